@@ -1,0 +1,3 @@
+from tealeaves.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Analyze: queries and algorithms over the store (never over raw files)."""

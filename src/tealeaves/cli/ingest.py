@@ -1,0 +1,135 @@
+"""ingest, why, migrate."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from tealeaves.cli._common import db_option, emit, format_option, open_store
+from tealeaves.errors import UsageError
+from tealeaves.ingest import FieldMap
+from tealeaves.model import Rejected
+from tealeaves.store.documents import why as why_fn
+from tealeaves.store.loader import ingest as ingest_fn
+
+
+def sample_path() -> Path:
+    """The bundled sample corpus (see src/tealeaves/data/sample/README.md)."""
+    return Path(str(resources.files("tealeaves") / "data" / "sample" / "docs.jsonl.gz"))
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--sample", is_flag=True, help="Ingest the bundled sample corpus (no PATH needed).")
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="Read FIELD (id, source, published, title, body, url, lang) from COLUMN. Repeatable.",
+)
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Use VALUE for FIELD when a record lacks it (e.g. --set source=KCNA). Repeatable.",
+)
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input files.")
+@click.option("--batch-size", type=int, default=None, help="Records per transaction (setting batch_size).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on for a terminal).")
+@click.option("--quiet", "-q", is_flag=True, help="Do not list rejected records, only the summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@db_option
+def ingest(paths, sample, maps, sets, encoding, batch_size, progress, quiet, as_json, db):
+    """Ingest JSON Lines (.jsonl, .jsonl.gz), CSV/TSV files and folders of them.
+
+    Exit status: 0 when every record was stored (or was already there), 1 when any record was
+    rejected (see `tealeaves why FILE:LINE`), 2 on a usage error.
+    """
+    paths = list(paths) + ([str(sample_path())] if sample else [])
+    if not paths:
+        raise UsageError("give at least one PATH (file or folder), or --sample")
+    store = open_store(db, readonly=False)
+    fmap = FieldMap.parse(maps, sets)
+    show_bar = sys.stderr.isatty() if progress is None else progress
+    total = sum(_size(p) for p in paths)
+
+    def on_reject(r: Rejected) -> None:
+        if not quiet:
+            click.echo(f"rejected {r.origin}: {r.reason}: {r.message}", err=True)
+
+    from tqdm import tqdm
+
+    with tqdm(
+        total=total, unit="B", unit_scale=True, disable=not show_bar, desc="ingest", file=sys.stderr
+    ) as bar:
+        summary = ingest_fn(
+            store,
+            paths,
+            fmap,
+            encoding=encoding,
+            batch_size=batch_size,
+            progress=bar.update,
+            on_reject=on_reject,
+        )
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), indent=2))
+    else:
+        s = summary
+        extra = f" ({s.already_stored} already stored)" if s.already_stored else ""
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(s.reasons.items()))
+        click.echo(
+            f"read {s.read:,}  stored {s.stored:,}  duplicate {s.duplicate:,}{extra}  "
+            f"rejected {s.rejected:,}{' (' + reasons + ')' if reasons else ''}  "
+            f"in {s.seconds:.1f}s -> {store.path}"
+        )
+        if s.skipped_files:
+            click.echo(
+                f"skipped {len(s.skipped_files)} file(s) with no reader: "
+                + ", ".join(Path(f).name for f in s.skipped_files[:5])
+                + (" …" if len(s.skipped_files) > 5 else "")
+            )
+    sys.exit(summary.exit_code)
+
+
+def _size(p: str) -> int:
+    path = Path(p)
+    if path.is_file():
+        return path.stat().st_size
+    if path.is_dir():
+        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return 0
+
+
+@click.command()
+@click.argument("target")
+@format_option
+@db_option
+def why(target, fmt, db):
+    """Say what happened to a document id, an input id, or an input record FILE:LINE."""
+    rows = why_fn(open_store(db), target)
+    if fmt == "table":
+        for r in rows:
+            click.echo(f"{r['origin']}: {r['detail']}")
+        return
+    emit(rows, fmt, ["status", "origin", "id", "reason", "detail"])
+
+
+@click.command()
+@db_option
+def migrate(db):
+    """Create the store or bring its schema up to date."""
+    store = open_store(db, readonly=False)
+    names = store.migrate()
+    n = store.conn.execute("SELECT count(*) FROM _migrations").fetchone()[0]
+    click.echo(
+        f"{store.path}: schema at {n} migrations" + (f" (applied {', '.join(names)})" if names else "")
+    )
+
+
+COMMANDS = [ingest, why, migrate]

@@ -1,0 +1,1 @@
+"""Serve: the HTTP API and web UI (thin: they call the library)."""

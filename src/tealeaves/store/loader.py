@@ -1,0 +1,281 @@
+"""Write what the ingest readers yield into the store: batched, idempotent, crash-safe.
+
+Each batch is one transaction: documents, their full-text rows, per-day counts, duplicates and
+quarantined records go in together or not at all, so a killed ingest leaves the store consistent and
+a rerun stores exactly what is missing (ids are content hashes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tealeaves import settings
+from tealeaves.dates import first_day
+from tealeaves.errors import InputError, UsageError
+from tealeaves.ingest import FieldMap, iter_records, to_document
+from tealeaves.ingest.lang import cjk_share
+from tealeaves.ingest.readers import ReadOptions
+from tealeaves.model import Document, Origin, Rejected
+from tealeaves.store.db import DAY_SHIFT, Store, now_iso
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    stored: int = 0
+    duplicate: int = 0
+    already_stored: int = 0
+    rejected: int = 0
+    headline_only: int = 0
+    reasons: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    bytes_read: int = 0
+    skipped_files: list[str] = field(default_factory=list)
+    first_seq: int | None = None
+    last_seq: int | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.rejected else 0
+
+    def as_dict(self) -> dict:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "duplicate": self.duplicate,
+            "already_stored": self.already_stored,
+            "rejected": self.rejected,
+            "headline_only": self.headline_only,
+            "rejected_by_reason": dict(self.reasons),
+            "seconds": round(self.seconds, 3),
+            "bytes_read": self.bytes_read,
+            "skipped_files": self.skipped_files,
+        }
+
+
+Notify = Callable[[Rejected], None]
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    fmap: FieldMap | None = None,
+    *,
+    encoding: str = "utf-8",
+    batch_size: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    on_reject: Notify | None = None,
+) -> IngestSummary:
+    """Read every record under ``paths`` and store it. Never raises for bad input records."""
+    paths = [str(p) for p in paths]
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    fmap = fmap or FieldMap()
+    batch_size = int(settings.get("batch_size", batch_size))
+    summary = IngestSummary()
+    writer = _BatchWriter(store, summary, on_reject)
+    t0 = time.perf_counter()
+
+    def counting(n: int) -> None:
+        summary.bytes_read += n
+        if progress:
+            progress(n)
+
+    run_id = writer.start_run(paths)
+    try:
+        for item in iter_records(paths, ReadOptions.default(encoding), counting):
+            if isinstance(item, Rejected) and item.reason == "skipped_file":
+                summary.skipped_files.append(item.origin.file)
+                continue
+            summary.read += not (isinstance(item, Rejected) and item.origin.line == 0)
+            if isinstance(item, Rejected):
+                writer.reject(item)
+            else:
+                origin, rec = item
+                try:
+                    writer.add(to_document(rec, fmap), origin)
+                except InputError as e:
+                    raw = json.dumps(rec, ensure_ascii=False, default=str).encode()
+                    ext = rec.get("id") if isinstance(rec.get("id"), (str, int)) else None
+                    writer.reject(
+                        Rejected(
+                            origin, e.reason, str(e), raw, len(raw), str(ext) if ext is not None else None
+                        )
+                    )
+            if writer.pending >= batch_size:
+                writer.flush()
+        writer.flush()
+    finally:
+        summary.seconds = time.perf_counter() - t0
+        writer.finish_run(run_id)
+    return summary
+
+
+class _BatchWriter:
+    def __init__(self, store: Store, summary: IngestSummary, on_reject: Notify | None):
+        self.store, self.summary, self.on_reject = store, summary, on_reject
+        self.docs: list[tuple[Document, Origin]] = []
+        self.rejects: list[Rejected] = []
+        self.run_id: int | None = None
+
+    @property
+    def pending(self) -> int:
+        return len(self.docs) + len(self.rejects)
+
+    def add(self, doc: Document, origin: Origin) -> None:
+        self.docs.append((doc, origin))
+
+    def reject(self, r: Rejected) -> None:
+        self.rejects.append(r)
+        self.summary.rejected += 1
+        self.summary.reasons[r.reason] += 1
+        if self.on_reject:
+            self.on_reject(r)
+
+    def start_run(self, paths: list[str]) -> int:
+        conn = self.store.conn
+        with self.store.transaction():
+            cur = conn.execute(
+                "INSERT INTO ingest_runs (started, paths) VALUES (?, ?)", (now_iso(), json.dumps(paths))
+            )
+        self.run_id = cur.lastrowid
+        return self.run_id
+
+    def finish_run(self, run_id: int) -> None:
+        s = self.summary
+        with self.store.transaction():
+            self.store.conn.execute(
+                "UPDATE ingest_runs SET finished = ?, read = ?, stored = ?, duplicate = ?, rejected = ?, "
+                "status = 'done' WHERE id = ?",
+                (now_iso(), s.read, s.stored, s.duplicate, s.rejected, run_id),
+            )
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        docs, rejects = self.docs, self.rejects
+        self.docs, self.rejects = [], []
+        with self.store.transaction() as conn:
+            self._write_docs(conn, docs)
+            self._write_rejects(conn, rejects)
+            s = self.summary
+            conn.execute(
+                "UPDATE ingest_runs SET read = ?, stored = ?, duplicate = ?, rejected = ? WHERE id = ?",
+                (s.read, s.stored, s.duplicate, s.rejected, self.run_id),
+            )
+
+    def _write_docs(self, conn, docs: list[tuple[Document, Origin]]) -> None:
+        if not docs:
+            return
+        ids = list({d.id for d, _ in docs})
+        existing: dict[str, tuple[str | None, int | None]] = {}
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            q = f"SELECT id, origin_file, origin_line FROM docs WHERE id IN ({','.join('?' * len(chunk))})"
+            existing.update({r[0]: (r[1], r[2]) for r in conn.execute(q, chunk)})
+        sources = self.store.source_ids()
+        seq = (conn.execute("SELECT max(seq) FROM docs").fetchone()[0] or 0) + 1
+        next_n: dict[int, int] = {}
+        new_rows, fts_rows, cjk_rows, dup_rows = [], [], [], []
+        day_add: Counter = Counter()
+        now = now_iso()
+        for doc, origin in docs:
+            if doc.id in existing:
+                self.summary.duplicate += 1
+                if existing[doc.id] == (origin.file, origin.line):
+                    self.summary.already_stored += 1  # the same record read again
+                else:
+                    dup_rows.append((doc.id, doc.ext_id, doc.url, origin.file, origin.line, now))
+                continue
+            existing[doc.id] = (origin.file, origin.line)
+            sid = sources.get(doc.source)
+            if sid is None:
+                sid = conn.execute("INSERT INTO sources (name) VALUES (?)", (doc.source,)).lastrowid
+                sources[doc.source] = sid
+            day = first_day(doc.published).toordinal()
+            if day not in next_n:
+                lo = day << DAY_SHIFT
+                top = conn.execute(
+                    "SELECT max(rowid) FROM docs WHERE rowid BETWEEN ? AND ?", (lo, lo + (1 << DAY_SHIFT) - 1)
+                ).fetchone()[0]
+                next_n[day] = (top + 1) if top is not None else lo
+            rowid = next_n[day]
+            next_n[day] += 1
+            cjk = cjk_share(doc.title + doc.body[:2000]) > 0.3
+            new_rows.append(
+                (
+                    rowid,
+                    doc.id,
+                    doc.ext_id,
+                    sid,
+                    doc.published,
+                    doc.precision,
+                    doc.title,
+                    doc.body,
+                    doc.url,
+                    doc.lang,
+                    origin.file,
+                    origin.line,
+                    seq,
+                    now,
+                    int(cjk),
+                )
+            )
+            meta = f"xs{sid} xl{(doc.lang or 'none').replace('-', '').lower()}"
+            (cjk_rows if cjk else fts_rows).append((rowid, doc.title, doc.body, meta))
+            day_add[(day, sid, doc.lang or "")] += 1
+            self.summary.stored += 1
+            self.summary.headline_only += not doc.body
+            self.summary.first_seq = self.summary.first_seq or seq
+            self.summary.last_seq = seq
+            seq += 1
+        conn.executemany(
+            "INSERT INTO docs (rowid, id, ext_id, source_id, published, precision, title, body, "
+            "url, lang, origin_file, origin_line, seq, ingested_at, cjk) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            new_rows,
+        )
+        conn.executemany("INSERT INTO fts (rowid, title, body, meta) VALUES (?,?,?,?)", fts_rows)
+        conn.executemany("INSERT INTO fts_cjk (rowid, title, body, meta) VALUES (?,?,?,?)", cjk_rows)
+        conn.executemany(
+            "INSERT INTO day_counts (day, source_id, lang, n) VALUES (?,?,?,?) "
+            "ON CONFLICT (day, source_id, lang) DO UPDATE SET n = n + excluded.n",
+            [(d, s, lang, n) for (d, s, lang), n in day_add.items()],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO duplicates (doc_id, ext_id, url, origin_file, origin_line, "
+            "seen_at) VALUES (?,?,?,?,?,?)",
+            dup_rows,
+        )
+
+    def _write_rejects(self, conn, rejects: list[Rejected]) -> None:
+        rows = []
+        now = now_iso()
+        for r in rejects:
+            raw = r.raw or b""
+            rows.append(
+                (
+                    r.origin.file,
+                    r.origin.line,
+                    r.origin.offset,
+                    r.reason,
+                    r.message,
+                    r.ext_id,
+                    raw,
+                    r.raw_size or len(raw),
+                    hashlib.sha1(raw + r.reason.encode()).hexdigest(),
+                    now,
+                )
+            )
+        conn.executemany(
+            "INSERT OR IGNORE INTO quarantine (origin_file, origin_line, byte_offset, reason, "
+            "message, ext_id, raw, raw_size, raw_sha, at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
