@@ -20,7 +20,9 @@ def _gen():
 def test_generated_references_are_current():
     gen = _gen()
     for rel, fn in gen.DOCS.items():
-        assert (ROOT / rel).read_text(encoding="utf-8") == fn(), f"{rel} is stale: run python scripts/gen_docs.py"
+        assert (ROOT / rel).read_text(encoding="utf-8") == fn(), (
+            f"{rel} is stale: run python scripts/gen_docs.py"
+        )
 
 
 def test_readme_quickstart_runs(tmp_path):
@@ -33,8 +35,13 @@ def test_readme_quickstart_runs(tmp_path):
         if not step.startswith("tealeaves "):
             continue
         argv = shlex.split(step)
-        r = subprocess.run([sys.executable, "-m", "tealeaves", *argv[1:]], cwd=tmp_path,
-                           capture_output=True, text=True, timeout=300)
+        r = subprocess.run(
+            [sys.executable, "-m", "tealeaves", *argv[1:]],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert r.returncode == 0, (step, r.stderr)
         assert r.stdout.strip(), step
     assert (tmp_path / "tealeaves.db").exists()
