@@ -106,6 +106,16 @@ class Rejected:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input record that is deliberately not a document (a request record or an image in a web
+    archive, an HTTP redirect): counted by reason in the ingest summary, not an error."""
+
+    origin: Origin
+    reason: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: the unit every other fact is shown in."""
 
