@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "tealeaves.cli.extract",
     "tealeaves.cli.bench",
     "tealeaves.cli.serve",
+    "tealeaves.cli.live",
 ]
 
 

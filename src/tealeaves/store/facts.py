@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tealeaves.extract import Pipeline
-from tealeaves.model import Document, Sentence
+from tealeaves.model import Definition, Document, Event, Mention, Quote, Sentence
 from tealeaves.store.db import Store
 
 
@@ -31,6 +31,10 @@ class FactTable:
 
 FACT_TABLES: dict[str, FactTable] = {
     "sentence": FactTable("sentences", Sentence),
+    "mention": FactTable("mentions", Mention),
+    "quote": FactTable("quotes", Quote),
+    "definition": FactTable("definitions", Definition),
+    "event": FactTable("events", Event),
 }
 
 

@@ -21,7 +21,7 @@ from tealeaves.errors import InputError, UsageError
 from tealeaves.ingest import FieldMap, iter_records, to_document
 from tealeaves.ingest.lang import cjk_share
 from tealeaves.ingest.readers import ReadOptions
-from tealeaves.model import Document, Origin, Rejected
+from tealeaves.model import Document, Origin, Rejected, Skipped
 from tealeaves.store.db import DAY_SHIFT, Store, now_iso
 
 
@@ -34,6 +34,7 @@ class IngestSummary:
     rejected: int = 0
     headline_only: int = 0
     reasons: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)  # records that are deliberately not documents
     seconds: float = 0.0
     bytes_read: int = 0
     skipped_files: list[str] = field(default_factory=list)
@@ -53,6 +54,7 @@ class IngestSummary:
             "rejected": self.rejected,
             "headline_only": self.headline_only,
             "rejected_by_reason": dict(self.reasons),
+            "skipped_by_reason": dict(self.skipped),
             "seconds": round(self.seconds, 3),
             "bytes_read": self.bytes_read,
             "skipped_files": self.skipped_files,
@@ -94,13 +96,16 @@ def ingest(
             if isinstance(item, Rejected) and item.reason == "skipped_file":
                 summary.skipped_files.append(item.origin.file)
                 continue
+            if isinstance(item, Skipped):
+                summary.skipped[item.reason] += 1
+                continue
             summary.read += not (isinstance(item, Rejected) and item.origin.line == 0)
             if isinstance(item, Rejected):
                 writer.reject(item)
             else:
                 origin, rec = item
                 try:
-                    writer.add(to_document(rec, fmap), origin)
+                    writer.add(to_document(rec, fmap), origin, rec.get("_provenance"))
                 except InputError as e:
                     raw = json.dumps(rec, ensure_ascii=False, default=str).encode()
                     ext = rec.get("id") if isinstance(rec.get("id"), (str, int)) else None
@@ -122,6 +127,7 @@ class _BatchWriter:
     def __init__(self, store: Store, summary: IngestSummary, on_reject: Notify | None):
         self.store, self.summary, self.on_reject = store, summary, on_reject
         self.docs: list[tuple[Document, Origin]] = []
+        self.provenance: dict[tuple[str, str, int], dict] = {}
         self.rejects: list[Rejected] = []
         self.run_id: int | None = None
 
@@ -129,8 +135,10 @@ class _BatchWriter:
     def pending(self) -> int:
         return len(self.docs) + len(self.rejects)
 
-    def add(self, doc: Document, origin: Origin) -> None:
+    def add(self, doc: Document, origin: Origin, provenance: dict | None = None) -> None:
         self.docs.append((doc, origin))
+        if provenance:
+            self.provenance[(doc.id, origin.file, origin.line)] = provenance
 
     def reject(self, r: Rejected) -> None:
         self.rejects.append(r)
@@ -160,10 +168,11 @@ class _BatchWriter:
     def flush(self) -> None:
         if not self.pending:
             return
-        docs, rejects = self.docs, self.rejects
-        self.docs, self.rejects = [], []
+        docs, rejects, prov = self.docs, self.rejects, self.provenance
+        self.docs, self.rejects, self.provenance = [], [], {}
         with self.store.transaction() as conn:
             self._write_docs(conn, docs)
+            _write_provenance(conn, prov)
             self._write_rejects(conn, rejects)
             s = self.summary
             conn.execute(
@@ -279,3 +288,29 @@ class _BatchWriter:
             "message, ext_id, raw, raw_size, raw_sha, at) VALUES (?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
+
+
+def _write_provenance(conn, prov: dict[tuple[str, str, int], dict]) -> None:
+    """Web provenance (see ingest/html.py, ingest/warc.py) of stored documents and their duplicates."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO web_origins (doc_id, origin_file, origin_line, kind, warc_offset, "
+        "record_id, target_uri, canonical_url, fetched_at, feed, encoding, extractor) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                doc_id,
+                file,
+                line,
+                p.get("kind", "html"),
+                p.get("offset"),
+                p.get("record_id"),
+                p.get("target_uri"),
+                p.get("canonical_url"),
+                p.get("fetched_at"),
+                p.get("feed"),
+                p.get("encoding"),
+                p.get("extractor"),
+            )
+            for (doc_id, file, line), p in prov.items()
+        ],
+    )
