@@ -1,4 +1,4 @@
-"""The HTTP API on the bundled sample: routes mirror the library, one error shape, limits, writes behind a token."""
+"""The HTTP API on the bundled sample: routes mirror the library, one error shape, limits, token writes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest import DATA
 from tealeaves.analyze.first import first_use
 from tealeaves.analyze.terms import term_query
 from tealeaves.analyze.timeline import timeline
@@ -17,8 +18,6 @@ from tealeaves.store import Store
 from tealeaves.store.documents import get_document
 from tealeaves.store.query import Query
 from tealeaves.store.search import Filters, count, search
-
-from conftest import DATA
 
 TOKEN = "s3cret-token"
 
@@ -55,12 +54,16 @@ def test_search_mirrors_the_library(client, sample_store):
     lib = search(sample_store, q, sort="date-asc", limit=5)
     assert [h["id"] for h in body["hits"]] == [h.id for h in lib]
     assert all("<mark>" in h["snippet"] for h in body["hits"])
-    page2 = client.get("/api/search", params={"q": '"arduous march"', "limit": 5, "offset": 5, "sort": "date-asc"})
+    page2 = client.get(
+        "/api/search", params={"q": '"arduous march"', "limit": 5, "offset": 5, "sort": "date-asc"}
+    )
     assert page2.json()["hits"][0]["id"] == search(sample_store, q, sort="date-asc", limit=1, offset=5)[0].id
 
 
 def test_search_filters(client):
-    r = client.get("/api/search", params={"q": "juche", "source": "KCNA", "lang": "es", "from": "2011", "to": "2012"})
+    r = client.get(
+        "/api/search", params={"q": "juche", "source": "KCNA", "lang": "es", "from": "2011", "to": "2012"}
+    )
     assert r.status_code == 200
     hits = r.json()["hits"]
     assert hits and all(h["source"] == "KCNA" and h["lang"] == "es" for h in hits)
@@ -212,7 +215,10 @@ def _upload_bytes() -> bytes:
     fresh = [json.loads(ln) for ln in lines[:3]]
     for i, rec in enumerate(fresh):  # new text, so these are stored rather than already there
         rec["title"] = f"{rec['title']} (upload test {i})"
-    bad = ['{"id": "broken", "title": ', json.dumps({"id": "nodate", "source": "KCNA", "title": "x", "body": "y"})]
+    bad = [
+        '{"id": "broken", "title": ',
+        json.dumps({"id": "nodate", "source": "KCNA", "title": "x", "body": "y"}),
+    ]
     return ("\n".join([json.dumps(r) for r in fresh] + lines[3:] + bad) + "\n").encode()
 
 
@@ -228,16 +234,27 @@ def test_ingest_needs_the_token(writer):
 def test_ingest_validates_and_quarantines_like_the_cli(writer):
     c, db = writer
     before = c.get("/api/stats").json()["documents"]
-    r = c.post("/api/ingest", files={"files": ("up.jsonl", _upload_bytes())}, headers={"Authorization": f"Bearer {TOKEN}"})
+    r = c.post(
+        "/api/ingest",
+        files={"files": ("up.jsonl", _upload_bytes())},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert r.status_code == 200, r.text
     s = r.json()
     assert s["read"] == 12 and s["stored"] >= 3 and s["stored"] + s["already_stored"] + s["duplicate"] == 10
     assert s["rejected"] == 2 and set(s["rejected_by_reason"]) == {"bad_json", "missing_field"}
     assert c.get("/api/stats").json()["documents"] == before + s["stored"]
-    again = c.post("/api/ingest", files={"files": ("up.jsonl", _upload_bytes())}, headers={"Authorization": f"Bearer {TOKEN}"})
+    again = c.post(
+        "/api/ingest",
+        files={"files": ("up.jsonl", _upload_bytes())},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert again.json()["stored"] == 0  # idempotent, as from the CLI
     with Store(db, readonly=True) as st:
-        reasons = {r[0] for r in st.conn.execute("SELECT reason FROM quarantine WHERE origin_file = ?", (s["files"][0],))}
+        reasons = {
+            r[0]
+            for r in st.conn.execute("SELECT reason FROM quarantine WHERE origin_file = ?", (s["files"][0],))
+        }
     assert reasons == {"bad_json", "missing_field"}
     hits = c.get("/api/search", params={"q": '"upload test 1"'}).json()
     assert hits["total"] == 1
@@ -259,9 +276,17 @@ def test_upload_size_limit(sample_db_copy, monkeypatch):
     monkeypatch.setenv("TEALEAVES_UPLOAD_MAX_BYTES", "1000")
     app = create_app(ServeConfig.from_settings(db=str(sample_db_copy), token=TOKEN))
     with TestClient(app, raise_server_exceptions=False) as c:
-        r = c.post("/api/ingest", files={"files": ("big.jsonl", b"x" * 200_000)}, headers={"Authorization": f"Bearer {TOKEN}"})
+        r = c.post(
+            "/api/ingest",
+            files={"files": ("big.jsonl", b"x" * 200_000)},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
         assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
-        r = c.post("/api/ingest", files={"files": ("big.jsonl", b"x" * 5_000)}, headers={"Authorization": f"Bearer {TOKEN}"})
+        r = c.post(
+            "/api/ingest",
+            files={"files": ("big.jsonl", b"x" * 5_000)},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
         assert r.status_code == 413
     assert not list((sample_db_copy.parent / (sample_db_copy.name + ".uploads")).glob("*.jsonl"))
 

@@ -1,4 +1,4 @@
-"""The web UI in a real browser: Debian's Chromium, driven by Playwright, against `tealeaves serve` on localhost.
+"""The web UI in a real browser: Debian's Chromium driven by Playwright, against `tealeaves serve`.
 
 The server is the real command in a subprocess; Chromium is /usr/bin/chromium (`.ci/run` installs the
 Debian package when it is missing; Playwright never downloads a browser). Screenshots of every page go to
@@ -79,7 +79,9 @@ def server(_sample_db, tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's package (`apt-get install -y chromium`), as .ci/run does")
+        pytest.fail(
+            f"no Chromium at {CHROMIUM}: `apt-get install -y chromium` (Debian's package), as .ci/run does"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -96,15 +98,19 @@ class Watch:
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
         page.on(
             "console",
-            lambda m: self.problems.append(f"console {m.type}: {m.text}")
-            if m.type == "error" and "status of 400" not in m.text and "status of 404" not in m.text
-            else None,
+            lambda m: (
+                self.problems.append(f"console {m.type}: {m.text}")
+                if m.type == "error" and "status of 400" not in m.text and "status of 404" not in m.text
+                else None
+            ),
         )
         page.on(
             "request",
-            lambda r: None
-            if r.url.startswith(base) or r.url.startswith("data:")
-            else self.problems.append(f"request outside the app: {r.url}"),
+            lambda r: (
+                None
+                if r.url.startswith(base) or r.url.startswith("data:")
+                else self.problems.append(f"request outside the app: {r.url}")
+            ),
         )
 
 
@@ -225,5 +231,7 @@ def test_errors_are_pages_too(page, server):
     assert r.status == 404
     assert "no-such-document" in page.text_content("#error-message")
     page.goto(server + "/?q=%28")
-    assert "parenthes" in page.text_content("#error-message") or "expected" in page.text_content("#error-message")
+    assert "parenthes" in page.text_content("#error-message") or "expected" in page.text_content(
+        "#error-message"
+    )
     shot(page, "07-error")

@@ -55,7 +55,9 @@ SETTINGS: dict[str, Setting] = {
             "`first` warns when the earliest hit is within this many days of the start of its source's "
             "coverage (the term may be older than the archive).",
         ),
-        Setting("serve_host", "127.0.0.1", "Address `tealeaves serve` binds to (localhost unless told otherwise)."),
+        Setting(
+            "serve_host", "127.0.0.1", "Address `tealeaves serve` binds to (localhost unless told otherwise)."
+        ),
         Setting("serve_port", 8000, "Port `tealeaves serve` listens on."),
         Setting(
             "serve_token",

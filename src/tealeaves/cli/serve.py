@@ -8,7 +8,6 @@ import click
 
 from tealeaves import settings
 from tealeaves.cli._common import db_option, open_store
-from tealeaves.cli.bench import bench
 from tealeaves.errors import UsageError
 
 
@@ -27,7 +26,9 @@ def _is_loopback(host: str) -> bool:
     default=None,
     help=f"Address to bind (default {settings.SETTINGS['serve_host'].default}: this machine only).",
 )
-@click.option("--port", type=int, default=None, help=f"Port (default {settings.SETTINGS['serve_port'].default}).")
+@click.option(
+    "--port", type=int, default=None, help=f"Port (default {settings.SETTINGS['serve_port'].default})."
+)
 @click.option(
     "--token",
     default=None,
@@ -63,8 +64,9 @@ def serve(host, port, token, log_level, db):
         click.echo(f"warning: binding {host}: the server is reachable from other machines", err=True)
     mode = "writes enabled for the token holder" if config.writable else "read-only"
     click.echo(f"tealeaves: {docs:,} documents in {config.db}, {mode}; http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(config), host=host, port=port, log_level=log_level, access_log=log_level == "debug")
+    uvicorn.run(
+        create_app(config), host=host, port=port, log_level=log_level, access_log=log_level == "debug"
+    )
 
 
 COMMANDS = [serve]
-

@@ -133,8 +133,8 @@ def ingest(
     request: Request,
     files: Annotated[list[UploadFile], File(description="JSON Lines (.jsonl/.jsonl.gz) or CSV/TSV files.")],
     authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
-    map: Annotated[list[str], Form(description="FIELD=COLUMN, as `ingest --map`.")] = [],  # noqa: A002, B006
-    set: Annotated[list[str], Form(description="FIELD=VALUE, as `ingest --set`.")] = [],  # noqa: A002, B006
+    map: Annotated[list[str], Form(description="FIELD=COLUMN, as `ingest --map`.")] = [],  # noqa: B006
+    set: Annotated[list[str], Form(description="FIELD=VALUE, as `ingest --set`.")] = [],  # noqa: B006
 ) -> dict:
     """Store the records of the uploaded files through the same validation and quarantine as the CLI."""
     _check_token(request, authorization)

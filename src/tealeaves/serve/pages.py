@@ -47,7 +47,9 @@ def _url(path: str, **params) -> str:
 
 def _page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
     tpl = request.app.state.templates.get_template(name)
-    return HTMLResponse(tpl.render(request=request, page=name.removesuffix(".html"), **ctx), status_code=status)
+    return HTMLResponse(
+        tpl.render(request=request, page=name.removesuffix(".html"), **ctx), status_code=status
+    )
 
 
 def _ctx(request: Request):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markupsafe import Markup
 
@@ -36,7 +37,7 @@ def highlight(text: str, spans: list[Span], lo: int = 0, hi: int | None = None) 
     inside = [s for s in spans if s.end > lo and s.start < hi]
     cuts = sorted({lo, hi} | {max(lo, s.start) for s in inside} | {min(hi, s.end) for s in inside})
     out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         piece = html.escape(text[a:b], quote=False)
         active = [s for s in inside if s.start <= a and s.end >= b]
         if not active:

@@ -68,7 +68,9 @@ class Document(BaseModel):
     ext_id: str | None
     origin: str | None
     ingested_at: str
-    body_offset: int = Field(description="Where the body starts in the canonical text title + '\\n\\n' + body.")
+    body_offset: int = Field(
+        description="Where the body starts in the canonical text title + '\\n\\n' + body."
+    )
 
 
 class DocumentView(BaseModel):
@@ -77,7 +79,7 @@ class DocumentView(BaseModel):
         description="Spans [start, end) of the query's matches over the canonical text (when q is given)."
     )
     facts: dict[str, list[dict[str, Any]]] = Field(
-        description="Extracted facts per kind, each a span over the canonical text with its stage and version."
+        description="Extracted facts per kind: spans over the canonical text, with stage and version."
     )
 
 
@@ -112,7 +114,9 @@ class FirstUse(BaseModel):
 class Stats(BaseModel):
     documents: int
     sources: list[Coverage]
-    writable: bool = Field(description="True when the server accepts POST /api/ingest (started with a token).")
+    writable: bool = Field(
+        description="True when the server accepts POST /api/ingest (started with a token)."
+    )
 
 
 class IngestResult(BaseModel):

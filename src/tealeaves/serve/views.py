@@ -57,7 +57,7 @@ def check_limit(cfg: ServeConfig, limit: int, offset: int = 0, name: str = "limi
 def parse_query(cfg: ServeConfig, q: str, name: str = "q") -> Query:
     q = (q or "").strip()
     if not q:
-        raise UsageError(f"{name}: give a search query (words, \"phrases\", AND/OR/NOT)")
+        raise UsageError(f'{name}: give a search query (words, "phrases", AND/OR/NOT)')
     if len(q) > cfg.query_max_chars:
         raise UsageError(f"{name}: {len(q)} characters long; the limit is {cfg.query_max_chars}")
     return Query.parse(q)
