@@ -23,7 +23,7 @@ from tealeaves.errors import InputError, UsageError
 from tealeaves.ingest import FieldMap, iter_records, to_document
 from tealeaves.ingest.lang import cjk_share
 from tealeaves.ingest.readers import ReadOptions
-from tealeaves.model import Document, Origin, Rejected
+from tealeaves.model import Document, Origin, Rejected, Skipped
 from tealeaves.store.db import DAY_SHIFT, Store, now_iso
 
 
@@ -36,6 +36,7 @@ class IngestSummary:
     rejected: int = 0
     headline_only: int = 0
     reasons: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)  # records that are deliberately not documents
     seconds: float = 0.0
     bytes_read: int = 0
     skipped_files: list[str] = field(default_factory=list)
@@ -55,6 +56,7 @@ class IngestSummary:
             "rejected": self.rejected,
             "headline_only": self.headline_only,
             "rejected_by_reason": dict(self.reasons),
+            "skipped_by_reason": dict(self.skipped),
             "seconds": round(self.seconds, 3),
             "bytes_read": self.bytes_read,
             "skipped_files": self.skipped_files,
@@ -115,14 +117,15 @@ class Prepared:
     origin: Origin
     cjk: bool
     day: int
+    provenance: dict | None = None  # web provenance (ingest/html.py, ingest/warc.py), if any
 
 
 def iter_prepared(
     paths: list[str], fmap: FieldMap, options: ReadOptions, counting: Callable[[int], None]
-) -> Iterator[Prepared | Rejected]:
-    """Records of ``paths`` as Prepared documents or Rejected records (``skipped_file`` for non-inputs)."""
+) -> Iterator[Prepared | Rejected | Skipped]:
+    """Records of ``paths``: Prepared documents, Rejected records, Skipped (deliberately not documents)."""
     for item in iter_records(paths, options, counting):
-        if isinstance(item, Rejected):
+        if isinstance(item, (Rejected, Skipped)):
             yield item
             continue
         origin, rec = item
@@ -134,7 +137,7 @@ def iter_prepared(
             yield Rejected(origin, e.reason, str(e), raw, len(raw), str(ext) if ext is not None else None)
             continue
         cjk = cjk_share(doc.title + doc.body[:2000]) > 0.3
-        yield Prepared(doc, origin, cjk, first_day(doc.published).toordinal())
+        yield Prepared(doc, origin, cjk, first_day(doc.published).toordinal(), rec.get("_provenance"))
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:
@@ -190,6 +193,7 @@ class _BatchWriter:
     def __init__(self, store: Store, summary: IngestSummary, on_reject: Notify | None):
         self.store, self.summary, self.on_reject = store, summary, on_reject
         self.docs: list[Prepared] = []
+        self.provenance: dict[tuple[str, str, int], dict] = {}
         self.rejects: list[Rejected] = []
         self.run_id: int | None = None
 
@@ -197,8 +201,10 @@ class _BatchWriter:
     def pending(self) -> int:
         return len(self.docs) + len(self.rejects)
 
-    def take(self, item: Prepared | Rejected) -> None:
-        if isinstance(item, Rejected):
+    def take(self, item: Prepared | Rejected | Skipped) -> None:
+        if isinstance(item, Skipped):
+            self.summary.skipped[item.reason] += 1
+        elif isinstance(item, Rejected):
             if item.reason == "skipped_file":
                 self.summary.skipped_files.append(item.origin.file)
                 return
@@ -207,6 +213,8 @@ class _BatchWriter:
         else:
             self.summary.read += 1
             self.docs.append(item)
+            if item.provenance:
+                self.provenance[(item.doc.id, item.origin.file, item.origin.line)] = item.provenance
 
     def reject(self, r: Rejected) -> None:
         self.rejects.append(r)
@@ -236,10 +244,11 @@ class _BatchWriter:
     def flush(self) -> None:
         if not self.pending:
             return
-        docs, rejects = self.docs, self.rejects
-        self.docs, self.rejects = [], []
+        docs, rejects, prov = self.docs, self.rejects, self.provenance
+        self.docs, self.rejects, self.provenance = [], [], {}
         with self.store.transaction() as conn:
             self._write_docs(conn, docs)
+            _write_provenance(conn, prov)
             self._write_rejects(conn, rejects)
             s = self.summary
             conn.execute(
@@ -355,3 +364,29 @@ class _BatchWriter:
             "message, ext_id, raw, raw_size, raw_sha, at) VALUES (?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
+
+
+def _write_provenance(conn, prov: dict[tuple[str, str, int], dict]) -> None:
+    """Web provenance (see ingest/html.py, ingest/warc.py) of stored documents and their duplicates."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO web_origins (doc_id, origin_file, origin_line, kind, warc_offset, "
+        "record_id, target_uri, canonical_url, fetched_at, feed, encoding, extractor) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                doc_id,
+                file,
+                line,
+                p.get("kind", "html"),
+                p.get("offset"),
+                p.get("record_id"),
+                p.get("target_uri"),
+                p.get("canonical_url"),
+                p.get("fetched_at"),
+                p.get("feed"),
+                p.get("encoding"),
+                p.get("extractor"),
+            )
+            for (doc_id, file, line), p in prov.items()
+        ],
+    )
