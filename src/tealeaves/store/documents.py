@@ -198,3 +198,12 @@ def quarantined_raw(store: Store, path: str, line: int) -> bytes | None:
         (line, os.path.abspath(path), "%" + os.sep + os.path.basename(path)),
     ).fetchone()
     return row[0] if row else None
+
+
+def languages(store: Store) -> list[tuple[str, int]]:
+    """(language code, documents) in the store, most documents first."""
+    rows = store.conn.execute(
+        "SELECT lang, sum(n) FROM day_counts WHERE lang IS NOT NULL AND lang != '' GROUP BY lang "
+        "ORDER BY sum(n) DESC"
+    )
+    return [(r[0], r[1]) for r in rows]
