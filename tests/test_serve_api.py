@@ -309,7 +309,13 @@ def test_cached_answers_follow_the_store(writer):
     assert first.json()["total"] == 0 and first.headers["x-cache"] == "miss"
     again = c.get("/api/search", params=params)
     assert again.json()["total"] == 0 and again.headers["x-cache"] == "hit"
-    rec = {"source": "KCNA", "published": "2012-03-04", "title": "Cache follows store", "body": "x", "lang": "en"}
+    rec = {
+        "source": "KCNA",
+        "published": "2012-03-04",
+        "title": "Cache follows store",
+        "body": "x",
+        "lang": "en",
+    }
     r = c.post(
         "/api/ingest",
         files={"files": ("one.jsonl", json.dumps(rec).encode())},
