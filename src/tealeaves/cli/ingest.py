@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
-from importlib import resources
 from pathlib import Path
 
 import click
 
 from tealeaves.cli._common import db_option, emit, format_option, open_store
+from tealeaves.data import sample_path
 from tealeaves.errors import UsageError
 from tealeaves.ingest import FieldMap
 from tealeaves.model import Rejected
 from tealeaves.store.documents import why as why_fn
 from tealeaves.store.loader import ingest as ingest_fn
-
-
-def sample_path() -> Path:
-    """The bundled sample corpus (see src/tealeaves/data/sample/README.md)."""
-    return Path(str(resources.files("tealeaves") / "data" / "sample" / "docs.jsonl.gz"))
 
 
 @click.command()

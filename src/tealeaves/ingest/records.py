@@ -37,6 +37,10 @@ class FieldMap:
         return cls(_pairs(maps, "--map FIELD=COLUMN"), _pairs(sets, "--set FIELD=VALUE"))
 
     def get(self, rec: dict[str, Any], name: str) -> Any:
+        if not self.mapping and not self.constants:
+            value = rec.get(name)
+            if value is not None:
+                return value
         if name in self.mapping:
             value = rec.get(self.mapping[name])
         else:
