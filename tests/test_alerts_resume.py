@@ -88,6 +88,33 @@ def test_new_watchlist_only_sees_later_documents(store, sample_docs):
     assert alerts_mod.check_alerts(store) == []
 
 
+def test_entity_watchlist_waits_for_extraction(store):
+    """Entity watchlists read the mentions extraction wrote; the rows below are what the entity stage
+    writes for a document naming NASA (table and columns from the 0003_extract_facts migration)."""
+    ingest(store, [WEB / "pages"])
+    store.conn.execute(
+        "INSERT INTO entities (id, name, type, aliases, pack) VALUES ('nasa', 'NASA', 'ORG', "
+        "'[\"National Aeronautics and Space Administration\"]', 'test')"
+    )
+    w = alerts_mod.add_watchlist(store, "nasa", "National Aeronautics and Space Administration", "entity")
+    assert w.query == "nasa"  # resolved through the alias
+    from tealeaves.cli.ingest import sample_path
+
+    ingest(store, [sample_path()])
+    (rowid,) = store.conn.execute(
+        "SELECT rowid FROM docs WHERE seq > ? ORDER BY seq LIMIT 1", (w.last_seq,)
+    ).fetchone()
+    assert alerts_mod.check_alerts(store) == []  # nothing extracted yet: nothing examined
+    assert alerts_mod.get_watchlist(store, "nasa").last_seq == w.last_seq
+    store.conn.execute("INSERT INTO extract_state VALUES (?, 'entities', '1')", (rowid,))
+    store.conn.execute(
+        "INSERT INTO mentions VALUES (?, 0, 4, 'NASA', 'ORG', 'nasa', 'name', 'entities', '1')", (rowid,)
+    )
+    (alert,) = alerts_mod.check_alerts(store)
+    assert alert["watchlist"] == "nasa" and alert["snippet"] == "NASA"
+    assert alerts_mod.get_watchlist(store, "nasa").last_seq == w.last_seq + 1
+
+
 def test_webhook_retries_and_keeps_failed_deliveries(store, server, monkeypatch):
     monkeypatch.setenv("TEALEAVES_WEBHOOK_PAUSE", "0.01")
     alerts_mod.add_watchlist(store, "any", "the")
