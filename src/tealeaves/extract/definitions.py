@@ -11,10 +11,26 @@ from __future__ import annotations
 from tealeaves.extract.kb import KB
 from tealeaves.model import Definition, Document, Mention, Sentence
 
-_NOT_TERMS = {"it", "this", "that", "he", "she", "they", "which", "what", "we", "there", "the", "its", "these"}
+_NOT_TERMS = {
+    "it",
+    "this",
+    "that",
+    "he",
+    "she",
+    "they",
+    "which",
+    "what",
+    "we",
+    "there",
+    "the",
+    "its",
+    "these",
+}
 
 
-def find_definitions(doc: Document, sentences: list[Sentence], mentions: list[Mention], kb: KB) -> list[Definition]:
+def find_definitions(
+    doc: Document, sentences: list[Sentence], mentions: list[Mention], kb: KB
+) -> list[Definition]:
     text = doc.text
     names = {(m.start, m.end) for m in mentions if m.label in ("PERSON", "PLACE")}
     out: list[Definition] = []
@@ -35,7 +51,9 @@ def find_definitions(doc: Document, sentences: list[Sentence], mentions: list[Me
                 gs, ge = m.span("gloss")
                 seen.add(ts_abs)
                 out.append(
-                    Definition(sent.start, sent.end, term, ts_abs, te_abs, name, sent.start + gs, sent.start + ge)
+                    Definition(
+                        sent.start, sent.end, term, ts_abs, te_abs, name, sent.start + gs, sent.start + ge
+                    )
                 )
     out.sort(key=lambda d: d.term_start)
     return out

@@ -19,8 +19,9 @@ import re
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention
 
+_CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,2}\.(?= [A-Z])|[A-Z][\w'’-]*)"
 _CAPSEQ = re.compile(
-    r"(?<![\w'’-])[A-Z][\w'’-]*(?:\.(?= [A-Z]))?(?:(?: (?:of|for|and|the|on|de|del|la|y))* (?:[A-Z][\w'’-]*|\d+(?=\b))(?:\.(?= [A-Z]))?)*"
+    r"(?<![\w'’.-])" + _CAPWORD + r"(?:(?: (?:of|for|and|the|on|de|del|la|y))* (?:" + _CAPWORD + r"|\d+\b))*"
 )
 _GLUE_HINT = re.compile(r"[a-z][A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+[a-z]*[a-z]")
 _POSSESSIVE = ("'s", "’s")
@@ -42,13 +43,45 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
                 label, eid, method = kb.surface[m.group()]
                 found.append(Mention(m.start(), m.end(), m.group(), label, eid, method))
     found.sort(key=lambda x: x.start)
+    found = _extend_of(text, found, kb)
     taken = _Taken(found)
     extra = _titles(text, doc.published, kb, taken)
     taken.add(extra)
-    extra += _unknown(text, kb, taken, len(doc.title) if _title_case(doc.title) else 0)
-    out = found + extra
+    unknown, replaced = _unknown(text, kb, taken, len(doc.title) if _title_case(doc.title) else 0)
+    out = [m for m in found + extra if (m.start, m.end) not in replaced] + unknown
     out.sort(key=lambda x: (x.start, -x.end))
     return _no_overlaps(out)
+
+
+_OF_TAIL = re.compile(r" of (?:the )?(?=[A-Z])")
+_HOME = {"kp", "korea", "wpk", "wpk-cc", "kpa"}
+
+
+def _extend_of(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    """'Foreign Ministry of Russia', 'Central Committee of the Communist Party of Vietnam': a known
+    organisation followed by 'of' and another name is one, longer name (someone else's, unless the tail
+    is the DPRK's own)."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        m = found[i]
+        j = i
+        if m.label == "ORG":
+            end, ent = m.end, m.entity
+            while j + 1 < len(found):
+                t = _OF_TAIL.match(text, end)
+                nxt = found[j + 1]
+                if t is None or nxt.start != t.end() or nxt.label not in ("ORG", "PLACE"):
+                    break
+                end = nxt.end
+                if nxt.entity not in _HOME:
+                    ent = None
+                j += 1
+            if j > i:
+                m = Mention(m.start, end, text[m.start : end], "ORG", ent, m.method if ent else "pattern")
+        out.append(m)
+        i = j + 1
+    return out
 
 
 class _Taken:
@@ -89,26 +122,36 @@ def _qualified_org(text: str, start: int, eid: str, kb: KB) -> tuple[int, str | 
     return start, eid
 
 
+_EPITHETS = re.compile(
+    r"(?:\b(?:the|The|our|respected|Respected|dear|Dear|beloved|great|Great|dear respected)\s+)+$"
+)
+
+
 def _titles(text: str, published: str, kb: KB, taken: _Taken) -> list[Mention]:
+    """A leader's title standing alone ("the respected Marshal" -> "Marshal"), resolved by date."""
     if kb.titles_re is None:
         return []
     out = []
     for m in kb.titles_re.finditer(text):
-        start, end = m.span()
+        start, end = m.span("title")
         if taken.overlaps(start, end):
             continue
         after = text[end : end + 40]
-        if re.match(r"\s*(?:Comrade\s+)?[A-Z]|\s+of\b|\s+for\b|,\s+[a-z]", after):
+        if re.match(r"\s*(?:Comrade\s+)?[A-Z]|\s+of\b|\s+for\b|\s+de\b|-|,\s+[a-z]", after):
             continue  # "General Secretary Kim Jong Un", "the President of Cuba": not standing alone
-        if re.search(r"(?:Vice|vice|First|Deputy|deputy)[- ]$", text[max(0, start - 7) : start]):
-            continue
-        for t in kb.titles.get(m.group().lower(), []):
-            exact = m.group() == t.title
-            if not (exact or t.any_case):
+        before = text[max(0, start - 40) : start]
+        lead = _EPITHETS.search(before)
+        rest = before[: lead.start()] if lead else before
+        if re.search(r"[A-Z][\w.]*\s+$|(?:Vice|vice|First|Deputy|deputy|\w+'s)[- ]$", rest) and not lead:
+            continue  # "U.S. President", "KPA Vice Marshal", "Cuba's President": someone else's title
+        if lead is None and not re.search(r"(?:^|[\n:\"“(])\s*$", before):
+            continue  # a bare capitalised title inside a sentence is not clearly the leader
+        for t in kb.titles.get(m.group("title").lower(), []):
+            if not (m.group("title") == t.title or t.any_case):
                 continue
             if (t.start and published < t.start) or (t.end and published > t.end):
                 continue
-            out.append(Mention(start, end, m.group(), "PERSON", t.entity, "title"))
+            out.append(Mention(start, end, m.group("title"), "PERSON", t.entity, "title"))
             break
     return out
 
@@ -118,14 +161,79 @@ def _title_case(title: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int) -> list[Mention]:
-    """Unknown names. In a Title Case headline (``title_case_end`` > 0) every word is capitalised, so
-    only name shapes that do not rely on capitals being rare (Korean names, head words) are used."""
+def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int) -> tuple[list[Mention], set]:
+    """Unknown names, and the known mentions they swallow. In a Title Case headline (``title_case_end``
+    > 0) every word is capitalised, so only name shapes that do not rely on capitals being rare (Korean
+    names, head words) are used there."""
     out: list[Mention] = []
+    replaced: set[tuple[int, int]] = set()
     for m in _CAPSEQ.finditer(text):
-        for s, e in taken.free_parts(*m.span()):
-            out.extend(_classify_span(text, s, e, kb, strict=s < title_case_end))
-    return out
+        strict = m.start() < title_case_end
+        for start, end in _split_and(text, m.start(), m.end(), kb):
+            inner = [(a, b) for a, b in taken.spans if start <= a and b <= end]
+            outer = _outer_name(text, start, end, inner, kb, strict) if inner else None
+            if outer is not None:
+                out.append(outer)
+                replaced.update(inner)
+                continue
+            for s, e in taken.free_parts(start, end):
+                if strict and any(b in (s, s - 1) for _, b in taken.spans):
+                    nxt = text.find(
+                        " ", s + 1, e
+                    )  # "Kim Jong Un Tours Farm": the word after the subject is a verb
+                    if nxt < 0:
+                        continue
+                    s = nxt + 1
+                out.extend(_classify_span(text, s, e, kb, strict=strict))
+    return out, replaced
+
+
+def _split_and(text: str, start: int, end: int, kb: KB) -> list[tuple[int, int]]:
+    """Split 'Textile Mill and Foreign Ministry' (two names) but not 'Song and Dance Ensemble' (one):
+    at ' and ' when the words before it end in a head word or a number."""
+    parts, pos = [], start
+    for m in re.finditer(r" and ", text[start:end]):
+        cut = start + m.start()
+        last = text[pos:cut].rsplit(" ", 1)[-1]
+        if last in kb.org_heads or last in kb.place_heads or last.isdigit():
+            parts.append((pos, cut))
+            pos = cut + 5
+    parts.append((pos, end))
+    return parts
+
+
+def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) -> Mention | None:
+    """'Kim Jong Suk Pyongyang Textile Mill', 'KPA Unit 318': a capitalised name around known names whose
+    head word makes it an organisation or a place. Longest name wins."""
+    toks = _tokens(text, start, end)
+    words = [text[a:b] for a, b in toks]
+    while words and (words[0] in kb.stopwords or words[0].lower() in kb.connectors):
+        words.pop(0)
+        toks.pop(0)
+    while words and words[-1].lower() in kb.connectors:
+        words.pop()
+        toks.pop()
+    if len(words) < 2 or any(w in kb.stopwords for w in words):
+        return None
+    s, e = toks[0][0], toks[-1][1]
+    if any(a < s or b > e for a, b in inner) or (s, e) in inner:
+        return None
+    label = _label_by_head(words, kb)
+    if label is None:
+        return None
+    lower = [w.lower() for w in words]
+    head_i = lower.index("of") - 1 if "of" in lower[1:] else len(words) - 1
+    while head_i > 0 and words[head_i].isdigit():
+        head_i -= 1
+    ha, hb = toks[head_i]
+    if any(a <= ha < b for a, b in inner):
+        return None  # the head word belongs to a known name: "Kim Il Sung Square" is known already
+    if strict and any(text[a:b].count(" ") >= 1 for a, b in inner):
+        return None  # Title Case headline: "Kim Jong Un Tours Farm" is a sentence, not a name
+    for suf in _POSSESSIVE:
+        if text[s:e].endswith(suf):
+            e -= len(suf)
+    return Mention(s, e, text[s:e], label, None, "pattern")
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -136,7 +244,9 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     toks = _tokens(text, start, end)
     words = [text[s:e] for s, e in toks]
     # trim connectors, stopwords and digits at both ends; possessives at the end
-    while words and (words[0] in kb.stopwords or words[0].lower() in kb.connectors or not words[0][0].isupper()):
+    while words and (
+        words[0] in kb.stopwords or words[0].lower() in kb.connectors or not words[0][0].isupper()
+    ):
         words.pop(0)
         toks.pop(0)
     while words and (words[-1] in kb.stopwords or words[-1].lower() in kb.connectors or words[-1].isdigit()):
@@ -166,13 +276,19 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
                 return head
             person = _person_after_title(text, rest, kb)
             return person or head
-    korean = _korean_name(text, toks, words, kb)
+    korean = _korean_name(text, toks, words, kb, strict)
     if korean:
         return korean
     label = _label_by_head(words, kb) if len(words) >= 2 else None
-    if label is None and not strict and kb.person_roles_re is not None and 2 <= len(words) <= 5:
-        if kb.person_roles_re.match(text, end) and all(w[:1].isupper() for w in words):
-            label = "PERSON"
+    if (
+        label is None
+        and not strict
+        and kb.person_roles_re is not None
+        and 2 <= len(words) <= 5
+        and kb.person_roles_re.match(text, end)
+        and all(w[:1].isupper() for w in words)
+    ):
+        label = "PERSON"
     if label is None:
         return []
     return [Mention(start, end, text[start:end], label, None, "pattern")]
@@ -193,11 +309,16 @@ def _person_after_title(text: str, toks: list[tuple[int, int]], kb: KB) -> list[
     return [Mention(s, e, text[s:e], "PERSON", None, "pattern")]
 
 
-def _korean_name(text: str, toks, words: list[str], kb: KB) -> list[Mention]:
+def _korean_name(text: str, toks, words: list[str], kb: KB, strict: bool = False) -> list[Mention]:
     if kb.syllable_re is None or words[0] not in kb.surnames or len(words) < 2:
         return []
     n = 1
-    while n < len(words) and n < 3 and kb.syllable_re.fullmatch(words[n].rstrip("'’s")) and words[n] not in kb.stopwords:
+    while (
+        n < len(words)
+        and n < 3
+        and kb.syllable_re.fullmatch(words[n].rstrip("'’s"))
+        and words[n] not in kb.stopwords
+    ):
         if words[n] in kb.org_heads or words[n] in kb.place_heads:
             break
         n += 1

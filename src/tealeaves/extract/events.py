@@ -23,18 +23,23 @@ from tealeaves.extract import eventdates
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Event, Mention, Sentence
 
+_WD = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _CLAUSE_END = re.compile(
     r",|;|:|\.(?:\s|$)|\s(?:together with|accompanied by|along with|to mark|to celebrate|on the occasion|"
-    r"in celebration|on (?:the )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on [A-Z][a-z]+\.? \d+|during|"
-    r"and (?:gave|expressed|looked|learned|was|had|met|said|praised|noted|stressed|showed|\w+ed)|where|which|who|after|before|"
-    r"has|have|had|was|were|is|are|will|would|this|that|with a view|in order|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|-0-)\b"
+    r"in celebration|on (?:the )?" + _WD + r"|on [A-Z][a-z]+\.? \d+|during|"
+    r"and (?:gave|expressed|looked|learned|was|had|met|said|praised|noted|stressed|showed|\w+ed)|"
+    r"where|which|who|after|before|has|have|had|was|were|is|are|will|would|this|that|with a view|in order|"
+    + _WD
+    + r"|-0-)\b"
 )
 _LEADING = re.compile(
-    r"^(?:again |also |together |in person |personally )*(?:to |at |over |before |with )?(?:the |a |an )?", re.I
+    r"^(?:again |also |together |in person |personally )*(?:to |at |over |before |with )?(?:the |a |an )?",
+    re.I,
 )
 _GENERIC_PLACE = {"region", "sea", "country", "island"}
-_ACTIVE = re.compile(r"\b(?:held|convened|convenes|holds|hosted|hosts|sponsored|organized|organised|decided to convene)\b")
+_ACTIVE = re.compile(
+    r"\b(?:held|convened|convenes|holds|hosted|hosts|sponsored|organized|organised|decided to convene)\b"
+)
 
 
 def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention], kb: KB) -> list[Event]:
@@ -55,7 +60,11 @@ def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention
                 accompanied.append((sent.start, _people(people, text, sent, kb)))
     appearances = _merge_appearances(raw, accompanied)
     meetings = _merge_meetings(
-        [e for sent, ments in zip(sentences, by_sentence, strict=True) for e in _meetings_in(doc, text, sent, ments, kb)]
+        [
+            e
+            for sent, ments in zip(sentences, by_sentence, strict=True)
+            for e in _meetings_in(doc, text, sent, ments, kb)
+        ]
     )
     return sorted(appearances + meetings, key=lambda e: (e.start, e.type))
 
@@ -102,9 +111,9 @@ def _appearances_in(doc, text: str, sent: Sentence, ments: list[Mention], kb: KB
             continue  # "the centre where Kim Jong Il visited": a relative clause
         if kb.cues_re is not None and kb.cues_re.search(text, sent.start, actor.start):
             continue  # "The China News Service said Kim Jong Un looked round ...": a report of a report
-        if text.count('"', sent.start, actor.start) % 2 or text.count("“", sent.start, actor.start) > text.count(
-            "”", sent.start, actor.start
-        ):
+        if text.count('"', sent.start, actor.start) % 2 or text.count(
+            "“", sent.start, actor.start
+        ) > text.count("”", sent.start, actor.start):
             continue  # inside quotation marks
         ev = _appearance_after(doc, text, sent, actor, ments, kb)
         if ev is not None and (lead or ev.date_basis != "published"):
@@ -118,7 +127,9 @@ def _appearance_after(doc, text, sent, actor: Mention, ments, kb: KB) -> Event |
         between = text[actor.end : vm.start()]
         if _other_subject(between, ments, actor, vm.start()):
             return None
-        if kb.future_re is not None and kb.future_re.search(text[max(sent.start, vm.start() - 12) : vm.start()]):
+        if kb.future_re is not None and kb.future_re.search(
+            text[max(sent.start, vm.start() - 12) : vm.start()]
+        ):
             return None
         if re.search(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$", between):
             continue
@@ -133,17 +144,31 @@ def _appearance_after(doc, text, sent, actor: Mention, ments, kb: KB) -> Event |
         date, basis = eventdates.resolve(text[sent.start : sent.end], doc.published[:10])
         place, place_text = _place(text, vm.end(), sent.end, ments, kb)
         return Event(
-            sent.start, sent.end, "appearance", sub, actor.entity, actor.text, site or None, place, place_text,
-            date, basis, (), None, None,
+            sent.start,
+            sent.end,
+            "appearance",
+            sub,
+            actor.entity,
+            actor.text,
+            site or None,
+            place,
+            place_text,
+            date,
+            basis,
+            (),
+            None,
+            None,
         )
     return None
 
 
 def _other_subject(between: str, ments: list[Mention], actor: Mention, verb_at: int) -> bool:
     """Another clause starts between the actor and the verb ('Kim Jong Un said the workers visited ...')."""
-    if re.search(r"\b(?:said|says|stressed|noted|called|urged|hoped|wished|praised|sent|received)\b", between):
-        return True
-    return False
+    return bool(
+        re.search(
+            r"\b(?:said|says|stressed|noted|called|urged|hoped|wished|praised|sent|received)\b", between
+        )
+    )
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
@@ -248,9 +273,11 @@ def _key(ev: Event) -> str:
 
 # -- meetings -------------------------------------------------------------------------------------
 _NAME_START = re.compile(r"(?:^|[,;:]\s+|\b(?:that|and|when|as)\s+)(?=[A-Za-z0-9])")
-_CUT_NAME = re.compile(r"\s(?:to mark|to celebrate|to commemorate|in celebration|marking|on the occasion|in support|"
-                       r"in (?=[A-Z])|at (?=the [A-Z]|[A-Z])|on (?=[A-Z]|\d)|here|there|under|with|was|were|is|are|will|took|"
-                       r"(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+_CUT_NAME = re.compile(
+    r"\s(?:to mark|to celebrate|to commemorate|in celebration|marking|on the occasion|in support|"
+    r"in (?=[A-Z])|at (?=the [A-Z]|[A-Z])|on (?=[A-Z]|\d)|here|there|under|with|was|were|is|are|will|took|"
+    r"(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+)
 
 
 def _meetings_in(doc, text: str, sent: Sentence, ments: list[Mention], kb: KB) -> list[Event]:
@@ -263,7 +290,13 @@ def _meetings_in(doc, text: str, sent: Sentence, ments: list[Mention], kb: KB) -
     for vm in kb.held_re.finditer(s):
         status = "to be convened" if vm.lastgroup == "convene" else "held"
         verb = vm.group().lower()
-        active = verb in ("held", "convened", "convene", "to convene", "will convene") and _ACTIVE_OBJECT.match(s, vm.end())
+        active = verb in (
+            "held",
+            "convened",
+            "convene",
+            "to convene",
+            "will convene",
+        ) and _ACTIVE_OBJECT.match(s, vm.end())
         if active:
             name_span = _object_np(s, vm.end())
             subj = s[: vm.start()]
@@ -279,14 +312,32 @@ def _meetings_in(doc, text: str, sent: Sentence, ments: list[Mention], kb: KB) -
         date, basis = eventdates.resolve(s, doc.published[:10], future=status != "held")
         place, place_text = _meeting_place(sent.start + name_span[0], sent.end, ments, kb)
         out.append(
-            Event(sent.start, sent.end, "meeting", status, convener[0], convener[1], None, place, place_text,
-                  date, basis, (), name, None)
+            Event(
+                sent.start,
+                sent.end,
+                "meeting",
+                status,
+                convener[0],
+                convener[1],
+                None,
+                place,
+                place_text,
+                date,
+                basis,
+                (),
+                name,
+                None,
+            )
         )
         break
     return out
 
 
-_ACTIVE_OBJECT = re.compile(r"\s+(?:the |a |an |its |their )?(?:[\w'’-]+\s+){0,8}?(?:meeting|conference|congress|session|plenum|rally|symposium|seminar|forum|convention|talks)\b", re.I)
+_ACTIVE_OBJECT = re.compile(
+    r"\s+(?:the |a |an |its |their )?(?:[\w'’-]+\s+){0,8}?"
+    r"(?:meeting|conference|congress|session|plenum|rally|symposium|seminar|forum|convention|talks)\b",
+    re.I,
+)
 
 
 def _subject_np(s: str, verb_at: int) -> tuple[int, int] | None:

@@ -140,8 +140,9 @@ def knowledge(dirs: tuple[Path, ...]) -> KB:
     titles_re = None
     if titles:
         alts = sorted({t.title for ts in titles.values() for t in ts}, key=len, reverse=True)
+        # a standalone title, after optional determiner and lower-case epithets (outside the mention)
         titles_re = re.compile(
-            r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])", re.IGNORECASE
+            r"(?:(?<=\s)|^)(?P<title>" + "|".join(re.escape(a) for a in alts) + r")(?![\w])", re.IGNORECASE
         )
     leaders = {ld.entity: (ld.start, ld.end) for pk in packs for ld in pk.leaders}
     p = _merge_patterns(packs)
@@ -159,7 +160,8 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     roles = names.get("person_roles", [])
     if roles:
         kb.person_roles_re = re.compile(
-            r",\s+(?:the\s+|a\s+|an\s+)?(?:" + "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+            r",\s+(?:the\s+|a\s+|an\s+)?(?:"
+            + "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
             + r")\b"
         )
     kb.stopwords = frozenset(names.get("stopwords", []))
@@ -170,7 +172,9 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     q = p.get("quotes", {})
     if q.get("cues"):
         kb.cues_re = _words_regex(q["cues"], 0)
-        kb.cue_alt = "(?:" + "|".join(re.escape(w) for w in sorted(set(q["cues"]), key=len, reverse=True)) + ")"
+        kb.cue_alt = (
+            "(?:" + "|".join(re.escape(w) for w in sorted(set(q["cues"]), key=len, reverse=True)) + ")"
+        )
     if q.get("according_to"):
         kb.according_re = _words_regex(q["according_to"])
     kb.self_speakers = frozenset(s.lower() for s in q.get("self", []))
@@ -193,7 +197,8 @@ def _compile_events(kb: KB, p: dict) -> None:
         kb.appear_re = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])", re.IGNORECASE)
     if a.get("not_objects"):
         kb.not_objects_re = re.compile(
-            r"^\s*(?:\S+\s+){0,3}?(?:" + "|".join(re.escape(x) for x in a["not_objects"]) + r")\b", re.IGNORECASE
+            r"^\s*(?:\S+\s+){0,3}?(?:" + "|".join(re.escape(x) for x in a["not_objects"]) + r")\b",
+            re.IGNORECASE,
         )
     if a.get("future"):
         kb.future_re = re.compile(

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
@@ -40,6 +41,28 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
             if not any(s < q.end and q.start < e for s, e in taken):
                 out.append(q)
     out.sort(key=lambda q: q.start)
+    return _resolve_pronouns(out, mentions)
+
+
+_PRONOUNS = {"he", "she", "it", "they", "him", "her"}
+
+
+def _resolve_pronouns(quotes: list[Quote], mentions: list[Mention]) -> list[Quote]:
+    """'..., it added.' / 'he noted': the speaker of the quote before (a commentary goes on speaking),
+    else for he/she the last person named before."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.speaker_text and q.speaker_text.lower() in _PRONOUNS:
+            prev = next((p for p in reversed(out) if p.speaker_kind in ("named", "self", "anonymous")), None)
+            if prev is not None and (
+                q.speaker_text.lower() != "it" or prev.speaker_kind != "named" or prev.speaker_entity
+            ):
+                q = replace(q, speaker_entity=prev.speaker_entity, speaker_kind=prev.speaker_kind)
+            elif q.speaker_text.lower() in ("he", "she"):
+                person = [m for m in mentions if m.label == "PERSON" and m.end <= (q.speaker_start or 0)]
+                if person:
+                    q = replace(q, speaker_entity=person[-1].entity, speaker_kind="named")
+        out.append(q)
     return out
 
 
@@ -51,32 +74,36 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
         return None  # a title or a slogan in quotation marks, not speech
     sent = _sentence_of(sentences, m.start())
     s_start = sent.start if sent else max(0, m.start() - 300)
-    s_end = max(sent.end if sent else m.end(), m.end())
     before = text[s_start : m.start()]
     after = text[m.end() : min(len(text), m.end() + 120)]
     cue = None
     speaker_span = None
     # X said: "..."   /  X said that "..."
     c = None
-    for c in kb.cues_re.finditer(before):
+    for c in kb.cues_re.finditer(before):  # noqa: B007 - the last cue before the quote
         pass
-    if c is not None and re.fullmatch(r"\s*(?:,|:|that|as follows:?|in (?:a|the|his|her) \w+:?|\w+ly)?\s*(?:,|:)?\s*", before[c.end() :]):
+    if c is not None and re.fullmatch(
+        r"\s*(?:,|:|that|as follows:?|in (?:a|the|his|her) \w+:?|\w+ly)?\s*(?:,|:)?\s*", before[c.end() :]
+    ):
         cue = c.group()
         speaker_span = _subject_before(text, s_start, s_start + c.start())
     else:
-        # "...," X said.  /  "...," said X.
-        a = re.match(r"[,.!?]?\s*[,]?\s*(.{0,80}?)\b(" + kb.cue_alt + r")\b\s*(.{0,60}?)[.,;]", after)
-        if a is None:
-            a2 = re.match(r"[,]?\s*(\w[^\"“”.]{0,60}?)\s+(" + kb.cue_alt + r")\b", after)
-            a = a2
-        if a is not None and a.group(1).strip():
+        # "...," X said.  /  "...," said X.   (the speaker is short and right after the quote)
+        np = r"((?:the |a |an )?[A-Za-z][\w'’.-]*(?: [\w'’.-]+){0,7}?)"
+        a = re.match(r"\s*,?\s*" + np + r"\s+(" + kb.cue_alt + r")\b", after)
+        b = re.match(r"\s*,?\s*(" + kb.cue_alt + r")\s+" + np + r"\s*[.,;]", after)
+        if (
+            a is not None
+            and not _is_clause(a.group(1))
+            and not re.match(r"(?:it|this|that)\b", a.group(1), re.I)
+        ) or (a is not None and a.group(1).lower() in ("it",)):
             cue = a.group(2)
             ss = m.end() + a.start(1)
-            speaker_span = (ss, ss + len(a.group(1).rstrip(" ,")))
-        elif a is not None and a.lastindex and a.lastindex >= 3 and a.group(3).strip():
-            cue = a.group(2)
-            ss = m.end() + a.start(3)
-            speaker_span = (ss, ss + len(a.group(3).rstrip(" ,")))
+            speaker_span = (ss, ss + len(a.group(1)))
+        elif b is not None and not _is_clause(b.group(2)):
+            cue = b.group(1)
+            ss = m.end() + b.start(2)
+            speaker_span = (ss, ss + len(b.group(2)))
         elif before.rstrip().endswith(":"):
             cue = ":"
             speaker_span = _subject_before(text, s_start, s_start + len(before.rstrip()) - 1)
@@ -90,6 +117,8 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
     out = []
     # X said that ...
     for c in kb.cues_re.finditer(s):
+        if not _cue_is_verb(s, c.start()):
+            continue
         rest = s[c.end() :]
         t = re.match(r"(?:\s+(?:in|at|on|during|through)\s+[^,]{2,60}?)?\s*(?:,\s*)?that\s+", rest)
         if t is None:
@@ -107,7 +136,9 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
     if m and m.start() > 15 and len(m.group(1).split()) <= 7:
         speaker = (sent.start + m.start(1), sent.start + m.end(1))
         if not _is_clause(m.group(1)):
-            out.append(_quote(text, sent.start, sent.start + m.start(), False, speaker, m.group(2), mentions, kb))
+            out.append(
+                _quote(text, sent.start, sent.start + m.start(), False, speaker, m.group(2), mentions, kb)
+            )
             return out
     # according to X, ...   / ..., according to X.
     if kb.according_re is not None:
@@ -133,36 +164,75 @@ def _is_clause(words: str) -> bool:
     return bool(re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|be)\b", words))
 
 
+_ROLE_START = re.compile(r"(?:the |a |an )?[a-z]")
+_LEAD_WORDS = re.compile(r"^(?:and|but|also|then|meanwhile|however|further|moreover|so)\s+", re.I)
+_TRAIL_WORDS = re.compile(
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|also|then|further|once again|again|"
+    r"here|there|in a statement|in a speech|in his speech|in her speech|in an interview|in a commentary|"
+    r"in an article|in a talk|in a message|on \w+\.? \d+)$"
+)
+
+
 def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | None:
-    head = text[s_start:cue_at].rstrip()
-    starts = [m.end() for m in _NP_START.finditer(head)]
-    if not starts:
+    """The speaker before a cue: the last chunk of the clause, or the name before an appositive
+    ("Ramon Jimenez, president of the committee, said")."""
+    seg = text[s_start:cue_at]
+    stripped = seg.rstrip()
+    chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,;:]+", stripped)]
+    if not chunks:
         return None
-    start = s_start + starts[-1]
-    end = s_start + len(head)
-    # "X, president of Y, said": the speaker is X (the appositive is dropped)
-    seg = text[start:end]
-    if seg.endswith(","):
-        end -= 1
-    first = re.match(r"([^,]+),\s+(?:the\s+|a\s+)?[a-z]", seg)
-    if first is None and "," in head:
-        # the appositive was cut off by _NP_START: walk back to the name before it
-        comma = head.rfind(",", 0, starts[-1])
-        prev = [m.end() for m in _NP_START.finditer(head[:comma])] if comma > 0 else []
-        if prev and re.match(r"\s*(?:the\s+|a\s+)?[a-z]", head[comma + 1 :]):
-            cand = (s_start + prev[-1], s_start + comma)
-            if re.match(r"[A-Z]", text[cand[0] : cand[1]]):
-                return cand
-    if first is not None:
-        end = start + first.end(1)
-    # drop an adverbial time word before the cue ("Kim Jong Un Tuesday said")
-    seg = text[start:end]
-    w = re.search(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|also|then|further|once again|again)$", seg)
-    if w:
-        end = start + w.start()
-    if end - start < 1 or end - start > 200:
+    i = len(chunks) - 1
+    if stripped.endswith(","):  # "..., president of Y," — an appositive closed right before the cue
+        while i > 0 and _ROLE_START.match(stripped[chunks[i][0] :].lstrip()):
+            i -= 1
+    a, b = chunks[i]
+    span = stripped[a:b]
+    lead = len(span) - len(span.lstrip())
+    a += lead
+    span = span.strip()
+    if re.search(r"\bthat\s", span):  # "He said that the spokesman stressed": the nearer clause
+        cut = span.rfind("that ")
+        a += cut + 5
+        span = span[cut + 5 :]
+    m = _LEAD_WORDS.match(span)
+    if m:
+        a += m.end()
+        span = span[m.end() :]
+    t = _TRAIL_WORDS.search(span)
+    while t:
+        span = span[: t.start()]
+        t = _TRAIL_WORDS.search(span)
+    span = span.rstrip()
+    words = span.split()
+    if not words or len(words) > 14 or words[0].lower().endswith("ing") or span[0] in '"“':
         return None
-    return start, end
+    return s_start + a, s_start + a + len(span)
+
+
+def _cue_is_verb(text: str, at: int) -> bool:
+    """'denied claims', 'the reports': a cue word used as a noun or after another verb is no cue."""
+    prev = re.search(r"(\S+)\s+$", text[max(0, at - 30) : at])
+    if prev is None:
+        return True
+    w = prev.group(1).lower().strip(",")
+    if w in (
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "these",
+        "those",
+        "such",
+        "of",
+        "to",
+        "by",
+    ):
+        return False
+    return not (w.endswith("ed") and w not in ("united",) and not w[:1].isupper() and len(w) > 4)
 
 
 def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quote:
@@ -173,19 +243,13 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     ss += len(text[ss:se]) - len(text[ss:se].lstrip())
     se = ss + len(sp)
     kind, entity = _speaker_kind(sp, ss, se, mentions, kb)
-    if kind == "pronoun":
-        prev = [m for m in mentions if m.label == "PERSON" and m.end <= ss]
-        if prev:
-            entity = prev[-1].entity
-            return Quote(start, end, text[start:end], direct, sp, ss, se, entity, "named", cue)
-        kind = "unknown"
     return Quote(start, end, text[start:end], direct, sp, ss, se, entity, kind, cue)
 
 
 def _speaker_kind(sp: str, ss: int, se: int, mentions: list[Mention], kb: KB) -> tuple[str, str | None]:
     low = sp.lower()
-    if low in ("he", "she", "they"):
-        return "pronoun", None
+    if low in _PRONOUNS:
+        return "unknown", None
     if low in kb.self_speakers or re.sub(r"^(?:the|a|an)\s+", "", low) in kb.self_speakers:
         inside = [m for m in mentions if ss <= m.start and m.end <= se]
         return "self", inside[0].entity if inside else None

@@ -101,8 +101,13 @@ def load_pack(path: Path) -> Pack:
     for where, row in _tsv(path / "titles.tsv"):
         _need(row, ("title", "entity"), where)
         pack.titles.append(
-            Title(row["title"], row["entity"], row.get("from") or "", row.get("to") or "",
-                  (row.get("case") or "").strip().lower() == "any")
+            Title(
+                row["title"],
+                row["entity"],
+                row.get("from") or "",
+                row.get("to") or "",
+                (row.get("case") or "").strip().lower() == "any",
+            )
         )
     for where, row in _tsv(path / "leaders.tsv"):
         _need(row, ("entity",), where)
