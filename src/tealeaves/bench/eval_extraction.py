@@ -251,7 +251,11 @@ def _quotes(rec, quotes, kb, rep: Report) -> None:
         gs = g.get("speaker") or {}
         rep.acc["quotes.direct"].add(bool(g.get("direct")) == q.direct)
         if gs.get("entity"):
-            good = gs.get("kind") == q.speaker_kind and _same_entity(kb, q.speaker_entity, gs["entity"])
+            same = (
+                _same_entity(kb, q.speaker_entity, gs["entity"])
+                or (q.speaker_name or "").lower() == gs["entity"].lower()
+            )
+            good = gs.get("kind") == q.speaker_kind and same
         else:
             span_ok = (
                 gs.get("start") is not None

@@ -32,7 +32,8 @@ def find_definitions(
     doc: Document, sentences: list[Sentence], mentions: list[Mention], kb: KB
 ) -> list[Definition]:
     text = doc.text
-    names = {(m.start, m.end) for m in mentions if m.label in ("PERSON", "PLACE")}
+    people = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
+    places = {(m.start, m.end) for m in mentions if m.label == "PLACE"}
     out: list[Definition] = []
     seen: set[int] = set()
     for sent in sentences:
@@ -46,7 +47,9 @@ def find_definitions(
                 off = len(s[ts:te]) - len(s[ts:te].lstrip("\"“”' "))
                 ts_abs = sent.start + ts + off
                 te_abs = ts_abs + len(term)
-                if (ts_abs, te_abs) in names or ts_abs in seen:
+                if ts_abs in seen or any(a < te_abs and ts_abs < b for a, b in people):
+                    continue  # a person's name is not a term being defined
+                if (ts_abs, te_abs) in places and name != "abbreviation":
                     continue
                 gs, ge = m.span("gloss")
                 seen.add(ts_abs)

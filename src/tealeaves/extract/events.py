@@ -53,7 +53,10 @@ def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention
         if sent.start >= doc.body_offset:
             body_i += 1
         if kb.appear_re is not None:
-            raw.extend(_appearances_in(doc, text, sent, ments, kb, lead))
+            found = _appearances_in(doc, text, sent, ments, kb, lead)
+            if not found and raw:
+                found = _pronoun_appearance(doc, text, sent, ments, kb, raw[-1])
+            raw.extend(found)
         if kb.accompanied_re is not None and kb.accompanied_re.search(text, sent.start, sent.end):
             people = [m for m in ments if m.label == "PERSON"]
             if people:
@@ -121,9 +124,27 @@ def _appearances_in(doc, text: str, sent: Sentence, ments: list[Mention], kb: KB
     return out
 
 
+_HE = re.compile(r"(?:-\s*)?(?:He|he)\s")
+
+
+def _pronoun_appearance(doc, text, sent: Sentence, ments, kb: KB, prev: Event) -> list[Event]:
+    """'He gave field guidance at ... in Hamju County.' after a reported appearance: another activity of the
+    same leader, counted only when it names a place of its own (else it is the same outing retold)."""
+    m = _HE.match(text, sent.start)
+    if m is None:
+        return []
+    pseudo = Mention(sent.start + m.end() - 1, sent.start + m.end() - 1, "", "PERSON", prev.actor, "pronoun")
+    ev = _appearance_after(doc, text, sent, pseudo, ments, kb)
+    if ev is None or ev.place is None or ev.place == prev.place:
+        return []
+    return [replace(ev, actor_text=text[sent.start + m.start() : sent.start + m.end() - 1].strip("- "))]
+
+
 def _appearance_after(doc, text, sent, actor: Mention, ments, kb: KB) -> Event | None:
-    window_end = min(sent.end, actor.end + 320)
+    window_end = min(sent.end, actor.end + 600)
     for vm in kb.appear_re.finditer(text, actor.end, window_end):
+        if vm.start() > actor.end and (text[vm.start() - 1].isalnum() or text[vm.start() - 1] == "-"):
+            continue  # inside a word ("revisited"); glued to the name itself is fine ("Kim Jong Unguided")
         between = text[actor.end : vm.start()]
         if _other_subject(between, ments, actor, vm.start()):
             return None
@@ -215,9 +236,17 @@ def _place(text: str, start: int, end: int, ments: list[Mention], kb: KB) -> tup
 
 
 def _people(people: list[Mention], text: str, sent: Sentence, kb: KB) -> list[dict]:
+    """The people named after an 'accompanied by' cue; not the objects of the visit ('bier of Kim Jong Il')."""
     cue = kb.accompanied_re.search(text, sent.start, sent.end)
     after = [m for m in people if cue is None or m.start >= cue.start()] or people
-    return [{"text": m.text, "entity": m.entity} for m in after]
+    out = []
+    for m in after:
+        if re.search(r"\b(?:of|to|for|by|leader|late)\s+$", text[max(0, m.start - 8) : m.start]):
+            continue
+        if text.startswith(("'s", "’s"), m.end):
+            continue
+        out.append({"text": m.text, "entity": m.entity})
+    return out
 
 
 def _merge_appearances(raw: list[Event], accompanied: list[tuple[int, list[dict]]]) -> list[Event]:
@@ -229,7 +258,10 @@ def _merge_appearances(raw: list[Event], accompanied: list[tuple[int, list[dict]
         for i, prev in enumerate(merged):
             if prev.actor != ev.actor:
                 continue
-            if prev.date == ev.date or "published" in (prev.date_basis, ev.date_basis):
+            same_day = prev.date == ev.date or "published" in (prev.date_basis, ev.date_basis)
+            headline = prev.start == 0 or ev.start == 0
+            same_site = bool(set(site_key(prev.site).split()) & set(site_key(ev.site).split()))
+            if same_day and (headline or same_site or not prev.site or not ev.site) and ev.actor_text != "He":
                 merged[i] = _combine(prev, ev)
                 break
         else:
@@ -250,10 +282,14 @@ def _merge_appearances(raw: list[Event], accompanied: list[tuple[int, list[dict]
 
 
 def _combine(a: Event, b: Event) -> Event:
-    """Keep the better-dated report as the event's sentence; fill what it lacks from the other."""
-    first, second = (b, a) if a.date_basis == "published" and b.date_basis != "published" else (a, b)
+    """The first report's sentence is the event's span; the stated date and missing fields come from the
+    other report."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    dated = second if first.date_basis == "published" and second.date_basis != "published" else first
     return replace(
         first,
+        date=dated.date,
+        date_basis=dated.date_basis,
         subtype=first.subtype if first.subtype != "other" else second.subtype,
         site=first.site or second.site,
         place=first.place or second.place,

@@ -194,7 +194,8 @@ def _compile_events(kb: KB, p: dict) -> None:
         if pats:
             groups.append(f"(?P<{sub}>" + "|".join(f"(?:{x})" for x in pats) + ")")
     if groups:
-        kb.appear_re = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])", re.IGNORECASE)
+        # no look-behind: a verb glued to the name ("Kim Jong Unguided") is checked by the caller
+        kb.appear_re = re.compile(r"(?:" + "|".join(groups) + r")(?![\w-])", re.IGNORECASE)
     if a.get("not_objects"):
         kb.not_objects_re = re.compile(
             r"^\s*(?:\S+\s+){0,3}?(?:" + "|".join(re.escape(x) for x in a["not_objects"]) + r")\b",
@@ -202,7 +203,7 @@ def _compile_events(kb: KB, p: dict) -> None:
         )
     if a.get("future"):
         kb.future_re = re.compile(
-            r"(?:" + "|".join(re.escape(x) for x in a["future"]) + r")\s*$", re.IGNORECASE
+            r"\b(?:" + "|".join(re.escape(x) for x in a["future"]) + r")\s+$", re.IGNORECASE
         )
     for sub, words in a.get("site_subtypes", {}).items():
         kb.site_subtypes.append((sub, _words_regex(words)))
