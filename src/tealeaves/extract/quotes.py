@@ -170,7 +170,9 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
         if re.match(_PARTICIPLES + "$", c.group(), re.I):
             continue
         rest = s[c.end() :]
-        t = re.match(r"(?:\s+(?:in|at|on|during|through|to)\s+[^,]{2,60}?)?\s*(?:,\s*)?(that\s+)?", rest)
+        t = re.match(r"\s+(?:in|at|on|during|through|to)\s+[^,]{2,60}?\s+(that\s+)", rest) or re.match(
+            r"\s*(?:,\s*)?(that\s+)?", rest
+        )
         clause_start = c.end() + t.end()
         if t.group(1) is None and not _clausal(s[clause_start:body_end]):
             continue
@@ -402,7 +404,7 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
     """'Choe Yong Rim, member of the Presidium of the C.C., the WPK and premier, said': a speaker span that
     is the tail of an appositive after a named person becomes that person."""
     ss, se = span
-    if ss < 2 or text[ss - 2 : ss] != ", ":
+    if not re.search(r",\s+(?:the\s+|a\s+|an\s+)?$", text[max(0, ss - 8) : ss]):
         return span
     if any(m.start == ss and m.label == "PERSON" for m in mentions):
         return span
