@@ -16,7 +16,12 @@ def normalise_text(text: str) -> str:
     """NFC, LF line ends, no NUL bytes; otherwise verbatim (defects are repaired by extractors)."""
     if not text:
         return ""
-    text = text.replace("\r\n", "\n").replace("\x00", "")
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
     return unicodedata.normalize("NFC", text)
 
 
@@ -26,11 +31,8 @@ def content_id(source: str, published: str, title: str, body: str) -> str:
     The URL is deliberately not part of it: the same text under two URLs is one document, and the
     second copy is recorded as a duplicate.
     """
-    h = hashlib.sha256()
-    for part in (source, published, title.strip(), body.strip()):
-        h.update(part.encode("utf-8"))
-        h.update(b"\x1f")
-    return h.hexdigest()[:20]
+    key = f"{source}\x1f{published}\x1f{title.strip()}\x1f{body.strip()}\x1f"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,16 @@ class Rejected:
     raw: bytes = b""
     raw_size: int = 0
     ext_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input record that is deliberately not a document (a request record or an image in a web
+    archive, an HTTP redirect): counted by reason in the ingest summary, not an error."""
+
+    origin: Origin
+    reason: str
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
