@@ -255,7 +255,8 @@ def list_events(
         )
         params += [*ids, f"%{place}%", f"%{place}%"]
     rows = store.conn.execute(
-        'SELECT e.doc, e.start, e."end", e.type, e.subtype, e.actor, e.actor_text, e.site, e.place, e.place_text, '
+        'SELECT e.doc, e.start, e."end", e.type, e.subtype, e.actor, e.actor_text, e.site, e.place, '
+        "e.place_text, "
         "e.date, e.date_basis, e.participants, e.name, e.key FROM events e "
         f"WHERE {' AND '.join(where)} ORDER BY e.date DESC, e.doc DESC LIMIT ?",
         [*params, limit],

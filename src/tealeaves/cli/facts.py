@@ -70,9 +70,8 @@ def entity(name, fmt, db):
     if fmt != "table":
         emit([d] if fmt == "json" else d["years"], fmt, ["year", "mentions", "documents"])
         return
-    click.echo(
-        f"{d['name']}  ({d['type']}{', ' + d['subtype'] if d['subtype'] else ''}; id {d['id']}; pack {d['pack']})"
-    )
+    sub = f", {d['subtype']}" if d["subtype"] else ""
+    click.echo(f"{d['name']}  ({d['type']}{sub}; id {d['id']}; pack {d['pack']})")
     if d.get("province_name"):
         click.echo(f"in: {d['province_name']}")
     if d["lat"] is not None:

@@ -225,7 +225,7 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
     head_i = lower.index("of") - 1 if "of" in lower[1:] else len(words) - 1
     while head_i > 0 and words[head_i].isdigit():
         head_i -= 1
-    ha, hb = toks[head_i]
+    ha, _hb = toks[head_i]
     if any(a <= ha < b for a, b in inner):
         return None  # the head word belongs to a known name: "Kim Il Sung Square" is known already
     if strict and any(text[a:b].count(" ") >= 1 for a, b in inner):

@@ -236,7 +236,7 @@ def _place(text: str, start: int, end: int, ments: list[Mention], kb: KB) -> tup
 
 
 def _people(people: list[Mention], text: str, sent: Sentence, kb: KB) -> list[dict]:
-    """The people named after an 'accompanied by' cue; not the objects of the visit ('bier of Kim Jong Il')."""
+    """The people named after an 'accompanied by' cue, not what was visited ('bier of Kim Jong Il')."""
     cue = kb.accompanied_re.search(text, sent.start, sent.end)
     after = [m for m in people if cue is None or m.start >= cue.start()] or people
     out = []

@@ -25,8 +25,8 @@ _QUOTED = re.compile(r"\"([^\"]{2,1500}?)\"|“([^”]{2,1500}?)”")
 _DET = re.compile(r"^(?:the|a|an|The|A|An)\s+")
 _PRONOUNS = {"he", "she", "it", "they", "him", "her"}
 _DOC_NOUNS = {"article", "editorial", "commentary", "statement", "message", "letter", "report", "paper",
-              "newspaper", "daily", "magazine", "bulletin", "book", "review", "appeal", "declaration", "resolution",
-              "information", "leaflet", "release", "homepage", "website"}  # fmt: skip
+              "newspaper", "daily", "magazine", "bulletin", "book", "review", "appeal", "declaration",
+              "resolution", "information", "leaflet", "release", "homepage", "website"}  # fmt: skip
 _PREPS = {"in", "at", "on", "to", "for", "with", "of", "by", "about", "from", "during", "through", "so", "as"}
 _PARTICIPLES = r"(?:adding|noting|saying|stressing|pointing out|underlining|emphasizing|declaring|recalling)"
 
@@ -133,7 +133,7 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         last = first
         for nxt in sentences[i + 2 :]:
             ns = text[nxt.start : nxt.end]
-            if ns.endswith(":") or kb.cues_re.search(ns) and _attribution_in(ns, kb):
+            if ns.endswith(":") or (kb.cues_re.search(ns) and _attribution_in(ns, kb)):
                 break
             last = nxt
         end = last.end
@@ -318,9 +318,9 @@ def _cue_is_verb(text: str, at: int) -> bool:
 
 # -- speakers -------------------------------------------------------------------------------------
 _TRAIL_WORDS = re.compile(
-    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|also|then|further|once again|again|"
-    r"here|there|on \w+\.? \d+|in (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|on the occasion [\w\s]{1,30}|"
-    r"\w+ly)$"
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|also|then|further|once again|"
+    r"again|here|there|on \w+\.? \d+|in (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
+    r"on the occasion [\w\s]{1,30}|\w+ly)$"
 )
 _LEAD_WORDS = re.compile(r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|then)\s+", re.I)
 _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
@@ -403,7 +403,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
 def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
     """'Choe Yong Rim, member of the Presidium of the C.C., the WPK and premier, said': a speaker span that
     is the tail of an appositive after a named person becomes that person."""
-    ss, se = span
+    ss, _se = span
     if not re.search(r",\s+(?:the\s+|a\s+|an\s+)?$", text[max(0, ss - 8) : ss]):
         return span
     if any(m.start == ss and m.label == "PERSON" for m in mentions):
@@ -470,7 +470,7 @@ def _head(words: list[str]) -> str:
 
 def _appositive_owner(text: str, ss: int, mentions: list[Mention]) -> Mention | None:
     """'Ramon Jimenez, president of the committee, said': the role's owner is the name before the comma."""
-    if not text[max(0, ss - 2) : ss] == ", ":
+    if text[max(0, ss - 2) : ss] != ", ":
         return None
     prev = [m for m in mentions if m.end == ss - 2 and m.label == "PERSON"]
     return prev[0] if prev else None
@@ -555,7 +555,8 @@ def _publisher(
     base = at - len(window)
     issued = list(
         re.finditer(
-            r"\b(?:carried|published|issued|released|sent|posted|ran|wrote|said in|says in|in an? (?:article|editorial|statement|commentary|letter|message))\b",
+            r"\b(?:carried|published|issued|released|sent|posted|ran|wrote|said in|says in|"
+            r"in an? (?:article|editorial|statement|commentary|letter|message))\b",
             window,
         )
     )
