@@ -166,6 +166,8 @@ class Query:
         limit = int(settings.get("query_max_chars"))
         if len(text) > limit:
             raise QueryError(f"query is {len(text)} characters long; the limit is {limit}")
+        # NUL cannot appear in stored text (normalise_text drops it) and ends an SQL string early
+        text = text.replace("\x00", " ")
         return cls(text, _Parser(text).parse())
 
     @property
