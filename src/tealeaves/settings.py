@@ -55,6 +55,12 @@ SETTINGS: dict[str, Setting] = {
             "`first` warns when the earliest hit is within this many days of the start of its source's "
             "coverage (the term may be older than the archive).",
         ),
+        Setting(
+            "term_packs",
+            "",
+            "Extra pack folders (separated by the OS path separator) whose term_patterns.tsv and "
+            "term_words.tsv add campaign-term patterns to the built-in packs.",
+        ),
     ]
 }
 
