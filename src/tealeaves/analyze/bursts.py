@@ -7,6 +7,10 @@ is -log Binomial(r_t; d_t, p_i); moving up i -> j costs (j - i) * gamma * ln(n);
 The cheapest state sequence (Viterbi) marks the bursts: maximal runs in a state >= 1. A burst's
 weight is the cost it saves over staying in the base state (Kleinberg's weight).
 
+The archive mixes headline-only records and full texts, whose chance of using any term differs
+by orders of magnitude, so each stream (headline only / with body text) is modelled on its own
+denominators and the bursts of both are merged (see docs/decisions/0004-term-bursts.md).
+
 Days with no use of the term are merged into one step per run (exact: in a run of identical
 zero-count days the optimal path never changes state inside the run), so the work is proportional
 to the number of days the term is used, not to the length of the archive.
@@ -202,3 +206,21 @@ def _same_window(other: Burst, start: dt.date, end: dt.date) -> bool:
 def detect(counts: Mapping[int, int], totals: Mapping[int, int]) -> list[Burst]:
     """Bursts with their recurrence marked: what the index stores for every ranked term."""
     return mark_recurring(kleinberg(counts, totals), counts, totals)
+
+
+def merge(bursts: list[Burst]) -> list[Burst]:
+    """Overlapping bursts (found in separate streams) as one: widest span, highest level, summed
+    weight and documents; recurring if either was."""
+    out: list[Burst] = []
+    for b in sorted(bursts, key=lambda b: b.start):
+        if out and b.start <= out[-1].end:
+            m = out[-1]
+            m.end = max(m.end, b.end)
+            m.level = max(m.level, b.level)
+            m.weight += b.weight
+            m.docs += b.docs
+            m.recurring = m.recurring or b.recurring
+            m.years = sorted(set(m.years) | set(b.years))
+        else:
+            out.append(Burst(b.start, b.end, b.level, b.weight, b.docs, b.recurring, list(b.years)))
+    return out

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from tealeaves.extract.termpacks import TermPack, load_pack
 from tealeaves.extract.terms import Lexicon, _is_title_case, find_candidates, fold, strip_possessive
 from tealeaves.store import Store
-from tealeaves.store.db import now_iso
+from tealeaves.store.db import DAY_SHIFT, now_iso
 
 _MID = re.compile(r"(?<=[\w,;)] )[^\W\d_][\w'’\-]*")
 # two or more capitalised words in a row, not at a sentence start
@@ -92,7 +92,7 @@ def refresh(
 
 def _clear(store: Store) -> None:
     with store.transaction() as conn:
-        for table in ("term_names", "term_hits", "term_variants", "term_lexicon", "term_days", "term_bursts", "terms"):
+        for table in ("term_streams", "term_names", "term_hits", "term_variants", "term_lexicon", "term_days", "term_bursts", "terms"):
             conn.execute(f"DELETE FROM {table}")
         conn.execute("DELETE FROM term_state")
 
@@ -110,8 +110,10 @@ def _update_lexicon(store: Store, after_seq: int, progress) -> None:
     low: Counter[str] = Counter()
     total: Counter[str] = Counter()
     names: Counter[str] = Counter()
+    streams: Counter[tuple[int, int]] = Counter()
     for rows in _new_docs(store, after_seq):
-        for _, title, body, _lang in rows:
+        for rowid, title, body, _lang in rows:
+            streams[(rowid >> DAY_SHIFT, int(bool(body)))] += 1
             for text in (title, body):
                 for w in _WORD.findall(text):
                     total[strip_possessive(w.casefold())] += 1
@@ -124,6 +126,11 @@ def _update_lexicon(store: Store, after_seq: int, progress) -> None:
                     names[fold(m.group())] += 1
     words = set(cap) | set(low) | set(total)
     with store.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO term_streams (day, stream, n) VALUES (?, ?, ?) "
+            "ON CONFLICT (day, stream) DO UPDATE SET n = n + excluded.n",
+            ((d, st, n) for (d, st), n in streams.items()),
+        )
         conn.executemany(
             "INSERT INTO term_names (phrase, n) VALUES (?, ?) "
             "ON CONFLICT (phrase) DO UPDATE SET n = n + excluded.n",

@@ -186,21 +186,31 @@ def _fill_days(conn) -> None:
     )
 
 
-def day_totals_all(store: Store) -> dict[int, int]:
-    return dict(store.conn.execute("SELECT day, sum(n) FROM day_counts GROUP BY day").fetchall())
+def stream_totals(store: Store) -> dict[int, dict[int, int]]:
+    """{stream: {day: documents}} (stream 0: headline only, 1: with body text)."""
+    out: dict[int, dict[int, int]] = defaultdict(dict)
+    for day, stream, n in store.conn.execute("SELECT day, stream, n FROM term_streams"):
+        out[stream][day] = n
+    return out
 
 
 def _fill_bursts(store: Store) -> int:
-    totals = day_totals_all(store)
-    series: dict[int, dict[int, int]] = defaultdict(dict)
-    for term, day, n in store.conn.execute(
-        "SELECT d.term, d.day, d.n FROM term_days d JOIN terms t ON t.id = d.term WHERE t.docs >= ?",
+    totals = stream_totals(store)
+    series: dict[int, dict[int, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
+    for term, day, stream, n in store.conn.execute(
+        f"SELECT t.id, h.doc >> {DAY_SHIFT}, d.body != '', count(DISTINCT h.doc) FROM terms t "
+        "JOIN term_variants v ON v.key = t.key JOIN term_hits h ON h.variant = v.id "
+        "JOIN docs d ON d.rowid = h.doc WHERE t.rank IS NOT NULL AND t.docs >= ? "
+        f"GROUP BY t.id, h.doc >> {DAY_SHIFT}, d.body != ''",
         (BURST_MIN_DOCS,),
     ):
-        series[term][day] = n
+        series[term][stream][day] = n
     out = []
-    for term, counts in series.items():
-        for b in burst_model.detect(counts, totals):
+    for term, by_stream in series.items():
+        found = []
+        for stream, counts in by_stream.items():
+            found += burst_model.detect(counts, totals.get(stream, {}))
+        for b in burst_model.merge(found):
             out.append(
                 (term, b.start, b.end, b.level, b.weight, b.docs, int(b.recurring), json.dumps(b.years))
             )

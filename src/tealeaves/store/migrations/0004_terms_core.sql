@@ -71,6 +71,15 @@ CREATE TABLE term_days (
 ) WITHOUT ROWID;
 CREATE INDEX term_days_day ON term_days(day);
 
+-- documents per day and stream (0 = headline only, 1 = with body text): the burst model's
+-- denominators, so that a term found in full texts is compared with full texts only
+CREATE TABLE term_streams (
+    day    INTEGER NOT NULL,
+    stream INTEGER NOT NULL,
+    n      INTEGER NOT NULL,
+    PRIMARY KEY (day, stream)
+) WITHOUT ROWID;
+
 CREATE TABLE term_bursts (
     id        INTEGER PRIMARY KEY,
     term      INTEGER NOT NULL,
