@@ -61,6 +61,23 @@ SETTINGS: dict[str, Setting] = {
             "Extra pack folders (separated by the OS path separator) whose term_patterns.tsv and "
             "term_words.tsv add campaign-term patterns to the built-in packs.",
         ),
+        Setting(
+            "serve_host", "127.0.0.1", "Address `tealeaves serve` binds to (localhost unless told otherwise)."
+        ),
+        Setting("serve_port", 8000, "Port `tealeaves serve` listens on."),
+        Setting(
+            "serve_token",
+            None,
+            "Bearer token that enables writes (POST /api/ingest); unset, the server is read-only.",
+        ),
+        Setting("api_limit_max", 100, "Largest page size an API or web list accepts."),
+        Setting(
+            "api_points_max",
+            5000,
+            "Most periods a timeline request may return (a daily timeline over 20 years is refused: "
+            "narrow the dates or use a longer period).",
+        ),
+        Setting("upload_max_bytes", 64 * 1024 * 1024, "Largest file accepted by POST /api/ingest."),
     ]
 }
 

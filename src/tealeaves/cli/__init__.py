@@ -22,6 +22,8 @@ COMMAND_MODULES = [
     "tealeaves.cli.extract",
     "tealeaves.cli.terms",
     "tealeaves.cli.bench",
+    "tealeaves.cli.serve",
+    "tealeaves.cli.live",
 ]
 
 

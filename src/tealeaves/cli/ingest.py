@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
-from importlib import resources
 from pathlib import Path
 
 import click
 
 from tealeaves.cli._common import db_option, emit, format_option, open_store
+from tealeaves.data import sample_path
 from tealeaves.errors import UsageError
 from tealeaves.ingest import FieldMap
 from tealeaves.model import Rejected
 from tealeaves.store.documents import why as why_fn
 from tealeaves.store.loader import ingest as ingest_fn
-
-
-def sample_path() -> Path:
-    """The bundled sample corpus (see src/tealeaves/data/sample/README.md)."""
-    return Path(str(resources.files("tealeaves") / "data" / "sample" / "docs.jsonl.gz"))
 
 
 @click.command()
@@ -46,7 +41,12 @@ def sample_path() -> Path:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @db_option
 def ingest(paths, sample, maps, sets, encoding, batch_size, progress, quiet, as_json, db):
-    """Ingest JSON Lines (.jsonl, .jsonl.gz), CSV/TSV files and folders of them.
+    """Ingest JSON Lines (.jsonl, .jsonl.gz), CSV/TSV, HTML pages (.html, .html.gz), WARC archives
+    (.warc, .warc.gz) and folders of them.
+
+    Web pages: main text, title, date, language and canonical URL are extracted (trafilatura,
+    htmldate); the source is the site's name unless --set source=NAME is given; a page without a
+    date needs --set published=DATE (a WARC record falls back to its fetch date).
 
     Exit status: 0 when every record was stored (or was already there), 1 when any record was
     rejected (see `tealeaves why FILE:LINE`), 2 on a usage error.
@@ -88,6 +88,11 @@ def ingest(paths, sample, maps, sets, encoding, batch_size, progress, quiet, as_
             f"rejected {s.rejected:,}{' (' + reasons + ')' if reasons else ''}  "
             f"in {s.seconds:.1f}s -> {store.path}"
         )
+        if s.skipped:
+            click.echo(
+                f"skipped {sum(s.skipped.values()):,} non-article record(s): "
+                + ", ".join(f"{k} {v:,}" for k, v in sorted(s.skipped.items()))
+            )
         if s.skipped_files:
             click.echo(
                 f"skipped {len(s.skipped_files)} file(s) with no reader: "
