@@ -149,9 +149,7 @@ def _trim(steps, b: Burst) -> tuple[int, int]:
     return (min(used), max(used)) if used else (b.start, b.end)
 
 
-def mark_recurring(
-    bursts: list[Burst], counts: Mapping[int, int], totals: Mapping[int, int]
-) -> list[Burst]:
+def mark_recurring(bursts: list[Burst], counts: Mapping[int, int], totals: Mapping[int, int]) -> list[Burst]:
     """Flag bursts whose calendar window was already hot in an earlier year."""
     r_all = sum(counts.values())
     d_all = sum(totals.values()) or 1

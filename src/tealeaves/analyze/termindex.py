@@ -92,7 +92,16 @@ def refresh(
 
 def _clear(store: Store) -> None:
     with store.transaction() as conn:
-        for table in ("term_streams", "term_names", "term_hits", "term_variants", "term_lexicon", "term_days", "term_bursts", "terms"):
+        for table in (
+            "term_streams",
+            "term_names",
+            "term_hits",
+            "term_variants",
+            "term_lexicon",
+            "term_days",
+            "term_bursts",
+            "terms",
+        ):
             conn.execute(f"DELETE FROM {table}")
         conn.execute("DELETE FROM term_state")
 
@@ -146,14 +155,17 @@ def _update_lexicon(store: Store, after_seq: int, progress) -> None:
 
 def load_lexicon(store: Store) -> Lexicon:
     counts = {w: (c, lo) for w, c, lo in store.conn.execute("SELECT word, cap, low FROM term_lexicon")}
-    names = {p for (p,) in store.conn.execute("SELECT phrase FROM term_names WHERE n >= ?", (MIN_NAME_COUNT,))}
+    names = {
+        p for (p,) in store.conn.execute("SELECT phrase FROM term_names WHERE n >= ?", (MIN_NAME_COUNT,))
+    }
     return Lexicon(counts, names)
 
 
 def _scan(store: Store, pack: TermPack, after_seq: int, progress) -> tuple[int, int]:
     lexicon = load_lexicon(store)
     variants = {
-        (k, t, lang): i for i, k, t, lang in store.conn.execute("SELECT id, kind, text, lang FROM term_variants")
+        (k, t, lang): i
+        for i, k, t, lang in store.conn.execute("SELECT id, kind, text, lang FROM term_variants")
     }
     docs = hits = 0
     for rows in _new_docs(store, after_seq):

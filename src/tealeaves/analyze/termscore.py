@@ -91,7 +91,8 @@ def rescore(store: Store) -> tuple[int, int, int]:
 def _aggregate(store: Store) -> dict[str, dict]:
     rows = store.conn.execute(
         "SELECT v.key, min(v.kind), count(*), count(DISTINCT h.doc), min(h.doc), max(h.doc), "
-        "sum((h.flags & 8) > 0), sum((h.flags & 16) > 0), count(DISTINCT d.source_id), sum((h.flags & 32) > 0), "
+        "sum((h.flags & 8) > 0), sum((h.flags & 16) > 0), count(DISTINCT d.source_id), "
+        "sum((h.flags & 32) > 0), "
         "count(DISTINCT v.id) "
         "FROM term_hits h JOIN term_variants v ON v.id = h.variant JOIN docs d ON d.rowid = h.doc "
         "GROUP BY v.key"
@@ -135,7 +136,8 @@ def _word_totals(store: Store, keys: set[str]) -> dict[str, tuple[int, int, int]
     for i in range(0, len(wl), 500):
         part = wl[i : i + 500]
         for w, total, cap, low in store.conn.execute(
-            f"SELECT word, total, cap, low FROM term_lexicon WHERE word IN ({','.join('?' * len(part))})", part
+            f"SELECT word, total, cap, low FROM term_lexicon WHERE word IN ({','.join('?' * len(part))})",
+            part,
         ):
             out[w] = (total, cap, low)
     return out

@@ -16,7 +16,8 @@ from tealeaves.analyze.first import Coverage, coverage
 from tealeaves.analyze.timeline import all_periods, day_totals, period_key
 from tealeaves.errors import NotFoundError, UsageError
 from tealeaves.extract.sentences import sentence_at, split_sentences
-from tealeaves.extract.terms import fold
+from tealeaves.extract.termpacks import load_pack
+from tealeaves.extract.terms import Lexicon, find_candidates, fold
 from tealeaves.store import Store
 from tealeaves.store.db import DAY_SHIFT, day_rowid_range
 from tealeaves.store.search import Filters
@@ -57,7 +58,9 @@ class TermRow:
         }
 
 
-_TERM_COLS = "t.id, t.key, t.phrase, t.kind, t.first_day, t.last_day, t.hits, t.docs, t.score, t.rank, t.sources"
+_TERM_COLS = (
+    "t.id, t.key, t.phrase, t.kind, t.first_day, t.last_day, t.hits, t.docs, t.score, t.rank, t.sources"
+)
 
 
 def _row(r, variants: list[str], count: int | None = None, docs: int | None = None) -> TermRow:
@@ -109,7 +112,9 @@ def list_terms(
     if kind:
         kinds = {k for (k,) in store.conn.execute("SELECT DISTINCT kind FROM terms")}
         if kind not in kinds:
-            raise UsageError(f"unknown kind {kind!r}; kinds in this store: {', '.join(sorted(kinds)) or 'none'}")
+            raise UsageError(
+                f"unknown kind {kind!r}; kinds in this store: {', '.join(sorted(kinds)) or 'none'}"
+            )
         where.append("t.kind = ?")
         params.append(kind)
     if new_since:
@@ -118,7 +123,10 @@ def list_terms(
     if date_from and date_to and date_from > date_to:
         raise UsageError(f"--from {date_from} is after --to {date_to}")
     window = date_from is not None or date_to is not None
-    sql = f"SELECT {_TERM_COLS} FROM terms t WHERE {' AND '.join(where)} ORDER BY t.rank IS NULL, t.rank, t.score DESC"
+    sql = (
+        f"SELECT {_TERM_COLS} FROM terms t WHERE {' AND '.join(where)} "
+        "ORDER BY t.rank IS NULL, t.rank, t.score DESC"
+    )
     rows = store.conn.execute(sql, params).fetchall()
     counts: dict[int, tuple[int, int]] = {}
     if window:
@@ -136,9 +144,7 @@ def list_terms(
     if limit:
         rows = rows[:limit]
     variants = variant_texts(store, [r[1] for r in rows])
-    return [
-        _row(r, variants.get(r[1], []), *(counts[r[0]] if window else (None, None))) for r in rows
-    ]
+    return [_row(r, variants.get(r[1], []), *(counts[r[0]] if window else (None, None))) for r in rows]
 
 
 def resolve_term(store: Store, term: str) -> tuple:
@@ -155,15 +161,26 @@ def resolve_term(store: Store, term: str) -> tuple:
         for (k, text) in store.conn.execute("SELECT DISTINCT key, text FROM term_variants")
         if fold(text) == want
     ]
+    if not keys:  # a form the corpus does not use, read by the patterns: "spirit of X" -> spirit:x
+        text = "\n\n" + term
+        keys = [c.key for c in find_candidates(text, 0, "en", load_pack(), Lexicon()) if c.text == term]
+        keys += [c.key for c in find_candidates(text, 0, "es", load_pack(), Lexicon()) if c.text == term]
     if not keys:
         keys = [k for (k,) in store.conn.execute("SELECT key FROM terms") if k.split(":", 1)[1] == want]
+    if keys:
+        keys = [
+            k
+            for (k,) in store.conn.execute(
+                f"SELECT key FROM terms WHERE key IN ({','.join('?' * len(keys))})", keys
+            )
+        ]
     if not keys:
         raise NotFoundError(
-            f"no discovered term {term!r} (try `tealeaves terms` for the list, or `tealeaves search` for any text)"
+            f"no discovered term {term!r} (try `tealeaves terms` for the list, "
+            "or `tealeaves search` for any text)"
         )
     rows = store.conn.execute(
-        f"SELECT {_TERM_COLS} FROM terms t WHERE t.key IN ({','.join('?' * len(keys))}) "
-        "ORDER BY t.docs DESC",
+        f"SELECT {_TERM_COLS} FROM terms t WHERE t.key IN ({','.join('?' * len(keys))}) ORDER BY t.docs DESC",
         keys,
     ).fetchall()
     return rows[0]
@@ -216,7 +233,13 @@ def term_detail(store: Store, term: str, *, by: str = "year") -> TermDetail:
     r = resolve_term(store, term)
     key = r[1]
     variants = [
-        {"variant": " ".join(text.split()), "lang": lang, "count": n, "docs": d, "first_seen": iso(first >> DAY_SHIFT)}
+        {
+            "variant": " ".join(text.split()),
+            "lang": lang,
+            "count": n,
+            "docs": d,
+            "first_seen": iso(first >> DAY_SHIFT),
+        }
         for text, lang, n, d, first in store.conn.execute(
             "SELECT v.text, v.lang, count(*), count(DISTINCT h.doc), min(h.doc) FROM term_variants v "
             "JOIN term_hits h ON h.variant = v.id WHERE v.key = ? GROUP BY v.id ORDER BY count(*) DESC",
@@ -233,8 +256,19 @@ def term_detail(store: Store, term: str, *, by: str = "year") -> TermDetail:
         for f in firsts
         if f.variant is None and f.near_coverage_start
     ]
-    features = json.loads(store.conn.execute("SELECT features FROM terms WHERE id = ?", (r[0],)).fetchone()[0])
-    return TermDetail(row, variants, firsts, term_timeline(store, r[0], by=by), term_bursts(store, r[0]), cov, warnings, features)
+    features = json.loads(
+        store.conn.execute("SELECT features FROM terms WHERE id = ?", (r[0],)).fetchone()[0]
+    )
+    return TermDetail(
+        row,
+        variants,
+        firsts,
+        term_timeline(store, r[0], by=by),
+        term_bursts(store, r[0]),
+        cov,
+        warnings,
+        features,
+    )
 
 
 def first_uses(store: Store, key: str, cov: dict[str, Coverage] | None = None) -> list[FirstUse]:
@@ -301,12 +335,14 @@ def _day(published: str) -> str:
     return "-".join(parts + ["01"] * (3 - len(parts)))
 
 
-def term_timeline(store: Store, term_id: int, *, by: str = "year", filters: Filters = Filters()) -> list[dict]:  # noqa: B008
+def term_timeline(
+    store: Store, term_id: int, *, by: str = "year", filters: Filters | None = None
+) -> list[dict]:
     """Documents using the term per period, and their share of all documents in that period."""
     days = dict(store.conn.execute("SELECT day, n FROM term_days WHERE term = ?", (term_id,)).fetchall())
     if not days:
         days = _days_from_hits(store, term_id)
-    totals = day_totals(store, filters)
+    totals = day_totals(store, filters or Filters())
     if not totals:
         return []
     counts: dict[str, int] = defaultdict(int)
@@ -317,8 +353,12 @@ def term_timeline(store: Store, term_id: int, *, by: str = "year", filters: Filt
         denom[period_key(dt.date.fromordinal(day), by)] += n
     first, last = dt.date.fromordinal(min(totals)), dt.date.fromordinal(max(totals))
     return [
-        {"period": p, "count": counts.get(p, 0), "total": denom.get(p, 0),
-         "share": round(counts[p] / denom[p], 6) if denom.get(p) and counts.get(p) else 0.0}
+        {
+            "period": p,
+            "count": counts.get(p, 0),
+            "total": denom.get(p, 0),
+            "share": round(counts[p] / denom[p], 6) if denom.get(p) and counts.get(p) else 0.0,
+        }
         for p in all_periods(first, last, by)
     ]
 
@@ -326,7 +366,8 @@ def term_timeline(store: Store, term_id: int, *, by: str = "year", filters: Filt
 def _days_from_hits(store: Store, term_id: int) -> dict[int, int]:
     return dict(
         store.conn.execute(
-            f"SELECT h.doc >> {DAY_SHIFT}, count(DISTINCT h.doc) FROM terms t JOIN term_variants v ON v.key = t.key "
+            f"SELECT h.doc >> {DAY_SHIFT}, count(DISTINCT h.doc) FROM terms t "
+            "JOIN term_variants v ON v.key = t.key "
             f"JOIN term_hits h ON h.variant = v.id WHERE t.id = ? GROUP BY h.doc >> {DAY_SHIFT}",
             (term_id,),
         ).fetchall()
@@ -335,8 +376,15 @@ def _days_from_hits(store: Store, term_id: int) -> dict[int, int]:
 
 def term_bursts(store: Store, term_id: int) -> list[dict]:
     return [
-        {"start": iso(a), "end": iso(b), "level": lvl, "weight": round(w, 3), "docs": n,
-         "recurring": bool(rec), "recurring_years": json.loads(years)}
+        {
+            "start": iso(a),
+            "end": iso(b),
+            "level": lvl,
+            "weight": round(w, 3),
+            "docs": n,
+            "recurring": bool(rec),
+            "recurring_years": json.loads(years),
+        }
         for a, b, lvl, w, n, rec, years in store.conn.execute(
             "SELECT start_day, end_day, level, weight, docs, recurring, years FROM term_bursts "
             "WHERE term = ? ORDER BY start_day",
@@ -371,15 +419,27 @@ def list_bursts(
         where.append("b.recurring = ?")
         params.append(int(recurring))
     sql = (
-        "SELECT t.id, t.phrase, t.kind, b.start_day, b.end_day, b.level, b.weight, b.docs, b.recurring, b.years, "
+        "SELECT t.id, t.phrase, t.kind, b.start_day, b.end_day, b.level, b.weight, b.docs, b.recurring, "
+        "b.years, "
         "t.first_day FROM term_bursts b JOIN terms t ON t.id = b.term "
         f"WHERE {' AND '.join(where)} ORDER BY b.weight DESC"
     )
     if limit:
         sql += f" LIMIT {int(limit)}"
     return [
-        {"term": phrase, "kind": kind_, "start": iso(a), "end": iso(b), "weight": round(w, 3), "level": lvl,
-         "docs": n, "recurring": bool(rec), "recurring_years": json.loads(years), "first_seen": iso(first),
-         "new_term": first >= a, "term_id": tid}
+        {
+            "term": phrase,
+            "kind": kind_,
+            "start": iso(a),
+            "end": iso(b),
+            "weight": round(w, 3),
+            "level": lvl,
+            "docs": n,
+            "recurring": bool(rec),
+            "recurring_years": json.loads(years),
+            "first_seen": iso(first),
+            "new_term": first >= a,
+            "term_id": tid,
+        }
         for tid, phrase, kind_, a, b, lvl, w, n, rec, years, first in store.conn.execute(sql, params)
     ]

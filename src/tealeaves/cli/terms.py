@@ -32,7 +32,9 @@ def ready_store(db: str | None, refresh: bool = True, rebuild: bool = False):
             "SELECT count(*) FROM docs WHERE seq > ?",
             (0 if rebuild else int(termindex.state(store, "last_seq", "0")),),
         ).fetchone()[0]
-        with tqdm(total=todo, unit="doc", desc="terms", file=sys.stderr, disable=not sys.stderr.isatty()) as bar:
+        with tqdm(
+            total=todo, unit="doc", desc="terms", file=sys.stderr, disable=not sys.stderr.isatty()
+        ) as bar:
             s = termindex.refresh(store, rebuild=rebuild, progress=bar.update)
         click.echo(
             f"term index: {s.docs:,} new documents, {s.hits:,} hits; {s.ranked:,} ranked terms, "
@@ -46,7 +48,9 @@ def ready_store(db: str | None, refresh: bool = True, rebuild: bool = False):
 
 @click.command()
 @click.option("--kind", help="Only terms of this pattern family (spirit, speed, march, campaign, ...).")
-@click.option("--from", "date_from", metavar="DATE", help="Only terms used from this date (counts in the window).")
+@click.option(
+    "--from", "date_from", metavar="DATE", help="Only terms used from this date (counts in the window)."
+)
 @click.option("--to", "date_to", metavar="DATE", help="Only terms used up to this date, inclusive.")
 @click.option("--new-since", metavar="DATE", help="Only terms first seen on or after this date.")
 @click.option("--limit", type=int, default=100, show_default=True, help="At most this many terms (0: all).")
@@ -78,7 +82,12 @@ def terms(kind, date_from, date_to, new_since, limit, include_all, refresh, rebu
     if fmt == "table":
         for r in out:
             r["variants"] = ", ".join(r["variants"][:4]) + (" …" if len(r["variants"]) > 4 else "")
-    emit(out, fmt, ["rank", "term", "kind", "first_seen", "last_seen", "count", "docs", "variants"], {"variants": 60})
+    emit(
+        out,
+        fmt,
+        ["rank", "term", "kind", "first_seen", "last_seen", "count", "docs", "variants"],
+        {"variants": 60},
+    )
 
 
 @click.command()
@@ -102,7 +111,9 @@ def term(term, by, refresh, rebuild, fmt, db):
     click.echo(f"  used {r.count:,} times in {r.docs:,} documents, {r.first_seen} to {r.last_seen}")
     click.echo("\nVariants:")
     for v in d.variants:
-        click.echo(f"  {v['count']:6,}  {v['docs']:6,} docs  first {v['first_seen']}  {v['variant']}  ({v['lang']})")
+        click.echo(
+            f"  {v['count']:6,}  {v['docs']:6,} docs  first {v['first_seen']}  {v['variant']}  ({v['lang']})"
+        )
     click.echo("\nFirst use, per source:")
     for f in d.first_uses:
         if f.variant is None:
@@ -122,7 +133,10 @@ def term(term, by, refresh, rebuild, fmt, db):
         click.echo("\nBursts:")
         for b in d.bursts:
             rec = f"  recurring (also {', '.join(map(str, b['recurring_years']))})" if b["recurring"] else ""
-            click.echo(f"  {b['start']} to {b['end']}  level {b['level']}  weight {b['weight']:.1f}  {b['docs']} docs{rec}")
+            click.echo(
+                f"  {b['start']} to {b['end']}  level {b['level']}  weight {b['weight']:.1f}  "
+                f"{b['docs']} docs{rec}"
+            )
     for w in d.warnings:
         click.echo(click.style("warning: ", fg="yellow") + w, err=True)
 

@@ -92,7 +92,7 @@ class TermPack:
             parts = [r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"] if words else []
             sources = [_unnamed(p.elements[p.anchor].regex.pattern) for p in by_regex]
             parts += sources
-            parts.append("[\"“”]" if lang in self.quoted_langs else "(?!)")
+            parts.append('["“”]' if lang in self.quoted_langs else "(?!)")
             text_rx = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
             token_rx = re.compile("|".join(f"(?:{p})" for p in sources), re.I) if sources else None
             cached = self._anchors[key] = (text_rx, token_rx)
@@ -180,10 +180,14 @@ def _load_patterns(path: Path, pack: TermPack) -> None:
     for n, cols in _lines(path):
         origin = f"{path}:{n}"
         if len(cols) != 3:
-            raise UsageError(f"{origin}: expected 3 tab-separated columns (kind, lang, template), got {len(cols)}")
+            raise UsageError(
+                f"{origin}: expected 3 tab-separated columns (kind, lang, template), got {len(cols)}"
+            )
         kind, lang, template = (c.strip() for c in cols)
         if not re.fullmatch(r"[a-z][a-z0-9-]*", kind) or kind == "quoted":
-            raise UsageError(f"{origin}: bad kind {kind!r} (lower-case letters, digits, hyphens; not 'quoted')")
+            raise UsageError(
+                f"{origin}: bad kind {kind!r} (lower-case letters, digits, hyphens; not 'quoted')"
+            )
         elements, anchor = parse_template(template, origin)
         pack.patterns.append(Pattern(kind, lang.lower(), template, elements, anchor, origin))
 

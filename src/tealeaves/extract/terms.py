@@ -23,7 +23,7 @@ from tealeaves.extract.termpacks import Element, Pattern, TermPack
 
 # word tokens: letters/digits with inner hyphens, apostrophes, dots and the × of "20×10"
 TOKEN = re.compile(r"[^\W_](?:[\w×]|['’.\-–](?=[^\W_]))*")
-_SENT_END = set(".!?:;\"“”(")
+_SENT_END = set('.!?:;"“”(')
 _NUMBERS = {
     "one",
     "two",
@@ -140,7 +140,9 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
-def find_candidates(text: str, title_len: int, lang: str | None, pack: TermPack, lexicon: Lexicon) -> list[Candidate]:
+def find_candidates(
+    text: str, title_len: int, lang: str | None, pack: TermPack, lexicon: Lexicon
+) -> list[Candidate]:
     """Every pattern match and quoted short name in one canonical text (title, blank line, body)."""
     lang = (lang or "en").split("-")[0].lower()
     text_rx, token_rx = pack.prefilter(lang)
@@ -196,7 +198,9 @@ def _match_at(text, tokens, i, pat: Pattern, pack, lexicon, lang, quoted) -> Can
     core = [*lcore, *anchor_core, *rcore]
     if not core:
         return None
-    return _candidate(text, tokens[lo].start, tokens[hi].end, pat.kind, core, lang, pack, quoted, tokens[lo : hi + 1])
+    return _candidate(
+        text, tokens[lo].start, tokens[hi].end, pat.kind, core, lang, pack, quoted, tokens[lo : hi + 1]
+    )
 
 
 def _match_side(text, tokens, anchor, step, elements, pack, lexicon):
@@ -248,6 +252,8 @@ def _match_side(text, tokens, anchor, step, elements, pack, lexicon):
 def _adjacent(text: str, tokens: list[Token], a: int, b: int) -> bool:
     """Only spaces (or the dot of an abbreviation such as "Mt.") between tokens a and b = a + 1."""
     gap = text[tokens[a].end : tokens[b].start]
+    if "\n" in gap or "\r" in gap:
+        return False
     if not gap.strip():
         return True
     return gap.strip() == "." and len(tokens[a].text) <= 3 and tokens[a].text[:1].isupper() and gap != "."
@@ -306,7 +312,9 @@ def _candidate(text, start, end, kind, core, lang, pack, quoted, span_tokens) ->
         flags |= F_QUOTED
     if _SO_CALLED.search(text, max(0, start - 16), start):
         flags |= F_SO_CALLED
-    return Candidate(start, end, text[start:end], kind, term_key(kind, core_text, pack), core_text, lang, flags)
+    return Candidate(
+        start, end, text[start:end], kind, term_key(kind, core_text, pack), core_text, lang, flags
+    )
 
 
 # -- quoted short names -------------------------------------------------------------------------
@@ -372,7 +380,7 @@ def strip_possessive(word: str) -> str:
 def fold(text: str) -> str:
     """Case, accents, hyphens and possessives folded: the comparable form of a name."""
     text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch)))
     words = [strip_possessive(w) for w in re.split(r"[\s\-–‐]+", text.replace("’", "'")) if w]
     return " ".join(w.strip(".'\"“”") for w in words if w.strip(".'\"“”"))
 
