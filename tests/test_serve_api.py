@@ -300,3 +300,27 @@ def test_every_api_route_is_documented(client):
         if path.startswith("/api/") and path != "/api/openapi.json":
             for method in route.methods:
                 assert f"`{method} {path}`" in doc, f"{method} {path} missing from docs/api.md"
+
+
+def test_cached_answers_follow_the_store(writer):
+    c, _ = writer
+    params = {"q": '"cache follows store"'}
+    first = c.get("/api/search", params=params)
+    assert first.json()["total"] == 0 and first.headers["x-cache"] == "miss"
+    again = c.get("/api/search", params=params)
+    assert again.json()["total"] == 0 and again.headers["x-cache"] == "hit"
+    rec = {
+        "source": "KCNA",
+        "published": "2012-03-04",
+        "title": "Cache follows store",
+        "body": "x",
+        "lang": "en",
+    }
+    r = c.post(
+        "/api/ingest",
+        files={"files": ("one.jsonl", json.dumps(rec).encode())},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert r.json()["stored"] == 1
+    after = c.get("/api/search", params=params)
+    assert after.json()["total"] == 1 and after.headers["x-cache"] == "miss"

@@ -77,6 +77,12 @@ SETTINGS: dict[str, Setting] = {
             "Most periods a timeline request may return (a daily timeline over 20 years is refused: "
             "narrow the dates or use a longer period).",
         ),
+        Setting(
+            "api_cache_entries",
+            256,
+            "Answers the API keeps in memory (least recently used first out); emptied whenever the store "
+            "changes. 0 turns the cache off.",
+        ),
         Setting("upload_max_bytes", 64 * 1024 * 1024, "Largest file accepted by POST /api/ingest."),
     ]
 }

@@ -18,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 
 from tealeaves import __version__
 from tealeaves.errors import TealeavesError, TooLargeError
+from tealeaves.serve.cache import ViewCache
 from tealeaves.serve.config import ServeConfig
 from tealeaves.serve.stores import StorePool
 
@@ -52,6 +53,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
     )
     app.state.config = config
     app.state.stores = StorePool(config.db)
+    app.state.cache = ViewCache(config.cache_entries)
     app.state.templates = pages.templates()
     _install_error_handlers(app)
     app.include_router(api.router)
