@@ -20,7 +20,11 @@ COMMAND_MODULES = [
     "tealeaves.cli.search",
     "tealeaves.cli.timeline",
     "tealeaves.cli.extract",
+<<<<<<< HEAD
     "tealeaves.cli.terms",
+=======
+    "tealeaves.cli.facts",
+>>>>>>> main
     "tealeaves.cli.bench",
     "tealeaves.cli.serve",
     "tealeaves.cli.live",
