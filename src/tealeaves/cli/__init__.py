@@ -20,11 +20,8 @@ COMMAND_MODULES = [
     "tealeaves.cli.search",
     "tealeaves.cli.timeline",
     "tealeaves.cli.extract",
-<<<<<<< HEAD
-    "tealeaves.cli.terms",
-=======
     "tealeaves.cli.facts",
->>>>>>> main
+    "tealeaves.cli.terms",
     "tealeaves.cli.bench",
     "tealeaves.cli.serve",
     "tealeaves.cli.live",
