@@ -17,7 +17,15 @@ def cli_reference() -> str:
     from tealeaves.cli import cli
 
     out = ["# CLI reference", "", "Generated from the code by `python scripts/gen_docs.py`; do not edit by hand.", ""]
-    ctx = click.Context(cli, info_name="tealeaves", max_content_width=100, terminal_width=100)
+    # the group's own context settings (-h/--help), as the real command line has them; without them the
+    # help text depends on whether click cached a help option from an earlier invocation in the process
+    ctx = click.Context(
+        cli,
+        info_name="tealeaves",
+        max_content_width=100,
+        terminal_width=100,
+        help_option_names=cli.context_settings.get("help_option_names", ["--help"]),
+    )
     out += ["```", cli.get_help(ctx), "```", ""]
     for name in sorted(cli.list_commands(ctx)):
         _command(out, cli.get_command(ctx, name), ["tealeaves", name], ctx)

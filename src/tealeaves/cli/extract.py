@@ -17,12 +17,24 @@ from tealeaves.store.facts import run_extract, stale_docs
 @click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
 @click.option("--limit", type=int, default=None, help="At most this many documents (for trying things out).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on for a terminal).")
+@click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="An extra domain-pack folder (repeatable; also the `packs` setting, TEALEAVES_PACKS).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @db_option
-def extract(stages, workers, limit, progress, as_json, db):
-    """Extract facts from every new document (and redo what a changed stage produced)."""
+def extract(stages, workers, limit, progress, packs, as_json, db):
+    """Extract facts from every new document (and redo what a changed stage produced).
+
+    Facts: sentences, mentions of people/organisations/places resolved to the domain packs' entities,
+    quotes with speakers, definitions, leader appearances and meetings. Incremental: only documents
+    that are new, or whose facts a changed stage or pack must redo, are processed.
+    """
     store = open_store(db, readonly=False)
-    pipeline = Pipeline(stages or None)
+    pipeline = Pipeline(stages or None, packs=packs)
     todo = len(stale_docs(store, pipeline, limit))
     from tqdm import tqdm
 
@@ -35,6 +47,12 @@ def extract(stages, workers, limit, progress, as_json, db):
     facts = ", ".join(f"{k} {v:,}" for k, v in summary.facts.items()) or "nothing new"
     rate = f" ({summary.docs / summary.seconds:,.0f} docs/s)" if summary.seconds and summary.docs else ""
     click.echo(f"extracted {summary.docs:,} documents in {summary.seconds:.1f}s{rate}: {facts}")
+    for doc_id, error in summary.failed[:20]:
+        click.echo(f"failed: document {doc_id}: {error}", err=True)
+    if summary.failed:
+        click.echo(
+            f"{len(summary.failed)} documents failed and stay pending (run again after a fix)", err=True
+        )
 
 
 COMMANDS = [extract]

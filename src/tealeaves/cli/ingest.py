@@ -44,8 +44,28 @@ from tealeaves.store.loader import ingest as ingest_fn
 )
 @click.option("--quiet", "-q", is_flag=True, help="Do not list rejected records, only the summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option(
+    "--alerts", "alerts_file", default=None, metavar="FILE", help="Append new alerts here ('-' = stdout)."
+)
+@click.option(
+    "--webhook", default=None, metavar="URL", help="POST each new alert to URL (setting alerts_webhook)."
+)
 @db_option
-def ingest(paths, sample, maps, sets, encoding, batch_size, progress, defer_index, quiet, as_json, db):
+def ingest(
+    paths,
+    sample,
+    maps,
+    sets,
+    encoding,
+    batch_size,
+    progress,
+    defer_index,
+    quiet,
+    as_json,
+    alerts_file,
+    webhook,
+    db,
+):
     """Ingest JSON Lines (.jsonl, .jsonl.gz), CSV/TSV, HTML pages (.html, .html.gz), WARC archives
     (.warc, .warc.gz) and folders of them.
 
@@ -109,7 +129,21 @@ def ingest(paths, sample, maps, sets, encoding, batch_size, progress, defer_inde
                 + ", ".join(Path(f).name for f in s.skipped_files[:5])
                 + (" …" if len(s.skipped_files) > 5 else "")
             )
+    _alert(store, alerts_file, webhook)
     sys.exit(summary.exit_code)
+
+
+def _alert(store, alerts_file: str | None, webhook: str | None) -> None:
+    """Watchlists look at what this ingest stored (see `tealeaves watchlist`)."""
+    from tealeaves.store.alerts import check_alerts, deliver
+
+    new = check_alerts(store)
+    if new:
+        d = deliver(store, new, file=alerts_file, webhook=webhook, echo=click.echo)
+        where = " (written to alerts file)" if d.written else " (see `tealeaves alerts`)"
+        click.echo(
+            f"alerts {len(new)}{where}" + (f"; webhook failed {d.webhook_failed}" if d.webhook_failed else "")
+        )
 
 
 def _size(p: str) -> int:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
+import json
+import os
 
 import click
 
 from tealeaves import settings
 from tealeaves.cli._common import db_option, open_store
+from tealeaves.cli.bench import bench
 from tealeaves.errors import UsageError
 
 
@@ -37,9 +40,16 @@ def _is_loopback(host: str) -> bool:
     help="Enable writes (POST /api/ingest) for clients sending 'Authorization: Bearer TOKEN'. "
     "Without it the server is read-only.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 32),
+    default=1,
+    show_default=True,
+    help="Server processes (each with its own connections; SQLite in WAL mode serves them all).",
+)
 @click.option("--log-level", default="info", type=click.Choice(["debug", "info", "warning", "error"]))
 @db_option
-def serve(host, port, token, log_level, db):
+def serve(host, port, token, workers, log_level, db):
     """Serve the web UI and the HTTP API (read-only unless --token is given).
 
     \b
@@ -64,9 +74,69 @@ def serve(host, port, token, log_level, db):
         click.echo(f"warning: binding {host}: the server is reachable from other machines", err=True)
     mode = "writes enabled for the token holder" if config.writable else "read-only"
     click.echo(f"tealeaves: {docs:,} documents in {config.db}, {mode}; http://{host}:{port}/", err=True)
-    uvicorn.run(
-        create_app(config), host=host, port=port, log_level=log_level, access_log=log_level == "debug"
+    opts = {"host": host, "port": port, "log_level": log_level, "access_log": log_level == "debug"}
+    if workers == 1:
+        uvicorn.run(create_app(config), **opts)
+        return
+    # Several processes: each builds its app from the same settings, passed through the environment.
+    os.environ["TEALEAVES_DB"] = config.db
+    if config.token:
+        os.environ["TEALEAVES_SERVE_TOKEN"] = config.token
+    uvicorn.run("tealeaves.serve.app:create_app", factory=True, workers=workers, **opts)
+
+
+@bench.command("serve")
+@click.option(
+    "--corpora",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Corpus folder (default: ../shared/corpora, found from here or the checkout).",
+)
+@click.option("--clients", type=int, default=20, show_default=True, help="Concurrent keep-alive clients.")
+@click.option(
+    "--seconds",
+    type=float,
+    default=20.0,
+    show_default=True,
+    help="Length of the quiet phase (the ingest phase lasts as long as the ingest).",
+)
+@click.option("--workers", type=click.IntRange(1, 32), default=1, show_default=True, help="Server processes.")
+@click.option(
+    "--cache",
+    type=click.IntRange(0, 100_000),
+    default=256,
+    show_default=True,
+    help="The server's api_cache_entries (0: every request does the work).",
+)
+@click.option(
+    "--workdir", type=click.Path(file_okay=False), default=None, help="Keep the store and logs here."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def bench_serve(corpora, clients, seconds, workers, cache, workdir, as_json):
+    """Load on the HTTP API: concurrent clients on 127.0.0.1 while an ingest runs; p50/p95 per route.
+
+    Builds a store from the corpora minus the biggest file, starts `tealeaves serve`, measures the
+    search requests in-process (reference), then drives the API with --clients clients, first alone
+    for --seconds and then for as long as `tealeaves ingest` takes to store the held-back file.
+    Every request goes to this machine only; every phase is bounded in time.
+    """
+    from pathlib import Path
+
+    from tealeaves.bench import serve as load
+
+    folder = Path(corpora) if corpora else load.default_corpora()
+    if not folder.is_dir():
+        raise UsageError(f"the shared corpora are absent here ({folder}): give --corpora DIR")
+    result = load.run(
+        folder,
+        clients=clients,
+        seconds=seconds,
+        workers=workers,
+        cache=cache,
+        workdir=Path(workdir) if workdir else None,
+        progress=lambda m: click.echo(m, err=True),
     )
+    click.echo(json.dumps(result, indent=2) if as_json else load.format_report(result))
 
 
 COMMANDS = [serve]

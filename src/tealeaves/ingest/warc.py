@@ -125,10 +125,12 @@ def _record(record, file: str, n: int, it, options: ReadOptions) -> Item | Skipp
     except InputError as e:
         return Rejected(origin, e.reason, f"{e} ({uri})", data[: options.quarantine_max_bytes], len(data))
     fetched = (h.get_header("WARC-Date") or "")[:10] or None
-    defaults = {"published": h.get_header(PUBLISHED_HEADER) or fetched}
+    defaults = {"published": fetched}
     rec = page_record(page, defaults, provenance)
     if h.get_header(SOURCE_HEADER):
         rec["source"] = h.get_header(SOURCE_HEADER)
+    if h.get_header(PUBLISHED_HEADER):  # the feed's own date for the item beats a date guessed from the page
+        rec["published"] = h.get_header(PUBLISHED_HEADER)
     return origin, rec
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, Response, UploadFile
 
 from tealeaves.serve import schemas, views
 from tealeaves.serve.config import ServeConfig
@@ -41,6 +41,17 @@ def filters(
     return views.FilterArgs(tuple(source), tuple(lang), date_from, date_to)
 
 
+def cached(request: Request, response: Response, st: Store, compute):
+    """The view's answer from the cache (keyed by path and parameters, in order), or computed now.
+
+    The response says which in its ``X-Cache`` header (hit or miss).
+    """
+    key = (request.url.path, tuple(request.query_params.multi_items()))
+    value, hit = request.app.state.cache.get(st, key, compute)
+    response.headers["X-Cache"] = "hit" if hit else "miss"
+    return value
+
+
 StoreDep = Annotated[Store, Depends(store)]
 ConfigDep = Annotated[ServeConfig, Depends(config)]
 FiltersDep = Annotated[views.FilterArgs, Depends(filters)]
@@ -49,13 +60,15 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 
 @router.get("/stats", response_model=schemas.Stats, summary="Documents per source and coverage")
-def stats(st: StoreDep, cfg: ConfigDep) -> dict:
+def stats(request: Request, response: Response, st: StoreDep, cfg: ConfigDep) -> dict:
     """How many documents the store holds, and each source's date coverage."""
-    return views.stats_view(st, cfg)
+    return cached(request, response, st, lambda: views.stats_view(st, cfg))
 
 
 @router.get("/search", response_model=schemas.SearchResult, summary="Full-text search")
 def search(
+    request: Request,
+    response: Response,
     st: StoreDep,
     cfg: ConfigDep,
     fa: FiltersDep,
@@ -66,11 +79,18 @@ def search(
     count: Annotated[bool, Query(description="Also count all matching documents.")] = True,
 ) -> dict:
     """Ranked (BM25, titles weigh more) or dated hits with highlighted snippets."""
-    return views.search_view(st, cfg, q, fa, sort=sort, limit=limit, offset=offset, with_total=count)
+    return cached(
+        request,
+        response,
+        st,
+        lambda: views.search_view(st, cfg, q, fa, sort=sort, limit=limit, offset=offset, with_total=count),
+    )
 
 
 @router.get("/search/timeline", response_model=schemas.Timeline, summary="Timeline of a search's hits")
 def search_timeline(
+    request: Request,
+    response: Response,
     st: StoreDep,
     cfg: ConfigDep,
     fa: FiltersDep,
@@ -78,11 +98,13 @@ def search_timeline(
     by: Annotated[str, Query(description="year, month, week or day.")] = "month",
 ) -> dict:
     """Documents matching the query per period, as counts and as a share of all documents."""
-    return views.timeline_view(st, cfg, [q], fa, by=by, as_query=True)
+    return cached(request, response, st, lambda: views.timeline_view(st, cfg, [q], fa, by=by, as_query=True))
 
 
 @router.get("/timeline", response_model=schemas.Timeline, summary="Timeline of terms")
 def timeline(
+    request: Request,
+    response: Response,
     st: StoreDep,
     cfg: ConfigDep,
     fa: FiltersDep,
@@ -91,11 +113,18 @@ def timeline(
     split_sources: Annotated[bool, Query(description="One series per source.")] = False,
 ) -> dict:
     """Documents mentioning each term per period: count and share of all documents in that period."""
-    return views.timeline_view(st, cfg, term, fa, by=by, split_sources=split_sources)
+    return cached(
+        request,
+        response,
+        st,
+        lambda: views.timeline_view(st, cfg, term, fa, by=by, split_sources=split_sources),
+    )
 
 
 @router.get("/first", response_model=schemas.FirstUse, summary="First use of a term")
 def first(
+    request: Request,
+    response: Response,
     st: StoreDep,
     cfg: ConfigDep,
     fa: FiltersDep,
@@ -103,7 +132,7 @@ def first(
     limit: Annotated[int, Query(description="Earliest documents to list.")] = 5,
 ) -> dict:
     """The earliest documents using a term, its sentence, and where each source's coverage begins."""
-    return views.first_view(st, cfg, term, fa, limit=limit)
+    return cached(request, response, st, lambda: views.first_view(st, cfg, term, fa, limit=limit))
 
 
 @router.get("/documents/{doc_id}", response_model=schemas.DocumentView, summary="One document")

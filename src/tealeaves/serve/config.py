@@ -18,6 +18,7 @@ class ServeConfig:
     points_max: int = 5000
     upload_max_bytes: int = 64 * 1024 * 1024
     query_max_chars: int = 1000
+    cache_entries: int = 256
 
     @classmethod
     def from_settings(cls, db: str | None = None, token: str | None = None) -> ServeConfig:
@@ -29,6 +30,7 @@ class ServeConfig:
             points_max=int(settings.get("api_points_max")),
             upload_max_bytes=int(settings.get("upload_max_bytes")),
             query_max_chars=int(settings.get("query_max_chars")),
+            cache_entries=int(settings.get("api_cache_entries")),
         )
 
     @property
