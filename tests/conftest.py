@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tealeaves.cli.ingest import sample_path
+from tealeaves.data import sample_path
 from tealeaves.store import Store
 from tealeaves.store.loader import ingest
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 
 from tealeaves.errors import InputError
 
@@ -56,6 +57,21 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+MIN_DATE = dt.date(MIN_YEAR, 1, 1)
+_clock = {"at": 0.0, "latest": dt.date.min}
+
+
+def _latest(today: dt.date | None) -> dt.date:
+    """The latest acceptable date (today plus slack); the clock is read at most once a minute."""
+    if today is not None:
+        return today + dt.timedelta(days=FUTURE_SLACK_DAYS)
+    now = time.monotonic()
+    if now - _clock["at"] > 60:
+        _clock["at"], _clock["latest"] = now, dt.date.today() + dt.timedelta(days=FUTURE_SLACK_DAYS)
+    return _clock["latest"]
+
+
 class DateError(InputError):
     def __init__(self, message: str):
         super().__init__("bad_date", message)
@@ -68,6 +84,14 @@ def parse_date(value: object, today: dt.date | None = None) -> tuple[str, str]:
     """
     if value is None:
         raise DateError("missing date")
+    if type(value) is str and len(value) == 10 and _ISO_DAY.match(value):  # the common case, fast
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            pass  # the general path below explains what is wrong
+        else:
+            if MIN_DATE <= day <= _latest(today):
+                return value, "day"
     if isinstance(value, dt.datetime):
         value = value.date().isoformat()
     elif isinstance(value, dt.date):
@@ -124,16 +148,17 @@ def _check(y: int, m: int, d: int, text: str, today: dt.date | None) -> dt.date:
         day = dt.date(y, m, d)
     except ValueError as e:
         raise DateError(f"impossible date {text!r}: {e}") from None
-    today = today or dt.date.today()
     if y < MIN_YEAR:
         raise DateError(f"date {text!r} is before {MIN_YEAR}")
-    if day > today + dt.timedelta(days=FUTURE_SLACK_DAYS):
+    if day > _latest(today):
         raise DateError(f"date {text!r} is in the future")
     return day
 
 
 def first_day(iso: str) -> dt.date:
     """The first calendar day an ISO date of any precision covers."""
+    if len(iso) == 10:
+        return dt.date.fromisoformat(iso)
     parts = iso.split("-")
     y = int(parts[0])
     m = int(parts[1]) if len(parts) > 1 else 1

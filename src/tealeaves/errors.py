@@ -24,6 +24,20 @@ class UsageError(TealeavesError):
     http_status = 400
 
 
+class TooLargeError(UsageError):
+    """A request or upload over a size limit."""
+
+    code = "too_large"
+    http_status = 413
+
+
+class AuthError(TealeavesError):
+    """A write without the right token, or on a read-only server."""
+
+    code = "unauthorized"
+    http_status = 401
+
+
 class QueryError(UsageError):
     """A search query that does not parse."""
 

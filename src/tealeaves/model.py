@@ -16,7 +16,12 @@ def normalise_text(text: str) -> str:
     """NFC, LF line ends, no NUL bytes; otherwise verbatim (defects are repaired by extractors)."""
     if not text:
         return ""
-    text = text.replace("\r\n", "\n").replace("\x00", "")
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
     return unicodedata.normalize("NFC", text)
 
 
@@ -26,11 +31,8 @@ def content_id(source: str, published: str, title: str, body: str) -> str:
     The URL is deliberately not part of it: the same text under two URLs is one document, and the
     second copy is recorded as a duplicate.
     """
-    h = hashlib.sha256()
-    for part in (source, published, title.strip(), body.strip()):
-        h.update(part.encode("utf-8"))
-        h.update(b"\x1f")
-    return h.hexdigest()[:20]
+    key = f"{source}\x1f{published}\x1f{title.strip()}\x1f{body.strip()}\x1f"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +108,126 @@ class Rejected:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input record that is deliberately not a document (a request record or an image in a web
+    archive, an HTTP redirect): counted by reason in the ingest summary, not an error."""
+
+    origin: Origin
+    reason: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: the unit every other fact is shown in."""
 
     start: int
     end: int
+
+
+# -- extracted facts (issue 3) ---------------------------------------------------------------------
+# Every fact is a span [start, end) over the canonical text; entity references are ``entities.id``
+# values of the domain packs (None when a name is found but not known to any pack).
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name of a person, organisation or place.
+
+    ``label`` is ``PERSON``, ``ORG`` or ``PLACE``; ``entity`` the pack entity it resolves to, or None
+    (unresolved). ``method`` says how it was found: ``name`` (canonical name), ``alias`` (an alias or
+    romanisation variant), ``title`` (a title standing for a person in a period, e.g. "the respected
+    Supreme Leader"), ``pattern`` (an unknown name found by the name-shape rules).
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    entity: str | None
+    method: str = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what. The span is the quoted words (direct) or the reported clause (indirect).
+
+    ``speaker_kind``: ``named`` (a person or organisation by name), ``self`` (the agency or paper
+    speaking for itself), ``anonymous`` ("a ministry official", "experts"), ``unknown`` (no speaker in
+    the sentence). ``cue`` is the verb or phrase introducing the speech ("said", "according to").
+    """
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_entity: str | None
+    speaker_kind: str
+    cue: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A sentence (span) saying what ``term`` (at ``term_start:term_end``) means.
+
+    ``pattern`` names the pack pattern that matched (e.g. ``refers_to``, ``which_means``, ``paren``);
+    ``gloss_start:gloss_end`` is the defining part.
+    """
+
+    start: int
+    end: int
+    term: str
+    term_start: int
+    term_end: int
+    pattern: str
+    gloss_start: int | None = None
+    gloss_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A leader appearance or a meeting, reported in the sentence ``[start, end)``.
+
+    ``type`` is ``appearance`` or ``meeting``. For appearances ``subtype`` is ``inspection`` (incl.
+    field guidance), ``visit``, ``performance``, ``meeting`` (attends a meeting, ceremony) or ``other``;
+    ``actor`` the leader (entity id), ``site`` what was inspected/visited/attended, ``place`` the
+    gazetteer place (entity id). For meetings ``subtype`` is ``held`` or ``to be convened``, ``name``
+    what meets, ``actor`` the convener. ``date`` is ISO (``date_basis``: ``stated``, ``weekday``
+    resolved against the publication date, or ``published``). ``participants`` are the officials
+    accompanying (appearances) or attending, each ``{"text", "entity"}``. ``key`` identifies the
+    real-world event so that several reports of it count once (docs/appearances.md).
+    """
+
+    start: int
+    end: int
+    type: str
+    subtype: str
+    actor: str | None
+    actor_text: str | None
+    site: str | None
+    place: str | None
+    place_text: str | None
+    date: str | None
+    date_basis: str
+    participants: tuple = ()
+    name: str | None = None
+    key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An entity of a domain pack (not a span): a person, organisation or place."""
+
+    id: str
+    name: str
+    type: str  # PERSON | ORG | PLACE
+    subtype: str | None = None  # e.g. province, city, county, site; party, state, media
+    aliases: tuple[str, ...] = ()
+    province: str | None = None  # entity id of the province a place lies in
+    lat: float | None = None
+    lon: float | None = None
+    pack: str = ""
+    info: str | None = None  # free text from the pack (office, notes)

@@ -55,6 +55,61 @@ SETTINGS: dict[str, Setting] = {
             "`first` warns when the earliest hit is within this many days of the start of its source's "
             "coverage (the term may be older than the archive).",
         ),
+        Setting(
+            "serve_host", "127.0.0.1", "Address `tealeaves serve` binds to (localhost unless told otherwise)."
+        ),
+        Setting("serve_port", 8000, "Port `tealeaves serve` listens on."),
+        Setting(
+            "serve_token",
+            None,
+            "Bearer token that enables writes (POST /api/ingest); unset, the server is read-only.",
+        ),
+        Setting("api_limit_max", 100, "Largest page size an API or web list accepts."),
+        Setting(
+            "api_points_max",
+            5000,
+            "Most periods a timeline request may return (a daily timeline over 20 years is refused: "
+            "narrow the dates or use a longer period).",
+        ),
+        Setting(
+            "api_cache_entries",
+            256,
+            "Answers the API keeps in memory (least recently used first out); emptied whenever the store "
+            "changes. 0 turns the cache off.",
+        ),
+        Setting("upload_max_bytes", 64 * 1024 * 1024, "Largest file accepted by POST /api/ingest."),
+        Setting("feed_interval", 900.0, "Seconds between polls of a feed by `tealeaves watch`."),
+        Setting(
+            "feed_backoff",
+            60.0,
+            "Seconds before retrying a feed after its first failure; doubles with each further failure.",
+        ),
+        Setting("feed_backoff_max", 21600.0, "Longest wait between retries of a failing feed (seconds)."),
+        Setting("fetch_timeout", 20.0, "Seconds to wait for a server to connect or send the next bytes."),
+        Setting(
+            "fetch_deadline",
+            60.0,
+            "Longest a whole response may take (seconds); slower downloads are stopped.",
+        ),
+        Setting(
+            "max_response_bytes",
+            10 * 1024 * 1024,
+            "Largest feed or page downloaded; bigger responses are stopped at this size (reason too_large).",
+        ),
+        Setting("max_redirects", 5, "Redirects followed per request."),
+        Setting(
+            "allow_offsite_redirects",
+            0,
+            "1: follow redirects to another host (off: the page stored is the one the feed named).",
+        ),
+        Setting("item_max_attempts", 3, "Fetches of a feed item's page before watch gives up on it."),
+        Setting(
+            "spool_dir", "", "Folder for the WARC files of pages fetched by watch (default: <db>.spool)."
+        ),
+        Setting("alerts_file", "", "File to append alerts to as JSON Lines ('-' = standard output)."),
+        Setting("alerts_webhook", "", "URL to POST each alert to as JSON (retried; see webhook_attempts)."),
+        Setting("webhook_attempts", 3, "Tries per alert before a webhook delivery is left pending."),
+        Setting("webhook_pause", 1.0, "Seconds before the first webhook retry (doubling after)."),
     ]
 }
 

@@ -84,4 +84,6 @@ def _load_suites() -> None:
         importlib.import_module(module)
 
 
-SUITE_MODULES: list[str] = []
+SUITE_MODULES: list[str] = [
+    "tealeaves.bench.html",
+]

@@ -21,6 +21,8 @@ COMMAND_MODULES = [
     "tealeaves.cli.timeline",
     "tealeaves.cli.extract",
     "tealeaves.cli.bench",
+    "tealeaves.cli.serve",
+    "tealeaves.cli.live",
     "tealeaves.cli.interchange",
     "tealeaves.cli.scale",
 ]

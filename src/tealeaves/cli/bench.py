@@ -14,6 +14,59 @@ def bench() -> None:
     """Benchmarks: throughput and latency, each next to a reference measured in the same run."""
 
 
+@bench.command("foundation")
+@click.option(
+    "--corpora",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder of *.jsonl.gz corpora (default: ../shared/corpora when present).",
+)
+@click.option(
+    "--million",
+    type=int,
+    default=1_000_000,
+    show_default=True,
+    help="Also measure at this many documents resampled from the corpora (0 to skip).",
+)
+@click.option(
+    "--keep", type=click.Path(file_okay=False), default=None, help="Work in this folder and keep it."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def bench_foundation(corpora, million, keep, as_json):
+    """Ingest throughput vs a bare-FTS5 floor, search/timeline latency p50/p95, peak memory."""
+    from pathlib import Path
+
+    from tealeaves.bench import foundation
+
+    root = Path(corpora) if corpora else foundation.default_corpora()
+    res = foundation.run(root, million, lambda m: click.echo(m, err=True), Path(keep) if keep else None)
+    if as_json:
+        click.echo(json.dumps(res, indent=2))
+        return
+    click.echo(f"corpus: {res['corpus']}  ({res['machine']}, {res['date']})")
+    for key, label in (("ingest", "corpus"), ("ingest_big", "resampled")):
+        i = res.get(key)
+        if not i:
+            continue
+        click.echo(
+            f"ingest [{label}] {i['docs_read']:,} docs, {i['input_mb_text']} MB text: "
+            f"tealeaves {i['ours_s']}s ({i['ours_docs_per_s']:,} docs/s, {i['ours_mb_per_s']} MB/s, "
+            f"peak {i['ours_max_rss_mb']} MB) | bare FTS5 floor {i['floor_s']}s "
+            f"({i['floor_docs_per_s']:,} docs/s, {i['floor_mb_per_s']} MB/s, peak {i['floor_max_rss_mb']} MB)"
+            f" | ratio {i['ratio_to_floor']}x"
+        )
+    for key, label in (("latency_full", "corpus"), ("latency_big", "resampled")):
+        lat = res.get(key)
+        if not lat:
+            continue
+        for name in ("search_relevance", "search_date", "timeline_month"):
+            p = lat[name]
+            click.echo(
+                f"latency [{label}] {name:17s} p50 {p['p50_ms']:7.1f} ms  p95 {p['p95_ms']:7.1f} ms  "
+                f"max {p['max_ms']:7.1f} ms  ({p['n']} runs of {lat['queries']} queries)"
+            )
+
+
 @click.command("eval")
 @click.argument("suites", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
-from importlib import resources
 from pathlib import Path
 
 import click
 
 from tealeaves.cli._common import db_option, emit, format_option, open_store
+from tealeaves.data import sample_path
 from tealeaves.errors import UsageError
 from tealeaves.ingest import FieldMap
 from tealeaves.model import Rejected
 from tealeaves.store.documents import why as why_fn
 from tealeaves.store.loader import ingest as ingest_fn
-
-
-def sample_path() -> Path:
-    """The bundled sample corpus (see src/tealeaves/data/sample/README.md)."""
-    return Path(str(resources.files("tealeaves") / "data" / "sample" / "docs.jsonl.gz"))
 
 
 @click.command()
@@ -44,9 +39,22 @@ def sample_path() -> Path:
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on for a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not list rejected records, only the summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option(
+    "--alerts", "alerts_file", default=None, metavar="FILE", help="Append new alerts here ('-' = stdout)."
+)
+@click.option(
+    "--webhook", default=None, metavar="URL", help="POST each new alert to URL (setting alerts_webhook)."
+)
 @db_option
-def ingest(paths, sample, maps, sets, encoding, batch_size, progress, quiet, as_json, db):
-    """Ingest JSON Lines (.jsonl, .jsonl.gz), CSV/TSV files and folders of them.
+def ingest(
+    paths, sample, maps, sets, encoding, batch_size, progress, quiet, as_json, alerts_file, webhook, db
+):
+    """Ingest JSON Lines (.jsonl, .jsonl.gz), CSV/TSV, HTML pages (.html, .html.gz), WARC archives
+    (.warc, .warc.gz) and folders of them.
+
+    Web pages: main text, title, date, language and canonical URL are extracted (trafilatura,
+    htmldate); the source is the site's name unless --set source=NAME is given; a page without a
+    date needs --set published=DATE (a WARC record falls back to its fetch date).
 
     Exit status: 0 when every record was stored (or was already there), 1 when any record was
     rejected (see `tealeaves why FILE:LINE`), 2 on a usage error.
@@ -88,13 +96,32 @@ def ingest(paths, sample, maps, sets, encoding, batch_size, progress, quiet, as_
             f"rejected {s.rejected:,}{' (' + reasons + ')' if reasons else ''}  "
             f"in {s.seconds:.1f}s -> {store.path}"
         )
+        if s.skipped:
+            click.echo(
+                f"skipped {sum(s.skipped.values()):,} non-article record(s): "
+                + ", ".join(f"{k} {v:,}" for k, v in sorted(s.skipped.items()))
+            )
         if s.skipped_files:
             click.echo(
                 f"skipped {len(s.skipped_files)} file(s) with no reader: "
                 + ", ".join(Path(f).name for f in s.skipped_files[:5])
                 + (" …" if len(s.skipped_files) > 5 else "")
             )
+    _alert(store, alerts_file, webhook)
     sys.exit(summary.exit_code)
+
+
+def _alert(store, alerts_file: str | None, webhook: str | None) -> None:
+    """Watchlists look at what this ingest stored (see `tealeaves watchlist`)."""
+    from tealeaves.store.alerts import check_alerts, deliver
+
+    new = check_alerts(store)
+    if new:
+        d = deliver(store, new, file=alerts_file, webhook=webhook, echo=click.echo)
+        where = " (written to alerts file)" if d.written else " (see `tealeaves alerts`)"
+        click.echo(
+            f"alerts {len(new)}{where}" + (f"; webhook failed {d.webhook_failed}" if d.webhook_failed else "")
+        )
 
 
 def _size(p: str) -> int:

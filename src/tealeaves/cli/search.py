@@ -19,6 +19,7 @@ from tealeaves.store.documents import get_document
 from tealeaves.store.query import Query
 from tealeaves.store.search import SORTS, count
 from tealeaves.store.search import search as search_fn
+from tealeaves.store.web import describe, web_origins
 
 
 @click.command()
@@ -69,9 +70,10 @@ def search(query, sources, langs, date_from, date_to, sort, limit, offset, with_
 @db_option
 def show(doc_id, fmt, db):
     """Print one document (by id, input id, or id prefix)."""
-    sd = get_document(open_store(db), doc_id)
+    store = open_store(db)
+    sd = get_document(store, doc_id)
     if fmt == "json":
-        click.echo(json.dumps(sd.as_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(sd.as_dict(store), ensure_ascii=False, indent=2))
         return
     d = sd.doc
     click.echo(click.style(d.title or "(no title)", bold=True))
@@ -83,6 +85,8 @@ def show(doc_id, fmt, db):
         click.echo(d.url)
     if sd.origin_file:
         click.echo(f"from {sd.origin_file}:{sd.origin_line}")
+    for o in web_origins(store, d.id):
+        click.echo(describe(o))
     click.echo()
     click.echo(d.body or "(headline only: no body text)")
 

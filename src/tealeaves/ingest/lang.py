@@ -26,15 +26,17 @@ def script_of(ch: str) -> str | None:
     return None
 
 
+_CJK = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\u3040-\u30ff\u4e00-\u9fff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def cjk_share(text: str) -> float:
     """Share of letters that are Hangul, kana or Han (documents above 0.3 go to the trigram index)."""
-    letters = cjk = 0
-    for ch in text[:4000]:
-        if ch.isalpha():
-            letters += 1
-            if script_of(ch) in ("ko", "ja", "zh"):
-                cjk += 1
-    return cjk / letters if letters else 0.0
+    sample = text[:4000]
+    if not _CJK.search(sample):
+        return 0.0
+    letters = len(_LETTER.findall(sample))
+    return len(_CJK.findall(sample)) / letters if letters else 0.0
 
 
 def guess_lang(text: str) -> str | None:

@@ -37,6 +37,10 @@ class FieldMap:
         return cls(_pairs(maps, "--map FIELD=COLUMN"), _pairs(sets, "--set FIELD=VALUE"))
 
     def get(self, rec: dict[str, Any], name: str) -> Any:
+        if not self.mapping and not self.constants:
+            value = rec.get(name)
+            if value is not None:
+                return value
         if name in self.mapping:
             value = rec.get(self.mapping[name])
         else:
@@ -48,6 +52,10 @@ class FieldMap:
                         break
         if value is None or value == "":
             value = self.constants.get(name, value)
+        if (value is None or value == "") and isinstance(rec.get("_defaults"), dict):
+            # a reader's own fallback (a web page's site name, a WARC record's fetch date): used
+            # only when neither the record nor --set gives the field
+            value = rec["_defaults"].get(name, value)
         return value
 
     def label(self, name: str) -> str:
@@ -84,12 +92,17 @@ def to_document(rec: dict[str, Any], fmap: FieldMap) -> Document:
     """Validate one input record. Raises InputError with a reason code and a one-line message."""
     if not isinstance(rec, dict):
         raise InputError("bad_record", f"expected an object with fields, got {type(rec).__name__}")
+    hints = rec.get("_hints") if isinstance(rec.get("_hints"), dict) else {}
+    if fmap.get(rec, "source") is None and hints.get("source"):
+        raise InputError("missing_field", f"missing field {fmap.label('source')}{hints['source']}")
     source = _text(rec, fmap, "source", required=True).strip()
     if not source:
         raise InputError("missing_field", f"empty field {fmap.label('source')}")
     raw_date = fmap.get(rec, "published")
     if raw_date is None or raw_date == "":
-        raise InputError("missing_field", f"missing field {fmap.label('published')}")
+        raise InputError(
+            "missing_field", f"missing field {fmap.label('published')}{hints.get('published', '')}"
+        )
     published, precision = parse_date(raw_date)
     title = _text(rec, fmap, "title")
     body = _text(rec, fmap, "body")

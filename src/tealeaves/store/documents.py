@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from tealeaves.errors import NotFoundError, UsageError
 from tealeaves.model import Document
 from tealeaves.store.db import Store
+from tealeaves.store.web import describe, docs_for_url, web_origin_at, web_origins
 
 _DOC_COLS = (
     "d.rowid, d.id, s.name, d.published, d.title, d.body, d.url, d.lang, d.ext_id, d.precision, "
@@ -23,8 +24,9 @@ class StoredDocument:
     origin_line: int | None
     ingested_at: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self, store: Store | None = None) -> dict:
         d = self.doc
+        web = {"web_origins": web_origins(store, d.id)} if store is not None else {}
         return {
             "id": d.id,
             "source": d.source,
@@ -37,6 +39,7 @@ class StoredDocument:
             "ext_id": d.ext_id,
             "origin": f"{self.origin_file}:{self.origin_line}" if self.origin_file else None,
             "ingested_at": self.ingested_at,
+            **web,
         }
 
 
@@ -76,11 +79,29 @@ def get_by_rowid(store: Store, rowid: int) -> StoredDocument:
 
 
 def why(store: Store, target: str) -> list[dict]:
-    """Everything the store knows about an id, external id or FILE:LINE: stored, duplicate or rejected."""
+    """Everything the store knows about an id, external id, URL or FILE:LINE: stored, duplicate or
+    rejected, and where a web page's copies were fetched or archived."""
+    if target.startswith(("http://", "https://")):
+        ids = docs_for_url(store, target)
+        if not ids:
+            raise NotFoundError(f"no document was stored from {target}")
+        return _with_web(store, [row for i in ids for row in _why_id(store, i)])
     path, sep, line = target.rpartition(":")
     if sep and line.isdigit() and path:
-        return _why_origin(store, path, int(line))
-    return _why_id(store, target)
+        return _with_web(store, _why_origin(store, path, int(line)))
+    return _with_web(store, _why_id(store, target))
+
+
+def _with_web(store: Store, rows: list[dict]) -> list[dict]:
+    """Add the web provenance (WARC file, offset, URL, fetch date) of each stored or duplicate copy."""
+    for r in rows:
+        if r["status"] in ("stored", "duplicate") and r.get("id"):
+            file, _, line = r["origin"].rpartition(":")
+            web = web_origin_at(store, r["id"], file, int(line)) if line.isdigit() else None
+            if web:
+                r["web"] = web
+                r["detail"] += f"; {describe(web)}"
+    return rows
 
 
 def _why_origin(store: Store, path: str, line: int) -> list[dict]:
@@ -177,3 +198,12 @@ def quarantined_raw(store: Store, path: str, line: int) -> bytes | None:
         (line, os.path.abspath(path), "%" + os.sep + os.path.basename(path)),
     ).fetchone()
     return row[0] if row else None
+
+
+def languages(store: Store) -> list[tuple[str, int]]:
+    """(language code, documents) in the store, most documents first."""
+    rows = store.conn.execute(
+        "SELECT lang, sum(n) FROM day_counts WHERE lang IS NOT NULL AND lang != '' GROUP BY lang "
+        "ORDER BY sum(n) DESC"
+    )
+    return [(r[0], r[1]) for r in rows]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tealeaves.extract import Pipeline
-from tealeaves.model import Document, Sentence
+from tealeaves.model import Definition, Document, Event, Mention, Quote, Sentence
 from tealeaves.store.db import Store
 
 
@@ -31,6 +31,10 @@ class FactTable:
 
 FACT_TABLES: dict[str, FactTable] = {
     "sentence": FactTable("sentences", Sentence),
+    "mention": FactTable("mentions", Mention),
+    "quote": FactTable("quotes", Quote),
+    "definition": FactTable("definitions", Definition),
+    "event": FactTable("events", Event),
 }
 
 
@@ -162,3 +166,35 @@ def run_extract(
             pool.join()
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _decode(annotation: object, value: Any) -> Any:
+    if isinstance(value, str) and any(t in str(annotation) for t in ("list", "tuple", "dict")):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def document_facts(store: Store, rowid: int) -> dict[str, list[dict]]:
+    """Every stored fact of one document, per kind, as dicts ordered by start (for display and the API)."""
+    tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    out: dict[str, list[dict]] = {}
+    for kind, ft in FACT_TABLES.items():
+        if ft.table not in tables:
+            continue
+        fields = dataclasses.fields(ft.type)
+        cols = ", ".join(f'"{f.name}"' for f in fields)
+        rows = store.conn.execute(
+            f'SELECT {cols}, stage, version FROM {ft.table} WHERE doc = ? ORDER BY "start", "end"', (rowid,)
+        )
+        out[kind] = [
+            {
+                **{f.name: _decode(f.type, v) for f, v in zip(fields, r, strict=False)},
+                "stage": r[-2],
+                "version": r[-1],
+            }
+            for r in rows
+        ]
+    return out

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from tealeaves.errors import InputError, UsageError
 from tealeaves.ingest import FieldMap, iter_records, to_document
 from tealeaves.ingest.lang import cjk_share
 from tealeaves.ingest.readers import ReadOptions
-from tealeaves.model import Document, Origin, Rejected
+from tealeaves.model import Document, Origin, Rejected, Skipped
 from tealeaves.store.db import DAY_SHIFT, Store, now_iso
 
 
@@ -34,6 +36,7 @@ class IngestSummary:
     rejected: int = 0
     headline_only: int = 0
     reasons: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)  # records that are deliberately not documents
     seconds: float = 0.0
     bytes_read: int = 0
     skipped_files: list[str] = field(default_factory=list)
@@ -53,6 +56,7 @@ class IngestSummary:
             "rejected": self.rejected,
             "headline_only": self.headline_only,
             "rejected_by_reason": dict(self.reasons),
+            "skipped_by_reason": dict(self.skipped),
             "seconds": round(self.seconds, 3),
             "bytes_read": self.bytes_read,
             "skipped_files": self.skipped_files,
@@ -72,7 +76,11 @@ def ingest(
     progress: Callable[[int], None] | None = None,
     on_reject: Notify | None = None,
 ) -> IngestSummary:
-    """Read every record under ``paths`` and store it. Never raises for bad input records."""
+    """Read every record under ``paths`` and store it. Never raises for bad input records.
+
+    Reading and validation run in a producer thread, one batch ahead of the writer: SQLite releases
+    the GIL while it indexes, so the two overlap on two cores. Memory stays bounded (a few batches).
+    """
     paths = [str(p) for p in paths]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
@@ -88,40 +96,104 @@ def ingest(
         if progress:
             progress(n)
 
+    items = iter_prepared(paths, fmap, ReadOptions.default(encoding), counting)
     run_id = writer.start_run(paths)
     try:
-        for item in iter_records(paths, ReadOptions.default(encoding), counting):
-            if isinstance(item, Rejected) and item.reason == "skipped_file":
-                summary.skipped_files.append(item.origin.file)
-                continue
-            summary.read += not (isinstance(item, Rejected) and item.origin.line == 0)
-            if isinstance(item, Rejected):
-                writer.reject(item)
-            else:
-                origin, rec = item
-                try:
-                    writer.add(to_document(rec, fmap), origin)
-                except InputError as e:
-                    raw = json.dumps(rec, ensure_ascii=False, default=str).encode()
-                    ext = rec.get("id") if isinstance(rec.get("id"), (str, int)) else None
-                    writer.reject(
-                        Rejected(
-                            origin, e.reason, str(e), raw, len(raw), str(ext) if ext is not None else None
-                        )
-                    )
-            if writer.pending >= batch_size:
-                writer.flush()
-        writer.flush()
+        for batch in _prefetch(_batches(items, batch_size)):
+            for item in batch:
+                writer.take(item)
+            writer.flush()
     finally:
         summary.seconds = time.perf_counter() - t0
         writer.finish_run(run_id)
     return summary
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A validated document ready to write, with what the writer needs precomputed."""
+
+    doc: Document
+    origin: Origin
+    cjk: bool
+    day: int
+    provenance: dict | None = None  # web provenance (ingest/html.py, ingest/warc.py), if any
+
+
+def iter_prepared(
+    paths: list[str], fmap: FieldMap, options: ReadOptions, counting: Callable[[int], None]
+) -> Iterator[Prepared | Rejected | Skipped]:
+    """Records of ``paths``: Prepared documents, Rejected records, Skipped (deliberately not documents)."""
+    for item in iter_records(paths, options, counting):
+        if isinstance(item, (Rejected, Skipped)):
+            yield item
+            continue
+        origin, rec = item
+        try:
+            doc = to_document(rec, fmap)
+        except InputError as e:
+            raw = json.dumps(rec, ensure_ascii=False, default=str).encode()
+            ext = rec.get("id") if isinstance(rec.get("id"), (str, int)) else None
+            yield Rejected(origin, e.reason, str(e), raw, len(raw), str(ext) if ext is not None else None)
+            continue
+        cjk = cjk_share(doc.title + doc.body[:2000]) > 0.3
+        yield Prepared(doc, origin, cjk, first_day(doc.published).toordinal(), rec.get("_provenance"))
+
+
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_DONE = object()
+
+
+def _prefetch(batches: Iterator[list], depth: int = 2) -> Iterator[list]:
+    """Run ``batches`` in a producer thread, at most ``depth`` batches ahead; re-raise its errors here."""
+    q: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for b in batches:
+                while not stop.is_set():
+                    try:
+                        q.put(b, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            q.put(_DONE)
+        except BaseException as e:  # handed to the consumer, raised there
+            q.put(e)
+
+    t = threading.Thread(target=produce, name="tealeaves-ingest-reader", daemon=True)
+    t.start()
+    try:
+        while True:
+            item = q.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        t.join(timeout=5)
+
+
 class _BatchWriter:
     def __init__(self, store: Store, summary: IngestSummary, on_reject: Notify | None):
         self.store, self.summary, self.on_reject = store, summary, on_reject
-        self.docs: list[tuple[Document, Origin]] = []
+        self.docs: list[Prepared] = []
+        self.provenance: dict[tuple[str, str, int], dict] = {}
         self.rejects: list[Rejected] = []
         self.run_id: int | None = None
 
@@ -129,8 +201,20 @@ class _BatchWriter:
     def pending(self) -> int:
         return len(self.docs) + len(self.rejects)
 
-    def add(self, doc: Document, origin: Origin) -> None:
-        self.docs.append((doc, origin))
+    def take(self, item: Prepared | Rejected | Skipped) -> None:
+        if isinstance(item, Skipped):
+            self.summary.skipped[item.reason] += 1
+        elif isinstance(item, Rejected):
+            if item.reason == "skipped_file":
+                self.summary.skipped_files.append(item.origin.file)
+                return
+            self.summary.read += item.origin.line != 0
+            self.reject(item)
+        else:
+            self.summary.read += 1
+            self.docs.append(item)
+            if item.provenance:
+                self.provenance[(item.doc.id, item.origin.file, item.origin.line)] = item.provenance
 
     def reject(self, r: Rejected) -> None:
         self.rejects.append(r)
@@ -160,10 +244,11 @@ class _BatchWriter:
     def flush(self) -> None:
         if not self.pending:
             return
-        docs, rejects = self.docs, self.rejects
-        self.docs, self.rejects = [], []
+        docs, rejects, prov = self.docs, self.rejects, self.provenance
+        self.docs, self.rejects, self.provenance = [], [], {}
         with self.store.transaction() as conn:
             self._write_docs(conn, docs)
+            _write_provenance(conn, prov)
             self._write_rejects(conn, rejects)
             s = self.summary
             conn.execute(
@@ -171,10 +256,10 @@ class _BatchWriter:
                 (s.read, s.stored, s.duplicate, s.rejected, self.run_id),
             )
 
-    def _write_docs(self, conn, docs: list[tuple[Document, Origin]]) -> None:
+    def _write_docs(self, conn, docs: list[Prepared]) -> None:
         if not docs:
             return
-        ids = list({d.id for d, _ in docs})
+        ids = list({p.doc.id for p in docs})
         existing: dict[str, tuple[str | None, int | None]] = {}
         for i in range(0, len(ids), 900):
             chunk = ids[i : i + 900]
@@ -186,7 +271,8 @@ class _BatchWriter:
         new_rows, fts_rows, cjk_rows, dup_rows = [], [], [], []
         day_add: Counter = Counter()
         now = now_iso()
-        for doc, origin in docs:
+        for p in docs:
+            doc, origin, day = p.doc, p.origin, p.day
             if doc.id in existing:
                 self.summary.duplicate += 1
                 if existing[doc.id] == (origin.file, origin.line):
@@ -199,7 +285,6 @@ class _BatchWriter:
             if sid is None:
                 sid = conn.execute("INSERT INTO sources (name) VALUES (?)", (doc.source,)).lastrowid
                 sources[doc.source] = sid
-            day = first_day(doc.published).toordinal()
             if day not in next_n:
                 lo = day << DAY_SHIFT
                 top = conn.execute(
@@ -208,7 +293,7 @@ class _BatchWriter:
                 next_n[day] = (top + 1) if top is not None else lo
             rowid = next_n[day]
             next_n[day] += 1
-            cjk = cjk_share(doc.title + doc.body[:2000]) > 0.3
+            cjk = p.cjk
             new_rows.append(
                 (
                     rowid,
@@ -279,3 +364,29 @@ class _BatchWriter:
             "message, ext_id, raw, raw_size, raw_sha, at) VALUES (?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
+
+
+def _write_provenance(conn, prov: dict[tuple[str, str, int], dict]) -> None:
+    """Web provenance (see ingest/html.py, ingest/warc.py) of stored documents and their duplicates."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO web_origins (doc_id, origin_file, origin_line, kind, warc_offset, "
+        "record_id, target_uri, canonical_url, fetched_at, feed, encoding, extractor) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                doc_id,
+                file,
+                line,
+                p.get("kind", "html"),
+                p.get("offset"),
+                p.get("record_id"),
+                p.get("target_uri"),
+                p.get("canonical_url"),
+                p.get("fetched_at"),
+                p.get("feed"),
+                p.get("encoding"),
+                p.get("extractor"),
+            )
+            for (doc_id, file, line), p in prov.items()
+        ],
+    )

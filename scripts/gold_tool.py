@@ -1,0 +1,897 @@
+"""Helper for the hand-annotated extraction gold set (eval/gold/).
+
+It never decides what is annotated: it draws documents, shows them, turns the annotator's written
+decisions (eval/gold/ann/*.ann, format below) into character offsets, and checks them.
+
+Usage (from the repository root, corpora in ../shared/corpora or --corpora DIR):
+    python scripts/gold_tool.py select            # seeded draw -> eval/gold/selection.tsv
+    python scripts/gold_tool.py show ID [ID...]   # canonical text of documents, with offsets
+    python scripts/gold_tool.py build             # eval/gold/ann/*.ann -> extraction(-heldout).jsonl
+    python scripts/gold_tool.py review ID         # one built record, every span shown in context
+    python scripts/gold_tool.py uncovered [ID]    # capitalised words no entity span covers (a checklist)
+    python scripts/gold_tool.py names             # canonical names used, with counts (consistency check)
+    python scripts/gold_tool.py stats             # counts per source/year/fact type (for the README)
+
+Annotation file format (one block per document; blank lines and lines starting with '#' are ignored):
+    @doc <id>
+    E <surface>[#n,m] = <TYPE> [<canonical name>]      every whole-word occurrence of <surface> that no
+                                                     longer entity span covers (or only occurrences n, m,
+                                                     1-based); '~<surface>' also matches inside words
+                                                     (glued text such as "ComradeKim Jong Uninvited");
+                                                     canonical defaults to the surface
+    Q <span> | d|i | [~]<speaker>[#n] | named|self|anonymous | <entity>|- | <cue>
+    D <term>[#n] | <span>
+    A <span> | <actor> | <type> | <site>|- | <place>|- | <YYYY-MM-DD>|pub | <name>; <name>...|-
+    M <span> | <name> | held|to be convened | <convener>|- | <place>|- | <date>|pub|-
+    N <free text note>
+A <span> is either an exact substring ('#n' picks the n-th occurrence) or '<start words> ... <end words>'
+(from the first occurrence of the start words, or its n-th with '#n' after them, to the end of the first
+occurrence of the end words after it). A speaker without '#n' is the occurrence right after the quote in the
+same sentence, else the nearest one before it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "eval" / "gold"
+ANN = GOLD / "ann"
+# ../shared/corpora from the main checkout; worktrees live one level deeper (wt/<name>)
+DEFAULT_CORPORA = next(
+    (
+        p / "shared" / "corpora"
+        for p in (ROOT.parent, ROOT.parent.parent)
+        if (p / "shared" / "corpora").is_dir()
+    ),
+    ROOT.parent / "shared" / "corpora",
+)
+SEED = 3006  # issue 3, part 6
+
+CORPUS_OF_PREFIX = {
+    "kcna-hl-": "kcna_headlines_1997_2014",
+    "kcna-ft-": "kcna_fulltext_2011_2012",
+    "kcnakp-": "kcna_kp_2024",
+    "rodong-": "rodong_sinmun_2021_2022",
+}
+ENTITY_TYPES = {"PERSON", "ORG", "PLACE"}
+SPEAKER_KINDS = {"named", "self", "anonymous"}
+APPEARANCE_TYPES = {"inspection", "visit", "performance", "meeting", "other"}
+MEETING_STATUS = {"held", "to be convened"}
+
+
+# ---------------------------------------------------------------- corpora
+def normalise(text: str) -> str:
+    """Exactly what tealeaves.model.Document.create does to title and body."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\x00", "")
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def corpus_of(doc_id: str) -> str:
+    for prefix, name in CORPUS_OF_PREFIX.items():
+        if doc_id.startswith(prefix):
+            return name
+    raise SystemExit(f"unknown id prefix: {doc_id}")
+
+
+_CACHE: dict[str, dict[str, dict]] = {}
+
+
+def load_corpus(corpora: Path, name: str) -> dict[str, dict]:
+    if name not in _CACHE:
+        path = corpora / name / "docs.jsonl.gz"
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            recs = [json.loads(line) for line in f]
+        _CACHE[name] = {r["id"]: r for r in recs}
+    return _CACHE[name]
+
+
+def gold_doc(corpora: Path, doc_id: str) -> dict:
+    name = corpus_of(doc_id)
+    r = load_corpus(corpora, name)[doc_id]
+    return {
+        "id": r["id"],
+        "source": r["source"],
+        "published": r["published"],
+        "title": normalise(r["title"]),
+        "body": normalise(r["body"]),
+        "url": r["url"],
+        "lang": r["lang"],
+        "corpus": name,
+    }
+
+
+def canonical(doc: dict) -> str:
+    return doc["title"] + "\n\n" + doc["body"]
+
+
+# ---------------------------------------------------------------- selection
+def _clen(r: dict) -> int:
+    return len(normalise(r["title"])) + 2 + len(normalise(r["body"]))
+
+
+def _t(r: dict) -> str:
+    return r["title"]
+
+
+def _tb(r: dict) -> str:
+    return r["title"] + "\n" + r["body"]
+
+
+KJI = r"(?:General Secretary |Supreme Commander |General )?Kim Jong Il"
+KJU = r"(?:Respected Comrade |Marshal |General Secretary )?Kim Jong Un"
+ACTS = (
+    r"(?:Inspects|Visits|Gives Field Guidance|Provides Field Guidance|Enjoys|Watches|Attends|Guides|Receives"
+    r"|Meets|Observes|Oversees|Tours)"
+)
+MEETING = r"\b(?:Meeting|Session|Conference|Congress|Plenum|Symposium|Seminar|Sitting)\b"
+MEETING_DONE = r"\b(?:Held|Convened|to Be Convened|to be convened|to Be Held|Opens|Closes|Opened|Closed)\b"
+TO_BE = r"\b(?:to Be Convened|to be convened|to Be Held|to be held|to Open|to open)\b"
+DEFINITION = (
+    r"which means|\(meaning |\bmeaning (?:a|an|the)\b|stands for an? |\bis called [A-Z\"]"
+    r"|known as (?:the )?[A-Z\"]"
+    r"|\b[A-Z][a-z]+ \((?:[a-z]+[ -]){0,3}[a-z]+\)"
+)
+QUOTE_ANON = (
+    r"\b(?:a spokesman|spokesman for|spokesperson|an official|officials said|experts|analysts|observers)\b"
+)
+QUOTE_SELF = (
+    r"\b(?:KCNA|the commentary|the article|Rodong Sinmun|the paper|the daily)\b[^.]{0,60}"
+    r"\b(?:said|says|noted|stressed)\b"
+)
+
+# corpus -> list of (reason, predicate, how many); "random:<...>" reasons are plain seeded draws
+PLAN = {
+    "kcna_headlines_1997_2014": [
+        ("random-en-per-year", None, 2),  # per year 1997-2014
+        ("enrich-kji-appearance", lambda r: r["lang"] == "en" and re.match(KJI + " " + ACTS, _t(r)), 6),
+        ("enrich-kju-appearance", lambda r: r["lang"] == "en" and re.match(KJU + " " + ACTS, _t(r)), 6),
+        (
+            "enrich-meeting",
+            lambda r: r["lang"] == "en" and re.search(MEETING, _t(r)) and re.search(MEETING_DONE, _t(r)),
+            6,
+        ),
+        (
+            "enrich-quote",
+            lambda r: r["lang"] == "en" and re.search(r"(?:: [A-Z][\w .'-]+$|, says )", _t(r)),
+            5,
+        ),
+        ("random-es", lambda r: r["lang"] == "es", 5),
+        (
+            "enrich-es-appearance",
+            lambda r: (
+                r["lang"] == "es"
+                and re.match(
+                    r"Kim Jong (?:Il|Un) (?:dirige|visita|inspecciona|aprecia|recorre|asiste|presencia)",
+                    _t(r),
+                )
+            ),
+            2,
+        ),
+        (
+            "enrich-to-be-convened",
+            lambda r: r["lang"] == "en" and re.search(MEETING, _t(r)) and re.search(TO_BE, _t(r)),
+            4,
+        ),
+    ],
+    "kcna_fulltext_2011_2012": [
+        ("random-en", lambda r: r["lang"] == "en" and _clen(r) <= 3000, 30),
+        ("random-es", lambda r: r["lang"] == "es" and _clen(r) <= 3000, 4),
+        (
+            "enrich-kji-appearance",
+            lambda r: r["lang"] == "en" and _clen(r) <= 3000 and re.match(KJI + " " + ACTS, _t(r)),
+            7,
+        ),
+        (
+            "enrich-kju-appearance",
+            lambda r: r["lang"] == "en" and _clen(r) <= 3000 and re.match(KJU + " " + ACTS, _t(r)),
+            7,
+        ),
+        (
+            "enrich-meeting",
+            lambda r: (
+                r["lang"] == "en"
+                and _clen(r) <= 3000
+                and re.search(MEETING, _t(r))
+                and re.search(MEETING_DONE, _t(r))
+            ),
+            5,
+        ),
+        (
+            "enrich-quote-anonymous",
+            lambda r: r["lang"] == "en" and _clen(r) <= 3000 and re.search(QUOTE_ANON, r["body"]),
+            5,
+        ),
+        (
+            "enrich-quote-self",
+            lambda r: r["lang"] == "en" and _clen(r) <= 3000 and re.search(QUOTE_SELF, r["body"]),
+            3,
+        ),
+        (
+            "enrich-definition",
+            lambda r: r["lang"] == "en" and _clen(r) <= 3000 and re.search(DEFINITION, r["body"]),
+            9,
+        ),
+        (
+            "enrich-es-appearance",
+            lambda r: (
+                r["lang"] == "es"
+                and _clen(r) <= 3000
+                and re.match(r"Kim Jong (?:Il|Un) (?:dirige|visita|inspecciona|aprecia|recorre)", _t(r))
+            ),
+            1,
+        ),
+        (
+            "enrich-to-be-convened",
+            lambda r: (
+                r["lang"] == "en"
+                and _clen(r) <= 3000
+                and re.search(MEETING + r"|\bSPA\b", _t(r))
+                and re.search(TO_BE, _t(r))
+            ),
+            3,
+        ),
+    ],
+    "kcna_kp_2024": [
+        ("random", lambda r: _clen(r) <= 3000, 22),
+        ("enrich-kju-appearance", lambda r: _clen(r) <= 3000 and re.match(KJU + " " + ACTS, _t(r)), 9),
+        ("enrich-meeting", lambda r: _clen(r) <= 3000 and re.search(MEETING, _t(r)), 4),
+        (
+            "enrich-quote",
+            lambda r: (
+                _clen(r) <= 3000
+                and re.search(r"\b(?:Spokesman|Spokesperson|Press Statement|Statement|Commentary)\b", _t(r))
+            ),
+            4,
+        ),
+    ],
+    "rodong_sinmun_2021_2022": [
+        ("random", lambda r: len(r["body"]) > 0 and _clen(r) <= 4000, 14),
+        (
+            "enrich-meeting",
+            lambda r: len(r["body"]) > 0 and _clen(r) <= 4000 and re.search(MEETING, _t(r)),
+            5,
+        ),
+    ],
+}
+HELDOUT_AT = (
+    2,
+    6,
+)  # within each (corpus, reason) group, seeded positions i with i % 9 in (2, 6) are held out
+
+
+def select(corpora: Path) -> list[tuple[str, str, str, str]]:
+    excluded = set()
+    mixed = ROOT / "tests" / "data" / "mixed.jsonl"
+    if mixed.exists():
+        excluded = {json.loads(line)["id"] for line in mixed.read_text(encoding="utf-8").splitlines()}
+    rows: list[tuple[str, str, str, str]] = []
+    seen_ids: set[str] = set(excluded)
+    for name, plan in PLAN.items():
+        docs = list(load_corpus(corpora, name).values())
+        seen_text: set[tuple[str, str]] = set()
+        for reason, pred, n in plan:
+            rng = random.Random(f"{SEED}:{name}:{reason}")
+            if reason == "random-en-per-year":
+                picked = []
+                by_year = defaultdict(list)
+                for r in docs:
+                    if r["lang"] == "en":
+                        by_year[r["published"][:4]].append(r)
+                for year in sorted(by_year):
+                    pool = [r for r in by_year[year] if r["id"] not in seen_ids]
+                    picked += rng.sample(pool, n)
+            else:
+                pool = [r for r in docs if pred(r)]
+                rng.shuffle(pool)
+                picked = []
+                for r in pool:
+                    key = (r["title"], r["body"])
+                    if r["id"] in seen_ids or key in seen_text:
+                        continue
+                    picked.append(r)
+                    if len(picked) == n:
+                        break
+            for i, r in enumerate(picked):
+                seen_ids.add(r["id"])
+                seen_text.add((r["title"], r["body"]))
+                split = "heldout" if i % 9 in HELDOUT_AT else "main"
+                rows.append((split, name, r["id"], reason))
+    return rows
+
+
+def cmd_select(args) -> None:
+    rows = select(args.corpora)
+    out = GOLD / "selection.tsv"
+    with out.open("w", encoding="utf-8") as f:
+        f.write(f"# seeded draw (seed {SEED}) by scripts/gold_tool.py select; split\tcorpus\tid\treason\n")
+        for row in rows:
+            f.write("\t".join(row) + "\n")
+    c = Counter((s, n) for s, n, _, _ in rows)
+    for k in sorted(c):
+        print(*k, c[k])
+    print("total", len(rows), "heldout", sum(1 for r in rows if r[0] == "heldout"))
+
+
+def read_selection() -> list[tuple[str, str, str, str]]:
+    rows = []
+    for line in (GOLD / "selection.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        rows.append(tuple(line.split("\t")))
+    return rows
+
+
+# ---------------------------------------------------------------- show
+def cmd_show(args) -> None:
+    for doc_id in args.ids:
+        doc = gold_doc(args.corpora, doc_id)
+        text = canonical(doc)
+        print(
+            f"=== {doc_id}  {doc['published']} ({date.fromisoformat(doc['published']).strftime('%a')})"
+            f"  {doc['lang']}  len={len(text)}"
+        )
+        # one line per title / paragraph (a "\n" or a ", ," join), with its starting offset
+        for m in re.finditer(r"[^\n]+", text):
+            for p in re.finditer(r".+?(?:, ,|$)", m.group(0)):
+                chunk = p.group(0)
+                if chunk.strip(" ,\r"):
+                    print(
+                        f"[{m.start() + p.start():5d}] {chunk!r}"
+                        if args.raw
+                        else f"[{m.start() + p.start():5d}] {chunk}"
+                    )
+        print()
+
+
+# ---------------------------------------------------------------- parsing annotations
+class AnnError(Exception):
+    pass
+
+
+WORD = re.compile(r"\w", re.UNICODE)
+
+
+def _occurrences(text: str, s: str, whole_word: bool) -> list[int]:
+    out, i = [], text.find(s)
+    while i != -1:
+        ok = True
+        if whole_word:
+            if i > 0 and WORD.match(text[i - 1]) and WORD.match(s[0]):
+                ok = False
+            j = i + len(s)
+            if j < len(text) and WORD.match(text[j]) and WORD.match(s[-1]):
+                ok = False
+        if ok:
+            out.append(i)
+        i = text.find(s, i + 1)
+    return out
+
+
+def _split_occ(s: str) -> tuple[str, list[int] | None]:
+    m = re.fullmatch(r"(.*?)#(\d+(?:,\d+)*)", s)
+    if m:
+        return m.group(1), [int(x) for x in m.group(2).split(",")]
+    return s, None
+
+
+def find_span(text: str, spec: str) -> tuple[int, int]:
+    spec = spec.strip()
+    if " ... " in spec:
+        a, b = spec.split(" ... ", 1)
+        a, occ = _split_occ(a)
+        starts = _occurrences(text, a, False)
+        if not starts:
+            raise AnnError(f"start words not found: {a!r}")
+        n = (occ or [1])[0]
+        if n > len(starts):
+            raise AnnError(f"start words {a!r}: only {len(starts)} occurrences")
+        s = starts[n - 1]
+        e = text.find(b, s)
+        if e == -1:
+            raise AnnError(f"end words not found after start: {b!r}")
+        return s, e + len(b)
+    spec, occ = _split_occ(spec)
+    starts = _occurrences(text, spec, False)
+    if not starts:
+        raise AnnError(f"span not found: {spec!r}")
+    if occ is None and len(starts) > 1:
+        raise AnnError(f"span occurs {len(starts)} times, say which with #n: {spec!r}")
+    n = (occ or [1])[0]
+    if n > len(starts):
+        raise AnnError(f"span {spec!r}: only {len(starts)} occurrences")
+    s = starts[n - 1]
+    return s, s + len(spec)
+
+
+def _nul(v: str) -> str | None:
+    v = v.strip()
+    return None if v in ("-", "") else v
+
+
+def _date(v: str, published: str) -> str | None:
+    v = v.strip()
+    if v == "pub":
+        return published
+    if v == "-":
+        return None
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
+        raise AnnError(f"bad date {v!r}")
+    return v
+
+
+def _nearest_speaker(text: str, starts: list[int], n: int, s: int, e: int) -> int:
+    """The speaker right after the quote in the same sentence ("..., he said"), else the nearest before it."""
+    after = [x for x in starts if x >= e and x - e < 40 and not re.search(r"[.!?]\s|, ,|\n", text[e:x])]
+    if after:
+        return after[0]
+    before = [x for x in starts if x + n <= s]
+    if not before:
+        raise AnnError(f"no speaker occurrence before or right after the quote at {s}")
+    return before[-1]
+
+
+def parse_blocks(path: Path) -> list[tuple[str, list[tuple[int, str]]]]:
+    blocks: list[tuple[str, list[tuple[int, str]]]] = []
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.startswith("@doc "):
+            blocks.append((line[5:].strip(), []))
+        else:
+            if not blocks:
+                raise AnnError(f"{path.name}:{no}: annotation before any @doc")
+            blocks[-1][1].append((no, line.rstrip()))
+    return blocks
+
+
+def build_record(doc: dict, lines: list[tuple[int, str]], where: str) -> dict:
+    text = canonical(doc)
+    ents_spec, quotes, defs, apps, meets, notes = [], [], [], [], [], []
+    for no, line in lines:
+        kind, _, rest = line.partition(" ")
+        try:
+            if kind == "E":
+                surface, _, tail = rest.rpartition(" = ")
+                if not surface:
+                    raise AnnError("entity line needs '<surface> = TYPE [canonical]'")
+                typ, _, canon = tail.strip().partition(" ")
+                if typ not in ENTITY_TYPES:
+                    raise AnnError(f"bad entity type {typ!r}")
+                raw = surface.startswith("~")
+                surface = surface[1:] if raw else surface
+                surface, occ = _split_occ(surface)
+                canon = canon.strip()
+                ents_spec.append(
+                    (no, surface, occ, raw, typ, None if canon == "null" else (canon or surface))
+                )
+            elif kind == "Q":
+                f = [x.strip() for x in rest.split(" | ")]
+                if len(f) != 6:
+                    raise AnnError(f"quote needs 6 fields, got {len(f)}")
+                s, e = find_span(text, f[0])
+                if f[1] not in ("d", "i"):
+                    raise AnnError("direct must be d or i")
+                sp_raw = f[2].startswith("~")
+                sp_surface, sp_occ = _split_occ(f[2][1:] if sp_raw else f[2])
+                starts = _occurrences(text, sp_surface, not sp_raw)
+                if not starts:
+                    raise AnnError(f"speaker not found: {sp_surface!r}")
+                if sp_occ:
+                    ss = starts[sp_occ[0] - 1]
+                else:
+                    ss = _nearest_speaker(text, starts, len(sp_surface), s, e)
+                if f[3] not in SPEAKER_KINDS:
+                    raise AnnError(f"bad speaker kind {f[3]!r}")
+                quotes.append(
+                    {
+                        "start": s,
+                        "end": e,
+                        "text": text[s:e],
+                        "direct": f[1] == "d",
+                        "speaker": {
+                            "start": ss,
+                            "end": ss + len(sp_surface),
+                            "text": sp_surface,
+                            "entity": _nul(f[4]),
+                            "kind": f[3],
+                        },
+                        "cue": f[5],
+                    }
+                )
+            elif kind == "D":
+                f = [x.strip() for x in rest.split(" | ")]
+                if len(f) != 2:
+                    raise AnnError("definition needs 2 fields")
+                s, e = find_span(text, f[1])
+                term, occ = _split_occ(f[0])
+                starts = [x for x in _occurrences(text, term, True) if s <= x and x + len(term) <= e]
+                if not starts:
+                    raise AnnError(f"term {term!r} not inside the definition sentence")
+                ts = starts[(occ or [1])[0] - 1]
+                defs.append(
+                    {
+                        "term": term,
+                        "term_start": ts,
+                        "term_end": ts + len(term),
+                        "start": s,
+                        "end": e,
+                        "text": text[s:e],
+                    }
+                )
+            elif kind == "A":
+                f = [x.strip() for x in rest.split(" | ")]
+                if len(f) != 7:
+                    raise AnnError(f"appearance needs 7 fields, got {len(f)}")
+                s, e = find_span(text, f[0])
+                if f[2] not in APPEARANCE_TYPES:
+                    raise AnnError(f"bad appearance type {f[2]!r}")
+                acc = [] if f[6] == "-" else [x.strip() for x in f[6].split(";") if x.strip()]
+                apps.append(
+                    {
+                        "start": s,
+                        "end": e,
+                        "text": text[s:e],
+                        "actor": f[1],
+                        "type": f[2],
+                        "site": _nul(f[3]),
+                        "place": _nul(f[4]),
+                        "date": _date(f[5], doc["published"]),
+                        "accompanied": acc,
+                    }
+                )
+            elif kind == "M":
+                f = [x.strip() for x in rest.split(" | ")]
+                if len(f) != 6:
+                    raise AnnError(f"meeting needs 6 fields, got {len(f)}")
+                s, e = find_span(text, f[0])
+                if f[2] not in MEETING_STATUS:
+                    raise AnnError(f"bad meeting status {f[2]!r}")
+                meets.append(
+                    {
+                        "start": s,
+                        "end": e,
+                        "text": text[s:e],
+                        "name": f[1],
+                        "status": f[2],
+                        "convener": _nul(f[3]),
+                        "place": _nul(f[4]),
+                        "date": _date(f[5], doc["published"]),
+                    }
+                )
+            elif kind == "N":
+                notes.append(rest.strip())
+            else:
+                raise AnnError(f"unknown line kind {kind!r}")
+        except AnnError as err:
+            raise AnnError(f"{where}:{no}: {err}") from None
+    # entities: longest surface first, so nested shorter surfaces skip covered text
+    taken: list[tuple[int, int]] = []
+    entities = []
+    for no, surface, occ, raw, typ, canon in sorted(ents_spec, key=lambda x: -len(x[1])):
+        starts = _occurrences(text, surface, not raw)
+        free = [s for s in starts if not any(s < b and s + len(surface) > a for a, b in taken)]
+        if occ:
+            try:
+                chosen = [free[i - 1] for i in occ]
+            except IndexError:
+                raise AnnError(f"{where}:{no}: {surface!r} has only {len(free)} free occurrences") from None
+        else:
+            chosen = free
+        if not chosen:
+            raise AnnError(f"{where}:{no}: entity {surface!r} not found (or all covered)")
+        for s in chosen:
+            taken.append((s, s + len(surface)))
+            entities.append(
+                {"start": s, "end": s + len(surface), "text": surface, "type": typ, "entity": canon}
+            )
+    entities.sort(key=lambda x: (x["start"], x["end"]))
+    for lst in (quotes, defs, apps, meets):
+        lst.sort(key=lambda x: (x["start"], x["end"]))
+    return {
+        "doc": doc,
+        "entities": entities,
+        "quotes": quotes,
+        "definitions": defs,
+        "appearances": apps,
+        "meetings": meets,
+        "notes": " ".join(notes),
+    }
+
+
+def build_all(corpora: Path) -> dict[str, list[dict]]:
+    split_of = {row[2]: row[0] for row in read_selection()}
+    out: dict[str, list[dict]] = {"main": [], "heldout": []}
+    seen: set[str] = set()
+    errors = []
+    for path in sorted(ANN.glob("*.ann")):
+        for doc_id, lines in parse_blocks(path):
+            if doc_id in seen:
+                errors.append(f"{path.name}: {doc_id} annotated twice")
+                continue
+            seen.add(doc_id)
+            if doc_id not in split_of:
+                errors.append(f"{path.name}: {doc_id} is not in selection.tsv")
+                continue
+            try:
+                rec = build_record(gold_doc(corpora, doc_id), lines, path.name)
+            except AnnError as err:
+                errors.append(str(err))
+                continue
+            out[split_of[doc_id]].append(rec)
+    if errors:
+        raise SystemExit("\n".join(errors))
+    return out
+
+
+def cmd_build(args) -> None:
+    out = build_all(args.corpora)
+    order = {row[2]: i for i, row in enumerate(read_selection())}
+    for split, fname in (("main", "extraction.jsonl"), ("heldout", "extraction-heldout.jsonl")):
+        recs = sorted(out[split], key=lambda r: order[r["doc"]["id"]])
+        with (GOLD / fname).open("w", encoding="utf-8") as f:
+            for r in recs:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"{fname}: {len(recs)} documents")
+    if not args.no_test:
+        subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", str(ROOT / "tests" / "test_gold_format.py")],
+            check=False,
+            cwd=ROOT,
+        )
+
+
+# ---------------------------------------------------------------- review
+def load_built() -> dict[str, dict]:
+    recs = {}
+    for fname in ("extraction.jsonl", "extraction-heldout.jsonl"):
+        p = GOLD / fname
+        if p.exists():
+            for line in p.read_text(encoding="utf-8").splitlines():
+                r = json.loads(line)
+                recs[r["doc"]["id"]] = r
+    return recs
+
+
+def _ctx(text: str, s: int, e: int, w: int = 30) -> str:
+    return (text[max(0, s - w) : s] + "[[" + text[s:e] + "]]" + text[e : e + w]).replace("\n", "/")
+
+
+def cmd_review(args) -> None:
+    recs = load_built()
+    for doc_id in args.ids:
+        r = recs[doc_id]
+        text = canonical(r["doc"])
+        print(f"=== {doc_id} ({r['doc']['published']})")
+        marked, last = [], 0
+        for e in r["entities"]:
+            marked.append(
+                text[last : e["start"]]
+                + "["
+                + text[e["start"] : e["end"]]
+                + "|"
+                + e["type"][:3]
+                + ("" if e["entity"] == e["text"] else "=" + str(e["entity"]))
+                + "]"
+            )
+            last = e["end"]
+        marked.append(text[last:])
+        print("".join(marked))
+        for q in r["quotes"]:
+            sp = q["speaker"]
+            print(
+                f"  Q {'direct' if q['direct'] else 'indirect'} speaker={sp['text']!r}@{sp['start']} "
+                f"{sp['kind']} {sp['entity']} cue={q['cue']!r}\n    {q['text']!r}"
+            )
+        for d in r["definitions"]:
+            print(f"  D term={d['term']!r} :: {d['text']!r}")
+        for a in r["appearances"]:
+            print(
+                f"  A {a['actor']} {a['type']} site={a['site']!r} place={a['place']!r} date={a['date']} "
+                f"acc={a['accompanied']}\n    {a['text']!r}"
+            )
+        for m in r["meetings"]:
+            print(
+                f"  M {m['name']!r} {m['status']} by={m['convener']!r} place={m['place']!r} date={m['date']}"
+                f"\n    {m['text']!r}"
+            )
+        if r["notes"]:
+            print("  N", r["notes"])
+
+
+STOP = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "It",
+    "He",
+    "She",
+    "They",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "We",
+    "Our",
+    "As",
+    "By",
+    "For",
+    "With",
+    "From",
+    "To",
+    "Of",
+    "And",
+    "But",
+    "Also",
+    "Present",
+    "There",
+    "When",
+    "After",
+    "Before",
+    "While",
+    "If",
+    "Then",
+    "Such",
+    "Among",
+    "Speakers",
+    "Attending",
+    "Seen",
+    "Comrade",
+    "Respected",
+    "I",
+    "You",
+    "Let",
+    "Us",
+    "El",
+    "La",
+    "Los",
+    "Las",
+    "En",
+    "Del",
+    "De",
+    "Y",
+    "Un",
+    "Una",
+    "Con",
+    "Por",
+    "Para",
+    "Al",
+    "Lo",
+    "Se",
+    "Es",
+    "Su",
+    "Sus",
+}
+
+
+def cmd_uncovered(args) -> None:
+    recs = load_built()
+    ids = args.ids or list(recs)
+    for doc_id in ids:
+        r = recs[doc_id]
+        text = canonical(r["doc"])
+        cov = [(e["start"], e["end"]) for e in r["entities"]]
+        words = []
+        for m in re.finditer(r"\b[A-Z][\w'.-]*", text):
+            if any(a <= m.start() < b for a, b in cov) or m.group(0) in STOP:
+                continue
+            words.append(m.group(0))
+        if words:
+            print(doc_id, ":", ", ".join(f"{w}×{n}" if n > 1 else w for w, n in Counter(words).items()))
+
+
+def cmd_names(args) -> None:
+    c = Counter()
+    for r in load_built().values():
+        for e in r["entities"]:
+            c[(e["type"], e["entity"])] += 1
+    for (t, n), k in sorted(c.items(), key=lambda x: (x[0][0], str(x[0][1]))):
+        print(f"{t}\t{k}\t{n}")
+
+
+def _fact_counts(recs: list[dict]) -> Counter:
+    ft: Counter = Counter()
+    for r in recs:
+        ft["documents"] += 1
+        for e in r["entities"]:
+            ft["entities"] += 1
+            ft["entities: " + e["type"]] += 1
+        for q in r["quotes"]:
+            ft["quotes"] += 1
+            ft["quotes: " + ("direct" if q["direct"] else "indirect")] += 1
+            ft["quotes: speaker " + q["speaker"]["kind"]] += 1
+        ft["definitions"] += len(r["definitions"])
+        for a in r["appearances"]:
+            ft["appearances"] += 1
+            ft["appearances: " + a["actor"]] += 1
+            ft["appearances: type " + a["type"]] += 1
+            ft["appearances: with companions"] += bool(a["accompanied"])
+        for m in r["meetings"]:
+            ft["meetings"] += 1
+            ft["meetings: " + m["status"]] += 1
+        for k in ("quotes", "definitions", "appearances", "meetings"):
+            ft[f"documents with {k}"] += bool(r[k])
+        ft["documents with none of these"] += not any(
+            r[k] for k in ("quotes", "definitions", "appearances", "meetings")
+        )
+    return ft
+
+
+def cmd_stats(args) -> None:
+    """Markdown tables for eval/gold/README.md."""
+    files = ("extraction.jsonl", "extraction-heldout.jsonl")
+    recs = {f: [json.loads(x) for x in (GOLD / f).read_text(encoding="utf-8").splitlines()] for f in files}
+    short = {
+        "kcna_headlines_1997_2014": "KCNA headlines",
+        "kcna_fulltext_2011_2012": "KCNA full text",
+        "kcna_kp_2024": "kcna.kp",
+        "rodong_sinmun_2021_2022": "Rodong Sinmun",
+    }
+    print("| corpus | year | lang | development | held out |\n|---|---|---|---|---|")
+    by = {
+        f: Counter((r["doc"]["corpus"], r["doc"]["published"][:4], r["doc"]["lang"]) for r in recs[f])
+        for f in files
+    }
+    keys = sorted(set(by[files[0]]) | set(by[files[1]]), key=lambda k: (list(short).index(k[0]), k[1], k[2]))
+    for k in keys:
+        print(f"| {short[k[0]]} | {k[1]} | {k[2]} | {by[files[0]][k]} | {by[files[1]][k]} |")
+    tot = {f: Counter(r["doc"]["corpus"] for r in recs[f]) for f in files}
+    for c in short:
+        print(f"| **{short[c]}, all** | | | **{tot[files[0]][c]}** | **{tot[files[1]][c]}** |")
+    print(f"| **all** | | | **{len(recs[files[0]])}** | **{len(recs[files[1]])}** |")
+    print()
+    fc = {f: _fact_counts(recs[f]) for f in files}
+    print("| fact | development | held out |\n|---|---|---|")
+    for k in sorted(set(fc[files[0]]) | set(fc[files[1]]), key=lambda x: (x.split(":")[0].split(" ")[0], x)):
+        print(f"| {k} | {fc[files[0]][k]} | {fc[files[1]][k]} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("select")
+    p = sub.add_parser("show")
+    p.add_argument("ids", nargs="+")
+    p.add_argument("--raw", action="store_true", help="show control characters")
+    p = sub.add_parser("build")
+    p.add_argument("--no-test", action="store_true")
+    p = sub.add_parser("review")
+    p.add_argument("ids", nargs="+")
+    p = sub.add_parser("uncovered")
+    p.add_argument("ids", nargs="*")
+    sub.add_parser("names")
+    sub.add_parser("stats")
+    args = ap.parse_args()
+    {
+        "select": cmd_select,
+        "show": cmd_show,
+        "build": cmd_build,
+        "review": cmd_review,
+        "uncovered": cmd_uncovered,
+        "names": cmd_names,
+        "stats": cmd_stats,
+    }[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""The store: migrations, read-only opening, and readers working while an ingest writes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tealeaves.errors import StoreError
+from tealeaves.store import Store
+from tealeaves.store.db import migrations
+from tealeaves.store.query import Query
+from tealeaves.store.search import count, search
+
+
+def test_migrations_apply_once_by_name(tmp_path):
+    with Store(tmp_path / "m.db") as s:
+        assert s.conn is not None  # opening migrates
+        names = {r[0] for r in s.conn.execute("SELECT name FROM _migrations")}
+        assert names == {n for n, _ in migrations()}
+        assert s.migrate() == []  # nothing pending
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == len(names)
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_readonly_store_never_creates_a_file(tmp_path):
+    with pytest.raises(StoreError, match="no store at"):
+        _ = Store(tmp_path / "none.db", readonly=True).conn
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_not_a_store(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match=r"not a tealeaves store|cannot open"):
+        _ = Store(bad).conn
+
+
+def test_readers_keep_working_while_an_ingest_runs(tmp_path, sample_docs, sample_db_copy):
+    """A second process ingests 8 re-titled copies of the sample while this one searches."""
+    path = tmp_path / "more.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        for k in range(8):
+            for r in sample_docs:
+                f.write(json.dumps(dict(r, title=f"{r['title']} (copy {k})"), ensure_ascii=False) + "\n")
+    q = Query.parse('"Kim Jong Il"')
+    with Store(sample_db_copy, readonly=True) as before:
+        baseline = count(before, q)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tealeaves",
+            "ingest",
+            str(path),
+            "--db",
+            str(sample_db_copy),
+            "--batch-size",
+            "300",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    seen, errors, reads = [], [], 0
+    with Store(sample_db_copy, readonly=True) as reader:
+        while proc.poll() is None:
+            try:
+                seen.append(count(reader, q))
+                search(reader, q, limit=5)
+                reads += 1
+            except Exception as e:  # any error here is the failure we test for
+                errors.append(repr(e))
+            time.sleep(0.01)
+        _, err = proc.communicate()
+        assert proc.returncode == 0, err
+        final = count(reader, q)
+    assert not errors, errors[:3]
+    assert reads >= 3, "the reader should have run during the ingest"
+    assert seen == sorted(seen), "a reader never sees the store go backwards"
+    assert baseline * 9 == final  # 8 copies added to the original
