@@ -11,12 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tealeaves.dates import first_day
 from tealeaves.errors import InputError, UsageError
 from tealeaves.extract import Pipeline
+from tealeaves.ingest.lang import cjk_share
 from tealeaves.model import Document, Origin
 from tealeaves.store import Store
 from tealeaves.store.facts import FACT_TABLES, run_extract
-from tealeaves.store.loader import IngestSummary, _BatchWriter
+from tealeaves.store.loader import IngestSummary, Prepared, _BatchWriter
 from tealeaves.store.parquet import (
     DOC_COLUMNS,
     MANIFEST,
@@ -173,7 +175,8 @@ def test_round_trip_property(tmp_path_factory, items):
     a = Store(tmp / "a.db")
     w = _BatchWriter(a, IngestSummary(), None)
     for doc, origin in items:
-        w.add(doc, origin)
+        cjk = cjk_share(doc.title + doc.body[:2000]) > 0.3
+        w.take(Prepared(doc, origin, cjk, first_day(doc.published).toordinal()))
     w.flush()
     run_extract(a, Pipeline())
     export_parquet(a, tmp / "x")

@@ -382,7 +382,12 @@ def import_parquet(
 
 
 def _import_docs(store: Store, folder: Path, summary: ImportSummary, problem: Callable[[str], None]) -> None:
-    from tealeaves.store.loader import IngestSummary, _BatchWriter  # the one path documents enter by
+    from tealeaves.ingest.lang import cjk_share
+    from tealeaves.store.loader import (  # the one path documents enter by
+        IngestSummary,
+        Prepared,
+        _BatchWriter,
+    )
 
     ingest = IngestSummary()
     writer = _BatchWriter(store, ingest, None)
@@ -404,7 +409,9 @@ def _import_docs(store: Store, folder: Path, summary: ImportSummary, problem: Ca
                     f"{path}: row {i} (id {doc.id}): id is not the content hash of its fields; not imported"
                 )
                 continue
-            writer.add(doc, Origin(row["origin_file"], row["origin_line"]))  # type: ignore[arg-type]
+            origin = Origin(row["origin_file"], row["origin_line"])  # type: ignore[arg-type]
+            cjk = cjk_share(doc.title + doc.body[:2000]) > 0.3
+            writer.take(Prepared(doc, origin, cjk, first_day(doc.published).toordinal()))
             if row["ingested_at"]:
                 stamps.append((row["ingested_at"], doc.id))
             if writer.pending >= 2000:
