@@ -7,6 +7,8 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA
 from tealeaves.analyze.first import first_use
@@ -324,3 +326,24 @@ def test_cached_answers_follow_the_store(writer):
     assert r.json()["stored"] == 1
     after = c.get("/api/search", params=params)
     assert after.json()["total"] == 1 and after.headers["x-cache"] == "miss"
+
+
+_any_text = st.text(max_size=40)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    path=st.sampled_from(["/api/search", "/api/search/timeline", "/api/timeline", "/api/first"]),
+    q=_any_text,
+    date_from=st.one_of(st.none(), _any_text, st.dates().map(str)),
+    date_to=st.one_of(st.none(), _any_text, st.dates().map(str)),
+    limit=st.one_of(st.none(), st.integers(-5, 500).map(str), _any_text),
+    by=st.sampled_from([None, "year", "month", "week", "day", "decade"]),
+)
+def test_any_input_gets_an_answer_or_one_error_shape(client, path, q, date_from, date_to, limit, by):
+    params = {"q": q, "term": q, "from": date_from, "to": date_to, "limit": limit, "by": by}
+    r = client.get(path, params={k: v for k, v in params.items() if v is not None})
+    assert r.status_code in (200, 400), (r.status_code, r.text)
+    if r.status_code == 400:
+        err = r.json()["error"]
+        assert err["code"] in ("usage", "bad_query") and err["message"] and err["status"] == 400

@@ -192,7 +192,10 @@ def test_term_page_chart_renders_with_data(page, server):
     api = page.request.get(server + "/api/timeline?term=Arduous+March&by=year").json()
     points = api["series"][0]["points"]
     assert c["points"] == len(points) and c["nonzero"] == sum(1 for p in points if p["count"])
-    assert c["max"] == max(p["count"] for p in points)
+    assert c["max"] == max(p["count"] for p in points) and c["unit"] == "documents per year"
+    js = "f => [+f.dataset.shareMax, !!f.querySelector('.share-line')]"
+    both = page.eval_on_selector("#term-chart", js)
+    assert both == [pytest.approx(100 * max(p["share"] or 0 for p in points)), True]  # share on its own axis
 
     page.hover("#term-chart .hit-area", position={"x": 600, "y": 100})
     tip = page.locator("#term-chart .chart-tip")

@@ -155,6 +155,8 @@ class Quote:
     ``speaker_kind``: ``named`` (a person or organisation by name), ``self`` (the agency or paper
     speaking for itself), ``anonymous`` ("a ministry official", "experts"), ``unknown`` (no speaker in
     the sentence). ``cue`` is the verb or phrase introducing the speech ("said", "according to").
+    ``speaker_name`` names who speaks even when no pack knows them (a pronoun or "the article" takes the
+    name of whom it stands for).
     """
 
     start: int
@@ -167,6 +169,7 @@ class Quote:
     speaker_entity: str | None
     speaker_kind: str
     cue: str | None
+    speaker_name: str | None = None  # who speaks, by name: the entity's name, or the name the text gives
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("query_max_chars", 1000, "Longest search query accepted."),
         Setting("snippet_tokens", 16, "Tokens of context in a search snippet."),
         Setting(
+            "packs",
+            "",
+            "Extra domain-pack folders (paths separated by ':' on Unix, ';' on Windows), used after the "
+            "built-in general and dprk packs; see docs/packs.md.",
+        ),
+        Setting(
             "coverage_warn_days",
             90,
             "`first` warns when the earliest hit is within this many days of the start of its source's "

@@ -86,4 +86,5 @@ def _load_suites() -> None:
 
 SUITE_MODULES: list[str] = [
     "tealeaves.bench.html",
+    "tealeaves.bench.eval_extraction",
 ]

@@ -180,9 +180,9 @@ def vocabulary(store: Store, n: int = 3000) -> list[str]:
     return sorted(words)
 
 
-async def _client(port: int, work: Workload, phase: Phase, stop_at: float) -> None:
+async def _client(port: int, work: Workload, phase: Phase, stop_at: float, done=lambda: False) -> None:
     reader = writer = None
-    while time.monotonic() < stop_at:
+    while time.monotonic() < stop_at and not done():
         route, path = work.next()
         t0 = time.perf_counter()
         try:
@@ -215,14 +215,16 @@ async def _client(port: int, work: Workload, phase: Phase, stop_at: float) -> No
         writer.close()
 
 
-def drive(port: int, clients: int, seconds: float, work: tuple[list, list], phase: Phase) -> Phase:
-    """Run ``clients`` closed-loop clients for ``seconds``; ``work`` is (document ids, vocabulary)."""
+def drive(port: int, clients: int, seconds: float, work: tuple[list, list], phase: Phase, done=None) -> Phase:
+    """``clients`` closed-loop clients for ``seconds`` or until ``done()``; ``work``: (doc ids, words)."""
 
     async def main() -> None:
         t0 = time.monotonic()
         stop_at = t0 + seconds
         tasks = [
-            asyncio.create_task(_client(port, Workload(*work, seed=i), phase, stop_at))
+            asyncio.create_task(
+                _client(port, Workload(*work, seed=i), phase, stop_at, done or (lambda: False))
+            )
             for i in range(clients)
         ]
         await asyncio.gather(*tasks)
@@ -362,8 +364,10 @@ def run(
         try:
             progress(f"quiet: {clients} clients for {seconds:.0f}s")
             quiet = drive(port, clients, seconds, work, Phase("quiet: HTTP, no writer"))
-            progress(f"ingest: {clients} clients while {held.name} is ingested")
-            busy = _under_ingest(port, clients, seconds, work, db, held, workdir)
+            progress(
+                f"ingest: {clients} clients for as long as {held.parent.name}/{held.name} takes to ingest"
+            )
+            busy = _under_ingest(port, clients, work, db, held, workdir)
         finally:
             _stop(server)
         with Store(db, readonly=True) as store:
@@ -376,7 +380,7 @@ def run(
     return result
 
 
-def _under_ingest(port, clients, seconds, work, db: Path, held: Path, workdir: Path) -> Phase:
+def _under_ingest(port, clients, work, db: Path, held: Path, workdir: Path) -> Phase:
     phase = Phase("ingest: HTTP while `tealeaves ingest` writes")
     log = (workdir / "ingest.log").open("w")
     env = dict(os.environ, TEALEAVES_DB=str(db))
@@ -387,8 +391,8 @@ def _under_ingest(port, clients, seconds, work, db: Path, held: Path, workdir: P
         stderr=log,
         env=env,
     )
-    try:
-        drive(port, clients, seconds, work, phase)
+    try:  # the clients run exactly as long as the writer does (bounded by MAX_SECONDS)
+        drive(port, clients, MAX_SECONDS, work, phase, done=lambda: writer.poll() is not None)
         out, _ = writer.communicate(timeout=MAX_SECONDS)
     finally:
         if writer.poll() is None:

@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "tealeaves.cli.search",
     "tealeaves.cli.timeline",
     "tealeaves.cli.extract",
+    "tealeaves.cli.facts",
     "tealeaves.cli.bench",
     "tealeaves.cli.serve",
     "tealeaves.cli.live",

@@ -93,7 +93,13 @@ def serve(host, port, token, workers, log_level, db):
     help="Corpus folder (default: ../shared/corpora, found from here or the checkout).",
 )
 @click.option("--clients", type=int, default=20, show_default=True, help="Concurrent keep-alive clients.")
-@click.option("--seconds", type=float, default=20.0, show_default=True, help="Length of each load phase.")
+@click.option(
+    "--seconds",
+    type=float,
+    default=20.0,
+    show_default=True,
+    help="Length of the quiet phase (the ingest phase lasts as long as the ingest).",
+)
 @click.option("--workers", type=click.IntRange(1, 32), default=1, show_default=True, help="Server processes.")
 @click.option(
     "--cache",
@@ -110,9 +116,9 @@ def bench_serve(corpora, clients, seconds, workers, cache, workdir, as_json):
     """Load on the HTTP API: concurrent clients on 127.0.0.1 while an ingest runs; p50/p95 per route.
 
     Builds a store from the corpora minus the biggest file, starts `tealeaves serve`, measures the
-    search requests in-process (reference), then drives the API with --clients clients for --seconds,
-    first alone and then while `tealeaves ingest` stores the held-back file. Every request goes to
-    this machine only; every phase is bounded in time.
+    search requests in-process (reference), then drives the API with --clients clients, first alone
+    for --seconds and then for as long as `tealeaves ingest` takes to store the held-back file.
+    Every request goes to this machine only; every phase is bounded in time.
     """
     from pathlib import Path
 

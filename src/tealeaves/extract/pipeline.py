@@ -27,6 +27,7 @@ class Stage:
     produces: tuple[str, ...]
     fn: StageFn
     default: bool = True  # part of the default pipeline
+    uses_packs: bool = False  # fn(doc, facts, kb): also gets the compiled domain packs
 
 
 STAGES: dict[str, Stage] = {}
@@ -39,11 +40,17 @@ def stage(
     requires: Iterable[str] = (),
     produces: Iterable[str] = (),
     default: bool = True,
+    uses_packs: bool = False,
 ) -> Callable[[StageFn], StageFn]:
-    """Register a stage function ``fn(doc, facts_so_far) -> {kind: [facts]}``."""
+    """Register a stage function ``fn(doc, facts_so_far) -> {kind: [facts]}``.
+
+    With ``uses_packs`` the function is called as ``fn(doc, facts_so_far, kb)`` with the compiled domain
+    packs (:mod:`tealeaves.extract.kb`), and its effective version includes the packs' fingerprint, so
+    editing a pack reprocesses what the stage produced.
+    """
 
     def deco(fn: StageFn) -> StageFn:
-        STAGES[name] = Stage(name, version, tuple(requires), tuple(produces), fn, default)
+        STAGES[name] = Stage(name, version, tuple(requires), tuple(produces), fn, default, uses_packs)
         return fn
 
     return deco
@@ -57,7 +64,9 @@ def _load_builtin_stages() -> None:
 class Pipeline:
     """An ordered, checked list of stages. Calling it on a document returns all facts."""
 
-    def __init__(self, names: Iterable[str] | None = None):
+    def __init__(self, names: Iterable[str] | None = None, packs: Iterable[str] = ()):
+        from tealeaves.packs import pack_dirs
+
         _load_builtin_stages()
         if names is None:
             chosen = [s for s in STAGES.values() if s.default]
@@ -67,12 +76,21 @@ class Pipeline:
                 raise UsageError(f"unknown stage {', '.join(unknown)}; stages: {', '.join(STAGES)}")
             chosen = [STAGES[n] for n in names]
         self.stages = _order(chosen)
-        self.versions = _effective_versions(self.stages)
+        self.pack_dirs = pack_dirs(tuple(packs)) if any(s.uses_packs for s in self.stages) else ()
+        self.versions = _effective_versions(self.stages, self.kb.fingerprint if self.pack_dirs else "")
+
+    @property
+    def kb(self):
+        """The compiled domain packs (cached per process, so forked workers inherit it)."""
+        from tealeaves.extract.kb import knowledge
+
+        return knowledge(self.pack_dirs)
 
     def __call__(self, doc: Document) -> Facts:
         facts: Facts = {}
+        kb = self.kb if self.pack_dirs else None
         for st in self.stages:
-            out = st.fn(doc, facts)
+            out = st.fn(doc, facts, kb) if st.uses_packs else st.fn(doc, facts)
             for kind in st.produces:
                 facts[kind] = list(out.get(kind, ()))
         return facts
@@ -111,11 +129,13 @@ def _order(chosen: list[Stage]) -> list[Stage]:
     return ordered
 
 
-def _effective_versions(stages: list[Stage]) -> dict[str, str]:
+def _effective_versions(stages: list[Stage], packs: str = "") -> dict[str, str]:
     producers = {kind: st for st in stages for kind in st.produces}
     eff: dict[str, str] = {}
     for st in stages:  # topological order: upstream first
         ups = sorted({eff[producers[k].name] for k in st.requires})
+        if st.uses_packs and packs:
+            ups.append(f"packs:{packs}")
         if ups:
             h = hashlib.sha1("|".join(ups).encode()).hexdigest()[:8]
             eff[st.name] = f"{st.version}+{h}"

@@ -97,7 +97,11 @@ ABBREVIATIONS = frozenset(
 )
 
 # paragraph-break debris left by the packager: ", ," / ", \r," runs (with any spaces) and bare "\r"
-_DEBRIS = re.compile(r"(?:\s*,\s*(?:\r\s*)?,)+\s*|\s*\r\s*|\n+")
+_DEBRIS = re.compile(
+    r"(?:\s*,\s*(?:\r\s*)?,)+\s*"  # ", ," runs
+    r"|\s*\r\s*|\n+"  # bare CR, line breaks
+    r"|(?P<mark>(?<=[.!?:])[\"”’']?\s*,\s+(?=[\"“‘(]?[A-Z0-9]))"  # "Republic.,  The": a lost paragraph break
+)
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9¡¿ÁÉÍÓÚÑ])")
 _TRIM = " \t\r\n,"
 
@@ -114,6 +118,8 @@ def split_sentences(text: str, title_len: int | None = None) -> list[Sentence]:
         body_from = title_len + len(TITLE_SEP)
     pos = body_from
     for m in _DEBRIS.finditer(text, body_from):
+        if m.group("mark") and text[m.start() - 1] == "." and _is_abbreviation(text, m.start() - 1):
+            continue  # "the C.C., WPK": an abbreviation, not a lost paragraph break
         if m.start() > pos:
             _split_paragraph(text, pos, m.start(), spans)
         pos = max(pos, m.end())

@@ -17,10 +17,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.staticfiles import StaticFiles
 
 from tealeaves import __version__
+from tealeaves.analyze.timeline import PERIODS
 from tealeaves.errors import TealeavesError, TooLargeError
 from tealeaves.serve.cache import ViewCache
 from tealeaves.serve.config import ServeConfig
 from tealeaves.serve.stores import StorePool
+from tealeaves.store.search import SORTS
 
 log = logging.getLogger("tealeaves.serve")
 
@@ -35,6 +37,7 @@ SECURITY_HEADERS = [
     ),
 ]
 
+WRITE_PATHS = {"/api/ingest"}  # refused before their body is read unless the token is right
 _HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 401: "unauthorized"}
 
 
@@ -76,6 +79,8 @@ def _openapi(app: FastAPI) -> dict:
         for ops in spec.get("paths", {}).values():
             for op in ops.values():
                 op.get("responses", {}).pop("422", None)
+                for param in op.get("parameters", []):
+                    _declare_limits(param, app.state.config)
         for name in ("HTTPValidationError", "ValidationError"):
             spec.get("components", {}).get("schemas", {}).pop(name, None)
         app.openapi_schema = spec
@@ -91,8 +96,9 @@ def _wants_html(request: Request) -> bool:
     return not (path.startswith("/api") or path.startswith("/static"))
 
 
-def _respond(request: Request, code: str, message: str, status: int) -> Response:
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+def _respond(request: Request, code: str, message: str, status: int, extra: dict | None = None) -> Response:
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+    headers |= extra or {}
     if _wants_html(request):
         tpl = request.app.state.templates.get_template("error.html")
         body = tpl.render(request=request, code=code, message=message, status=status, page="error")
@@ -128,13 +134,29 @@ def _install_error_handlers(app: FastAPI) -> None:
             message = f"{request.method} is not allowed on {request.url.path}"
         else:
             message = str(exc.detail)
-        return _respond(request, code, message, exc.status_code)
+        return _respond(request, code, message, exc.status_code, dict(exc.headers or {}))
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> Response:
         log.exception("internal error on %s %s", request.method, request.url.path)
         msg = "internal error: the server logged the details (this is a bug; please report it)"
         return _respond(request, "internal", msg, 500)
+
+
+def _declare_limits(param: dict, config: ServeConfig) -> None:
+    """Write the limits this server enforces (from its settings) into the schema of a parameter."""
+    schema, name = param.get("schema", {}), param["name"]
+    if name in ("q", "term"):
+        target = schema.get("items", schema)
+        target.update({"minLength": 1, "maxLength": config.query_max_chars, "pattern": r"\S"})
+    elif name == "limit":
+        schema.update({"minimum": 1, "maximum": config.limit_max})
+    elif name == "offset":
+        schema.update({"minimum": 0, "maximum": 100_000})
+    elif name == "by":
+        schema["enum"] = list(PERIODS)
+    elif name == "sort":
+        schema["enum"] = list(SORTS)
 
 
 class Guard:
@@ -147,7 +169,7 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if scope["method"] == "POST":
+        if scope["method"] == "POST" and scope["path"] in WRITE_PATHS:
             err = self._precheck(dict(scope["headers"]))
             if err is not None:
                 body = error_body(err.code, str(err), err.http_status)

@@ -54,10 +54,14 @@ class ExtractSummary:
     facts: dict[str, int] = dataclasses.field(default_factory=dict)
     seconds: float = 0.0
     stages: dict[str, str] = dataclasses.field(default_factory=dict)
+    failed: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (document id, error)
+    entities: int = 0
 
     def as_dict(self) -> dict:
         return {
             "docs": self.docs,
+            "failed": [{"doc": d, "error": e} for d, e in self.failed],
+            "entities": self.entities,
             "facts": self.facts,
             "seconds": round(self.seconds, 3),
             "docs_per_s": round(self.docs / self.seconds, 1) if self.seconds else None,
@@ -126,6 +130,19 @@ def write_facts(
     )
 
 
+class _Guarded:
+    """Runs the pipeline on one document; an exception becomes an error message, not a lost batch."""
+
+    def __init__(self, pipeline: Pipeline):
+        self.pipeline = pipeline
+
+    def __call__(self, doc: Document) -> tuple[dict | None, str | None]:
+        try:
+            return self.pipeline(doc), None
+        except Exception as e:  # a stage bug on one document must not stop the others
+            return None, f"{type(e).__name__}: {e}"
+
+
 def run_extract(
     store: Store,
     pipeline: Pipeline | None = None,
@@ -138,6 +155,10 @@ def run_extract(
     """Extract facts for every new document, or every document a changed stage has to redo."""
     pipeline = pipeline or Pipeline()
     summary = ExtractSummary(stages=dict(pipeline.versions))
+    if pipeline.pack_dirs:
+        from tealeaves.store.entities import sync_entities
+
+        summary.entities = sync_entities(store, pipeline.kb)
     t0 = time.perf_counter()
     todo = stale_docs(store, pipeline, limit)
     pool = None
@@ -148,14 +169,18 @@ def run_extract(
     try:
         for i in range(0, len(todo), batch):
             docs = list(iter_documents(store, todo[i : i + batch]))
+            guarded = _Guarded(pipeline)
             if pool is not None:
                 results = pool.map(
-                    pipeline, [d for _, d in docs], chunksize=max(1, len(docs) // (workers * 4))
+                    guarded, [d for _, d in docs], chunksize=max(1, len(docs) // (workers * 4))
                 )
             else:
-                results = [pipeline(d) for _, d in docs]
+                results = [guarded(d) for _, d in docs]
             with store.transaction() as conn:
-                for (rowid, _), facts in zip(docs, results, strict=True):
+                for (rowid, doc), (facts, error) in zip(docs, results, strict=True):
+                    if error is not None:
+                        summary.failed.append((doc.id, error))  # left stale: retried by the next run
+                        continue
                     write_facts(conn, pipeline, rowid, facts, summary)
             summary.docs += len(docs)
             if progress:

@@ -42,7 +42,9 @@
   }
 
   function draw(fig) {
-    var data = fig._data, mode = fig.dataset.mode || "count", canvas = fig.querySelector(".chart-canvas");
+    var data = fig._data, canvas = fig.querySelector(".chart-canvas");
+    var both = fig.dataset.mode === "both" && data && data.series.length === 1;
+    var mode = both ? "count" : (fig.dataset.mode === "both" ? "count" : fig.dataset.mode || "count");
     canvas.textContent = "";
     var series = (data && data.series) || [];
     var periods = series.length ? series[0].points.map(function (p) { return p.period; }) : [];
@@ -52,7 +54,7 @@
       return;
     }
     var W = Math.max(320, canvas.clientWidth || 800), H = 280;
-    var m = {l: 70, r: 16, t: 14, b: 64};
+    var m = {l: 70, r: both ? 64 : 16, t: 14, b: 64};
     var iw = W - m.l - m.r, ih = H - m.t - m.b;
     var max = 0;
     series.forEach(function (s) { s.points.forEach(function (p) { max = Math.max(max, value(p, mode)); }); });
@@ -106,10 +108,37 @@
       });
       canvas.appendChild(legend);
     }
+    if (both) shareLine(svg, series[0], {m: m, iw: iw, ih: ih, bw: bw, by: data.by}, fig);
     interact(fig, svg, series, periods, {m: m, iw: iw, ih: ih, bw: bw, mode: mode});
     fig.dataset.rendered = "1";
     fig.dataset.points = String(periods.length);
     fig.dataset.max = String(max);
+  }
+
+  /* The share of all documents as a line over the bars, on its own axis at the right. */
+  function shareLine(svg, s, d, fig) {
+    var max = 0;
+    s.points.forEach(function (p) { max = Math.max(max, value(p, "share")); });
+    var step = max > 0 ? niceStep(max, 5) : 1, top = max > 0 ? Math.ceil(max / step) * step : 1;
+    var y = function (v) { return d.m.t + d.ih - (v / top) * d.ih; };
+    var g = el("g", {"class": "axis y2"}, svg), x0 = d.m.l + d.iw;
+    el("line", {x1: x0, x2: x0, y1: d.m.t, y2: d.m.t + d.ih, "class": "baseline"}, g);
+    for (var t = 0; t <= top + 1e-9; t += step) el("text", {x: x0 + 6, y: y(t) + 4, "text-anchor": "start"}, g, fmt(t, "share"));
+    el("text", {"class": "unit share", transform: "translate(" + (x0 + 56) + "," + (d.m.t + d.ih / 2) + ") rotate(90)",
+      "text-anchor": "middle"}, g, "% of all documents per " + d.by);
+    var pts = s.points.map(function (p, i) { return (d.m.l + (i + 0.5) * d.bw).toFixed(1) + "," + y(value(p, "share")).toFixed(1); });
+    el("polyline", {points: pts.join(" "), fill: "none", stroke: COLORS[1], "stroke-width": 1.6, "class": "line share-line"}, svg);
+    var legend = document.createElement("div");
+    legend.className = "chart-legend";
+    [["c0", "documents (bars, left axis)"], ["c1", "share of all documents (line, right axis)"]].forEach(function (k) {
+      var item = document.createElement("span"), sw = document.createElement("i");
+      sw.className = "swatch " + k[0];
+      item.appendChild(sw);
+      item.appendChild(document.createTextNode(k[1]));
+      legend.appendChild(item);
+    });
+    svg.parentNode.appendChild(legend);
+    fig.dataset.shareMax = String(max);
   }
 
   function interact(fig, svg, series, periods, d) {

@@ -1,0 +1,62 @@
+"""Definitions: sentences that say what a term means, linked to the term.
+
+The patterns are pack data (``[definitions] patterns`` in ``patterns.toml``): regular expressions with
+named groups ``term`` and ``gloss`` ("X refers to ...", "X, which means ...", "known as X", glosses in
+parentheses, appositives of a quoted term). A term is a quoted phrase or a capitalised phrase; one that
+is only a stopword, a pronoun or a known place/person name is not a term being defined.
+"""
+
+from __future__ import annotations
+
+from tealeaves.extract.kb import KB
+from tealeaves.model import Definition, Document, Mention, Sentence
+
+_NOT_TERMS = {
+    "it",
+    "this",
+    "that",
+    "he",
+    "she",
+    "they",
+    "which",
+    "what",
+    "we",
+    "there",
+    "the",
+    "its",
+    "these",
+}
+
+
+def find_definitions(
+    doc: Document, sentences: list[Sentence], mentions: list[Mention], kb: KB
+) -> list[Definition]:
+    text = doc.text
+    people = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
+    places = {(m.start, m.end) for m in mentions if m.label == "PLACE"}
+    out: list[Definition] = []
+    seen: set[int] = set()
+    for sent in sentences:
+        s = text[sent.start : sent.end]
+        for name, rx in kb.definitions:
+            for m in rx.finditer(s):
+                ts, te = m.span("term")
+                term = s[ts:te].strip("\"“”' ")
+                if not term or term.lower() in _NOT_TERMS or term in kb.stopwords:
+                    continue
+                off = len(s[ts:te]) - len(s[ts:te].lstrip("\"“”' "))
+                ts_abs = sent.start + ts + off
+                te_abs = ts_abs + len(term)
+                if ts_abs in seen or any(a < te_abs and ts_abs < b for a, b in people):
+                    continue  # a person's name is not a term being defined
+                if (ts_abs, te_abs) in places and name != "abbreviation":
+                    continue
+                gs, ge = m.span("gloss")
+                seen.add(ts_abs)
+                out.append(
+                    Definition(
+                        sent.start, sent.end, term, ts_abs, te_abs, name, sent.start + gs, sent.start + ge
+                    )
+                )
+    out.sort(key=lambda d: d.term_start)
+    return out

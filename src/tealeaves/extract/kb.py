@@ -1,0 +1,224 @@
+"""The knowledge base: domain packs compiled once into lookup tables and regular expressions.
+
+Built from pack folders (``tealeaves.packs``) and cached per set of folders, so a worker process
+compiles it once. Matching is rules and pack data first: every known name and alias goes into one
+trie-shaped regular expression (the matching runs in the regex engine's C code, scanning the text once).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from tealeaves.model import Entity
+from tealeaves.packs import Title, fingerprint, load_packs
+
+TERM = r"\"[^\"]{2,60}\"|“[^”]{2,60}”|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5}"
+GLOSS = r"[^.;:!?]{3,200}"
+GLOSS_BEFORE = r"[^.;:!?,]{3,160}"
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regular expression matching any of ``words``, shaped as a trie (longest alternative first)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+def _words_regex(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", flags)
+
+
+@dataclass
+class KB:
+    fingerprint: str
+    entities: dict[str, Entity]
+    surface: dict[str, tuple[str, str, str]]  # exact surface -> (label, entity id, method)
+    names_re: re.Pattern
+    glued_re: re.Pattern | None  # multi-word person names, no word boundaries ("ChairmanKim Jong Ilgave")
+    titles_re: re.Pattern | None
+    titles: dict[str, list[Title]]  # lower-cased title -> titles
+    leaders: dict[str, tuple[str, str]]
+    p: dict = field(default_factory=dict)  # merged patterns
+    # compiled pattern helpers
+    org_heads: frozenset = frozenset()
+    place_heads: frozenset = frozenset()
+    weak_heads: frozenset = frozenset()
+    person_titles: frozenset = frozenset()
+    person_roles_re: re.Pattern | None = None
+    stopwords: frozenset = frozenset()
+    connectors: frozenset = frozenset()
+    surnames: frozenset = frozenset()
+    syllable_re: re.Pattern | None = None
+    cues_re: re.Pattern | None = None
+    cue_alt: str = "(?!)"  # the speech cues as one alternation, for embedding in other patterns
+    according_re: re.Pattern | None = None
+    self_speakers: frozenset = frozenset()
+    anonymous: frozenset = frozenset()
+    definitions: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    appear_re: re.Pattern | None = None
+    not_objects_re: re.Pattern | None = None
+    future_re: re.Pattern | None = None
+    site_subtypes: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    accompanied_re: re.Pattern | None = None
+    meeting_noun_re: re.Pattern | None = None
+    held_re: re.Pattern | None = None
+    convened_by_re: re.Pattern | None = None
+
+    def entity(self, eid: str | None) -> Entity | None:
+        return self.entities.get(eid) if eid else None
+
+    def leader_at(self, eid: str | None, date: str) -> bool:
+        span = self.leaders.get(eid or "")
+        if span is None:
+            return False
+        start, end = span
+        return (not start or date >= start) and (not end or date <= end)
+
+
+def _merge_patterns(packs) -> dict:
+    """Concatenate lists, merge tables, let later scalars win."""
+
+    def merge(a: dict, b: dict) -> dict:
+        out = dict(a)
+        for k, v in b.items():
+            if isinstance(v, dict):
+                out[k] = merge(out.get(k, {}), v)
+            elif isinstance(v, list):
+                out[k] = [*out.get(k, []), *v]
+            else:
+                out[k] = v
+        return out
+
+    merged: dict = {}
+    for pk in packs:
+        merged = merge(merged, pk.patterns)
+    return merged
+
+
+@lru_cache(maxsize=8)
+def knowledge(dirs: tuple[Path, ...]) -> KB:
+    packs = load_packs(dirs)
+    entities: dict[str, Entity] = {}
+    for pk in packs:
+        for e in pk.entities:
+            entities[e.id] = e  # a later pack may refine an earlier pack's entity
+    surface: dict[str, tuple[str, str, str]] = {}
+    for e in entities.values():
+        for s, method in ((e.name, "name"), *((a, "alias") for a in e.aliases)):
+            surface.setdefault(s, (e.type, e.id, method))
+            if s.endswith(("'s", "s'")):
+                continue
+    for s, (label, eid, method) in list(surface.items()):  # "the DPRK" also as "The DPRK"
+        if s[:1].islower():
+            surface.setdefault(s[0].upper() + s[1:], (label, eid, method))
+    names_re = re.compile(r"(?<![\w])(?:" + trie_regex(list(surface)) + r")(?![\w])")
+    glued = [s for s, (lab, _, _) in surface.items() if lab == "PERSON" and s.count(" ") >= 2]
+    glued_re = re.compile(trie_regex(glued)) if glued else None
+    titles: dict[str, list[Title]] = {}
+    for pk in packs:
+        for t in pk.titles:
+            titles.setdefault(t.title.lower(), []).append(t)
+    titles_re = None
+    if titles:
+        alts = sorted({t.title for ts in titles.values() for t in ts}, key=len, reverse=True)
+        # a standalone title, after optional determiner and lower-case epithets (outside the mention)
+        titles_re = re.compile(
+            r"(?:(?<=\s)|^)(?P<title>" + "|".join(re.escape(a) for a in alts) + r")(?![\w])", re.IGNORECASE
+        )
+    leaders = {ld.entity: (ld.start, ld.end) for pk in packs for ld in pk.leaders}
+    p = _merge_patterns(packs)
+    kb = KB(fingerprint(dirs), entities, surface, names_re, glued_re, titles_re, titles, leaders, p)
+    _compile_patterns(kb, p)
+    return kb
+
+
+def _compile_patterns(kb: KB, p: dict) -> None:
+    names = p.get("names", {})
+    kb.org_heads = frozenset(names.get("org_heads", []))
+    kb.place_heads = frozenset(names.get("place_heads", []))
+    kb.weak_heads = frozenset(names.get("weak_heads", []))
+    kb.person_titles = frozenset(names.get("person_titles", []))
+    roles = names.get("person_roles", [])
+    if roles:
+        kb.person_roles_re = re.compile(
+            r",\s+(?:the\s+|a\s+|an\s+)?(?:"
+            + "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+            + r")\b"
+        )
+    kb.stopwords = frozenset(names.get("stopwords", []))
+    kb.connectors = frozenset(names.get("connectors", []))
+    kb.surnames = frozenset(names.get("korean_surnames", []))
+    if names.get("korean_syllable"):
+        kb.syllable_re = re.compile(names["korean_syllable"])
+    q = p.get("quotes", {})
+    if q.get("cues"):
+        kb.cues_re = _words_regex(q["cues"], 0)
+        kb.cue_alt = (
+            "(?:" + "|".join(re.escape(w) for w in sorted(set(q["cues"]), key=len, reverse=True)) + ")"
+        )
+    if q.get("according_to"):
+        kb.according_re = _words_regex(q["according_to"])
+    kb.self_speakers = frozenset(s.lower() for s in q.get("self", []))
+    kb.anonymous = frozenset(s.lower() for s in q.get("anonymous", []))
+    for d in p.get("definitions", {}).get("patterns", []):
+        rx = d["regex"].replace("{TERM}", TERM).replace("{GLOSS_BEFORE}", GLOSS_BEFORE)
+        rx = rx.replace("{GLOSS}", GLOSS)
+        kb.definitions.append((d["name"], re.compile(rx)))
+    _compile_events(kb, p)
+
+
+def _compile_events(kb: KB, p: dict) -> None:
+    a = p.get("appearances", {})
+    groups = []
+    for sub in ("inspection", "visit", "performance", "meeting", "other"):
+        pats = sorted(set(a.get(sub, [])), key=len, reverse=True)
+        if pats:
+            groups.append(f"(?P<{sub}>" + "|".join(f"(?:{x})" for x in pats) + ")")
+    if groups:
+        # no look-behind: a verb glued to the name ("Kim Jong Unguided") is checked by the caller
+        kb.appear_re = re.compile(r"(?:" + "|".join(groups) + r")(?![\w-])", re.IGNORECASE)
+    if a.get("not_objects"):
+        kb.not_objects_re = re.compile(
+            r"^\s*(?:\S+\s+){0,3}?(?:" + "|".join(re.escape(x) for x in a["not_objects"]) + r")\b",
+            re.IGNORECASE,
+        )
+    if a.get("future"):
+        kb.future_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(x) for x in a["future"]) + r")\s+$", re.IGNORECASE
+        )
+    for sub, words in a.get("site_subtypes", {}).items():
+        kb.site_subtypes.append((sub, _words_regex(words)))
+    acc = a.get("accompanied", {}).get("cues", [])
+    if acc:
+        kb.accompanied_re = _words_regex(acc)
+    m = p.get("meetings", {})
+    if m.get("nouns"):
+        kb.meeting_noun_re = _words_regex(m["nouns"])
+    parts = []
+    for status, key in (("convene", "to_be_convened"), ("held", "held")):
+        if m.get(key):
+            alts = "|".join(re.escape(x) for x in sorted(set(m[key]), key=len, reverse=True))
+            parts.append(f"(?P<{status}>{alts})")
+    if parts:
+        kb.held_re = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    if m.get("convened_by"):
+        kb.convened_by_re = _words_regex(m["convened_by"])
