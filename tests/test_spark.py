@@ -23,11 +23,11 @@ TERMS = ["Kim Jong Il", "Arduous March", "party", "년"]
 
 @pytest.fixture(scope="module")
 def subset(tmp_path_factory, sample_docs) -> Path:
-    """Every 8th document of the bundled sample (all its sources and languages), as a store and an export."""
+    """Every 12th document of the bundled sample (all its sources and languages), as a store and an export."""
     tmp = tmp_path_factory.mktemp("spark")
     path = tmp / "subset.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as f:
-        for rec in sample_docs[::8]:
+        for rec in sample_docs[::12]:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     with Store(tmp / "subset.db") as store:
         ingest(store, [path])
@@ -66,29 +66,27 @@ def _rows(folder: Path, name: str, cols) -> list[tuple]:
 def test_spark_and_local_engines_produce_identical_facts(subset, spark_out):
     local = extract_local(subset / "docs", subset / "local", workers=1)
     pool = extract_local(subset / "docs", subset / "pool", workers=2)
-    assert spark_out["docs"] == local.docs == pool.docs > 300
+    assert spark_out["docs"] == local.docs == pool.docs > 250
     _same_facts(subset / "local", subset / "spark")
     _same_facts(subset / "local", subset / "pool")
     _same_facts(subset / "local", subset / "store")  # and the store engine (run_extract + export)
 
 
 def test_the_same_job_through_spark_submit(subset, spark_out, tmp_path):
-    """The documented cluster route: spark-submit with the package as a zip (here with a local master)."""
+    """The documented cluster route: spark-submit of scale/submit.py with the executors' Python holding
+    tealeaves installed (here this virtualenv, with a local master)."""
     import os
-    import shutil
     import subprocess
     import sys
 
     import pyspark
 
-    import tealeaves
     from tealeaves.scale import submit
 
-    pkg = Path(tealeaves.__file__).parent
-    zipped = shutil.make_archive(str(tmp_path / "tealeaves"), "zip", pkg.parent, pkg.name)
     spark_submit = Path(pyspark.__file__).parent / "bin" / "spark-submit"
     env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "SPARK_LOCAL_IP": "127.0.0.1"}
-    cmd = [str(spark_submit), "--master", "local[2]", "--py-files", zipped, submit.__file__, "extract"]
+    cmd = [str(spark_submit), "--master", "local[2]", "--conf", f"spark.pyspark.python={sys.executable}"]
+    cmd += [submit.__file__, "extract"]
     cmd += ["--input", str(subset / "docs"), "--output", str(tmp_path / "out"), "--no-aggregates"]
     r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr[-3000:]
@@ -102,7 +100,8 @@ def test_spark_output_imports_into_a_store(subset, spark_out, tmp_path):
     with Store(tmp_path / "n.db") as store:
         import_parquet(store, subset / "docs")
         s = import_parquet(store, subset / "spark")
-        assert s.orphan_facts == 0 and sum(s.facts.values()) == spark_out["rows"]["facts/sentences"]
+        facts = sum(n for k, n in spark_out["rows"].items() if k.startswith("facts/"))
+        assert s.orphan_facts == 0 and sum(s.facts.values()) == facts > 0
         assert run_extract(store, Pipeline()).docs == 0  # extract_state came along: nothing to redo
 
 

@@ -28,6 +28,7 @@ from tealeaves.store.parquet import (
 )
 
 STATE = "extract_state"
+FAILED = "_failed"  # (doc id, error) of a document the pipeline raised on: no facts, no state written
 
 
 def output_tables(pipeline: Pipeline) -> dict[str, list[tuple[str, str, bool]]]:
@@ -42,8 +43,15 @@ def output_tables(pipeline: Pipeline) -> dict[str, list[tuple[str, str, bool]]]:
 
 
 def fact_rows(pipeline: Pipeline, doc: Document) -> dict[str, list[tuple]]:
-    """{table: rows} for one document: every persisted fact, and the stage versions that made them."""
-    facts = pipeline(doc)
+    """{table: rows} for one document: every persisted fact, and the stage versions that made them.
+
+    A document the pipeline raises on yields only ``{FAILED: [(doc id, error)]}`` (as the store engine,
+    it stays without extract_state, so the next run retries it); the other documents go on.
+    """
+    try:
+        facts = pipeline(doc)
+    except Exception as e:  # a stage bug on one document must not stop the others
+        return {FAILED: [(doc.id, f"{type(e).__name__}: {e}")]}
     produced_by = pipeline.produced_by()
     out: dict[str, list[tuple]] = {}
     for kind, items in facts.items():
@@ -65,6 +73,8 @@ class EngineSummary:
     seconds: float = 0.0
     startup_seconds: float = 0.0
     out: str = ""
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    failed_count: int = 0
 
     @property
     def docs_per_s(self) -> float | None:
@@ -79,6 +89,8 @@ class EngineSummary:
             "seconds": round(self.seconds, 3),
             "startup_seconds": round(self.startup_seconds, 3),
             "docs_per_s": round(rate, 1) if rate else None,
+            "failed": self.failed_count,
+            "failed_examples": [{"doc": d, "error": e} for d, e in self.failed],
             "out": self.out,
         }
 
@@ -128,6 +140,11 @@ def extract_local(
                 results = [fact_rows(pipeline, d) for d in docs]
             for doc, rows in zip(docs, results, strict=True):
                 month = month_of(doc.published)
+                if FAILED in rows:
+                    summary.failed_count += 1
+                    if len(summary.failed) < MAX_FAILED_LISTED:
+                        summary.failed += rows[FAILED]
+                    continue
                 for name, items in rows.items():
                     for r in items:
                         writers[name].add(month, r)
@@ -142,7 +159,14 @@ def extract_local(
         w.flush()
     summary.seconds = time.perf_counter() - t0
     summary.rows = {name: w.count for name, w in writers.items()}
-    write_manifest(output_dir, summary.rows, engine=summary.engine, stages=pipeline.versions)
+    write_manifest(
+        output_dir,
+        summary.rows,
+        engine=summary.engine,
+        stages=pipeline.versions,
+        failed=summary.failed_count,
+        failed_examples=[{"doc": d, "error": e} for d, e in summary.failed],
+    )
     return summary
 
 
@@ -157,6 +181,7 @@ class _Rows:
 
 
 ENGINES = ("store", "local", "spark")
+MAX_FAILED_LISTED = 100
 
 
 def run_engine(

@@ -19,7 +19,7 @@ from tealeaves.errors import UsageError
 from tealeaves.extract import Pipeline
 from tealeaves.model import Document
 from tealeaves.scale.aggregate import doc_key, write_aggregates
-from tealeaves.scale.engines import EngineSummary, fact_rows, output_tables
+from tealeaves.scale.engines import FAILED, MAX_FAILED_LISTED, EngineSummary, fact_rows, output_tables
 from tealeaves.store.parquet import MANIFEST, PARTITION, _prepare_out, manifest_text, read_manifest
 
 
@@ -83,6 +83,12 @@ class _PartitionExtractor:
         self.pipeline = pipeline
 
     def __call__(self, rows: Iterator) -> Iterator[tuple[str, tuple]]:
+        missing = [str(p) for p in self.pipeline.pack_dirs if not Path(p).is_dir()]
+        if missing:  # fail the job with a reason rather than extract nothing from every document
+            raise UsageError(
+                f"domain pack folder {', '.join(missing)} not found on this executor: install tealeaves (and "
+                "any --pack folders) on the executors, see docs/spark.md"
+            )
         for r in rows:
             d = r.asDict()
             doc = Document(
@@ -143,6 +149,11 @@ def extract_spark(
             df.write.partitionBy(PARTITION).mode("append").parquet(f"{outp}/{name}")
         summary.rows = {name: int(counts.get(name, 0)) for name in tables}
         summary.docs = int(counts.get("_doc", 0))
+        summary.failed_count = int(counts.get(FAILED, 0))
+        if summary.failed_count:
+            summary.failed = (
+                out.filter(lambda x: x[0] == FAILED).map(lambda x: x[1][:2]).take(MAX_FAILED_LISTED)
+            )
         if aggregates:
             summary.rows.update(write_aggregates(spark, out, outp, tables))
     finally:
@@ -152,6 +163,8 @@ def extract_spark(
         {k: v for k, v in summary.rows.items() if not k.startswith("aggregates/")},
         engine=summary.engine,
         stages=pipeline.versions,
+        failed=summary.failed_count,
+        failed_examples=[{"doc": d, "error": e} for d, e in summary.failed],
         aggregates={k: v for k, v in summary.rows.items() if k.startswith("aggregates/")},
     )
     write_text(spark, f"{outp}/{MANIFEST}", text)

@@ -1,7 +1,8 @@
 """Entry point for ``spark-submit``: the same jobs as ``tealeaves extract --engine spark`` and
 ``tealeaves aggregate``, with the master, executors and paths chosen by spark-submit (docs/spark.md).
 
-    spark-submit --master yarn --py-files tealeaves.zip  .../tealeaves/scale/submit.py \\
+    spark-submit --master yarn --archives tealeaves-env.tar.gz#env \\
+        --conf spark.pyspark.python=./env/bin/python .../tealeaves/scale/submit.py \\
         extract --input hdfs:///news/export --output hdfs:///news/facts
 """
 
@@ -11,7 +12,7 @@ import argparse
 import json
 import sys
 
-from tealeaves.errors import TealeavesError
+from tealeaves.errors import TealeavesError, UsageError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("terms", nargs="+")
     args = p.parse_args(argv)
     try:
+        _check_installed()
         if args.job == "extract":
             from tealeaves.extract import Pipeline
             from tealeaves.scale.spark import extract_spark
@@ -51,6 +53,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return err.exit_code
     return 0
+
+
+def _check_installed() -> None:
+    """tealeaves reads its domain packs from files: it must be installed, not imported from a zip."""
+    from pathlib import Path
+
+    import tealeaves
+
+    if not (Path(tealeaves.__file__).parent / "packs").is_dir():
+        raise UsageError(
+            f"tealeaves is imported from {tealeaves.__file__}, not from an installed package: its domain "
+            "packs are data files read from disk. Ship an environment with tealeaves installed "
+            "(venv-pack + --archives, or an image); see docs/spark.md"
+        )
 
 
 if __name__ == "__main__":

@@ -378,7 +378,20 @@ def import_parquet(
     for name, ft in known.items():
         _import_facts(store, folder / name, ft.table, fact_columns(ft), summary, problem)
     _import_facts(store, folder / "extract_state", "extract_state", STATE_COLUMNS, summary, problem)
+    if any(summary.facts.values()):
+        _sync_entities(store)
     return summary
+
+
+def _sync_entities(store: Store) -> None:
+    """Imported mentions point at pack entities: fill the entities table as `tealeaves extract` does."""
+    from tealeaves.extract import Pipeline
+
+    pipeline = Pipeline()
+    if pipeline.pack_dirs:
+        from tealeaves.store.entities import sync_entities
+
+        sync_entities(store, pipeline.kb)
 
 
 def _import_docs(store: Store, folder: Path, summary: ImportSummary, problem: Callable[[str], None]) -> None:
