@@ -254,3 +254,13 @@ def test_cli_plot(tmp_path, _sample_db):
 def test_missing_store_is_a_clear_error(tmp_path):
     r = _cli("search", "x", db=tmp_path / "nope.db")
     assert r.returncode == 1 and "no store at" in r.stderr and "tealeaves ingest" in r.stderr
+
+
+def test_spanish_accents_are_folded_both_ways(sample_store, docs):
+    """The Spanish texts are partly ASCII-folded by their packager: 'crimenes' must find 'crímenes' too."""
+    pairs = [("crímenes", "crimenes"), ("jamás", "jamas"), ("Termoeléctrico", "Termoelectrico")]
+    for accented, plain in pairs:
+        expected = sum(has_phrase(d.title + " " + d.body, plain) for d in docs)
+        assert expected >= 1
+        got = count(sample_store, Query.parse(accented)), count(sample_store, Query.parse(plain))
+        assert got == (expected, expected)
