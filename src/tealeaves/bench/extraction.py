@@ -133,7 +133,7 @@ def ledger_reference() -> list[dict]:
 def appearance_reports(
     corpora: Path, actor: str = "kim-jong-un", lang: str = "en"
 ) -> tuple[list[tuple], dict]:
-    """Appearance reports ``(actor, date, site_key, doc id)`` of ``actor`` in the KCNA corpora."""
+    """Appearance reports ``(actor, date, site_key, doc id, corpus)`` of ``actor`` in the KCNA corpora."""
     pipeline = Pipeline(["events"])
     rows: list[tuple] = []
     stats: dict = {"documents": 0, "days": Counter(), "reports": Counter()}
@@ -152,7 +152,7 @@ def appearance_reports(
                 stats["days"][(name, day[:4])] += 1
             for e in pipeline(to_document(r))["event"]:
                 if e.type == "appearance" and e.actor == actor and e.date:
-                    rows.append((e.actor, e.date, (e.key or "").split("|", 2)[-1], r.get("id")))
+                    rows.append((e.actor, e.date, (e.key or "").split("|", 2)[-1], r.get("id"), name))
                     stats["reports"][e.date[:4]] += 1
     return rows, stats
 
@@ -162,6 +162,9 @@ def appearance_ledger(corpora: Path, actor: str = "kim-jong-un") -> dict:
     per_year: Counter = Counter()
     for c in appearance_clusters(rows):
         per_year[min(r[1] for r in c)[:4]] += 1
+    headlines_only: Counter = Counter()  # the same count from the headline archive alone
+    for c in appearance_clusters([r for r in rows if r[4] == LEDGER_CORPORA[0]]):
+        headlines_only[min(r[1] for r in c)[:4]] += 1
     ref = {r["year"]: r for r in ledger_reference() if r["actor"] == actor}
     years = sorted(set(per_year) | set(ref))
     table = []
@@ -170,7 +173,8 @@ def appearance_ledger(corpora: Path, actor: str = "kim-jong-un") -> dict:
         theirs = int(ref[y]["count"]) if y in ref and ref[y]["count"] else None
         days = {name: stats["days"].get((name, y), 0) for name in LEDGER_CORPORA}
         table.append({
-            "year": y, "tealeaves": ours, "reports": stats["reports"].get(y, 0), "ministry": theirs,
+            "year": y, "tealeaves": ours, "headlines_only": headlines_only.get(y, 0),
+            "reports": stats["reports"].get(y, 0), "ministry": theirs,
             "difference": None if theirs is None else ours - theirs,
             "kcna_days": days, "note": ref.get(y, {}).get("note", ""),
         })  # fmt: skip

@@ -157,13 +157,17 @@ def bench_ledger(corpora, fmt):
         return
     click.echo(f"{out['documents']:,} English KCNA documents read")
     click.echo(
-        f"{'year':6s}{'tealeaves':>10s}{'reports':>9s}{'ministry':>10s}{'diff':>7s}  KCNA days (headlines/full text/kcna.kp)"
+        f"{'year':6s}{'tealeaves':>10s}{'headlines':>10s}{'reports':>9s}{'ministry':>10s}{'diff':>7s}"
+        "  KCNA days (headlines/full text/kcna.kp)"
     )
     for r in out["years"]:
         days = "/".join(str(v) for v in r["kcna_days"].values())
         ministry = "" if r["ministry"] is None else str(r["ministry"])
         diff = "" if r["difference"] is None else f"{r['difference']:+d}"
-        click.echo(f"{r['year']:6s}{r['tealeaves']:>10d}{r['reports']:>9d}{ministry:>10s}{diff:>7s}  {days}")
+        click.echo(
+            f"{r['year']:6s}{r['tealeaves']:>10d}{r['headlines_only']:>10d}{r['reports']:>9d}{ministry:>10s}"
+            f"{diff:>7s}  {days}"
+        )
 
 
 COMMANDS = [bench, eval_cmd]

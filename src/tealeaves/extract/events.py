@@ -152,8 +152,8 @@ def _in_presence(doc, text, sent: Sentence, actor: Mention, at: int, ments, kb: 
     date, basis = eventdates.resolve(text[sent.start : sent.end], doc.published[:10])
     place, place_text = _place(text, sent.start, sent.end, [m for m in ments if m is not actor], kb)
     return Event(
-        sent.start, sent.end, "appearance", sub, actor.entity, actor.text, site, place, place_text, date, basis,
-        (), None, None,
+        sent.start, sent.end, "appearance", sub, actor.entity, actor.text, site, place, place_text,
+        date, basis, (), None, None,
     )  # fmt: skip
 
 
