@@ -312,14 +312,13 @@ def _place_ids(store: Store, place: str) -> list[str]:
 
 # -- appearance counts ----------------------------------------------------------------------------
 # site words too common to tell two outings apart ("KPA Unit 405" and "KPA Fish Breeding Station" share "kpa")
-GENERIC_SITE_WORDS = frozenset(
-    (
-        "kpa unit units factory factories plant complex construction site sites general farm farms delegation "
-        "delegations grand performance performances meeting meetings exercise drill drills new newly built "
-        "station company companies kim il sung jong un korean korea people s workers party wpk national "
-        "pyongyang under by given with participants officials commanders soldiers army navy air force defence islet"
-    ).split()
-)
+_GENERIC = """
+kpa unit units factory factories plant complex construction site sites general farm farms delegation
+delegations grand performance performances meeting meetings exercise drill drills new newly built station
+company companies kim il sung jong un korean korea people s workers party wpk national pyongyang under by
+given with participants officials commanders soldiers army navy air force defence islet
+"""
+GENERIC_SITE_WORDS = frozenset(_GENERIC.split())
 
 
 def _distinct(words: str | None) -> set[str]:
