@@ -62,6 +62,12 @@ SETTINGS: dict[str, Setting] = {
             "coverage (the term may be older than the archive).",
         ),
         Setting(
+            "term_packs",
+            "",
+            "Extra pack folders (separated by the OS path separator) whose term_patterns.tsv and "
+            "term_words.tsv add campaign-term patterns to the built-in packs.",
+        ),
+        Setting(
             "serve_host", "127.0.0.1", "Address `tealeaves serve` binds to (localhost unless told otherwise)."
         ),
         Setting("serve_port", 8000, "Port `tealeaves serve` listens on."),

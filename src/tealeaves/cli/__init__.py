@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "tealeaves.cli.timeline",
     "tealeaves.cli.extract",
     "tealeaves.cli.facts",
+    "tealeaves.cli.terms",
     "tealeaves.cli.bench",
     "tealeaves.cli.serve",
     "tealeaves.cli.live",
