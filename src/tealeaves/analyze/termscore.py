@@ -85,6 +85,9 @@ def rescore(store: Store) -> tuple[int, int, int]:
         conn.execute("DELETE FROM terms WHERE key NOT IN (SELECT DISTINCT key FROM term_variants)")
         _fill_days(conn)
     nbursts = _fill_bursts(store)
+    from tealeaves.analyze.precedents import build_profiles
+
+    build_profiles(store)
     return len(scored), len(ranked), nbursts
 
 
