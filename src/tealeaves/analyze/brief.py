@@ -105,8 +105,8 @@ def brief(
 
 def _new_terms(store: Store, date_from: dt.date, date_to: dt.date, limit: int) -> list[dict]:
     out = []
-    for tid, key, phrase, kind, first_doc, docs, score in store.conn.execute(
-        "SELECT id, key, phrase, kind, first_doc, docs, score FROM terms WHERE rank IS NOT NULL "
+    for key, phrase, kind, first_doc, docs, score in store.conn.execute(
+        "SELECT key, phrase, kind, first_doc, docs, score FROM terms WHERE rank IS NOT NULL "
         "AND first_day BETWEEN ? AND ? ORDER BY score DESC LIMIT ?",
         (date_from.toordinal(), date_to.toordinal(), limit),
     ):
@@ -124,8 +124,8 @@ def _new_terms(store: Store, date_from: dt.date, date_to: dt.date, limit: int) -
 
 def _bursts(store: Store, date_from, date_to, lo: int, hi: int, limit: int) -> list[dict]:
     rows = store.conn.execute(
-        "SELECT b.term, t.key, t.phrase, t.kind, b.start_day, b.end_day, b.weight, b.level, b.docs, b.recurring, "
-        "b.years, t.first_day FROM term_bursts b JOIN terms t ON t.id = b.term "
+        "SELECT b.term, t.key, t.phrase, t.kind, b.start_day, b.end_day, b.weight, b.level, b.docs, "
+        "b.recurring, b.years, t.first_day FROM term_bursts b JOIN terms t ON t.id = b.term "
         "WHERE b.end_day >= ? AND b.start_day <= ? ORDER BY b.recurring, b.weight DESC LIMIT ?",
         (date_from.toordinal(), date_to.toordinal(), limit),
     ).fetchall()
@@ -267,7 +267,8 @@ def as_markdown(b: Brief) -> str:
         )
         line = [c["count"] for c in x["timeline"]]
         out.append(
-            f"- **{x['term']}** {x['start']} to {x['end']}, weight {x['weight']}, {x['docs']} documents{rec}  "
+            f"- **{x['term']}** {x['start']} to {x['end']}, weight {x['weight']}, "
+            f"{x['docs']} documents{rec}  "
             f"`{spark(line)}` (documents per week, last {len(line)} weeks)"
         )
         if x["source"]:
@@ -313,7 +314,8 @@ def as_html(b: Brief) -> str:
         "<h2>New terms</h2><ul>",
     ]
     parts += [
-        f"<li><b>{e(t['term'])}</b> ({e(t['kind'])}) <q>{e(t['source']['sentence'])}</q> {cite(t['source'])}</li>"
+        f"<li><b>{e(t['term'])}</b> ({e(t['kind'])}) <q>{e(t['source']['sentence'])}</q> "
+        f"{cite(t['source'])}</li>"
         for t in b.new_terms
     ]
     parts.append("</ul><h2>Bursting terms</h2><ul>")
@@ -332,7 +334,8 @@ def as_html(b: Brief) -> str:
                 str(v) for v in (ev["actor"], ev["subtype"], ev["name"] or ev["site"], ev["place"]) if v
             )
             parts.append(
-                f"<li>{e(ev['date'] or '')} {e(what)} <q>{e(ev['source']['sentence'])}</q> {cite(ev['source'])}</li>"
+                f"<li>{e(ev['date'] or '')} {e(what)} <q>{e(ev['source']['sentence'])}</q> "
+                f"{cite(ev['source'])}</li>"
             )
     parts.append("</ul><h2>Notable quotes</h2><ul>")
     parts += [

@@ -108,7 +108,8 @@ def _from_definitions(store: Store, phrase: str, forms: set[str]) -> list[Gloss]
     out = []
     rows = store.conn.execute(
         'SELECT f.doc, f.start, f."end", f.term_start, f.term_end, f.pattern, d.id, d.published, s.name, '
-        "d.title, d.body FROM definitions f JOIN docs d ON d.rowid = f.doc JOIN sources s ON s.id = d.source_id "
+        "d.title, d.body FROM definitions f JOIN docs d ON d.rowid = f.doc "
+        "JOIN sources s ON s.id = d.source_id "
         f"WHERE f.term IN ({','.join('?' * len(terms))}) ORDER BY f.doc LIMIT {MAX_DOCS}",
         terms,
     )

@@ -5,7 +5,8 @@ Every ranked term gets a *profile* at refresh time (``term_profiles``): the word
 extraction found in the same documents. A precedent is a ranked term first seen before the term,
 scored by
 
-    score = 0.35 * same family + 0.35 * cosine(context words) + 0.2 * cosine(entities) + 0.1 * shared name words
+    score = 0.35 * same family + 0.35 * cosine(context words)
+            + 0.2 * cosine(entities) + 0.1 * shared name words
 
 so "Masikryong speed" finds "Huichon speed", "Pyongyang speed", "Chollima speed" (same family, the
 same construction-site vocabulary), and "people-first principle" finds the "-first" principles
