@@ -489,6 +489,8 @@ def build_record(doc: dict, lines: list[tuple[int, str]], where: str) -> dict:
                 starts = _occurrences(text, sp_surface, not sp_raw)
                 if not starts:
                     raise AnnError(f"speaker not found: {sp_surface!r}")
+                if sp_occ and sp_occ[0] > len(starts):
+                    raise AnnError(f"speaker {sp_surface!r}: only {len(starts)} occurrences")
                 if sp_occ:
                     ss = starts[sp_occ[0] - 1]
                 else:
@@ -520,6 +522,8 @@ def build_record(doc: dict, lines: list[tuple[int, str]], where: str) -> dict:
                 starts = [x for x in _occurrences(text, term, True) if s <= x and x + len(term) <= e]
                 if not starts:
                     raise AnnError(f"term {term!r} not inside the definition sentence")
+                if (occ or [1])[0] > len(starts):
+                    raise AnnError(f"term {term!r}: only {len(starts)} occurrences inside the sentence")
                 ts = starts[(occ or [1])[0] - 1]
                 defs.append(
                     {

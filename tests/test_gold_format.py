@@ -202,12 +202,12 @@ def _corpus(name: str) -> dict[str, dict]:
         return {r["id"]: r for r in map(json.loads, f)}
 
 
-# Least documents and facts per file. The set lands in batches; these rise with it (the issue asks for at
-# least 150 documents in the development set and 40 held out).
-MIN_DOCUMENTS = {FILES[0]: 100, FILES[1]: 14}
+# Least documents and facts per file: the issue asks for at least 150 annotated documents, the brief for 40
+# more held out; the fact floors guard against a truncated or half-rebuilt file.
+MIN_DOCUMENTS = {FILES[0]: 150, FILES[1]: 40}
 MIN_FACTS = {
-    FILES[0]: {"entities": 300, "quotes": 20, "definitions": 3, "appearances": 15, "meetings": 8},
-    FILES[1]: {"entities": 10, "quotes": 1, "definitions": 0, "appearances": 2, "meetings": 2},
+    FILES[0]: {"entities": 1000, "quotes": 100, "definitions": 20, "appearances": 30, "meetings": 20},
+    FILES[1]: {"entities": 250, "quotes": 30, "definitions": 5, "appearances": 8, "meetings": 5},
 }
 
 
