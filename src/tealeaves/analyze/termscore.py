@@ -27,21 +27,25 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 
 from tealeaves.analyze import bursts as burst_model
+from tealeaves.extract.romanise import hangul_skeleton, skeleton
 from tealeaves.extract.termpacks import load_pack
 from tealeaves.extract.terms import fold
 from tealeaves.store import Store
 from tealeaves.store.db import DAY_SHIFT
 
 MIN_DOCS = 2
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 BURST_MIN_DOCS = 3
 
 
 def rescore(store: Store) -> tuple[int, int, int]:
     """Recompute terms, ranks, per-day counts and bursts. Returns (terms, ranked, bursts)."""
     pack = load_pack()
+    merge_scripts(store)
     rows = _aggregate(store)
     forms, phrases = _variants(store)
     totals = _word_totals(store, {k for k in rows})
@@ -89,6 +93,28 @@ def rescore(store: Store) -> tuple[int, int, int]:
 
     build_profiles(store)
     return len(scored), len(ranked), nbursts
+
+
+def merge_scripts(store: Store) -> int:
+    """Korean variants join the Latin-script term of the same family whose name reads the same
+    (강계정신 -> spirit:kanggye), by romanised skeletons (extract/romanise.py)."""
+    keys = [k for (k,) in store.conn.execute("SELECT DISTINCT key FROM term_variants")]
+    latin: dict[tuple[str, str], str] = {}
+    for k in keys:
+        kind, core = k.split(":", 1)
+        if not _HANGUL.search(core):
+            latin.setdefault((kind, skeleton(core)), k)
+    moves = []
+    for k in keys:
+        kind, core = k.split(":", 1)
+        if _HANGUL.search(core):
+            target = latin.get((kind, hangul_skeleton(core)))
+            if target:
+                moves.append((target, k))
+    if moves:
+        with store.transaction() as conn:
+            conn.executemany("UPDATE term_variants SET key = ? WHERE key = ?", moves)
+    return len(moves)
 
 
 def _aggregate(store: Store) -> dict[str, dict]:

@@ -9,6 +9,7 @@ import click
 
 from tealeaves.analyze import termindex, termviews
 from tealeaves.cli._common import db_option, emit, format_option, open_store
+from tealeaves.cli.bench import bench
 from tealeaves.dates import parse_bound
 
 
@@ -256,3 +257,27 @@ def brief(date_from, date_to, fmt, nterms, nbursts, nquotes, refresh, rebuild, d
 
 
 COMMANDS = [terms, term, bursts, precedents, glossary, brief]
+
+
+@bench.command("brief")
+@click.option("--weeks", type=int, default=30, show_default=True, help="Random weeks to time (seeded).")
+@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@db_option
+def bench_brief(weeks, seed, as_json, db):
+    """Latency of `tealeaves brief` for random weeks of the store (target: under 2 s a week on the
+    full shared corpora), next to scanning the same weeks' documents for terms from scratch."""
+    from tealeaves.bench.brief import run
+
+    store = open_store(db, readonly=False)
+    r = run(store, weeks=weeks, seed=seed)
+    if as_json:
+        click.echo(json.dumps(r, indent=2))
+        return
+    b, s = r["brief_ms"], r["reference_scan_ms"]
+    click.echo(
+        f"store: {r['store_docs']:,} documents; {r['weeks']} random weeks "
+        f"(median {r['docs_per_week_median']:,} documents, {r['items_per_brief_median']} items per brief)"
+    )
+    for label, p in (("brief (precomputed index)     ", b), ("reference: scan week for terms", s)):
+        click.echo(f"{label} p50 {p['p50']:8.1f} ms  p95 {p['p95']:8.1f} ms  max {p['max']:8.1f} ms")
