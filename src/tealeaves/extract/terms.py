@@ -387,8 +387,6 @@ def fold(text: str) -> str:
 
 def term_key(kind: str, core: str, pack: TermPack) -> str:
     words = [pack.same.get(w, w) for w in fold(core).split()]
-    if words and len(words[-1]) > 2 and words[-1].endswith("의") and "\uac00" <= words[-1][0] <= "\ud7a3":
-        words[-1] = words[-1][:-1]  # Korean genitive particle: 성강의 봉화 -> torch:성강
     words = [w for w in words if w not in pack.modifiers] or words
     return f"{kind}:{' '.join(words)}"
 
