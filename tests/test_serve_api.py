@@ -347,3 +347,11 @@ def test_any_input_gets_an_answer_or_one_error_shape(client, path, q, date_from,
     if r.status_code == 400:
         err = r.json()["error"]
         assert err["code"] in ("usage", "bad_query") and err["message"] and err["status"] == 400
+
+
+def test_a_nul_in_a_query_is_a_bad_query_not_a_crash(client):
+    for path in ("/api/search", "/api/search/timeline"):
+        r = client.get(path, params={"q": "a\x00b"})
+        assert r.status_code == 400 and r.json()["error"]["code"] == "bad_query"
+    r = client.get("/api/timeline", params={"term": "a\x00b"})
+    assert r.status_code == 400 and "NUL" in r.json()["error"]["message"]

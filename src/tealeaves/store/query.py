@@ -166,6 +166,8 @@ class Query:
         limit = int(settings.get("query_max_chars"))
         if len(text) > limit:
             raise QueryError(f"query is {len(text)} characters long; the limit is {limit}")
+        if "\x00" in text:  # the full-text engine reads a NUL as the end of the string
+            raise QueryError(f"query contains a NUL character at position {text.index(chr(0)) + 1}")
         return cls(text, _Parser(text).parse())
 
     @property
