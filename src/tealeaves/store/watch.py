@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tealeaves import settings
-from tealeaves.errors import InputError, StoreError
+from tealeaves.errors import InputError, StoreError, UsageError
 from tealeaves.ingest.feeds import parse_feed
 from tealeaves.ingest.html import HTML_TYPES
 from tealeaves.ingest.http import FetchError, Limits, Response, fetch
@@ -264,6 +264,8 @@ def watch(
     sleep: Callable[[float], None] = time.sleep,
 ) -> int:
     """Run rounds until stopped (or once, or ``rounds`` times). Returns the number of rounds."""
+    if not store.conn.execute("SELECT 1 FROM feeds LIMIT 1").fetchone():
+        raise UsageError("no feeds to watch: add one with `tealeaves feeds add URL [--source NAME]`")
     n = 0
     with watch_lock(store):
         while True:
