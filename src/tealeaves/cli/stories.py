@@ -10,6 +10,7 @@ from tealeaves.analyze.related import METHODS
 from tealeaves.analyze.related import related as related_fn
 from tealeaves.analyze.stories import group_documents, list_stories
 from tealeaves.cli._common import db_option, emit, format_option, open_store
+from tealeaves.cli.bench import bench
 from tealeaves.dates import parse_bound
 
 
@@ -95,5 +96,39 @@ def related(ident, limit, days, method, fmt, db):
     rows = [x.as_dict() for x in r.results]
     emit(rows, fmt, ["published", "source", "relation", "score", "title", "id"], widths={"title": 70})
 
+
+@click.command("related")
+@click.option("--corpora", type=click.Path(file_okay=False), default=None, help="Default: ../shared/corpora.")
+@click.option("--docs", "n", type=int, default=1_000_000, show_default=True, help="Resampled documents.")
+@click.option(
+    "--db", "bench_db", type=click.Path(dir_okay=False), help="Measure this store instead of building one."
+)
+@click.option("--keep", type=click.Path(file_okay=False), help="Build the store in this folder and keep it.")
+@click.option("--queries", type=int, default=100, show_default=True, help="Documents to ask about.")
+@click.option("--json", "as_json", is_flag=True)
+def bench_related(corpora, n, bench_db, keep, queries, as_json):
+    """Latency of `related` at 1M documents (resampled real documents), next to a top-10 search."""
+    from pathlib import Path
+
+    from tealeaves.bench.foundation import default_corpora
+    from tealeaves.bench.related import run
+
+    path = Path(corpora) if corpora else default_corpora()
+    log = (lambda m: click.echo(m, err=True)) if as_json else click.echo
+    if path is None and not bench_db:
+        log("../shared/corpora not found: resampling the bundled sample")
+    out = run(path, n, Path(bench_db) if bench_db else None, Path(keep) if keep else None, queries, log)
+    if as_json:
+        click.echo(json.dumps(out, indent=2))
+        return
+    for name in ("related", "reference_search_top10"):
+        r = out[name]
+        click.echo(
+            f"{name:24s} at {out['docs']:,} docs: p50 {r['p50_ms']} ms  p95 {r['p95_ms']} ms  "
+            f"max {r['max_ms']} ms"
+        )
+
+
+bench.add_command(bench_related)
 
 COMMANDS = [group, stories, related]
