@@ -88,6 +88,37 @@ def test_new_watchlist_only_sees_later_documents(store, sample_docs):
     assert alerts_mod.check_alerts(store) == []
 
 
+def test_entity_watchlist_waits_for_extraction(store, tmp_path):
+    """An entity watchlist alerts on documents whose extracted mentions resolve to the entity; a document
+    is examined only once the entity stage has run over it."""
+    from tealeaves.store.facts import run_extract
+
+    data = Path(__file__).parent / "data" / "mixed.jsonl"
+    lines = data.read_text(encoding="utf-8").splitlines()
+    (tmp_path / "first.jsonl").write_text("\n".join(lines[:12]) + "\n", encoding="utf-8")
+    (tmp_path / "rest.jsonl").write_text("\n".join(lines[12:]) + "\n", encoding="utf-8")
+    ingest(store, [tmp_path / "first.jsonl"])
+    run_extract(store)  # loads the packs' entities
+    w = alerts_mod.add_watchlist(store, "leader", "Kim Jong Un", "entity")
+    assert w.query == "kim-jong-un"  # resolved to the pack's id
+    ingest(store, [tmp_path / "rest.jsonl"])
+    assert alerts_mod.check_alerts(store) == []  # not extracted yet: nothing examined
+    assert alerts_mod.get_watchlist(store, "leader").last_seq == w.last_seq
+    run_extract(store)
+    new = alerts_mod.check_alerts(store)
+    expected = {
+        d
+        for (d,) in store.conn.execute(
+            "SELECT DISTINCT d.id FROM mentions m JOIN docs d ON d.rowid = m.doc "
+            "WHERE m.entity = 'kim-jong-un' AND d.seq > ?",
+            (w.last_seq,),
+        )
+    }
+    assert expected and {a["doc"]["id"] for a in new} == expected
+    assert all(a["kind"] == "entity" and a["snippet"] for a in new)
+    assert alerts_mod.check_alerts(store) == []
+
+
 def test_webhook_retries_and_keeps_failed_deliveries(store, server, monkeypatch):
     monkeypatch.setenv("TEALEAVES_WEBHOOK_PAUSE", "0.01")
     alerts_mod.add_watchlist(store, "any", "the")

@@ -72,7 +72,7 @@ def test_rss_and_atom_round_then_conditional_get(env, server, store):
     server.routes["/atom.xml"] = Route(
         atom(
             [
-                {"title": "Story 2 again", "link": items[2]["link"]},
+                {"title": "Story 2 again", "link": items[2]["link"] + "?utm_source=atom&utm_medium=feed"},
                 *[{"title": i["title"], "link": i["link"]} for i in items[3:]],
             ]
         ),
@@ -228,6 +228,12 @@ def test_page_failures_are_named_and_retried(env, server, store):
     }
     assert r.rejected == {"not_article": 1}
     assert store.count_docs() == 2 and r.duplicate == 1
+    from tealeaves.store.documents import why
+
+    (row,) = why(store, server.url("/p/offsite"))
+    assert row["status"] == "feed item failed" and "redirects to another host" in row["detail"]
+    rows = why(store, server.url("/p/index"))
+    assert rows[0]["reason"] == "not_article"
     lang = store.conn.execute("SELECT lang FROM docs WHERE url LIKE '%gto-normativy%'").fetchone()
     assert lang == ("ru",)
     # failed fetches are retried next round, then given up (item_max_attempts = 2); nothing refetched twice

@@ -112,6 +112,8 @@ def run(folder: Path | None = None, limit: int | None = None, names: list[str] |
     results = {}
     for name in names or list(EXTRACTORS):
         fn = EXTRACTORS[name]
+        for _, page, _ in pages[:3]:  # warm up: imports and model loads (py3langid, justext) are one-off
+            fn(page)
         t0 = time.perf_counter()
         preds = [fn(page) for _, page, _ in pages]
         seconds = time.perf_counter() - t0

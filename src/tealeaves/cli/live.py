@@ -33,7 +33,10 @@ def bench_html(folder, limit, as_json):
         click.echo(json.dumps(results, indent=2))
         return
     n = next(iter(results.values()))["pages"]
-    click.echo(f"article-extraction benchmark: {n} pages")
+    import os
+
+    load = os.getloadavg()[0]
+    click.echo(f"article-extraction benchmark: {n} pages (1-minute load average {load:.1f})")
     click.echo(f"{'extractor':34s} {'F1':>6s} {'prec':>6s} {'recall':>6s} {'pages/s':>8s}")
     for name, r in results.items():
         click.echo(

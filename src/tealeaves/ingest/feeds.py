@@ -76,6 +76,7 @@ def _item(e) -> FeedItem | None:
     guid = (e.get("id") or link).strip()
     if not link or not link.startswith(("http://", "https://")):
         return None
+    link = _normalise(link)
     when = e.get("published_parsed") or e.get("updated_parsed")
     published = None
     if when:
@@ -83,3 +84,14 @@ def _item(e) -> FeedItem | None:
     return FeedItem(
         guid=guid or link, link=link, title=" ".join((e.get("title") or "").split()), published=published
     )
+
+
+def _normalise(url: str) -> str:
+    """The URL without tracking parameters (utm_*, fbclid, ...) or fragment, host in lower case
+    (courlan), so the same story linked by two feeds is recognised as one item."""
+    from courlan import normalize_url
+
+    try:
+        return normalize_url(url, strict=True)
+    except (ValueError, TypeError):
+        return url

@@ -146,11 +146,14 @@ def _query_matches(store: Store, w: Watchlist, docs: list[tuple[int, str, int]])
 def _entity_matches(store: Store, w: Watchlist, docs: list[tuple[int, str, int]]) -> tuple[list, int]:
     """Documents whose extracted mentions name the entity; unextracted documents wait for extraction."""
     conn = store.conn
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'mentions'").fetchone():
-        return [], w.last_seq
+    stage = _mention_stage(store)
+    if stage is None:
+        return [], w.last_seq  # no stage finds mentions yet: wait
     hits, last = [], w.last_seq
     for rowid, doc_id, seq in docs:
-        if not conn.execute("SELECT 1 FROM extract_state WHERE doc = ? LIMIT 1", (rowid,)).fetchone():
+        if not conn.execute(
+            "SELECT 1 FROM extract_state WHERE doc = ? AND stage = ?", (rowid, stage)
+        ).fetchone():
             break  # examined again once extracted
         last = seq
         m = conn.execute(
@@ -166,6 +169,19 @@ def _entity_matches(store: Store, w: Watchlist, docs: list[tuple[int, str, int]]
             ).fetchone()
             hits.append(((rowid, doc_id, seq), {"snippet": m[2], "row": row}))
     return hits, last
+
+
+def _mention_stage(store: Store) -> str | None:
+    """The extraction stage that writes mentions: the pipeline's, else the one found in the table."""
+    from tealeaves.extract import Pipeline
+
+    stage = Pipeline().produced_by().get("mention")
+    if stage:
+        return stage
+    if not store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'mentions'").fetchone():
+        return None
+    row = store.conn.execute("SELECT stage FROM mentions LIMIT 1").fetchone()
+    return row[0] if row else None
 
 
 def _payload(w: Watchlist, seq: int, hit) -> dict:

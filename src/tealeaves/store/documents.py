@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from tealeaves.errors import NotFoundError, UsageError
 from tealeaves.model import Document
 from tealeaves.store.db import Store
-from tealeaves.store.web import describe, docs_for_url, web_origin_at, web_origins
+from tealeaves.store.web import describe, docs_for_url, feed_item_status, web_origin_at, web_origins
 
 _DOC_COLS = (
     "d.rowid, d.id, s.name, d.published, d.title, d.body, d.url, d.lang, d.ext_id, d.precision, "
@@ -83,9 +83,10 @@ def why(store: Store, target: str) -> list[dict]:
     rejected, and where a web page's copies were fetched or archived."""
     if target.startswith(("http://", "https://")):
         ids = docs_for_url(store, target)
-        if not ids:
-            raise NotFoundError(f"no document was stored from {target}")
-        return _with_web(store, [row for i in ids for row in _why_id(store, i)])
+        items = feed_item_status(store, target)
+        if not ids and not items:
+            raise NotFoundError(f"no document was stored from {target}, and no feed listed it")
+        return _with_web(store, [row for i in ids for row in _why_id(store, i)]) + items
     path, sep, line = target.rpartition(":")
     if sep and line.isdigit() and path:
         return _with_web(store, _why_origin(store, path, int(line)))

@@ -72,3 +72,26 @@ def _has_table(store: Store) -> bool:
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'web_origins'"
         ).fetchone()
     )
+
+
+def feed_item_status(store: Store, url: str) -> list[dict]:
+    """What `tealeaves watch` did with ``url`` when a feed listed it (stored, rejected, failed, ...)."""
+    if not store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'feed_items'").fetchone():
+        return []
+    rows = store.conn.execute(
+        "SELECT f.url, i.state, i.reason, i.message, i.attempts, i.doc_id, i.updated_at FROM feed_items i "
+        "JOIN feeds f ON f.id = i.feed_id WHERE i.url = ? ORDER BY i.id",
+        (url,),
+    ).fetchall()
+    out = []
+    for feed, state, reason, message, attempts, doc_id, at in rows:
+        detail = f"listed by feed {feed}: {state}"
+        if reason and reason != state:
+            detail += f" ({reason})"
+        if message:
+            detail += f": {message}"
+        detail += f"; {attempts} fetch(es), last change {at}"
+        out.append(
+            {"status": f"feed item {state}", "origin": feed, "id": doc_id, "reason": reason, "detail": detail}
+        )
+    return out
