@@ -116,7 +116,19 @@ def api_reference() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-DOCS = {"docs/cli.md": cli_reference, "docs/settings.md": settings_reference, "docs/api.md": api_reference}
+def parquet_reference() -> str:
+    from tealeaves.store.parquet import table_columns
+
+    out = ["# Parquet tables", "", "Generated from `FACT_TABLES` and `store/parquet.py` by `python scripts/gen_docs.py`; "
+           "the format is described in [parquet.md](parquet.md). Every table is partitioned by `month`.", "",
+           "| table | columns (type; `?` = nullable) |", "|---|---|"]
+    for name, cols in table_columns().items():
+        out.append(f"| `{name}` | " + ", ".join(f"`{c}` {t}{'?' if n else ''}" for c, t, n in cols) + " |")
+    return "\n".join(out) + "\n"
+
+
+DOCS = {"docs/cli.md": cli_reference, "docs/settings.md": settings_reference, "docs/api.md": api_reference,
+        "docs/parquet-tables.md": parquet_reference}
 
 
 if __name__ == "__main__":

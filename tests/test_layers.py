@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "tealeaves"
-LAYERS = ["base", "ingest", "extract", "store", "analyze", "serve", "bench", "cli"]
+LAYERS = ["base", "ingest", "extract", "store", "analyze", "scale", "serve", "bench", "cli"]
 BASE_MODULES = {"model", "errors", "settings", "dates", "packs", "data"}
 
 

@@ -25,6 +25,8 @@ COMMAND_MODULES = [
     "tealeaves.cli.bench",
     "tealeaves.cli.serve",
     "tealeaves.cli.live",
+    "tealeaves.cli.interchange",
+    "tealeaves.cli.scale",
 ]
 
 
