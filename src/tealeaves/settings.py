@@ -46,6 +46,12 @@ SETTINGS: dict[str, Setting] = {
             "Raw bytes of a rejected record kept in quarantine; beyond this only the head and a pointer "
             "(file, byte offset, length) are kept.",
         ),
+        Setting(
+            "rank_index",
+            "auto",
+            "Ranked search through the derived tantivy index beside the store (`auto`: when the package "
+            "is installed and the index is caught up; `off`: always rank with FTS5's BM25).",
+        ),
         Setting("search_limit_max", 1000, "Largest page size a search accepts."),
         Setting("query_max_chars", 1000, "Longest search query accepted."),
         Setting("snippet_tokens", 16, "Tokens of context in a search snippet."),

@@ -27,21 +27,27 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 
 from tealeaves.analyze import bursts as burst_model
+from tealeaves.extract.romanise import hangul_skeleton, skeleton
 from tealeaves.extract.termpacks import load_pack
 from tealeaves.extract.terms import fold
 from tealeaves.store import Store
 from tealeaves.store.db import DAY_SHIFT
 
 MIN_DOCS = 2
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Korean particles the DPRK pack's templates allow after a term (shown without them)
+_PARTICLE = re.compile(r"(?:이|가|을|를|은|는|의|에|에서|으로|로|과|와|이다|이며|이고|으로써)$")
 BURST_MIN_DOCS = 3
 
 
 def rescore(store: Store) -> tuple[int, int, int]:
     """Recompute terms, ranks, per-day counts and bursts. Returns (terms, ranked, bursts)."""
     pack = load_pack()
+    merge_scripts(store)
     rows = _aggregate(store)
     forms, phrases = _variants(store)
     totals = _word_totals(store, {k for k in rows})
@@ -85,7 +91,32 @@ def rescore(store: Store) -> tuple[int, int, int]:
         conn.execute("DELETE FROM terms WHERE key NOT IN (SELECT DISTINCT key FROM term_variants)")
         _fill_days(conn)
     nbursts = _fill_bursts(store)
+    from tealeaves.analyze.precedents import build_profiles
+
+    build_profiles(store)
     return len(scored), len(ranked), nbursts
+
+
+def merge_scripts(store: Store) -> int:
+    """Korean variants join the Latin-script term of the same family whose name reads the same
+    (강계정신 -> spirit:kanggye), by romanised skeletons (extract/romanise.py)."""
+    keys = [k for (k,) in store.conn.execute("SELECT DISTINCT key FROM term_variants")]
+    latin: dict[tuple[str, str], str] = {}
+    for k in keys:
+        kind, core = k.split(":", 1)
+        if not _HANGUL.search(core):
+            latin.setdefault((kind, skeleton(core)), k)
+    moves = []
+    for k in keys:
+        kind, core = k.split(":", 1)
+        if _HANGUL.search(core):
+            target = latin.get((kind, hangul_skeleton(core)))
+            if target:
+                moves.append((target, k))
+    if moves:
+        with store.transaction() as conn:
+            conn.executemany("UPDATE term_variants SET key = ? WHERE key = ?", moves)
+    return len(moves)
 
 
 def _aggregate(store: Store) -> dict[str, dict]:
@@ -122,9 +153,10 @@ def _variants(store: Store) -> tuple[dict[str, int], dict[str, str]]:
         "SELECT v.key, v.text, v.lang, count(*), sum((h.flags & 3) = 2) FROM term_variants v "
         "JOIN term_hits h ON h.variant = v.id GROUP BY v.id"
     ):
-        forms[key].add(fold(text))
+        forms[key].add(fold(_PARTICLE.sub("", text) if lang == "ko" else text))
         # prefer forms from running text (case means something there) and English
-        usage[key][" ".join(text.split())] += n + 2 * running + (n if lang == "en" else 0)
+        shown = _PARTICLE.sub("", " ".join(text.split())) if lang == "ko" else " ".join(text.split())
+        usage[key][shown] += (n + 2 * running) * {"en": 10, "es": 3}.get(lang, 1)
     phrases = {key: c.most_common(1)[0][0] for key, c in usage.items()}
     return {k: len(v) for k, v in forms.items()}, phrases
 
@@ -132,6 +164,15 @@ def _variants(store: Store) -> tuple[dict[str, int], dict[str, str]]:
 def _word_totals(store: Store, keys: set[str]) -> dict[str, tuple[int, int, int]]:
     words = {w for k in keys for w in k.split(":", 1)[1].split()}
     out: dict[str, tuple[int, int, int]] = {}
+    korean = {w for w in words if _HANGUL.search(w)}
+    if korean:  # Korean writes compounds and particles together: count every word containing the name
+        lex = [
+            (w, t) for w, t in store.conn.execute("SELECT word, total FROM term_lexicon") if _HANGUL.search(w)
+        ]
+        for k in korean:
+            total = sum(t for w, t in lex if k in w)
+            out[k] = (total, 0, 0)
+        words -= korean
     wl = list(words)
     for i in range(0, len(wl), 500):
         part = wl[i : i + 500]

@@ -37,6 +37,11 @@ from tealeaves.store.loader import ingest as ingest_fn
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input files.")
 @click.option("--batch-size", type=int, default=None, help="Records per transaction (setting batch_size).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on for a terminal).")
+@click.option(
+    "--defer-index",
+    is_flag=True,
+    help="Leave the rank index behind (bulk loads in several runs); `tealeaves index` catches it up.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Do not list rejected records, only the summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option(
@@ -47,7 +52,19 @@ from tealeaves.store.loader import ingest as ingest_fn
 )
 @db_option
 def ingest(
-    paths, sample, maps, sets, encoding, batch_size, progress, quiet, as_json, alerts_file, webhook, db
+    paths,
+    sample,
+    maps,
+    sets,
+    encoding,
+    batch_size,
+    progress,
+    defer_index,
+    quiet,
+    as_json,
+    alerts_file,
+    webhook,
+    db,
 ):
     """Ingest JSON Lines (.jsonl, .jsonl.gz), CSV/TSV, HTML pages (.html, .html.gz), WARC archives
     (.warc, .warc.gz) and folders of them.
@@ -84,6 +101,7 @@ def ingest(
             batch_size=batch_size,
             progress=bar.update,
             on_reject=on_reject,
+            rank=not defer_index,
         )
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=2))
@@ -94,8 +112,12 @@ def ingest(
         click.echo(
             f"read {s.read:,}  stored {s.stored:,}  duplicate {s.duplicate:,}{extra}  "
             f"rejected {s.rejected:,}{' (' + reasons + ')' if reasons else ''}  "
-            f"in {s.seconds:.1f}s -> {store.path}"
+            f"in {s.seconds:.1f}s"
+            + (f" (+{s.rank_index_seconds:.1f}s rank index)" if s.rank_index_seconds >= 0.05 else "")
+            + f" -> {store.path}"
         )
+        if s.rank_index_note:
+            click.echo(s.rank_index_note, err=True)
         if s.skipped:
             click.echo(
                 f"skipped {sum(s.skipped.values()):,} non-article record(s): "
@@ -159,4 +181,26 @@ def migrate(db):
     )
 
 
-COMMANDS = [ingest, why, migrate]
+@click.command()
+@click.option("--rebuild", is_flag=True, help="Drop the rank index and build it again from the store.")
+@db_option
+def index(rebuild, db):
+    """Catch the rank index (ranked search at scale) up with the store, or rebuild it."""
+    from tealeaves.store.rankindex import rank_index
+
+    store = open_store(db, readonly=False)
+    rx = rank_index(store)
+    if rx is None:
+        raise UsageError("the rank index is off (setting rank_index=off, or the tantivy package is missing)")
+    if rebuild:
+        rx.drop()
+    done = rx.catch_up()
+    if done.skipped:
+        raise UsageError(done.skipped)
+    click.echo(
+        f"rank index: {done.indexed:,} documents indexed in {done.seconds:.1f}s; "
+        f"{'up to date' if rx.current() else 'behind the store'}"
+    )
+
+
+COMMANDS = [ingest, why, migrate, index]

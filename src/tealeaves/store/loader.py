@@ -25,6 +25,7 @@ from tealeaves.ingest.lang import cjk_share
 from tealeaves.ingest.readers import ReadOptions
 from tealeaves.model import Document, Origin, Rejected, Skipped
 from tealeaves.store.db import DAY_SHIFT, Store, now_iso
+from tealeaves.store.rankindex import rank_index
 
 
 @dataclass
@@ -40,6 +41,8 @@ class IngestSummary:
     seconds: float = 0.0
     bytes_read: int = 0
     skipped_files: list[str] = field(default_factory=list)
+    rank_index_seconds: float = 0.0  # catching the rank index up, after the documents are stored
+    rank_index_note: str | None = None
     first_seq: int | None = None
     last_seq: int | None = None
 
@@ -60,6 +63,7 @@ class IngestSummary:
             "seconds": round(self.seconds, 3),
             "bytes_read": self.bytes_read,
             "skipped_files": self.skipped_files,
+            "rank_index_seconds": round(self.rank_index_seconds, 3),
         }
 
 
@@ -75,8 +79,12 @@ def ingest(
     batch_size: int | None = None,
     progress: Callable[[int], None] | None = None,
     on_reject: Notify | None = None,
+    rank: bool = True,
 ) -> IngestSummary:
     """Read every record under ``paths`` and store it. Never raises for bad input records.
+
+    ``rank=False`` leaves the rank index behind (bulk loads in several runs; `tealeaves index` catches
+    it up); searches rank with FTS5 meanwhile.
 
     Reading and validation run in a producer thread, one batch ahead of the writer: SQLite releases
     the GIL while it indexes, so the two overlap on two cores. Memory stays bounded (a few batches).
@@ -96,6 +104,7 @@ def ingest(
         if progress:
             progress(n)
 
+    store.conn.execute("PRAGMA mmap_size = 0")  # writes go through the bounded page cache: RSS stays flat
     items = iter_prepared(paths, fmap, ReadOptions.default(encoding), counting)
     run_id = writer.start_run(paths)
     try:
@@ -106,6 +115,10 @@ def ingest(
     finally:
         summary.seconds = time.perf_counter() - t0
         writer.finish_run(run_id)
+    rx = rank_index(store) if rank else None
+    if rx is not None and summary.stored:
+        done = rx.catch_up()
+        summary.rank_index_seconds, summary.rank_index_note = done.seconds, done.skipped
     return summary
 
 

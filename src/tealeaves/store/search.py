@@ -16,6 +16,7 @@ from tealeaves import settings
 from tealeaves.errors import QueryError, UsageError
 from tealeaves.store.db import DAY_SHIFT, Store, day_rowid_range
 from tealeaves.store.query import Query, to_sql_scan
+from tealeaves.store.rankindex import rank_index
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 SORTS = ("relevance", "date", "date-asc")
@@ -67,7 +68,8 @@ class _Plan:
     scan: tuple[str, list[str]] | None
     lo: int
     hi: int
-    params: list = field(default_factory=list)
+    source_ids: list[int] = field(default_factory=list)
+    langs: list[str] = field(default_factory=list)
 
 
 def render_marks(text: str, open_: str, close: str, escape: bool = False) -> str:
@@ -76,22 +78,32 @@ def render_marks(text: str, open_: str, close: str, escape: bool = False) -> str
     return text.replace(MARK_OPEN, open_).replace(MARK_CLOSE, close)
 
 
-def _meta_filter(store: Store, f: Filters) -> str:
+def _source_ids(store: Store, f: Filters) -> list[int]:
+    if not f.sources:
+        return []
+    known = store.source_ids()
+    lower = {k.lower(): v for k, v in known.items()}
+    ids = []
+    for s in f.sources:
+        sid = lower.get(s.lower())
+        if sid is None:
+            raise UsageError(
+                f"unknown source {s!r}; sources in this store: {', '.join(sorted(known)) or 'none'}"
+            )
+        ids.append(sid)
+    return ids
+
+
+def _lang_keys(f: Filters) -> list[str]:
+    return [lang.lower().replace("-", "") for lang in f.langs]
+
+
+def _meta_filter(source_ids: list[int], langs: list[str]) -> str:
     parts = []
-    if f.sources:
-        ids = []
-        known = store.source_ids()
-        lower = {k.lower(): v for k, v in known.items()}
-        for s in f.sources:
-            sid = lower.get(s.lower())
-            if sid is None:
-                raise UsageError(
-                    f"unknown source {s!r}; sources in this store: {', '.join(sorted(known)) or 'none'}"
-                )
-            ids.append(f"xs{sid}")
-        parts.append("meta : (" + " OR ".join(ids) + ")")
-    if f.langs:
-        parts.append("meta : (" + " OR ".join(f"xl{lang.lower().replace('-', '')}" for lang in f.langs) + ")")
+    if source_ids:
+        parts.append("meta : (" + " OR ".join(f"xs{sid}" for sid in source_ids) + ")")
+    if langs:
+        parts.append("meta : (" + " OR ".join(f"xl{lang}" for lang in langs) + ")")
     return " AND ".join(parts)
 
 
@@ -100,14 +112,15 @@ def plan(store: Store, q: Query, f: Filters) -> _Plan:
         raise UsageError(f"--from {f.date_from} is after --to {f.date_to}")
     lo, hi = day_rowid_range(f.date_from, f.date_to)
     table = "fts_cjk" if q.cjk else "fts"
-    meta = _meta_filter(store, f)
+    source_ids, langs = _source_ids(store, f), _lang_keys(f)
+    meta = _meta_filter(source_ids, langs)
     if q.short_cjk:
         cond, params = to_sql_scan(q.node)
-        return _Plan(table, meta or None, (cond, params), lo, hi)
+        return _Plan(table, meta or None, (cond, params), lo, hi, source_ids, langs)
     match = "{title body} : (" + q.fts + ")"
     if meta:
         match = f"({match}) AND {meta}"
-    return _Plan(table, match, None, lo, hi)
+    return _Plan(table, match, None, lo, hi, source_ids, langs)
 
 
 def _matching_rowids_sql(p: _Plan) -> tuple[str, list]:
@@ -155,13 +168,23 @@ def search(
         rows = _run(store, f"{sql} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
         ranked = [(r[0], None) for r in rows]
     else:
-        rank_sql = (
-            f"SELECT rowid, bm25({p.table}, {TITLE_WEIGHT}, {BODY_WEIGHT}, 0.0) AS score "
-            f"FROM {p.table} WHERE {p.table} MATCH ? AND rowid BETWEEN ? AND ? "
-            "ORDER BY score LIMIT ? OFFSET ?"
-        )
-        ranked = [(r[0], -r[1]) for r in _run(store, rank_sql, [p.match, p.lo, p.hi, limit, offset])]
+        ranked = _ranked(store, p, q, limit, offset)
     return [_hit(store, p, q, rowid, score) for rowid, score in ranked]
+
+
+def _ranked(store: Store, p: _Plan, q: Query, limit: int, offset: int) -> list[tuple[int, float]]:
+    """Best matches by BM25: from the rank index when it is caught up, else from FTS5 itself."""
+    rx = rank_index(store) if p.table == "fts" else None
+    if rx is not None and rx.current():
+        hits = rx.search(q, p.source_ids, p.langs, p.lo, p.hi, limit, offset)
+        if hits is not None:
+            return hits
+    rank_sql = (
+        f"SELECT rowid, bm25({p.table}, {TITLE_WEIGHT}, {BODY_WEIGHT}, 0.0) AS score "
+        f"FROM {p.table} WHERE {p.table} MATCH ? AND rowid BETWEEN ? AND ? "
+        "ORDER BY score LIMIT ? OFFSET ?"
+    )
+    return [(r[0], -r[1]) for r in _run(store, rank_sql, [p.match, p.lo, p.hi, limit, offset])]
 
 
 def _hit(store: Store, p: _Plan, q: Query, rowid: int, score: float | None) -> Hit:
