@@ -296,3 +296,23 @@ def test_quotes_page(page, server):
     rows = page.locator("#quote-table tbody tr")
     assert rows.count() > 10 and page.locator("#quote-table mark").count() >= rows.count()
     shot(page, "12-quotes")
+
+
+def test_brief_for_a_week(page, server):
+    page.goto(server + "/brief")
+    page.fill("input[name=week]", "2012-W15")
+    page.click("form.search button[type=submit]")
+    page.wait_for_selector("#brief-title")
+    assert "2012-04-09" in page.text_content("#brief-title")
+    for section in ("new-terms", "bursts", "appearances", "meetings", "quotes"):
+        assert page.locator(f"#brief-{section} h2").count() == 1
+    assert (
+        page.locator("#brief-new-terms li").count() >= 1
+        and page.locator("#brief-new-terms mark").count() >= 1
+    )
+    if page.locator("#brief-bursts tr").count():
+        assert page.locator("#brief-bursts svg.mini rect.bar").count() >= 1
+    shot(page, "13-brief")
+    page.click("nav.pager a[rel=prev]")
+    page.wait_for_url("**week=2012-W14**")
+    assert "2012-04-02" in page.text_content("#brief-title")

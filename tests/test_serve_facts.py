@@ -143,3 +143,44 @@ def test_fact_pages_render(fclient):
         assert r.status_code == 200, (path, r.text[:300])
     assert 'id="variant-table"' in fclient.get("/term", params={"t": "Kanggye spirit"}).text
     assert 'id="not-in-index"' in fclient.get("/term", params={"t": "Korean peninsula"}).text
+
+
+def test_brief_precedents_glossary_mirror_the_library(fclient, fstore):
+    import datetime as dt
+
+    from tealeaves.analyze.brief import brief
+    from tealeaves.analyze.glossary import glossary
+    from tealeaves.analyze.precedents import precedents
+
+    body = fclient.get("/api/brief", params={"week": "2012-W15"}).json()
+    lib = brief(fstore, dt.date(2012, 4, 9), dt.date(2012, 4, 15)).as_dict()
+    assert (body["date_from"], body["date_to"], body["documents"]) == (
+        "2012-04-09",
+        "2012-04-15",
+        lib["documents"],
+    )
+    assert [t["term"] for t in body["new_terms"]] == [t["term"] for t in lib["new_terms"]]
+    assert [q["quote"] for q in body["quotes"]] == [q["quote"] for q in lib["quotes"]]
+    assert body["prev"] == "2012-W14" and body["next"] == "2012-W16"
+    latest = fclient.get("/api/brief").json()  # the archive's last full week
+    assert dt.date.fromisoformat(latest["date_from"]).weekday() == 0 and latest["documents"] > 0
+    assert fclient.get("/api/precedents", params={"term": "Kanggye spirit"}).json()[
+        "precedents"
+    ] == precedents(fstore, "Kanggye spirit", limit=10)
+    g = fclient.get("/api/glossary", params={"term": "Arduous March"}).json()["glossary"]
+    assert [x["sentence"] for x in g] == [x.sentence for x in glossary(fstore, "Arduous March", limit=5)]
+    assert g and all("<mark>" in x["sentence_html"] for x in g)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"week": "2012-15"},
+        {"week": "2012-W60"},
+        {"from": "2012-01-01", "to": "2012-12-31"},
+        {"from": "2012-01-01"},
+    ],
+)
+def test_brief_window_limits(fclient, params):
+    r = fclient.get("/api/brief", params=params)
+    assert r.status_code == 400 and r.json()["error"]["message"].split(":")[0] in ("week", "to", "from, to")

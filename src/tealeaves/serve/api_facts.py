@@ -122,3 +122,39 @@ def bursts(
 ) -> dict[str, Any]:
     """Bursts overlapping the window, strongest first (`tealeaves bursts`)."""
     return vf.bursts_view(st, cfg, fa, kind=kind, recurring=recurring, limit=limit)
+
+
+@router.get("/precedents", summary="Earlier terms most like a term")
+def precedents(
+    st: StoreDep,
+    cfg: ConfigDep,
+    term: Annotated[str, Query(description="A discovered term (key, phrase or any written form).")],
+    limit: Limit = 10,
+) -> dict[str, Any]:
+    """Same pattern family, shared context words, co-occurring entities and places; each earlier term with
+    its active period and the parts of its score (`tealeaves precedents`)."""
+    return vf.precedents_view(st, cfg, term, limit=limit)
+
+
+@router.get("/glossary", summary="What a term means: definitional sentences")
+def glossary(
+    st: StoreDep,
+    cfg: ConfigDep,
+    term: Annotated[str, Query(description="A discovered term (key, phrase or any written form).")],
+    limit: Limit = 5,
+) -> dict[str, Any]:
+    """The best definitional sentences found in the corpus, with their documents (`tealeaves glossary`)."""
+    return vf.glossary_view(st, cfg, term, limit=limit)
+
+
+@router.get("/brief", summary="What is new in a week (or a window of up to 92 days)")
+def brief(
+    st: StoreDep,
+    cfg: ConfigDep,
+    fa: FiltersDep,
+    week: Annotated[str | None, Query(description="An ISO week, e.g. 2012-W15 (instead of from/to).")] = None,
+) -> dict[str, Any]:
+    """New terms, bursting terms with a weekly timeline each, appearances and meetings, notable quotes;
+    every item with its source sentence (`tealeaves brief`). Without week or from/to: the archive's
+    last full week."""
+    return vf.brief_view(st, cfg, fa, week)

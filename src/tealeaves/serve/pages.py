@@ -149,9 +149,12 @@ def term_page(
 
 def _term_index(st, cfg, t: str, by: str) -> dict | None:
     """What the term index knows of ``t`` (variants, first use per variant, bursts), if it knows it."""
-    from tealeaves.serve.views_facts import term_index_view
+    from tealeaves.serve.views_facts import glossary_view, precedents_view, term_index_view
 
     try:
-        return term_index_view(st, cfg, t, by=by)
+        out = term_index_view(st, cfg, t, by=by)
     except NotFoundError:
         return None
+    out["glossary"] = glossary_view(st, cfg, out["key"])["glossary"]
+    out["precedents"] = precedents_view(st, cfg, out["key"])["precedents"]
+    return out

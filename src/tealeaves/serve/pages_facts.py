@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from tealeaves.errors import UsageError
-from tealeaves.serve import geo, views
+from tealeaves.serve import geo, render, views
 from tealeaves.serve import views_facts as vf
 from tealeaves.serve.pages import _ctx, _page
 
@@ -115,3 +115,16 @@ def terms_page(
     except UsageError as e:
         ctx["error"], status = str(e), 400
     return _page(request, "terms.html", status, **ctx)
+
+
+@router.get("/brief", response_class=HTMLResponse)
+def brief_page(request: Request, week: str | None = None, date_from: DateFrom = None, date_to: DateTo = None):
+    st, cfg = _ctx(request)
+    fa = views.FilterArgs((), (), date_from, date_to)
+    ctx = {"week": week or "", "fa": fa, "b": None, "error": None, "mini_bars": render.mini_bars}
+    status = 200
+    try:
+        ctx["b"] = vf.brief_view(st, cfg, fa, week)
+    except UsageError as e:
+        ctx["error"], status = str(e), 400
+    return _page(request, "brief.html", status, **ctx)

@@ -244,3 +244,80 @@ def bursts_view(
         store, date_from=lo, date_to=hi, kind=kind or None, recurring=recurring, limit=limit
     )
     return {"bursts": rows, "index": index_state(store)}
+
+
+# -- precedents, glossary, brief ------------------------------------------------------------------
+
+
+def _mark(sentence: str, s_start: int, a: int | None, b: int | None) -> str:
+    """The sentence (starting at ``s_start`` in its document) as HTML, with [a, b) marked when inside it."""
+    if a is None or b is None or a < s_start or b > s_start + len(sentence) or a >= b:
+        return marked_html(sentence)
+    i, j = a - s_start, b - s_start
+    return marked_html(sentence[:i] + "\x02" + sentence[i:j] + "\x03" + sentence[j:])
+
+
+def precedents_view(store: Store, cfg: ServeConfig, term: str, *, limit: int = 10) -> dict:
+    from tealeaves.analyze.precedents import precedents
+
+    check_limit(cfg, limit)
+    return {"term": term, "precedents": precedents(store, term, limit=limit), "index": index_state(store)}
+
+
+def glossary_view(store: Store, cfg: ServeConfig, term: str, *, limit: int = 5) -> dict:
+    from tealeaves.analyze.glossary import glossary
+
+    check_limit(cfg, limit)
+    rows = [g.as_dict() for g in glossary(store, term, limit=limit)]
+    for g in rows:
+        g["sentence_html"] = _mark(g["sentence"], g["start"], g["term_start"], g["term_end"])
+    return {"term": term, "glossary": rows, "index": index_state(store)}
+
+
+BRIEF_MAX_DAYS = 92
+
+
+def brief_window(store: Store, fa: FilterArgs, week: str | None) -> tuple[dt.date, dt.date]:
+    """The brief's window: an ISO week (``2012-W15``), from/to, or else the archive's last full week."""
+    if week:
+        try:
+            y, w = week.upper().split("-W")
+            monday = dt.date.fromisocalendar(int(y), int(w), 1)
+        except ValueError:
+            raise UsageError(f"week: expected YYYY-Www such as 2012-W15 (got {week!r})") from None
+        return monday, monday + dt.timedelta(days=6)
+    lo, hi = _dates(fa)
+    if lo and hi:
+        if (hi - lo).days + 1 > BRIEF_MAX_DAYS:
+            raise UsageError(f"to: a brief covers at most {BRIEF_MAX_DAYS} days (got {(hi - lo).days + 1})")
+        return lo, hi
+    if lo or hi:
+        raise UsageError("from, to: give both (or a week such as 2012-W15)")
+    last = max(day_totals(store, Filters()), default=dt.date.today().toordinal())
+    sunday = dt.date.fromordinal(last)
+    sunday -= dt.timedelta(days=(sunday.weekday() + 1) % 7)  # the last Sunday on or before the last day
+    return sunday - dt.timedelta(days=6), sunday
+
+
+def brief_view(store: Store, cfg: ServeConfig, fa: FilterArgs, week: str | None = None) -> dict:
+    from tealeaves.analyze.brief import brief
+
+    lo, hi = brief_window(store, fa, week)
+    b = brief(store, lo, hi).as_dict()
+    for t in b["new_terms"] + b["bursts"]:
+        s = t.get("source")
+        if s:
+            s["sentence_html"] = _mark(s["sentence"], s["start"], t.get("term_start"), t.get("term_end"))
+    for q in b["quotes"]:
+        s = q["source"]
+        s["sentence_html"] = _mark(s["sentence"], s["start"], q.get("quote_start"), q.get("quote_end"))
+    for e in b["appearances"] + b["meetings"]:
+        e["source"]["sentence_html"] = marked_html(e["source"]["sentence"])
+    y, w, _ = lo.isocalendar()
+    b["week"] = f"{y}-W{w:02d}" if (hi - lo).days == 6 and lo.weekday() == 0 else None
+    b["prev"] = (lo - dt.timedelta(days=7)).isocalendar()
+    b["next"] = (lo + dt.timedelta(days=7)).isocalendar()
+    b["prev"] = f"{b['prev'][0]}-W{b['prev'][1]:02d}"
+    b["next"] = f"{b['next'][0]}-W{b['next'][1]:02d}"
+    b["index"] = index_state(store)
+    return b
