@@ -252,6 +252,8 @@ def test_page_failures_are_named_and_retried(env, server, store):
 def test_feeds_commands(env, server, tmp_path):
     db = str(tmp_path / "c.db")
     run = CliRunner().invoke
+    r = run(cli, ["watch", "--once", "--db", db])
+    assert r.exit_code != 0 and "feeds add" in str(r.exception)
     items = serve_pages(server, 1)
     server.routes["/rss.xml"] = Route(rss(items), content_type="application/rss+xml")
     url = server.url("/rss.xml")
