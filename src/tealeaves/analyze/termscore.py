@@ -18,7 +18,10 @@ of a term is a product of interpretable factors, each kept in ``terms.features``
   (not for the quoted family itself);
 - ``so_called``: share of hits after "so-called": the text distances itself; ``1 - so_called``;
 - ``generic``: a quoted phrase made only of words the corpus writes in lower case ("threat",
-  "dialogue") is a scare quote more often than a name: x 0.3.
+  "dialogue") is a scare quote more often than a name: x 0.3;
+- ``institution``: a name that is an organisation or a country of the domain packs ("spirit of the
+  KPA", "spirit of the DPRK") praises an institution: x 0.4; a written form that *is* an
+  organisation's name ("Non-Aligned Movement") names the organisation: x 0.3.
 
 Terms used in at least ``MIN_DOCS`` documents are ranked by score.
 """
@@ -38,9 +41,9 @@ from tealeaves.store import Store
 from tealeaves.store.db import DAY_SHIFT
 
 MIN_DOCS = 2
+INSTITUTION_CORE = 0.4  # "spirit of the KPA": praise of an institution or country
+INSTITUTION_NAME = 0.3  # "Non-Aligned Movement": the name of an organisation
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-# Korean particles the DPRK pack's templates allow after a term (shown without them)
-_PARTICLE = re.compile(r"(?:이|가|을|를|은|는|의|에|에서|으로|로|과|와|이다|이며|이고|으로써)$")
 BURST_MIN_DOCS = 3
 
 
@@ -49,11 +52,13 @@ def rescore(store: Store) -> tuple[int, int, int]:
     pack = load_pack()
     merge_scripts(store)
     rows = _aggregate(store)
-    forms, phrases = _variants(store)
+    forms, phrases, variant_folds = _variants(store)
     totals = _word_totals(store, {k for k in rows})
+    institutions, org_names = _institutions()
     scored = []
     for key, a in rows.items():
         f = _features(key, a, forms[key], totals, pack)
+        _institution_factor(key, f, institutions, org_names, variant_folds.get(key, set()))
         scored.append((key, a, f))
     ranked = sorted(
         (x for x in scored if x[1]["docs"] >= MIN_DOCS and x[2]["score"] > 0), key=lambda x: -x[2]["score"]
@@ -153,12 +158,11 @@ def _variants(store: Store) -> tuple[dict[str, int], dict[str, str]]:
         "SELECT v.key, v.text, v.lang, count(*), sum((h.flags & 3) = 2) FROM term_variants v "
         "JOIN term_hits h ON h.variant = v.id GROUP BY v.id"
     ):
-        forms[key].add(fold(_PARTICLE.sub("", text) if lang == "ko" else text))
+        forms[key].add(fold(text))
         # prefer forms from running text (case means something there) and English
-        shown = _PARTICLE.sub("", " ".join(text.split())) if lang == "ko" else " ".join(text.split())
-        usage[key][shown] += (n + 2 * running) * {"en": 10, "es": 3}.get(lang, 1)
+        usage[key][" ".join(text.split())] += (n + 2 * running) * {"en": 10, "es": 3}.get(lang, 1)
     phrases = {key: c.most_common(1)[0][0] for key, c in usage.items()}
-    return {k: len(v) for k, v in forms.items()}, phrases
+    return {k: len(v) for k, v in forms.items()}, phrases, forms
 
 
 def _word_totals(store: Store, keys: set[str]) -> dict[str, tuple[int, int, int]]:
@@ -217,6 +221,40 @@ def _features(key: str, a: dict, forms: int, totals: dict, pack) -> dict:
         "generic": generic,
         "score": score,
     }
+
+
+def _institutions() -> tuple[set[str], set[str]]:
+    """Folded names of the packs' organisations and countries, and of organisations alone.
+
+    "spirit of the KPA", "spirit of the DPRK" praise an institution or a country; a campaign is
+    named after a place, a site or an idea. And a term whose written form *is* an organisation's
+    name ("Non-Aligned Movement") names the organisation."""
+    from tealeaves.packs import load_packs, pack_dirs
+
+    inst, orgs = set(), set()
+    try:
+        packs = load_packs(pack_dirs())
+    except Exception:  # a broken user pack is reported by `tealeaves extract`; rank without it
+        return inst, orgs
+    for pk in packs:
+        for e in pk.entities:
+            if e.type == "ORG" or (e.type == "PLACE" and e.subtype == "country"):
+                names = {fold(n) for n in (e.name, *e.aliases)}
+                inst |= names
+                if e.type == "ORG":
+                    orgs |= names
+    return inst, orgs
+
+
+def _institution_factor(key: str, f: dict, inst: set[str], orgs: set[str], folds: set[str]) -> None:
+    core = key.split(":", 1)[1]
+    factor = 1.0
+    if folds & orgs:
+        factor = INSTITUTION_NAME
+    elif core in inst:
+        factor = INSTITUTION_CORE
+    f["institution"] = factor
+    f["score"] *= factor
 
 
 def _fill_days(conn) -> None:

@@ -88,4 +88,5 @@ SUITE_MODULES: list[str] = [
     "tealeaves.bench.html",
     "tealeaves.bench.eval_extraction",
     "tealeaves.bench.eval_terms",
+    "tealeaves.bench.eval_stories",
 ]
