@@ -61,7 +61,7 @@ def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention
             people = [m for m in ments if m.label == "PERSON"]
             if people:
                 accompanied.append((sent.start, _people(people, text, sent, kb)))
-    appearances = _merge_appearances(raw, accompanied)
+    appearances = [_lead_date(doc, text, sentences, e) for e in _merge_appearances(raw, accompanied)]
     meetings = _merge_meetings(
         [
             e
@@ -70,6 +70,23 @@ def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention
         ]
     )
     return sorted(appearances + meetings, key=lambda e: (e.start, e.type))
+
+
+def _lead_date(doc: Document, text: str, sentences: list[Sentence], ev: Event) -> Event:
+    """A headline-only report takes the date the story's lead states ("... Sunday held a meeting"): the
+    headline never dates the activity, the first body sentences do."""
+    lead = [s for s in sentences if s.start >= doc.body_offset][:2]
+    if ev.date_basis != "published" or (
+        ev.start >= doc.body_offset and all(ev.start != s.start for s in lead)
+    ):
+        return ev
+    for s in lead:
+        if _VAGUE.search(text, s.start, s.end):
+            continue
+        date, basis = eventdates.resolve(text[s.start : s.end], doc.published[:10])
+        if basis != "published":
+            return replace(ev, date=date, date_basis=basis, key=f"{ev.actor}|{date}|{site_key(ev.site)}")
+    return ev
 
 
 def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:

@@ -161,7 +161,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     roles = names.get("person_roles", [])
     if roles:
         kb.person_roles_re = re.compile(
-            r",\s+(?:the\s+|a\s+|an\s+)?(?:"
+            r",\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][a-z]+\s+)?(?:"
             + "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
             + r")\b"
         )
