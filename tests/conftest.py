@@ -59,3 +59,20 @@ def store(tmp_path) -> Store:
 @pytest.fixture
 def mixed_records() -> list[dict]:
     return [json.loads(line) for line in (DATA / "mixed.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="session")
+def facts_db(_sample_db, tmp_path_factory) -> Path:
+    """The bundled sample with its facts extracted and its term index built (once per session)."""
+    from tealeaves.analyze import termindex
+    from tealeaves.store.facts import run_extract
+
+    path = tmp_path_factory.mktemp("facts") / "facts.db"
+    with Store(_sample_db) as s:
+        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(_sample_db, path)
+    with Store(path) as store:
+        run_extract(store)
+        termindex.refresh(store)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path

@@ -182,12 +182,18 @@ def test_watch_killed_and_restarted_resumes_without_duplicates_or_gaps(tmp_path,
     n = 6
     items = []
     for i in range(n):
-        server.routes[f"/news/{i}.html"] = Route(page(i), delay=0.3)
+        server.routes[f"/news/{i}.html"] = Route(page(i), delay=0.5)
         items.append({"title": f"Story {i}", "link": server.url(f"/news/{i}.html")})
     server.routes["/rss.xml"] = Route(rss(items), content_type="application/rss+xml")
     db = tmp_path / "w.db"
     alerts_file = tmp_path / "alerts.jsonl"
-    env = {**os.environ, "TEALEAVES_FEED_INTERVAL": "0.2", "TEALEAVES_FETCH_TIMEOUT": "5"}
+    # one page at a time, 0.5 s each: the kill lands with some pages fetched and others not
+    env = {
+        **os.environ,
+        "TEALEAVES_FEED_INTERVAL": "0.2",
+        "TEALEAVES_FETCH_TIMEOUT": "5",
+        "TEALEAVES_FETCH_WORKERS": "1",
+    }
     base = [sys.executable, "-m", "tealeaves"]
     subprocess.run([*base, "feeds", "add", server.url("/rss.xml"), "--db", str(db)], check=True, env=env)
     subprocess.run([*base, "watchlist", "add", "all", "the", "--db", str(db)], check=True, env=env)

@@ -26,9 +26,9 @@ PAIRS = GOLD / "pairs.jsonl"
 TERMS = GOLD / "campaign_terms.jsonl"
 
 LABELS = {"duplicate", "same_story", "related", "unrelated"}
-# first batch; raised to the issue's targets (300 pairs; 70/80/70/70) when the set is complete
-PAIRS_MINIMUM = 240
-LABEL_MINIMUM = {"duplicate": 50, "same_story": 80, "related": 35, "unrelated": 50}
+# the issue asks for at least 300 pairs; the label floors keep the balance the set was built to
+PAIRS_MINIMUM = 300
+LABEL_MINIMUM = {"duplicate": 70, "same_story": 80, "related": 70, "unrelated": 70}
 KINDS = {"spirit", "speed", "movement", "pace-setter", "march", "battle", "campaign", "slogan", "other"}
 CORPORA = {
     "kcna_headlines_1997_2014",

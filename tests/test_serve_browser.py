@@ -18,8 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from tealeaves.store import Store
-
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = os.environ.get("TEALEAVES_CHROMIUM", "/usr/bin/chromium")
@@ -44,11 +42,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(_sample_db, tmp_path_factory):
+def server(facts_db, tmp_path_factory):
+    """`tealeaves serve` on a copy of the sample with its facts extracted and its term index built."""
     db = tmp_path_factory.mktemp("browser") / "sample.db"
-    with Store(_sample_db) as s:
-        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy(_sample_db, db)
+    shutil.copy(facts_db, db)
     port = _free_port()
     log = (db.parent / "server.log").open("w")
     proc = subprocess.Popen(
@@ -189,8 +186,8 @@ def test_term_page_chart_renders_with_data(page, server):
     page.fill("input[name=t]", "Arduous March")
     page.click("form.search button[type=submit]")
     c = chart_state(page, "#term-chart")
-    api = page.request.get(server + "/api/timeline?term=Arduous+March&by=year").json()
-    points = api["series"][0]["points"]
+    api = page.request.get(server + "/api/terms/Arduous%20March?by=year").json()
+    points = api["chart"]["series"][0]["points"]  # every variant of the term, from the term index
     assert c["points"] == len(points) and c["nonzero"] == sum(1 for p in points if p["count"])
     assert c["max"] == max(p["count"] for p in points) and c["unit"] == "documents per year"
     js = "f => [+f.dataset.shareMax, !!f.querySelector('.share-line')]"
@@ -213,6 +210,9 @@ def test_term_page_chart_renders_with_data(page, server):
 
     first = page.locator(".first-hits li")
     assert first.count() >= 1 and "arduous march" in first.first.locator("mark").text_content().lower()
+    variants = page.locator("#variant-table tbody tr")
+    assert variants.count() == len(api["variant_counts"]) > 1  # e.g. "marcha penosa" under the same term
+    assert page.locator("#first-by-variant mark").count() >= len(api["first_use"])
     shot(page, "05-term")
 
 
@@ -238,3 +238,81 @@ def test_errors_are_pages_too(page, server):
         "#error-message"
     )
     shot(page, "07-error")
+
+
+def test_terms_list_leads_to_term_pages(page, server):
+    page.goto(server + "/terms")
+    rows = page.locator("#term-table tbody tr")
+    assert rows.count() > 5
+    name = rows.first.locator("a").text_content()
+    rows.first.locator("a").click()
+    page.wait_for_selector("#term-index")
+    assert page.input_value("input[name=t]") == name
+    assert chart_state(page, "#term-chart")["nonzero"] > 0
+    shot(page, "08-terms")
+
+
+def test_entity_page(page, server):
+    page.goto(server + "/entities?type=PERSON")
+    page.locator("#entity-table a", has_text="Kim Jong Un").first.click()
+    page.wait_for_selector("h1.entity-name")
+    assert page.text_content("h1.entity-name") == "Kim Jong Un"
+    assert page.locator("#aliases li").count() > 2
+    c = chart_state(page, "#entity-chart")
+    assert c["nonzero"] > 0 and c["unit"] == "documents per year"
+    assert page.locator("#cooccurring tbody tr").count() > 3 and page.locator("#places tbody tr").count() > 0
+    shot(page, "09-entity")
+
+
+def test_appearances_with_map(page, server):
+    page.goto(server + "/appearances")
+    c = chart_state(page, "#appearance-chart")
+    assert c["unit"] == "appearances per year"
+    assert page.locator("#appearance-map svg .province").count() == 12
+    assert page.locator("#appearance-map svg .point").count() > 3
+    shaded = page.locator("#appearance-map svg .province:not(.shade-0)").count()
+    assert shaded >= 3 and page.locator("#province-table tbody tr").count() == shaded
+    assert page.locator("#appearance-table tbody tr").count() > 10
+    shot(page, "10-appearances")
+    page.locator("#appearance-map svg a").first.click()  # a place: its appearances only
+    page.wait_for_url("**place=**")
+    assert page.locator("#appearance-table tbody tr").count() >= 1
+
+
+def test_document_shows_extracted_facts(page, server):
+    ev = page.request.get(server + "/api/events?type=appearance&limit=1").json()["events"][0]
+    page.goto(f"{server}/doc/{ev['doc_id']}")
+    for kind in ("mention", "event"):
+        assert page.locator(f"#document .hl-{kind}").count() >= 1
+    page.locator("table.fact-table[data-kind=mention] tr[data-ref]").first.click()
+    assert page.locator("#document .flash").count() == 1
+    page.uncheck("#legend input[data-kind=mention]")
+    assert page.eval_on_selector("#document", "d => d.classList.contains('hide-mention')")
+    shot(page, "11-document-facts")
+
+
+def test_quotes_page(page, server):
+    page.goto(server + "/quotes")
+    rows = page.locator("#quote-table tbody tr")
+    assert rows.count() > 10 and page.locator("#quote-table mark").count() >= rows.count()
+    shot(page, "12-quotes")
+
+
+def test_brief_for_a_week(page, server):
+    page.goto(server + "/brief")
+    page.fill("input[name=week]", "2012-W15")
+    page.click("form.search button[type=submit]")
+    page.wait_for_selector("#brief-title")
+    assert "2012-04-09" in page.text_content("#brief-title")
+    for section in ("new-terms", "bursts", "appearances", "meetings", "quotes"):
+        assert page.locator(f"#brief-{section} h2").count() == 1
+    assert (
+        page.locator("#brief-new-terms li").count() >= 1
+        and page.locator("#brief-new-terms mark").count() >= 1
+    )
+    if page.locator("#brief-bursts tr").count():
+        assert page.locator("#brief-bursts svg.mini rect.bar").count() >= 1
+    shot(page, "13-brief")
+    page.click("nav.pager a[rel=prev]")
+    page.wait_for_url("**week=2012-W14**")
+    assert "2012-04-02" in page.text_content("#brief-title")

@@ -1,6 +1,6 @@
 """The offline province map: outlines from Natural Earth, points placed by the same projection."""
 
-from tealeaves.serve.geo import inside, map_svg, projection, provinces
+from tealeaves.serve.geo import feature_for, inside, map_svg, projection, provinces
 
 
 def test_provinces_have_provenance_and_outlines():
@@ -25,6 +25,16 @@ def test_points_land_where_they_should():
         ],
         "test",
     )
-    assert svg.count('class="province"') == len(provinces()["provinces"])
+    assert svg.count('class="province ') == len(provinces()["provinces"])
+    assert svg.count("shade-0") == len(provinces()["provinces"])  # nothing to shade here
     assert svg.count('class="point"') == 1
     assert "Pyongyang &lt;10&gt;" in svg and "a=1&amp;b=2" in svg
+
+
+def test_provinces_match_gazetteer_names_and_get_shaded():
+    assert feature_for(["Jagang Province", "Chagang"]) == "Chagang-do"
+    assert feature_for(["North Phyongan Province"]) == "P'yŏngan-bukto"
+    assert feature_for(["Rason", "Rajin-Sonbong"]) == "Rasŏn"
+    assert feature_for(["Atlantis"]) is None
+    svg = map_svg([], "shaded", {"Chagang-do": 8, "Kangwŏn-do": 1})
+    assert 'data-name="Chagang-do" data-count="8"' in svg and "shade-5" in svg

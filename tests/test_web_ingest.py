@@ -105,6 +105,15 @@ def test_unknown_declared_encoding_is_detected(tmp_path, store):
     assert origin[0].lower() in ("cp1251", "windows-1251")
 
 
+def test_encoding_option_overrides_a_wrong_declaration(tmp_path, store):
+    html = page(RU).decode("utf-8").encode("cp1251", "replace")  # still declares UTF-8
+    (tmp_path / "ru.html").write_bytes(html)
+    s = ingest(store, [tmp_path], encoding="cp1251")
+    assert s.stored == 1
+    body = store.conn.execute("SELECT body FROM docs").fetchone()[0]
+    assert page_counts(GOLD[RU]["articleBody"], body)[0] > 0.8
+
+
 def test_undecodable_bytes_are_rejected(tmp_path, store):
     import random
 

@@ -120,6 +120,7 @@ SETTINGS: dict[str, Setting] = {
             0,
             "1: follow redirects to another host (off: the page stored is the one the feed named).",
         ),
+        Setting("fetch_workers", 4, "Feeds and pages `tealeaves watch` fetches at the same time."),
         Setting("item_max_attempts", 3, "Fetches of a feed item's page before watch gives up on it."),
         Setting(
             "spool_dir", "", "Folder for the WARC files of pages fetched by watch (default: <db>.spool)."

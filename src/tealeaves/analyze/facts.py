@@ -311,12 +311,27 @@ def _place_ids(store: Store, place: str) -> list[str]:
 
 
 # -- appearance counts ----------------------------------------------------------------------------
+# site words too common to tell two outings apart ("KPA Unit 405" and "KPA Fish Breeding Station" share "kpa")
+_GENERIC = """
+kpa unit units factory factories plant complex construction site sites general farm farms delegation
+delegations grand performance performances meeting meetings exercise drill drills new newly built station
+company companies kim il sung jong un korean korea people s workers party wpk national pyongyang under by
+given with participants officials commanders soldiers army navy air force defence islet
+"""
+GENERIC_SITE_WORDS = frozenset(_GENERIC.split())
+
+
+def _distinct(words: str | None) -> set[str]:
+    return set((words or "").split()) - GENERIC_SITE_WORDS
+
+
 def appearance_clusters(rows: list[tuple[str, str, str, str]]) -> list[list[tuple]]:
     """Group appearance reports ``(actor, date, site_key, doc)`` into real-world appearances.
 
     Counting rules (docs/appearances.md): reports of the same actor on the same date are one appearance
-    when their sites share a content word, or when one report names no site; reports a day apart with
-    the same site words are one appearance (a headline dated by publication, the body by its "Sunday").
+    when their sites share a distinctive word (not one of GENERIC_SITE_WORDS), or when one report names
+    no site; reports a day apart are one appearance when their sites share at least half the distinctive
+    words of the shorter (a headline dated by publication, the story's "Sunday").
     """
     by_actor: dict[str, list[tuple]] = defaultdict(list)
     for r in rows:
@@ -326,36 +341,27 @@ def appearance_clusters(rows: list[tuple[str, str, str, str]]) -> list[list[tupl
         reports.sort(key=lambda r: r[1] or "")
         open_: list[list[tuple]] = []
         for r in reports:
-            words = set((r[2] or "").split())
-            home = None
-            for c in open_:
-                for o in c:
-                    days = _days_apart(o[1], r[1])
-                    ow = set((o[2] or "").split())
-                    same_day = days == 0 and (not words or not ow or words & ow)
-                    near = (
-                        days is not None
-                        and days <= 1
-                        and words
-                        and ow
-                        and len(words & ow) >= max(1, min(len(words), len(ow)) // 2)
-                    )
-                    if same_day or near:
-                        home = c
-                        break
-                if home:
-                    break
+            home = next((c for c in open_ if any(_same_outing(o, r) for o in c)), None)
             if home is None:
                 home = []
                 open_.append(home)
                 clusters.append(home)
             home.append(r)
-            open_ = [
-                c
-                for c in open_
-                if _days_apart(c[-1][1], r[1]) is not None and _days_apart(c[-1][1], r[1]) <= 2
-            ]
+            open_ = [c for c in open_ if (_days_apart(c[-1][1], r[1]) or 0) <= 2]
     return clusters
+
+
+def _same_outing(a: tuple, b: tuple) -> bool:
+    days = _days_apart(a[1], b[1])
+    if days is None or days > 1:
+        return False
+    wa, wb = _distinct(a[2]), _distinct(b[2])
+    if not a[2] or not b[2]:
+        return days == 0
+    shared = wa & wb
+    if days == 0:
+        return bool(shared) or (not wa and not wb and a[2] == b[2])
+    return bool(shared) and len(shared) >= max(1, min(len(wa), len(wb)) // 2)
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:

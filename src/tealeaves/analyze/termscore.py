@@ -18,7 +18,10 @@ of a term is a product of interpretable factors, each kept in ``terms.features``
   (not for the quoted family itself);
 - ``so_called``: share of hits after "so-called": the text distances itself; ``1 - so_called``;
 - ``generic``: a quoted phrase made only of words the corpus writes in lower case ("threat",
-  "dialogue") is a scare quote more often than a name: x 0.3.
+  "dialogue") is a scare quote more often than a name: x 0.3;
+- ``institution``: a name that is an organisation or a country of the domain packs ("spirit of the
+  KPA", "spirit of the DPRK") praises an institution: x 0.4; a written form that *is* an
+  organisation's name ("Non-Aligned Movement") names the organisation: x 0.3.
 
 Terms used in at least ``MIN_DOCS`` documents are ranked by score.
 """
@@ -27,27 +30,35 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 
 from tealeaves.analyze import bursts as burst_model
+from tealeaves.extract.romanise import hangul_skeleton, skeleton
 from tealeaves.extract.termpacks import load_pack
 from tealeaves.extract.terms import fold
 from tealeaves.store import Store
 from tealeaves.store.db import DAY_SHIFT
 
 MIN_DOCS = 2
+INSTITUTION_CORE = 0.4  # "spirit of the KPA": praise of an institution or country
+INSTITUTION_NAME = 0.3  # "Non-Aligned Movement": the name of an organisation
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 BURST_MIN_DOCS = 3
 
 
 def rescore(store: Store) -> tuple[int, int, int]:
     """Recompute terms, ranks, per-day counts and bursts. Returns (terms, ranked, bursts)."""
     pack = load_pack()
+    merge_scripts(store)
     rows = _aggregate(store)
-    forms, phrases = _variants(store)
+    forms, phrases, variant_folds = _variants(store)
     totals = _word_totals(store, {k for k in rows})
+    institutions, org_names = _institutions()
     scored = []
     for key, a in rows.items():
         f = _features(key, a, forms[key], totals, pack)
+        _institution_factor(key, f, institutions, org_names, variant_folds.get(key, set()))
         scored.append((key, a, f))
     ranked = sorted(
         (x for x in scored if x[1]["docs"] >= MIN_DOCS and x[2]["score"] > 0), key=lambda x: -x[2]["score"]
@@ -85,7 +96,32 @@ def rescore(store: Store) -> tuple[int, int, int]:
         conn.execute("DELETE FROM terms WHERE key NOT IN (SELECT DISTINCT key FROM term_variants)")
         _fill_days(conn)
     nbursts = _fill_bursts(store)
+    from tealeaves.analyze.precedents import build_profiles
+
+    build_profiles(store)
     return len(scored), len(ranked), nbursts
+
+
+def merge_scripts(store: Store) -> int:
+    """Korean variants join the Latin-script term of the same family whose name reads the same
+    (강계정신 -> spirit:kanggye), by romanised skeletons (extract/romanise.py)."""
+    keys = [k for (k,) in store.conn.execute("SELECT DISTINCT key FROM term_variants")]
+    latin: dict[tuple[str, str], str] = {}
+    for k in keys:
+        kind, core = k.split(":", 1)
+        if not _HANGUL.search(core):
+            latin.setdefault((kind, skeleton(core)), k)
+    moves = []
+    for k in keys:
+        kind, core = k.split(":", 1)
+        if _HANGUL.search(core):
+            target = latin.get((kind, hangul_skeleton(core)))
+            if target:
+                moves.append((target, k))
+    if moves:
+        with store.transaction() as conn:
+            conn.executemany("UPDATE term_variants SET key = ? WHERE key = ?", moves)
+    return len(moves)
 
 
 def _aggregate(store: Store) -> dict[str, dict]:
@@ -124,14 +160,23 @@ def _variants(store: Store) -> tuple[dict[str, int], dict[str, str]]:
     ):
         forms[key].add(fold(text))
         # prefer forms from running text (case means something there) and English
-        usage[key][" ".join(text.split())] += n + 2 * running + (n if lang == "en" else 0)
+        usage[key][" ".join(text.split())] += (n + 2 * running) * {"en": 10, "es": 3}.get(lang, 1)
     phrases = {key: c.most_common(1)[0][0] for key, c in usage.items()}
-    return {k: len(v) for k, v in forms.items()}, phrases
+    return {k: len(v) for k, v in forms.items()}, phrases, forms
 
 
 def _word_totals(store: Store, keys: set[str]) -> dict[str, tuple[int, int, int]]:
     words = {w for k in keys for w in k.split(":", 1)[1].split()}
     out: dict[str, tuple[int, int, int]] = {}
+    korean = {w for w in words if _HANGUL.search(w)}
+    if korean:  # Korean writes compounds and particles together: count every word containing the name
+        lex = [
+            (w, t) for w, t in store.conn.execute("SELECT word, total FROM term_lexicon") if _HANGUL.search(w)
+        ]
+        for k in korean:
+            total = sum(t for w, t in lex if k in w)
+            out[k] = (total, 0, 0)
+        words -= korean
     wl = list(words)
     for i in range(0, len(wl), 500):
         part = wl[i : i + 500]
@@ -176,6 +221,40 @@ def _features(key: str, a: dict, forms: int, totals: dict, pack) -> dict:
         "generic": generic,
         "score": score,
     }
+
+
+def _institutions() -> tuple[set[str], set[str]]:
+    """Folded names of the packs' organisations and countries, and of organisations alone.
+
+    "spirit of the KPA", "spirit of the DPRK" praise an institution or a country; a campaign is
+    named after a place, a site or an idea. And a term whose written form *is* an organisation's
+    name ("Non-Aligned Movement") names the organisation."""
+    from tealeaves.packs import load_packs, pack_dirs
+
+    inst, orgs = set(), set()
+    try:
+        packs = load_packs(pack_dirs())
+    except Exception:  # a broken user pack is reported by `tealeaves extract`; rank without it
+        return inst, orgs
+    for pk in packs:
+        for e in pk.entities:
+            if e.type == "ORG" or (e.type == "PLACE" and e.subtype == "country"):
+                names = {fold(n) for n in (e.name, *e.aliases)}
+                inst |= names
+                if e.type == "ORG":
+                    orgs |= names
+    return inst, orgs
+
+
+def _institution_factor(key: str, f: dict, inst: set[str], orgs: set[str], folds: set[str]) -> None:
+    core = key.split(":", 1)[1]
+    factor = 1.0
+    if folds & orgs:
+        factor = INSTITUTION_NAME
+    elif core in inst:
+        factor = INSTITUTION_CORE
+    f["institution"] = factor
+    f["score"] *= factor
 
 
 def _fill_days(conn) -> None:

@@ -5,7 +5,8 @@ Gold files (format: eval/gold/SCHEMA.md, rules: docs/annotation-guidelines.md): 
 scored separately. How each fact type is matched (docs/evaluation.md):
 
 - entities: exact span and type (precision, recall, F1 per type); resolution accuracy over the matched
-  mentions whose gold entity is known (the predicted entity's name or one of its aliases equals it);
+  mentions whose gold entity is known (the predicted entity's name or one of its aliases equals it; a name
+  no pack knows counts as resolved when the gold canonical name is the name as written);
 - quotes: a predicted quote matches a gold one when their spans overlap by at least half of the shorter;
   speaker accuracy over matched quotes: the same kind, and the same entity when the gold names one, else
   overlapping speaker spans;
@@ -23,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,6 +134,11 @@ def _same_entity(kb, eid: str | None, gold: str | None) -> bool:
     return gold.lower() in _names_of(kb, eid)
 
 
+def _fold(name: str | None) -> str:
+    """Case and dash variants fold together ('Peruvian－Korean' = 'Peruvian-Korean')."""
+    return unicodedata.normalize("NFKC", name or "").lower().replace("’", "'")
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -184,7 +191,10 @@ def _entities(rec, mentions, kb, rep: Report) -> None:
             rep.prf["entities.all"].tp += 1
             g = gold[key]
             if g.get("entity") is not None:
-                good = _same_entity(kb, pred[key].entity, g["entity"])
+                m = pred[key]
+                good = _same_entity(kb, m.entity, g["entity"]) or (
+                    m.entity is None and re.sub(r"['’]s$", "", m.text).lower() == g["entity"].lower()
+                )
                 rep.acc["entities.resolution"].add(good)
                 if not good:
                     rep.errors.append(
@@ -251,9 +261,8 @@ def _quotes(rec, quotes, kb, rep: Report) -> None:
         gs = g.get("speaker") or {}
         rep.acc["quotes.direct"].add(bool(g.get("direct")) == q.direct)
         if gs.get("entity"):
-            same = (
-                _same_entity(kb, q.speaker_entity, gs["entity"])
-                or (q.speaker_name or "").lower() == gs["entity"].lower()
+            same = _same_entity(kb, q.speaker_entity, gs["entity"]) or _fold(q.speaker_name) == _fold(
+                gs["entity"]
             )
             good = gs.get("kind") == q.speaker_kind and same
         else:

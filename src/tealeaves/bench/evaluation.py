@@ -87,4 +87,6 @@ def _load_suites() -> None:
 SUITE_MODULES: list[str] = [
     "tealeaves.bench.html",
     "tealeaves.bench.eval_extraction",
+    "tealeaves.bench.eval_terms",
+    "tealeaves.bench.eval_stories",
 ]

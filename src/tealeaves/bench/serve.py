@@ -71,7 +71,7 @@ MIX = [("search", 0.7), ("document", 0.15), ("other", 0.15)]
 
 
 def default_corpora() -> Path:
-    for base in (Path.cwd(), repo_root()):
+    for base in (repo_root(), Path.cwd()):  # beside the checkout first (the team's ../shared/corpora)
         for parent in (base, *base.parents):
             if (parent / "shared" / "corpora").is_dir():
                 return parent / "shared" / "corpora"

@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "tealeaves.cli.live",
     "tealeaves.cli.interchange",
     "tealeaves.cli.scale",
+    "tealeaves.cli.stories",
 ]
 
 

@@ -100,4 +100,75 @@ def _floor_note(score: float, floor: float | None) -> str:
     return f"  (floor {floor:.3f})" + ("  BELOW FLOOR" if score + 1e-9 < floor else "")
 
 
+@bench.command("extract")
+@click.option(
+    "--corpora", type=click.Path(file_okay=False), help="Shared corpora folder (default ../shared/corpora)."
+)
+@click.option(
+    "--docs", "n", type=int, default=1500, show_default=True, help="Documents in the seeded sample."
+)
+@click.option("--seed", type=int, default=3, show_default=True)
+@click.option(
+    "--spacy/--no-spacy", "with_spacy", default=True, help="Also time spaCy's small English pipeline."
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def bench_extract(corpora, n, seed, with_spacy, fmt):
+    """Extraction throughput (docs/s, MB/s) next to spaCy's small English pipeline on the same documents.
+
+    Both run in this one process over the same seeded sample of English documents drawn uniformly from
+    all corpora (headline-only KCNA items are most of them, as in the corpora). spaCy comes from the
+    optional extra `pip install -e '.[spacy]'`.
+    """
+    from tealeaves.bench import extraction as bx
+
+    docs, mix = bx.sample_documents(bx.corpora_dir(corpora), n, seed)
+    runs = [bx.run_tealeaves(docs)]
+    if with_spacy:
+        runs.append(bx.run_spacy(docs))
+    rows = [r.as_dict() for r in runs]
+    ratio = rows[0]["docs_per_s"] / rows[1]["docs_per_s"] if len(rows) > 1 and rows[1]["docs_per_s"] else None
+    if fmt == "json":
+        click.echo(json.dumps({"sample": dict(mix), "runs": rows, "speedup": ratio}, indent=2))
+        return
+    click.echo("sample: " + ", ".join(f"{k} {v}" for k, v in sorted(mix.items())))
+    for r in rows:
+        click.echo(
+            f"{r['engine']:34s} {r['docs']:6d} docs {r['seconds']:8.2f}s {r['docs_per_s']:9.1f} docs/s "
+            f"{r['mb_per_s']:7.3f} MB/s  {r['note']}"
+        )
+    if ratio:
+        click.echo(f"speed-up over spaCy: {ratio:.1f}x")
+
+
+@bench.command("ledger")
+@click.option(
+    "--corpora", type=click.Path(file_okay=False), help="Shared corpora folder (default ../shared/corpora)."
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def bench_ledger(corpora, fmt):
+    """Kim Jong Un's public appearances per year from the KCNA corpora vs the unification ministry's tallies.
+
+    Counting rules: docs/appearances.md; the difference is discussed in docs/benchmarks.md.
+    """
+    from tealeaves.bench import extraction as bx
+
+    out = bx.appearance_ledger(bx.corpora_dir(corpora))
+    if fmt == "json":
+        click.echo(json.dumps(out, indent=2))
+        return
+    click.echo(f"{out['documents']:,} English KCNA documents read")
+    click.echo(
+        f"{'year':6s}{'tealeaves':>10s}{'headlines':>10s}{'reports':>9s}{'ministry':>10s}{'diff':>7s}"
+        "  KCNA days (headlines/full text/kcna.kp)"
+    )
+    for r in out["years"]:
+        days = "/".join(str(v) for v in r["kcna_days"].values())
+        ministry = "" if r["ministry"] is None else str(r["ministry"])
+        diff = "" if r["difference"] is None else f"{r['difference']:+d}"
+        click.echo(
+            f"{r['year']:6s}{r['tealeaves']:>10d}{r['headlines_only']:>10d}{r['reports']:>9d}{ministry:>10s}"
+            f"{diff:>7s}  {days}"
+        )
+
+
 COMMANDS = [bench, eval_cmd]

@@ -9,6 +9,7 @@ import click
 
 from tealeaves.analyze import termindex, termviews
 from tealeaves.cli._common import db_option, emit, format_option, open_store
+from tealeaves.cli.bench import bench
 from tealeaves.dates import parse_bound
 
 
@@ -177,4 +178,106 @@ def bursts(date_from, date_to, kind, new_only, limit, refresh, rebuild, fmt, db)
     emit(rows, fmt, ["term", "kind", "start", "end", "weight", "level", "docs", "recurring", "first_seen"])
 
 
-COMMANDS = [terms, term, bursts]
+@click.command()
+@click.argument("term")
+@click.option("--limit", type=int, default=10, show_default=True, help="At most this many earlier terms.")
+@_index_options
+@format_option
+@db_option
+def precedents(term, limit, refresh, rebuild, fmt, db):
+    """Earlier terms most like TERM: same pattern family, shared context words, co-occurring
+    entities and places; each with its active period."""
+    from tealeaves.analyze.precedents import precedents as precedents_fn
+
+    store = ready_store(db, refresh, rebuild)
+    rows = precedents_fn(store, term, limit=limit)
+    if fmt == "table":
+        for r in rows:
+            w = r["why"]
+            r["why"] = f"family {w['same_kind']:.0f} context {w['context']:.2f} entities {w['entities']:.2f}"
+    emit(rows, fmt, ["term", "kind", "first_seen", "last_seen", "docs", "score", "why"])
+
+
+@click.command()
+@click.argument("term", required=False)
+@click.option("--limit", type=int, default=5, show_default=True, help="Sentences per term.")
+@click.option(
+    "--terms", "nterms", type=int, default=20, show_default=True, help="Without TERM: this many top terms."
+)
+@_index_options
+@format_option
+@db_option
+def glossary(term, limit, nterms, refresh, rebuild, fmt, db):
+    """What a term means: the best definitional sentences in the corpus, with their documents.
+
+    Without TERM, the best sentence of each of the top-ranked terms that has one.
+    """
+    from tealeaves.analyze import glossary as g
+
+    store = ready_store(db, refresh, rebuild)
+    rows = g.glossary(store, term, limit=limit) if term else g.glossary_top(store, terms=nterms)
+    emit(
+        [r.as_dict() for r in rows],
+        fmt,
+        ["term", "published", "id", "start", "end", "cue", "score", "sentence"],
+        {"sentence": 90},
+    )
+
+
+@click.command()
+@click.option("--from", "date_from", metavar="DATE", required=True, help="First day of the window.")
+@click.option("--to", "date_to", metavar="DATE", required=True, help="Last day of the window, inclusive.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
+@click.option("--terms", "nterms", type=int, default=10, show_default=True, help="New terms to list.")
+@click.option("--bursts", "nbursts", type=int, default=10, show_default=True, help="Bursting terms to list.")
+@click.option("--quotes", "nquotes", type=int, default=10, show_default=True, help="Quotes to list.")
+@_index_options
+@db_option
+def brief(date_from, date_to, fmt, nterms, nbursts, nquotes, refresh, rebuild, db):
+    """What is new in a window: new terms, bursting terms with a small timeline each, leader
+    appearances and meetings announced, the most notable quotes. Every item cites its source
+    sentence as document id [start:end]."""
+    from tealeaves.analyze import brief as b
+
+    store = ready_store(db, refresh, rebuild)
+    out = b.brief(
+        store,
+        parse_bound(date_from, end=False),
+        parse_bound(date_to, end=True),
+        terms=nterms,
+        bursts=nbursts,
+        quotes=nquotes,
+    )
+    if fmt == "json":
+        click.echo(json.dumps(out.as_dict(), ensure_ascii=False, indent=2))
+    elif fmt == "html":
+        click.echo(b.as_html(out), nl=False)
+    else:
+        click.echo(b.as_markdown(out), nl=False)
+
+
+COMMANDS = [terms, term, bursts, precedents, glossary, brief]
+
+
+@bench.command("brief")
+@click.option("--weeks", type=int, default=30, show_default=True, help="Random weeks to time (seeded).")
+@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@db_option
+def bench_brief(weeks, seed, as_json, db):
+    """Latency of `tealeaves brief` for random weeks of the store (target: under 2 s a week on the
+    full shared corpora), next to scanning the same weeks' documents for terms from scratch."""
+    from tealeaves.bench.brief import run
+
+    store = open_store(db, readonly=False)
+    r = run(store, weeks=weeks, seed=seed)
+    if as_json:
+        click.echo(json.dumps(r, indent=2))
+        return
+    b, s = r["brief_ms"], r["reference_scan_ms"]
+    click.echo(
+        f"store: {r['store_docs']:,} documents; {r['weeks']} random weeks "
+        f"(median {r['docs_per_week_median']:,} documents, {r['items_per_brief_median']} items per brief)"
+    )
+    for label, p in (("brief (precomputed index)     ", b), ("reference: scan week for terms", s)):
+        click.echo(f"{label} p50 {p['p50']:8.1f} ms  p95 {p['p95']:8.1f} ms  max {p['max']:8.1f} ms")

@@ -6,6 +6,7 @@ import click
 
 from tealeaves.analyze.first import first_use
 from tealeaves.analyze.plot import plot_timeline
+from tealeaves.analyze.stories import UNITS, timeline_per
 from tealeaves.analyze.terms import term_query
 from tealeaves.analyze.timeline import PERIODS
 from tealeaves.analyze.timeline import timeline as timeline_fn
@@ -18,6 +19,7 @@ from tealeaves.cli._common import (
     make_filters,
     open_store,
 )
+from tealeaves.errors import UsageError
 
 
 @click.command()
@@ -29,17 +31,29 @@ from tealeaves.cli._common import (
     "--plot", "plot", type=click.Path(dir_okay=False), help="Also draw the chart to FILE.png or FILE.svg."
 )
 @click.option("--nonzero", is_flag=True, help="Table/CSV: only periods where a term occurs.")
+@click.option(
+    "--per",
+    type=click.Choice(UNITS),
+    default="document",
+    show_default=True,
+    help="Count documents, groups of copies (a reprint counts once), or stories (docs/stories.md).",
+)
 @format_option
 @db_option
-def timeline(terms, by, sources, langs, date_from, date_to, split, plot, nonzero, fmt, db):
+def timeline(terms, by, sources, langs, date_from, date_to, split, plot, nonzero, per, fmt, db):
     """Documents mentioning each TERM per period: count, and share of all documents in that period.
 
     A TERM of plain words is an exact phrase ("Arduous March"); one with query syntax is a query
     ('juche* AND idea').
     """
-    store = open_store(db)
     f = make_filters(sources, langs, date_from, date_to)
-    points = timeline_fn(store, [(t, term_query(t)) for t in terms], by=by, filters=f, split_sources=split)
+    queries = [(t, term_query(t)) for t in terms]
+    if per != "document":
+        if split:
+            raise UsageError("--split-sources goes with --per document")
+        points = timeline_per(open_store(db, readonly=False), queries, by=by, filters=f, per=per)
+    else:
+        points = timeline_fn(open_store(db), queries, by=by, filters=f, split_sources=split)
     if plot:
         path = plot_timeline(points, plot, by)
         click.echo(f"chart written to {path}", err=True)

@@ -38,9 +38,9 @@ def find_definitions(
     seen: set[int] = set()
     for sent in sentences:
         s = text[sent.start : sent.end]
-        for name, rx in kb.definitions:
-            for m in rx.finditer(s):
-                ts, te = m.span("term")
+        for name, rx, trigger in kb.definitions:
+            for m, base in _candidates(s, rx, trigger):
+                ts, te = m.start("term") + base, m.end("term") + base
                 term = s[ts:te].strip("\"“”' ")
                 if not term or term.lower() in _NOT_TERMS or term in kb.stopwords:
                     continue
@@ -51,7 +51,7 @@ def find_definitions(
                     continue  # a person's name is not a term being defined
                 if (ts_abs, te_abs) in places and name != "abbreviation":
                     continue
-                gs, ge = m.span("gloss")
+                gs, ge = m.start("gloss") + base, m.end("gloss") + base
                 seen.add(ts_abs)
                 out.append(
                     Definition(
@@ -60,3 +60,24 @@ def find_definitions(
                 )
     out.sort(key=lambda d: d.term_start)
     return out
+
+
+_WINDOW = 220
+
+
+def _candidates(s: str, rx, trigger):
+    """Matches of ``rx`` in ``s``; with a trigger, only in windows around the trigger's hits (a pattern
+    whose gloss may run 160 characters before its cue would otherwise be tried at every position)."""
+    if trigger is None:
+        for m in rx.finditer(s):
+            yield m, 0
+        return
+    last_end = -1
+    for t in trigger.finditer(s):
+        a = max(0, t.start() - _WINDOW, last_end)
+        b = min(len(s), t.end() + _WINDOW)
+        if a >= b:
+            continue
+        for m in rx.finditer(s[a:b]):
+            yield m, a
+        last_end = b

@@ -50,10 +50,27 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     unknown, replaced = _unknown(text, kb, taken, len(doc.title) if _title_case(doc.title) else 0)
     out = [m for m in found + extra if (m.start, m.end) not in replaced] + unknown
     out.sort(key=lambda x: (x.start, -x.end))
-    return _no_overlaps(out)
+    return _no_overlaps(_cc_forms(text, _no_overlaps(out)))
 
 
 _OF_TAIL = re.compile(r" of (?:the )?(?=[A-Z])")
+_CC = re.compile(r"\bC\.C\., (?:the )?$")
+
+
+def _cc_forms(text: str, found: list[Mention]) -> list[Mention]:
+    """KCNA's 'C.C., the Workers' Party of Bangladesh' (the Central Committee of X) is one name."""
+    out = []
+    for m in found:
+        c = _CC.search(text, max(0, m.start - 12), m.start) if m.label == "ORG" else None
+        if c is not None and out and out[-1].end > c.start():
+            c = None
+        if c is not None:
+            ent = "wpk-cc" if m.entity == "wpk" else None
+            m = Mention(c.start(), m.end, text[c.start() : m.end], "ORG", ent, "alias" if ent else "pattern")
+        out.append(m)
+    return out
+
+
 _HOME = {"kp", "korea", "wpk", "wpk-cc", "kpa"}
 
 
@@ -226,8 +243,12 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
     while head_i > 0 and words[head_i].isdigit():
         head_i -= 1
     ha, _hb = toks[head_i]
-    if any(a <= ha < b for a, b in inner):
+    head_inner = [(a, b) for a, b in inner if a <= ha < b]
+    if head_inner and not (
+        label == "ORG" and head_inner[0][0] == s and text.startswith(" of ", head_inner[0][1])
+    ):
         return None  # the head word belongs to a known name: "Kim Il Sung Square" is known already
+    # ("Central Committee of the Bangladesh Communist Party": a known head, but someone else's body)
     if strict and any(text[a:b].count(" ") >= 1 for a, b in inner):
         return None  # Title Case headline: "Kim Jong Un Tours Farm" is a sentence, not a name
     for suf in _POSSESSIVE:

@@ -42,6 +42,8 @@ def resolve(sentence: str, published: str, future: bool = False) -> tuple[str | 
         return (published or None), "published"
     pub = dt.date.fromisoformat(published)
     for m in _DATE_RE.finditer(sentence):
+        if re.match(r" [A-Z]", sentence[m.end() : m.end() + 2]) and not m.group("y1") and not m.group("y2"):
+            continue  # "April 25 House of Culture", "February 8 Vinalon Complex": a name, not a date
         month = _MONTHS[(m.group("m1") or m.group("m2")).lower()]
         day = int(m.group("d1") or m.group("d2"))
         year = m.group("y1") or m.group("y2")

@@ -61,7 +61,7 @@ def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention
             people = [m for m in ments if m.label == "PERSON"]
             if people:
                 accompanied.append((sent.start, _people(people, text, sent, kb)))
-    appearances = _merge_appearances(raw, accompanied)
+    appearances = [_lead_date(doc, text, sentences, e) for e in _merge_appearances(raw, accompanied)]
     meetings = _merge_meetings(
         [
             e
@@ -70,6 +70,23 @@ def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention
         ]
     )
     return sorted(appearances + meetings, key=lambda e: (e.start, e.type))
+
+
+def _lead_date(doc: Document, text: str, sentences: list[Sentence], ev: Event) -> Event:
+    """A headline-only report takes the date the story's lead states ("... Sunday held a meeting"): the
+    headline never dates the activity, the first body sentences do."""
+    lead = [s for s in sentences if s.start >= doc.body_offset][:2]
+    if ev.date_basis != "published" or (
+        ev.start >= doc.body_offset and all(ev.start != s.start for s in lead)
+    ):
+        return ev
+    for s in lead:
+        if _VAGUE.search(text, s.start, s.end):
+            continue
+        date, basis = eventdates.resolve(text[s.start : s.end], doc.published[:10])
+        if basis != "published":
+            return replace(ev, date=date, date_basis=basis, key=f"{ev.actor}|{date}|{site_key(ev.site)}")
+    return ev
 
 
 def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:
@@ -106,6 +123,13 @@ def _appearances_in(doc, text: str, sent: Sentence, ments: list[Mention], kb: KB
             continue
         if text.startswith(("'s", "’s"), actor.end):
             continue  # "Kim Jong Un's work": not the subject
+        if kb.presence_re is not None:
+            pm = kb.presence_re.search(text, max(sent.start, actor.start - 60), actor.start)
+            if pm is not None:
+                ev = _in_presence(doc, text, sent, actor, pm.start(), ments, kb)
+                if ev is not None and (lead or ev.date_basis != "published"):
+                    out.append(ev)
+                continue
         before = text[max(sent.start, actor.start - 12) : actor.start].lower()
         if re.search(r"\b(?:to|from|by|for|with|of|and|under|de|a)\s+(?:\w+\s+)?$", before):
             continue  # "Greetings to Kim Jong Un", "accompanied by ...": not the one acting
@@ -125,6 +149,29 @@ def _appearances_in(doc, text: str, sent: Sentence, ments: list[Mention], kb: KB
 
 
 _HE = re.compile(r"(?:-\s*)?(?:He|he)\s")
+
+
+_PASSIVE_VERB = re.compile(
+    r"\s+(?:was |were |is )?(?:held|opens|opened|given|staged|took place|takes place|performed|conducted|"
+    r"launched|unveiled|inaugurated|celebrated|efectuado|efectuada|celebrado|celebrada)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _in_presence(doc, text, sent: Sentence, actor: Mention, at: int, ments, kb: KB) -> Event | None:
+    """'Enlarged Meeting of the CMC Held under Guidance of Kim Jong Un', 'Museum Opens in Presence of ...'."""
+    head = text[sent.start : at].strip(" ,")
+    site = _PASSIVE_VERB.sub("", head).strip(" ,")
+    site = _LEADING.sub("", site).strip(' ,."“”')
+    if not site or len(site) > 200:
+        return None
+    sub = _refine("meeting", site, kb)
+    date, basis = eventdates.resolve(text[sent.start : sent.end], doc.published[:10])
+    place, place_text = _place(text, sent.start, sent.end, [m for m in ments if m is not actor], kb)
+    return Event(
+        sent.start, sent.end, "appearance", sub, actor.entity, actor.text, site, place, place_text,
+        date, basis, (), None, None,
+    )  # fmt: skip
 
 
 def _pronoun_appearance(doc, text, sent: Sentence, ments, kb: KB, prev: Event) -> list[Event]:

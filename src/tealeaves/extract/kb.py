@@ -73,10 +73,11 @@ class KB:
     according_re: re.Pattern | None = None
     self_speakers: frozenset = frozenset()
     anonymous: frozenset = frozenset()
-    definitions: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    definitions: list[tuple[str, re.Pattern, re.Pattern | None]] = field(default_factory=list)
     appear_re: re.Pattern | None = None
     not_objects_re: re.Pattern | None = None
     future_re: re.Pattern | None = None
+    presence_re: re.Pattern | None = None
     site_subtypes: list[tuple[str, re.Pattern]] = field(default_factory=list)
     accompanied_re: re.Pattern | None = None
     meeting_noun_re: re.Pattern | None = None
@@ -160,7 +161,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     roles = names.get("person_roles", [])
     if roles:
         kb.person_roles_re = re.compile(
-            r",\s+(?:the\s+|a\s+|an\s+)?(?:"
+            r",\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][a-z]+\s+)?(?:"
             + "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
             + r")\b"
         )
@@ -182,7 +183,8 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     for d in p.get("definitions", {}).get("patterns", []):
         rx = d["regex"].replace("{TERM}", TERM).replace("{GLOSS_BEFORE}", GLOSS_BEFORE)
         rx = rx.replace("{GLOSS}", GLOSS)
-        kb.definitions.append((d["name"], re.compile(rx)))
+        trigger = re.compile(d["trigger"], re.IGNORECASE) if d.get("trigger") else None
+        kb.definitions.append((d["name"], re.compile(rx), trigger))
     _compile_events(kb, p)
 
 
@@ -204,6 +206,10 @@ def _compile_events(kb: KB, p: dict) -> None:
     if a.get("future"):
         kb.future_re = re.compile(
             r"\b(?:" + "|".join(re.escape(x) for x in a["future"]) + r")\s+$", re.IGNORECASE
+        )
+    if a.get("presence"):
+        kb.presence_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(x) for x in a["presence"]) + r")\s+(?:\w+\s+){0,4}$", re.IGNORECASE
         )
     for sub, words in a.get("site_subtypes", {}).items():
         kb.site_subtypes.append((sub, _words_regex(words)))

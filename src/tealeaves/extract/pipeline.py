@@ -74,7 +74,7 @@ class Pipeline:
             unknown = [n for n in names if n not in STAGES]
             if unknown:
                 raise UsageError(f"unknown stage {', '.join(unknown)}; stages: {', '.join(STAGES)}")
-            chosen = [STAGES[n] for n in names]
+            chosen = _with_requirements([STAGES[n] for n in names])
         self.stages = _order(chosen)
         self.pack_dirs = pack_dirs(tuple(packs)) if any(s.uses_packs for s in self.stages) else ()
         self.versions = _effective_versions(self.stages, self.kb.fingerprint if self.pack_dirs else "")
@@ -98,6 +98,22 @@ class Pipeline:
     def produced_by(self) -> dict[str, str]:
         """fact kind -> stage name."""
         return {kind: st.name for st in self.stages for kind in st.produces}
+
+
+def _with_requirements(chosen: list[Stage]) -> list[Stage]:
+    """The chosen stages plus the registered stages that produce what they require."""
+    out = list(chosen)
+    todo = list(chosen)
+    while todo:
+        st = todo.pop()
+        for kind in st.requires:
+            if any(kind in x.produces for x in out):
+                continue
+            dep = next((x for x in STAGES.values() if kind in x.produces), None)
+            if dep is not None:
+                out.append(dep)
+                todo.append(dep)
+    return out
 
 
 def _order(chosen: list[Stage]) -> list[Stage]:

@@ -170,6 +170,8 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
         if re.match(_PARTICIPLES + "$", c.group(), re.I):
             continue
         rest = s[c.end() :]
+        if not rest.strip(" .!?") or rest.lstrip().startswith((",", ".", ";")):
+            continue  # "..., he said, stressing ...": a closing attribution, handled below
         t = re.match(r"\s+(?:in|at|on|during|through|to)\s+[^,]{2,60}?\s+(that\s+)", rest) or re.match(
             r"\s*(?:,\s*)?(that\s+)?", rest
         )
@@ -219,6 +221,10 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
                 )
             )
             out += _trailing(text, sent, s, m.end(), body_end, speaker, mentions, kb)
+    if (lead_quote or not out) and main_speaker is None:
+        main_speaker = _sentence_subject(s, sent.start, p.end() if lead_quote else 0)
+        if main_speaker is not None and not lead_quote:
+            out += _trailing(text, sent, s, 0, body_end, main_speaker, mentions, kb)
     if lead_quote and main_speaker:
         out.insert(
             0, _quote(text, lead_quote[0], lead_quote[1], False, main_speaker, lead_quote[2], mentions, kb)
@@ -233,6 +239,17 @@ _NOT_SPEECH = re.compile(
     r"to |for |with |on |at |in )",
     re.I,
 )
+
+
+_SUBJECT = re.compile(r"(?:He|She|They|he|she|they|It|it|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4})(?=,? [a-z])")
+
+
+def _sentence_subject(s: str, offset: int, at: int) -> tuple[int, int] | None:
+    """The subject at ``at`` (a pronoun or a name): who speaks in 'Saying that ..., he expressed thanks'."""
+    m = _SUBJECT.match(s, at)
+    if m is None or m.group().split()[0] in ("The", "A", "An", "This", "That", "In", "On", "At"):
+        return None
+    return offset + m.start(), offset + m.end()
 
 
 def _trailing(text, sent, s: str, after: int, body_end: int, speaker, mentions, kb) -> list[Quote]:
@@ -353,6 +370,10 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if k and not re.match(r"and\s", k.group()):
         a += k.end()
     span = seg[a:]
+    bullet = re.match(r"[-–—•*]+\s*", span)
+    if bullet:
+        a += bullet.end()
+        span = span[bullet.end() :]
     lead = _LEAD_WORDS.match(span)
     if lead:
         a += lead.end()
@@ -396,6 +417,10 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
             ss, sp = m.start, m.text  # "Vice-director of the institute Choe Kwang Guk" -> the name
         elif m.start == ss and m.end < se and re.match(r"\s+in\s", text[m.end : se]):
             se, sp = m.end, m.text  # "Kim Jong Suk Library in Peru": the locative is not the speaker
+    cut = re.search(r",\s|\s+in\s+[A-Z]", sp)
+    if cut and sp[:1].isupper() and cut.start() > 2:
+        sp = sp[: cut.start()]  # "Choson Sinbo, the organ of ...", "Kim Jong Suk Library in Peru": the name
+        se = ss + len(sp)
     kind, entity, name = _speaker_kind(text, sp, ss, se, mentions, kb)
     return Quote(start, end, text[start:end], direct, sp, ss, se, entity, kind, cue, name)
 
@@ -455,6 +480,20 @@ def _speaker_kind(
         return "document", None, None
     if first is not None and first.start == ss:
         return "named", first.entity, _name(kb, first)
+    rest = sp.split()[1:]
+    common = {"from", "of", "in", "at", "the", "and", "who", "with"}
+    if (
+        sp[:1].isupper()
+        and first is None
+        and len(rest) >= 2
+        and all(w[:1].islower() for w in rest)
+        and common & set(rest)
+    ):
+        return (
+            "anonymous",
+            None,
+            None,
+        )  # "Schoolchildren from the flood-hit areas": capitalised only as a start
     if sp[:1].isupper():
         return "named", first.entity if first else None, _name(kb, first) if first else sp
     return "unknown", None, None
@@ -560,20 +599,25 @@ def _publisher(
             window,
         )
     )
+    noun = (text[at : at + 20].split() or [""])[0].lower().strip(",.")
+    if noun in ("article", "paper", "editorial", "commentary", "daily", "newspaper"):
+        near = [x for x in mentions if at - 600 <= x.start < at and x.entity in media]
+        if near:
+            return "self", near[-1]
     for m in reversed(issued):
         pos = base + m.start()
         cands = [
             x for x in mentions if pos - 250 <= x.start and x.end <= pos and x.label in ("ORG", "PERSON")
         ]
+        people = [x for x in cands if x.label == "PERSON"]
+        if noun in ("message", "letter", "telegram", "reply") and people:
+            return "named", people[0]
         if cands:
             c = cands[-1]
             return ("self" if c.entity in media else "named"), c
-    noun = re.sub(r"^.*\s", "", (text[at : at + 20].split() or [""])[0].lower())
     if noun in ("article", "paper", "editorial", "commentary", "daily", "newspaper"):
         before = [x for x in mentions if x.end <= at and x.entity in media]
-        if before:
-            return "self", before[-1]
-        return "self", None
+        return "self", before[-1] if before else None
     return "named", None
 
 

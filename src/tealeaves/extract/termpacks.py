@@ -28,6 +28,13 @@ class Element:
     regex: re.Pattern[str] | None = None
     optional: bool = False
 
+    def rest(self, token: str) -> int:
+        """Length of the ``(?P<rest>...)`` group (a trailing particle) when this regex matches ``token``."""
+        if self.regex is None or "rest" not in self.regex.groupindex:
+            return 0
+        m = self.regex.fullmatch(token)
+        return len(m.group("rest") or "") if m else 0
+
     def match_token(self, token: str) -> str | bool | None:
         """None: no match. True: a match that adds nothing to the core. str: the core it contributes."""
         if self.kind in ("literal", "not") and self.words:

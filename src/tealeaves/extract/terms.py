@@ -193,19 +193,24 @@ def _match_at(text, tokens, i, pat: Pattern, pack, lexicon, lang, quoted) -> Can
     right = _match_side(text, tokens, i, 1, pat.elements[pat.anchor + 1 :], pack, lexicon)
     if right is None:
         return None
-    (lo, lcore, _), (hi, rcore, _) = left, right
+    (lo, lcore, _, _), (hi, rcore, _, trim) = left, right
+    if hi == i:  # nothing matched after the anchor: the anchor's own trailing particle is trimmed
+        trim = pat.elements[pat.anchor].rest(tok.text)
     anchor_core = [] if core_from_anchor is True else [(tok, core_from_anchor)]
     core = [*lcore, *anchor_core, *rcore]
     if not core:
         return None
-    return _candidate(
-        text, tokens[lo].start, tokens[hi].end, pat.kind, core, lang, pack, quoted, tokens[lo : hi + 1]
-    )
+    end = tokens[hi].end - trim
+    return _candidate(text, tokens[lo].start, end, pat.kind, core, lang, pack, quoted, tokens[lo : hi + 1])
 
 
 def _match_side(text, tokens, anchor, step, elements, pack, lexicon):
-    """Match ``elements`` outward from the anchor token. Returns (last index, core pieces, modifiers)."""
+    """Match ``elements`` outward from the anchor token.
+
+    Returns (last index, core pieces, modifiers, characters to trim from the last token's end: a
+    trailing particle the template matched as ``(?P<rest>...)``)."""
     core, mods = [], []
+    trim = 0
     last, j = anchor, anchor + step
 
     def next_ok() -> bool:  # token j exists and only spaces separate it from the last matched token
@@ -223,6 +228,7 @@ def _match_side(text, tokens, anchor, step, elements, pack, lexicon):
                 return None
             if got is not True:
                 core.append((tokens[j], got))
+            trim = el.rest(tokens[j].text) if step > 0 else 0
             last, j = j, j + step
         elif el.kind == "mod":
             n = 0
@@ -239,14 +245,15 @@ def _match_side(text, tokens, anchor, step, elements, pack, lexicon):
                 return None
             core += [(tokens[x], tokens[x].text) for x in run[:k]]
             last, j = run[k - 1], run[k - 1] + step
+            trim = 0
         else:  # word, number
             if not (next_ok() and _slot_ok(el.kind, tokens[j], pack, lexicon)):
                 return None
             core.append((tokens[j], tokens[j].text))
-            last, j = j, j + step
+            last, j, trim = j, j + step, 0
     if step < 0:
         core.reverse()
-    return last, core, mods
+    return last, core, mods, trim
 
 
 def _adjacent(text: str, tokens: list[Token], a: int, b: int) -> bool:

@@ -197,8 +197,10 @@ def read_html(path: Path, options: ReadOptions, progress=None) -> Iterator[Item]
             len(data),
         )
         return
+    # --encoding other than the default overrides what the page declares (as an HTTP header would)
+    declared = f"text/html; charset={options.encoding}" if options.encoding.lower() != "utf-8" else None
     try:
-        page = parse_page(data)
+        page = parse_page(data, content_type=declared)
     except InputError as e:
         yield Rejected(origin, e.reason, str(e), data[: options.quarantine_max_bytes], len(data))
         return

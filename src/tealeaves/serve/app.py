@@ -42,7 +42,7 @@ _HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 40
 
 
 def create_app(config: ServeConfig | None = None) -> FastAPI:
-    from tealeaves.serve import api, pages
+    from tealeaves.serve import api, api_facts, pages, pages_facts
 
     config = config or ServeConfig.from_settings()
     app = FastAPI(
@@ -60,7 +60,9 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
     app.state.templates = pages.templates()
     _install_error_handlers(app)
     app.include_router(api.router)
+    app.include_router(api_facts.router)
     app.include_router(pages.router)
+    app.include_router(pages_facts.router)
     app.mount("/static", StaticFiles(packages=[("tealeaves.serve", "static")]), name="static")
     app.add_middleware(Guard, config=config)
     app.router.add_event_handler("shutdown", app.state.stores.close)

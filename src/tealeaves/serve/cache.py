@@ -1,6 +1,7 @@
 """A small LRU of view results, keyed by the store's version, so an answer is never older than the store.
 
-Only answers that depend on the documents alone (search, timelines, first use, stats) are cached. The
+Only answers that depend on the documents alone (search, timelines, first use, stats) are cached:
+extracted facts and the term index change without new documents, so their routes are never cached. The
 store's version for them is ``max(docs.seq)``: every ingest batch that stores a document raises it, in the
 same transaction as the full-text rows, and nothing is ever deleted. Reading it is one index probe, the
 same value for every connection, so one commit empties the cache once (not once per worker thread).

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -16,6 +18,7 @@ from markupsafe import Markup, escape
 
 WIDTH = 560
 PAD = 10
+PROVINCE_SUBTYPES = {"province", "special city", "capital city"}
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +58,31 @@ def inside(lat: float | None, lon: float | None) -> bool:
     return -PAD <= x <= WIDTH + PAD and -PAD <= y <= height + PAD
 
 
-def map_svg(points: list[dict], label: str) -> Markup:
-    """Provinces plus a circle per point (``lat``, ``lon``, ``count``, ``title``, optional ``href``)."""
+def _norm(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[^a-z ]", "", s.replace("-", " "))
+    s = re.sub(r"\b(province|do|si|city|special|municipality)\b", " ", s)
+    return re.sub(r"\s+", "", s).replace("ph", "p")
+
+
+def feature_for(names: list[str]) -> str | None:
+    """The map feature (province) that one of ``names`` denotes, matched romanisation-blind."""
+    index = {}
+    for prov in provinces()["provinces"]:
+        for n in [prov["name"], *prov["alt"]]:
+            if n:
+                index.setdefault(_norm(n), prov["name"])
+    for n in names:
+        if n and _norm(n) in index:
+            return index[_norm(n)]
+    return None
+
+
+def map_svg(points: list[dict], label: str, shade: dict[str, int] | None = None) -> Markup:
+    """Provinces (shaded by ``shade[name]``) plus a circle per point (``lat``, ``lon``, ``count``,
+    ``title``, optional ``href``)."""
+    shade = shade or {}
+    top = max(shade.values(), default=0) or 1
     proj, height = projection()
     out = [
         f'<svg class="map" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" '
@@ -67,7 +93,14 @@ def map_svg(points: list[dict], label: str) -> Markup:
             "M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in (proj(lon, lat) for lon, lat in ring)) + " Z"
             for ring in prov["rings"]
         )
-        out.append(f'<path class="province" d="{d}"><title>{escape(prov["name"] or "island")}</title></path>')
+        n = shade.get(prov["name"], 0)
+        level = 0 if not n else 1 + min(4, int(4 * n / top))
+        tip = f"{prov['name'] or 'island'}" + (f": {n:,}" if n else "")
+        out.append(
+            f'<path class="province shade-{level}" d="{d}" data-name="{escape(prov["name"])}" '
+            f'data-count="{n}">'
+            f"<title>{escape(tip)}</title></path>"
+        )
     biggest = max((p["count"] for p in points), default=1) or 1
     for p in sorted(points, key=lambda p: -p["count"]):
         if not inside(p.get("lat"), p.get("lon")):

@@ -14,7 +14,7 @@ import jinja2
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from tealeaves.errors import UsageError
+from tealeaves.errors import NotFoundError, UsageError
 from tealeaves.serve import render, views
 from tealeaves.store.documents import languages
 
@@ -133,11 +133,28 @@ def term_page(
     st, cfg = _ctx(request)
     fa = views.FilterArgs(tuple(source), (), date_from, date_to)
     ctx = {"t": t, "by": by, "fa": fa, "stats": views.stats_view(st, cfg), "timeline": None, "first": None}
+    ctx["index"] = None
     ctx["error"], status = None, 200
     if t.strip():
         try:
             ctx["timeline"] = views.timeline_view(st, cfg, [t], fa, by=by)
             ctx["first"] = views.first_view(st, cfg, t, fa)
+            ctx["index"] = _term_index(st, cfg, t, by)
+            if ctx["index"]:  # the index counts every variant of the term, not only this phrase
+                ctx["timeline"] = ctx["index"]["chart"]
         except UsageError as e:
             ctx["error"], status = str(e), 400
     return _page(request, "term.html", status, **ctx)
+
+
+def _term_index(st, cfg, t: str, by: str) -> dict | None:
+    """What the term index knows of ``t`` (variants, first use per variant, bursts), if it knows it."""
+    from tealeaves.serve.views_facts import glossary_view, precedents_view, term_index_view
+
+    try:
+        out = term_index_view(st, cfg, t, by=by)
+    except NotFoundError:
+        return None
+    out["glossary"] = glossary_view(st, cfg, out["key"])["glossary"]
+    out["precedents"] = precedents_view(st, cfg, out["key"])["precedents"]
+    return out

@@ -48,3 +48,32 @@ def highlight(text: str, spans: list[Span], lo: int = 0, hi: int | None = None) 
         refs = " ".join(s.ref for s in active)
         out.append(f'<span class="{cls}" data-refs="{refs}">{piece}</span>')
     return Markup("".join(out))
+
+
+def mini_bars(points: list[dict], *, label_key: str = "week", unit: str = "documents a week") -> Markup:
+    """A small bar chart (one bar per point's ``count``) with its scale and first/last label, as SVG."""
+    if not points:
+        return Markup("")
+    w, h, left, bottom = 180, 54, 26, 14
+    top = max(p["count"] for p in points) or 1
+    bw = (w - left) / len(points)
+    out = [
+        f'<svg class="mini" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{unit}">'
+    ]
+    out.append(f'<text x="{left - 3}" y="9" text-anchor="end">{top}</text>')
+    out.append(f'<text x="{left - 3}" y="{h - bottom}" text-anchor="end">0</text>')
+    out.append(f'<line x1="{left}" x2="{w}" y1="{h - bottom}" y2="{h - bottom}" class="baseline"/>')
+    for i, p in enumerate(points):
+        bh = (h - bottom - 4) * p["count"] / top
+        x, y = left + i * bw + 1, h - bottom - bh
+        tip = html.escape(f"{p[label_key]}: {p['count']} of {p.get('total', '?')} documents")
+        out.append(
+            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{max(1.0, bw - 2):.1f}" height="{bh:.1f}" '
+            f'data-value="{p["count"]}"><title>{tip}</title></rect>'
+        )
+    out.append(f'<text x="{left}" y="{h - 2}">{html.escape(str(points[0][label_key]))}</text>')
+    out.append(
+        f'<text x="{w}" y="{h - 2}" text-anchor="end">{html.escape(str(points[-1][label_key]))}</text>'
+    )
+    out.append("</svg>")
+    return Markup("".join(out))

@@ -25,11 +25,12 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tealeaves import settings
-from tealeaves.errors import InputError, StoreError
+from tealeaves.errors import InputError, StoreError, UsageError
 from tealeaves.ingest.feeds import parse_feed
 from tealeaves.ingest.html import HTML_TYPES
 from tealeaves.ingest.http import FetchError, Limits, Response, fetch
@@ -79,12 +80,16 @@ class WatchOptions:
     alerts_file: str | None = None
     webhook: str | None = None
     echo: Callable[[str], None] | None = None
+    workers: int = 4
 
     @classmethod
     def default(cls, **kw) -> WatchOptions:
         limits = kw.pop("limits", None) or Limits.default()
         interval = kw.pop("interval", None)
-        return cls(interval=float(settings.get("feed_interval", interval)), limits=limits, **kw)
+        workers = int(settings.get("fetch_workers", kw.pop("workers", None)))
+        return cls(
+            interval=float(settings.get("feed_interval", interval)), limits=limits, workers=workers, **kw
+        )
 
 
 def spool_dir(store: Store) -> Path:
@@ -129,31 +134,78 @@ def recover(store: Store, report: RoundReport) -> None:
         _ingest_spool(store, Path(path), report)
 
 
-def poll_feed(store: Store, feed: feeds_mod.FeedRow, opts: WatchOptions, report: RoundReport) -> None:
-    report.feeds_polled += 1
-    try:
-        resp = fetch(feed.url, opts.limits, etag=feed.etag, last_modified=feed.last_modified)
-        parsed = (
-            None if resp.not_modified else parse_feed(resp.body, resp.final_url, resp.header("content-type"))
-        )
-    except InputError as e:  # FetchError is one
-        report.feed_errors[e.reason] += 1
-        feeds_mod.record_failure(store, feed, e.reason, str(e))
+def _bounded_map(fn: Callable, items: list, workers: int) -> Iterator[tuple[object, object]]:
+    """(item, fn(item) or the InputError it raised), as they complete, at most ``workers`` at a time
+    and never more than 2 x ``workers`` results waiting (responses are up to max_response_bytes)."""
+    if workers <= 1:
+        for item in items:
+            try:
+                yield item, fn(item)
+            except InputError as e:
+                yield item, e
         return
-    report.feeds_ok += 1
-    report.not_modified += resp.not_modified
-    if parsed is not None:
-        report.feed_warnings += parsed.warning is not None
-        report.items_no_link += parsed.no_link
-    new, dup = feeds_mod.record_poll(
-        store, feed, parsed, resp.header("etag"), resp.header("last-modified"), opts.interval
-    )
-    report.items_new += new
-    report.items_duplicate += dup
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
+        pending: dict = {}
+        queue = iter(items)
+        while True:
+            while len(pending) < 2 * workers:
+                item = next(queue, None)
+                if item is None:
+                    break
+                pending[pool.submit(fn, item)] = item
+            if not pending:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                item = pending.pop(fut)
+                try:
+                    yield item, fut.result()
+                except InputError as e:
+                    yield item, e
+
+
+def _fetch_feed(feed: feeds_mod.FeedRow, opts: WatchOptions):
+    resp = fetch(feed.url, opts.limits, etag=feed.etag, last_modified=feed.last_modified)
+    parsed = None if resp.not_modified else parse_feed(resp.body, resp.final_url, resp.header("content-type"))
+    return resp, parsed
+
+
+def poll_feeds(store: Store, feeds: list[feeds_mod.FeedRow], opts: WatchOptions, report: RoundReport) -> None:
+    """Poll ``feeds`` (fetches in parallel, ``fetch_workers``); record each result as it arrives."""
+    for feed, result in _bounded_map(lambda f: _fetch_feed(f, opts), feeds, opts.workers):
+        report.feeds_polled += 1
+        if isinstance(result, InputError):  # FetchError is one
+            report.feed_errors[result.reason] += 1
+            feeds_mod.record_failure(store, feed, result.reason, str(result))
+            continue
+        resp, parsed = result
+        report.feeds_ok += 1
+        report.not_modified += resp.not_modified
+        if parsed is not None:
+            report.feed_warnings += parsed.warning is not None
+            report.items_no_link += parsed.no_link
+        new, dup = feeds_mod.record_poll(
+            store, feed, parsed, resp.header("etag"), resp.header("last-modified"), opts.interval
+        )
+        report.items_new += new
+        report.items_duplicate += dup
+
+
+def poll_feed(store: Store, feed: feeds_mod.FeedRow, opts: WatchOptions, report: RoundReport) -> None:
+    poll_feeds(store, [feed], opts, report)
+
+
+def _fetch_page(item: feeds_mod.ItemRow, opts: WatchOptions) -> Response:
+    resp = fetch(item.url, opts.limits)
+    _check_html(resp)
+    return resp
 
 
 def fetch_items(store: Store, opts: WatchOptions, report: RoundReport) -> Path | None:
-    """Fetch every pending item's page into a new spool WARC. Returns the spool (None: nothing)."""
+    """Fetch every pending item's page into a new spool WARC. Returns the spool (None: nothing).
+
+    Pages are fetched in parallel (``fetch_workers``); each is written to the spool and marked fetched
+    by this thread alone, record by record, so the spool and the item states always agree."""
     items = feeds_mod.items_to_fetch(store)
     if not items:
         return None
@@ -161,13 +213,10 @@ def fetch_items(store: Store, opts: WatchOptions, report: RoundReport) -> Path |
     path = spool_dir(store) / f"watch-{stamp}-{os.getpid()}.warc.gz"
     spool: WarcSpool | None = None
     try:
-        for item in items:
-            try:
-                resp = fetch(item.url, opts.limits)
-                _check_html(resp)
-            except InputError as e:
-                report.page_errors[e.reason] += 1
-                feeds_mod.item_failed(store, item, e.reason, str(e))
+        for item, resp in _bounded_map(lambda i: _fetch_page(i, opts), items, opts.workers):
+            if isinstance(resp, InputError):
+                report.page_errors[resp.reason] += 1
+                feeds_mod.item_failed(store, item, resp.reason, str(resp))
                 continue
             spool = spool or WarcSpool(path)
             extra = {SOURCE_HEADER: item.source, PUBLISHED_HEADER: item.published, FEED_HEADER: item.feed_url}
@@ -242,9 +291,7 @@ def run_round(store: Store, opts: WatchOptions, *, all_feeds: bool = False) -> R
     t0 = time.perf_counter()
     report = RoundReport(started=now_iso())
     recover(store, report)
-    due = feeds_mod.due_feeds(store, None if not all_feeds else "9999")
-    for feed in due:
-        poll_feed(store, feed, opts, report)
+    poll_feeds(store, feeds_mod.due_feeds(store, None if not all_feeds else "9999"), opts, report)
     path = fetch_items(store, opts, report)
     if path is not None:
         _ingest_spool(store, path, report)
@@ -264,6 +311,8 @@ def watch(
     sleep: Callable[[float], None] = time.sleep,
 ) -> int:
     """Run rounds until stopped (or once, or ``rounds`` times). Returns the number of rounds."""
+    if not store.conn.execute("SELECT 1 FROM feeds LIMIT 1").fetchone():
+        raise UsageError("no feeds to watch: add one with `tealeaves feeds add URL [--source NAME]`")
     n = 0
     with watch_lock(store):
         while True:

@@ -85,7 +85,7 @@ def feed_item_status(store: Store, url: str) -> list[dict]:
     ).fetchall()
     out = []
     for feed, state, reason, message, attempts, doc_id, at in rows:
-        detail = f"listed by feed {feed}: {state}"
+        detail = f"item listed by this feed: {state}"
         if reason and reason != state:
             detail += f" ({reason})"
         if message:

@@ -69,7 +69,7 @@
       el("text", {x: m.l - 6, y: y(t) + 4, "text-anchor": "end"}, g, fmt(t, mode));
     }
     el("text", {"class": "unit", transform: "translate(14," + (m.t + ih / 2) + ") rotate(-90)", "text-anchor": "middle"},
-      g, mode === "share" ? "% of all documents per " + data.by : "documents per " + data.by);
+      g, mode === "share" ? "% of all documents per " + data.by : (fig.dataset.unit || "documents") + " per " + data.by);
     var gx = el("g", {"class": "axis x"}, svg);
     el("line", {x1: m.l, x2: m.l + iw, y1: m.t + ih, y2: m.t + ih, "class": "baseline"}, gx);
     var every = Math.max(1, Math.ceil(periods.length / Math.floor(iw / 44)));
@@ -162,8 +162,9 @@
       tip.appendChild(head);
       series.forEach(function (s) {
         var p = s.points[i], row = document.createElement("div");
-        row.textContent = (series.length > 1 ? label(s) + ": " : "") + p.count.toLocaleString("en") + " of " +
-          p.total.toLocaleString("en") + " documents (" + (100 * (p.share || 0)).toFixed(2) + "%)";
+        row.textContent = (series.length > 1 ? label(s) + ": " : "") + p.count.toLocaleString("en") + (fig.dataset.unit
+          ? " " + fig.dataset.unit
+          : " of " + p.total.toLocaleString("en") + " documents (" + (100 * (p.share || 0)).toFixed(2) + "%)");
         tip.appendChild(row);
       });
       tip.hidden = false;
@@ -202,7 +203,7 @@
     }).then(function (res) {
       fig.classList.remove("loading");
       if (!res.ok) { fig.querySelector(".chart-canvas").textContent = res.body.error.message; return; }
-      fig._data = res.body; fig.dataset.by = by; buttons(fig); draw(fig);
+      fig._data = res.body.chart || res.body; fig.dataset.by = by; buttons(fig); draw(fig);
     });
   }
 
