@@ -82,3 +82,15 @@ def test_readers_keep_working_while_an_ingest_runs(tmp_path, sample_docs, sample
     assert reads >= 3, "the reader should have run during the ingest"
     assert seen == sorted(seen), "a reader never sees the store go backwards"
     assert baseline * 9 == final  # 8 copies added to the original
+
+
+def test_indexes_a_killed_bulk_load_dropped_are_rebuilt_on_the_next_writable_open(sample_db_copy):
+    with Store(sample_db_copy) as s:
+        s.drop_bulk_indexes()  # what a bulk ingest does first; a SIGKILL would leave it so
+        assert set(s.missing_bulk_indexes()) == {"docs_ext_id", "docs_url", "docs_origin"}
+    with Store(sample_db_copy, readonly=True) as r:  # readers still work, by scanning
+        assert r.conn.execute("SELECT count(*) FROM docs WHERE ext_id = 'kcna-hl-1997-01-01-0001'").fetchone()
+    with Store(sample_db_copy) as s:
+        assert s.missing_bulk_indexes() == []
+        plan = s.conn.execute("EXPLAIN QUERY PLAN SELECT id FROM docs WHERE url = 'x'").fetchall()
+        assert "docs_url" in str(plan)

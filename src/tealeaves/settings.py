@@ -34,7 +34,7 @@ SETTINGS: dict[str, Setting] = {
     s.name: s
     for s in [
         Setting("db", "tealeaves.db", "SQLite file holding documents, facts and indexes."),
-        Setting("batch_size", 2000, "Records written per transaction during ingest."),
+        Setting("batch_size", 10000, "Records written per transaction during ingest."),
         Setting(
             "max_record_bytes",
             16 * 1024 * 1024,

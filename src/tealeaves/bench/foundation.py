@@ -25,6 +25,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
+from tealeaves import settings
 from tealeaves.analyze.terms import term_query
 from tealeaves.analyze.timeline import timeline
 from tealeaves.data import sample_path
@@ -57,8 +58,19 @@ def bench_queries() -> list[str]:
 
 # -- ingest, ours and the floor, each in its own process ----------------------------------------
 
+_PRELUDE = """
+def peak_mb():
+    # VmHWM is this process image's own high-water mark; ru_maxrss would carry the parent's across fork+exec
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
 _OURS = """
-import json, resource, sys, time
+import json, sys, time
 from tealeaves.store import Store
 from tealeaves.store.loader import ingest
 t = time.perf_counter()
@@ -67,13 +79,14 @@ with Store(sys.argv[1]) as s:
 out = summary.as_dict()
 out["wall"] = time.perf_counter() - t
 out["cpu"] = time.process_time()
-out["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+out["max_rss_mb"] = peak_mb()
 out.pop("skipped_files", None)
 print(json.dumps(out))
 """
 
 _FLOOR = """
-import gzip, json, resource, sqlite3, sys, time
+import gzip, json, os, sqlite3, sys, time
+BATCH = int(os.environ["TEALEAVES_BATCH_SIZE"])
 t = time.perf_counter()
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("PRAGMA journal_mode = WAL"); conn.execute("PRAGMA synchronous = NORMAL")
@@ -89,17 +102,21 @@ for path in sys.argv[2:]:
         for line in fh:
             r = json.loads(line)
             batch.append((r["title"], r["body"])); n += 1
-            if len(batch) >= 2000:
+            if len(batch) >= BATCH:
                 flush()
 if batch:
     flush()
 print(json.dumps({"stored": n, "wall": time.perf_counter() - t, "cpu": time.process_time(),
-                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "max_rss_mb": peak_mb()}))
 """
 
 
 def _run_py(code: str, args: list[str]) -> dict:
-    r = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    """Run a measurement in a fresh interpreter; both sides use the same batch size (setting batch_size)."""
+    env = dict(os.environ, TEALEAVES_BATCH_SIZE=str(settings.get("batch_size")))
+    r = subprocess.run(
+        [sys.executable, "-c", _PRELUDE + code, *args], capture_output=True, text=True, env=env
+    )
     if r.returncode not in (0, 1):
         raise RuntimeError(r.stderr[-2000:])
     return json.loads(r.stdout.strip().splitlines()[-1])

@@ -27,6 +27,16 @@ def rowid_day(rowid: int) -> dt.date:
     return dt.date.fromordinal(rowid >> DAY_SHIFT)
 
 
+# Secondary indexes over random keys (URLs, input ids). Inserting a large input into them row by row costs
+# more than the full-text index itself; a bulk load drops them and builds them once, sorted, at the end.
+# A killed bulk load leaves them missing: the next writable open rebuilds them (ensure_indexes).
+BULK_INDEXES = {
+    "docs_ext_id": "CREATE INDEX IF NOT EXISTS docs_ext_id ON docs(ext_id)",
+    "docs_url": "CREATE INDEX IF NOT EXISTS docs_url ON docs(url)",
+    "docs_origin": "CREATE INDEX IF NOT EXISTS docs_origin ON docs(origin_file, origin_line)",
+}
+
+
 def migrations() -> list[tuple[str, str]]:
     """(name, sql) of every migration shipped with the package, in name order."""
     folder = resources.files("tealeaves.store") / "migrations"
@@ -83,6 +93,8 @@ class Store:
                     "(e.g. `tealeaves migrate`)"
                 )
             self.migrate()
+        if not self.readonly:
+            self.ensure_indexes()
         return conn
 
     def close(self) -> None:
@@ -128,6 +140,22 @@ class Store:
                 conn.execute(f"PRAGMA user_version = {int(count)}")
             applied.append(name)
         return applied
+
+    # -- indexes a bulk load drops and rebuilds -----------------------------------------------
+    def missing_bulk_indexes(self) -> list[str]:
+        have = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        return [name for name in BULK_INDEXES if name not in have]
+
+    def ensure_indexes(self) -> list[str]:
+        """Recreate any bulk-load index a killed ingest left dropped. Returns what was rebuilt."""
+        missing = self.missing_bulk_indexes()
+        for name in missing:
+            self.conn.execute(BULK_INDEXES[name])
+        return missing
+
+    def drop_bulk_indexes(self) -> None:
+        for name in BULK_INDEXES:
+            self.conn.execute(f"DROP INDEX IF EXISTS {name}")
 
     # -- transactions ------------------------------------------------------------------------
     @contextmanager

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import queue
-import threading
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -105,14 +104,19 @@ def ingest(
             progress(n)
 
     store.conn.execute("PRAGMA mmap_size = 0")  # writes go through the bounded page cache: RSS stays flat
+    bulk = _is_bulk(store, paths)
+    if bulk:
+        store.drop_bulk_indexes()
     items = iter_prepared(paths, fmap, ReadOptions.default(encoding), counting)
     run_id = writer.start_run(paths)
     try:
-        for batch in _prefetch(_batches(items, batch_size)):
+        for batch in _batches(items, batch_size):
             for item in batch:
                 writer.take(item)
             writer.flush()
     finally:
+        if bulk:
+            store.ensure_indexes()
         summary.seconds = time.perf_counter() - t0
         writer.finish_run(run_id)
     rx = rank_index(store) if rank else None
@@ -120,6 +124,26 @@ def ingest(
         done = rx.catch_up()
         summary.rank_index_seconds, summary.rank_index_note = done.seconds, done.skipped
     return summary
+
+
+BULK_MIN_BYTES = 8 * 1024 * 1024
+
+
+def _is_bulk(store: Store, paths: list[str]) -> bool:
+    """A load big next to the store: rebuilding the URL/input-id indexes once beats updating them per row."""
+    size = sum(_disk_size(p) for p in paths)
+    try:
+        db_size = os.path.getsize(store.path)
+    except OSError:
+        db_size = 0
+    return size >= BULK_MIN_BYTES and size * 2 >= db_size
+
+
+def _disk_size(p: str) -> int:
+    path = Path(p)
+    if path.is_dir():
+        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return path.stat().st_size if path.is_file() else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,44 +186,6 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
-
-
-_DONE = object()
-
-
-def _prefetch(batches: Iterator[list], depth: int = 2) -> Iterator[list]:
-    """Run ``batches`` in a producer thread, at most ``depth`` batches ahead; re-raise its errors here."""
-    q: queue.Queue = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            for b in batches:
-                while not stop.is_set():
-                    try:
-                        q.put(b, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
-                    return
-            q.put(_DONE)
-        except BaseException as e:  # handed to the consumer, raised there
-            q.put(e)
-
-    t = threading.Thread(target=produce, name="tealeaves-ingest-reader", daemon=True)
-    t.start()
-    try:
-        while True:
-            item = q.get()
-            if item is _DONE:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        t.join(timeout=5)
 
 
 class _BatchWriter:
