@@ -73,6 +73,7 @@ class KB:
     according_re: re.Pattern | None = None
     self_speakers: frozenset = frozenset()
     anonymous: frozenset = frozenset()
+    object_cues: frozenset = frozenset()  # cues that report speech only with 'that' or a colon
     definitions: list[tuple[str, re.Pattern, re.Pattern | None]] = field(default_factory=list)
     appear_re: re.Pattern | None = None
     not_objects_re: re.Pattern | None = None
@@ -180,6 +181,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         kb.according_re = _words_regex(q["according_to"])
     kb.self_speakers = frozenset(s.lower() for s in q.get("self", []))
     kb.anonymous = frozenset(s.lower() for s in q.get("anonymous", []))
+    kb.object_cues = frozenset(s.lower() for s in q.get("object_cues", []))
     for d in p.get("definitions", {}).get("patterns", []):
         rx = d["regex"].replace("{TERM}", TERM).replace("{GLOSS_BEFORE}", GLOSS_BEFORE)
         rx = rx.replace("{GLOSS}", GLOSS)
