@@ -92,9 +92,23 @@ _NOT_SUBJECT_START = _words(
 )
 _DETS = re.compile(r"(?:(?:all|All|the|The|a|A|an|An|its|Its|his|His|her|Her|their|Their|both|Both)\s+)+")
 _STOP_NP = _words("of at in for from who which with on to by that as is was were are has have had")
+_COLLECTIVE = _words("people persons police youth staff personnel public masses audience crowd media press")
 _AFTER_PARTICIPLE = re.compile(r",\s*(?:(?:the|The|respected|dear|beloved)\s+)*")
 _CLAUSE_SUBJECT_AFTER = re.compile(r"(?:,[^,.;]{1,150},)?\s+([a-z][\w-]*)")
 _PLURAL_AFTER = re.compile(r"(?:,[^,.;]{1,150},|,)?\s+and\s")
+
+
+def speaker_words(kb: KB) -> tuple[frozenset, frozenset, frozenset]:
+    """The packs' self-speaking media (entity ids), person roles and offices, lower-cased (once per KB)."""
+    got = kb.compiled.get("speaker-words")
+    if got is None:
+        q = kb.p.get("quotes", {})
+        got = kb.compiled["speaker-words"] = (
+            frozenset(q.get("media", [])),
+            frozenset(r.lower() for r in kb.p.get("names", {}).get("person_roles", [])),
+            frozenset(o.lower() for o in q.get("offices", [])),
+        )
+    return got
 
 
 @dataclass
@@ -114,10 +128,7 @@ class Discourse:
         self.starts = [s.start for s in sentences]
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.m_starts = [m.start for m in self.mentions]
-        q = kb.p.get("quotes", {})
-        self.media = set(q.get("media", []))
-        self.roles = frozenset(r.lower() for r in kb.p.get("names", {}).get("person_roles", []))
-        self.offices = frozenset(o.lower() for o in q.get("offices", []))
+        self.media, self.roles, self.offices = speaker_words(kb)
         self.quote_spans: list[tuple[int, int]] = []
         self.refs: list[tuple[int, Ref]] = []  # resolved speakers by position
         self._subjects: dict[int, _Subject] = {}
@@ -218,12 +229,16 @@ class Discourse:
             lw = w.lower()
             if lw in _STOP_NP or (lw.endswith("ed") and w[:1].islower()):
                 break
-            if lw in self.kb.anonymous and not lw.endswith("s") and lw not in DOC_NOUNS:
-                return _Subject("anon", q, word=lw)
             if lw in DOC_NOUNS:
                 return _Subject("document", q, word=lw)
             if lw in self.roles and not lw.endswith("s"):
-                return _Subject("role", q, word=lw)
+                if det and re.search(r"\b(?:the|The|its|Its|his|His|her|Her|their|Their)\s+$", det.group()):
+                    return _Subject("role", q, word=lw)
+                return _Subject("anon", q, word=lw)
+            if lw in _COLLECTIVE:
+                return _Subject("plural", q)
+            if lw in self.kb.anonymous and not lw.endswith("s"):
+                return _Subject("anon", q, word=lw)
             if lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and w[:1].islower():
                 return _Subject("plural", q)
         return _Subject("other", p)
@@ -466,6 +481,7 @@ def _capitalised_name(text: str, at: int, end: int) -> str | None:
     if m is None:
         return None
     name = re.sub(r"['’]s$", "", m.group())
+    name = re.sub(r"^(?:The|A|An)\s+", "", name)
     return name if len(name) > 2 else None
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from tealeaves.extract.coref import DOC_NOUNS, OWN_WRITING, PRONOUNS, Discourse, resolve
+from tealeaves.extract.coref import DOC_NOUNS, OWN_WRITING, PRONOUNS, Discourse, resolve, speaker_words
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
 
@@ -93,7 +93,7 @@ _AFTER_CUE = re.compile(
 def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None:
     g = 1 if m.group(1) is not None else 2
     qs, qe = m.start(g), m.end(g)
-    if len(text[qs:qe].split()) < 3:
+    if len(text[qs:qe].split()) < 3 or any(m.start == qs and m.end >= qe - 1 for m in mentions):
         return None  # a title, a name or a slogan in quotation marks, not speech
     while qe > qs and text[qe - 1] in ", ":
         qe -= 1
@@ -110,8 +110,10 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
         speaker = _subject_before(text, s_start, s_start + c.start())
     else:
         np = r"((?:the |a |an )?[A-Za-z][\w'’.-]*(?: [\w'’.\"-]+){0,7}?)"
-        a = re.match(r"\s*,?\s*" + np + r"\s+(" + kb.cue_alt + r")\b", after)
-        b = re.match(r"\s*,?\s*(" + kb.cue_alt + r")\s+" + np + r"\s*[.,;]", after)
+        a = kb.rx("direct-after-np", lambda: r"\s*,?\s*" + np + r"\s+(" + kb.cue_alt + r")\b").match(after)
+        b = kb.rx("direct-after-cue", lambda: r"\s*,?\s*(" + kb.cue_alt + r")\s+" + np + r"\s*[.,;]").match(
+            after
+        )
         if a is not None and not _is_clause(a.group(1)):
             cue = a.group(2)
             ss = m.end() + a.start(1)
@@ -158,11 +160,16 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         if len(cues) > 1 and re.fullmatch(r",\s*(?:and\s+)?", s[cues[-2].end() : c.start()]):
             cue_at = cues[-2].start()  # 'the paper said, and went on:': who said it goes on
         speaker = _subject_before(text, sent.start, sent.start + cue_at)
+        if speaker is None and _CONTINUE.search(s[: c.end()]):
+            prev = [q for q in out if q.end <= sent.end and q.speaker_start is not None]
+            if prev:
+                speaker = (prev[-1].speaker_start, prev[-1].speaker_end)
         cue = c.group("verb") if c.re is _FOLLOWING else c.group()
         out.append(_quote(text, first.start, end, True, speaker, cue, mentions, kb))
     return out
 
 
+_CONTINUE = re.compile(r"\b(?:went on|goes on|continued|continues|adding|added)$")
 _FOLLOWING = re.compile(
     r"\b(?P<verb>released|issued|published|made public|sent|carried|read out|announced)\s+"
     r"the following\b[^:]{0,200}:$"
@@ -171,9 +178,12 @@ _FOLLOWING = re.compile(
 
 def _attribution_in(s: str, kb: KB) -> bool:
     return bool(
-        re.search(
-            r"(?:,\s+|^)(?:he|she|it|they|the \w+|[A-Z][\w ]{0,40}?)\s+(?:\w+ly\s+)?" + kb.cue_alt + r"\b", s
-        )
+        kb.rx(
+            "attribution",
+            lambda: (
+                r"(?:,\s+|^)(?:he|she|it|they|the \w+|[A-Z][\w ]{0,40}?)\s+(?:\w+ly\s+)?" + kb.cue_alt + r"\b"
+            ),
+        ).search(s)
     )
 
 
@@ -188,9 +198,14 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
         r"(" + _PARTICIPLES + r"|Noting|Stressing|Saying|Pointing out)\s+(?:that\s+)?(.{10,}?),\s+", s, re.I
     )
     lead_quote = None
+    after_lead = 0
     if p:
-        lead_quote = (sent.start + p.start(2), sent.start + p.end(2), p.group(1))
-    closing = _closing(s, body_end, kb)
+        end = _lead_end(s, p.start(2) + 10)
+        end = end if end is not None and end > p.end(2) else p.end(2)
+        after_lead = re.compile(r",\s+").match(s, end).end()
+        lead_quote = (sent.start + p.start(2), sent.start + end, p.group(1))
+    cues = list(kb.cues_re.finditer(s))
+    closing = _closing(s, body_end, cues) if cues else None
     if closing is not None:
         # A, X said[, adding B].  /  A, said X in a statement.  (cues inside A are part of the quote)
         (sa, sb), cue, q_end, attr_end = closing
@@ -201,8 +216,8 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
         out += _trailing(text, sent, s, attr_end, body_end, speaker, mentions, kb)
     else:
         # X said (that) A[, adding (that) B]
-        for c in kb.cues_re.finditer(s):
-            if (lead_quote and c.start() < p.end()) or not _cue_is_verb(s, c.start()):
+        for c in cues:
+            if (lead_quote and c.start() < after_lead) or not _cue_is_verb(s, c.start()):
                 continue
             if re.match(_PARTICIPLES + "$", c.group(), re.I):
                 continue
@@ -242,7 +257,7 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
             out += _trailing(text, sent, s, end, body_end, speaker, mentions, kb)
             break
     if (lead_quote or not out) and main_speaker is None:
-        main_speaker = _sentence_subject(s, sent.start, p.end() if lead_quote else 0)
+        main_speaker = _sentence_subject(s, sent.start, after_lead)
         if main_speaker is not None and not lead_quote:
             out += _trailing(text, sent, s, 0, body_end, main_speaker, mentions, kb)
     if lead_quote and main_speaker:
@@ -257,23 +272,43 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
 _TELL = {"told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds"}
 
 
-def _closing(s: str, body_end: int, kb: KB):
+# cues that can follow the quote and come before their subject: '..., said the committee.'
+_SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds", "declared", "declares",
+        "wrote", "writes", "pointed out", "points out", "concluded", "concludes", "dijo", "dice", "senalo",
+        "señaló", "afirmo", "afirmó", "declaro", "declaró"}  # fmt: skip
+
+
+_CLOSE_NP = re.compile(r",\s+((?:[\w'’.\"-]+\s+){0,6}?[\w'’.\"-]+)\s+(?:\w+ly\s+)?$")
+_AFTER_CLOSE = re.compile(r"\s*(?:,|\.|$)")
+_BEFORE_INVERTED = re.compile(r",\s+$")
+_INVERTED_NP = re.compile(
+    r"\s+((?:the\s+)?[A-Z][^,;:]{1,150}?)(?=\s+(?:in an? |on |at |to |through |when )|\s*(?:,|$))"
+)
+
+
+def _closing(s: str, body_end: int, cues: list[re.Match]):
     """A closing attribution: '..., he said[, adding ...].' or '..., said X in a statement on May 22.'
     Returns ((speaker start, end), cue, end of the quote, end of the attribution) relative to ``s``."""
-    for m in re.finditer(
-        r",\s+((?:[\w'’.\"-]+\s+){0,6}?[\w'’.\"-]+)\s+(?:\w+ly\s+)?(" + kb.cue_alt + r")(?=\s*(?:,|\.|$))",
-        s[: body_end + 1],
-    ):
+    for c in cues:
+        if c.end() > body_end + 1:
+            break
+        if not _AFTER_CLOSE.match(s, c.end(), body_end + 1):
+            continue
+        m = _CLOSE_NP.search(s, max(0, c.start() - 150), c.start())
+        if m is None:
+            continue
         sp = m.group(1)
         if m.start() > 15 and not _is_clause(sp) and not sp.lower().startswith(("and ", "but ", "as ")):
-            return (m.start(1), m.end(1)), m.group(2), m.start(), m.end()
-    m = re.search(
-        r",\s+(" + kb.cue_alt + r")\s+((?:the\s+)?[A-Z][^,;]{1,150}?)"
-        r"(?=\s+(?:in an? |on |at |to |through |when )|\s*(?:,|$))",
-        s[:body_end],
-    )
-    if m and m.start() > 15:
-        return (m.start(2), m.end(2)), m.group(1), m.start(), m.end()
+            return (m.start(1), m.end(1)), c.group(), m.start(), c.end()
+    if s.rstrip()[-1:] not in '.!?"”':
+        return None
+    for c in cues:
+        if c.group().lower() not in _SAY or c.start() <= 15 or not _BEFORE_INVERTED.search(s, 0, c.start()):
+            continue
+        m = _INVERTED_NP.match(s, c.end(), body_end)
+        if m and len(m.group(1).split()) <= 14:
+            b = _BEFORE_INVERTED.search(s, max(0, c.start() - 5), c.start())
+            return (m.start(1), m.end(1)), c.group(), b.start(), m.end()
     return None
 
 
@@ -287,12 +322,34 @@ _NOT_SPEECH = re.compile(
 _SUBJECT = re.compile(r"(?:He|She|They|he|she|they|It|it|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4})(?=,? [a-z])")
 
 
+_DEF_SUBJECT = re.compile(
+    r"(?:the|The)\s+(?:(?:respected|dear)\s+)*(?P<np>[\w-]+(?: [A-Z][\w-]*)*)(?=,? [a-z])"
+)
+
+
 def _sentence_subject(s: str, offset: int, at: int) -> tuple[int, int] | None:
-    """The subject at ``at`` (a pronoun or a name): who speaks in 'Saying that ..., he expressed thanks'."""
+    """The subject at ``at`` (a pronoun, a name, 'the letter', 'the respected General Secretary'): who
+    speaks in 'Saying that ..., he expressed thanks'."""
+    d = _DEF_SUBJECT.match(s, at)
+    if d is not None:
+        return offset + d.start("np"), offset + d.end("np")
     m = _SUBJECT.match(s, at)
     if m is None or m.group().split()[0] in ("The", "A", "An", "This", "That", "In", "On", "At"):
         return None
+    if m.group().split()[0].endswith("ing"):
+        return None  # "Listening to his explanation, ...": a participle, not a subject
     return offset + m.start(), offset + m.end()
+
+
+def _lead_end(s: str, start: int) -> int | None:
+    """Where a leading 'Noting that ...' clause ends: at the comma before its subject ('..., he stressed')."""
+    pron = re.compile(r",\s+(?=(?:he|she|they|it)\s+[a-z])").search(s, start)
+    if pron:
+        return pron.start()
+    other = re.compile(
+        r",\s+(?=(?:the|The)\s+(?:respected\s+|dear\s+)*[\w-]+(?: [A-Z][\w-]*)*,? [a-z])"
+    ).search(s, start)
+    return other.start() if other else None
 
 
 def _trailing(text, sent, s: str, after: int, body_end: int, speaker, mentions, kb) -> list[Quote]:
@@ -378,10 +435,11 @@ def _cue_is_verb(text: str, at: int) -> bool:
 
 # -- speakers -------------------------------------------------------------------------------------
 _TRAIL_WORDS = re.compile(
-    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|also|then|further|once again|"
-    r"again|here|there|on \w+\.? \d+|in (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
+    r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|also|then|further|"
+    r"once again|again|here|there|on \w+\.? \d+|in (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
     r"on the occasion [\w\s]{1,30}|\w+ly)$"
 )
+_PARTICIPIAL_APPOSITIVE = re.compile(r"(?:\d{4}$|[a-z]+ed\s+(?:on|in|by|at|last|this|early|late)\b)")
 _LEAD_WORDS = re.compile(r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|then)\s+", re.I)
 _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 
@@ -394,6 +452,13 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if closed:
         seg = seg[:-1]
     cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
+    while closed and cut > 0 and _PARTICIPIAL_APPOSITIVE.match(seg[cut + 2 :]):
+        # "The letter, published on October 12, 2012, says": the subject is before the participle
+        seg = seg[:cut]
+        if _PARTICIPIAL_APPOSITIVE.match(seg[seg.rfind(", ") + 2 :] if ", " in seg else ""):
+            seg = seg[: seg.rfind(", ")]
+        closed = seg.rstrip().endswith(",")
+        cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
     while closed and cut > 0 and _ROLE.match(seg[cut + 2 :]):
         # "Kim Yong Ae, advisor of the Union, said": the speaker is the name before the appositive
         prev = max(
@@ -408,7 +473,9 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         cut = prev
     a = cut + 2 if cut >= 0 else 0
     k = re.search(
-        r"\b(?:that|when|as|while|because|and|but)\s+(?=\S)(?!.*\b(?:that|when|as|while|because)\s)", seg[a:]
+        r"\b(?:that|when|as|while|because|and|but|which|who|where)\s+(?=\S)"
+        r"(?!.*\b(?:that|when|as|while|because|which|who|where)\s)",
+        seg[a:],
     )
     if k and not re.match(r"and\s", k.group()):
         a += k.end()
@@ -451,6 +518,10 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     raw = text[ss:se]
     ss += len(raw) - len(raw.lstrip())
     sp = raw.strip()
+    t = _TRAIL_WORDS.search(sp)
+    while t and t.start() > 0:
+        sp = sp[: t.start()]  # "Rodong Sinmun Wednesday"
+        t = _TRAIL_WORDS.search(sp)
     d = _DET.match(sp)
     if d:
         ss += d.end()
@@ -516,7 +587,7 @@ def _speaker_kind(
     low = sp.lower()
     inside = [m for m in mentions if ss <= m.start and m.end <= se]
     first = inside[0] if inside else None
-    media = set(kb.p.get("quotes", {}).get("media", []))
+    media, roles, _offices = speaker_words(kb)
     if low in PRONOUNS:
         return "pronoun", None, None
     if first is not None and first.entity in media and first.start == ss:
@@ -534,10 +605,18 @@ def _speaker_kind(
     own = head in OWN_WRITING  # "An article says" in a press review: the paper's own
     if head in DOC_NOUNS and (own or not indefinite) and not (first is not None and first.start == ss):
         return f"document:{head}", None, None
-    roles = {r.lower() for r in kb.p.get("names", {}).get("person_roles", [])}
     role = next((w for w in pre if w in roles), None)
-    if role is not None and not indefinite and not pre[-1].endswith("s") and not sp[:1].isupper():
-        return f"role:{role}", None, None
+    definite = bool(re.search(r"\b(?:the|The)\s+$", before))
+    if (
+        role is not None
+        and not indefinite
+        and not pre[-1].endswith("s")
+        and (not sp[:1].isupper() or (definite and first is None and len(sp.split()) <= 2))
+    ):
+        return f"role:{role}", None, None  # "the Mongolian ambassador", "The President"
+    tail = [m for m in inside if m.end == se and m.start > ss and m.label in ("ORG", "PERSON")]
+    if tail and re.fullmatch(r"(?:[\w-]+\s+){1,2}", text[ss : tail[0].start]) and head not in kb.anonymous:
+        return "named", tail[0].entity, _name(kb, tail[0])  # "south Korean Yonhap News"
     if head in kb.anonymous or " ".join(words[-2:]) in kb.anonymous or role is not None:
         owner = _appositive_owner(text, ss, mentions)
         if owner is not None:
@@ -595,6 +674,8 @@ def _appositive_owner(text: str, ss: int, mentions: list[Mention]) -> Mention | 
 
 def _resolve(quotes: list[Quote], text: str, sentences, mentions, kb: KB, doc: Document) -> list[Quote]:
     """Pronouns, documents and descriptions take who they stand for (tealeaves.extract.coref)."""
+    if not quotes:
+        return quotes
     return resolve(quotes, Discourse(doc, text, sentences, mentions, kb))
 
 
