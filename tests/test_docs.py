@@ -53,3 +53,13 @@ def test_every_command_is_in_the_readme_or_reference():
     ref = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     for name in cli.list_commands(None):
         assert re.search(rf"`tealeaves {name}`", ref), name
+
+
+def test_readme_test_command_is_what_ci_runs():
+    """Every install step and the test command of the README's test line are in .ci/run too."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(ln for ln in readme.splitlines() if "python -m pytest" in ln and ln.startswith("pip install"))
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for step in (s.strip() for s in line.split("&&")):
+        core = step.replace("pip install", "python -m pip install --quiet")
+        assert (step == "python -m pytest" and "python -m pytest" in ci) or core in ci, step
