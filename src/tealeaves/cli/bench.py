@@ -31,15 +31,25 @@ def bench() -> None:
 @click.option(
     "--keep", type=click.Path(file_okay=False), default=None, help="Work in this folder and keep it."
 )
+@click.option(
+    "--repeat",
+    type=click.IntRange(1, 20),
+    default=1,
+    show_default=True,
+    help="Alternate floor and tealeaves ingests this many times and report the median ratio "
+    "(steadier on a busy machine).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def bench_foundation(corpora, million, keep, as_json):
+def bench_foundation(corpora, million, keep, repeat, as_json):
     """Ingest throughput vs a bare-FTS5 floor, search/timeline latency p50/p95, peak memory."""
     from pathlib import Path
 
     from tealeaves.bench import foundation
 
     root = Path(corpora) if corpora else foundation.default_corpora()
-    res = foundation.run(root, million, lambda m: click.echo(m, err=True), Path(keep) if keep else None)
+    res = foundation.run(
+        root, million, lambda m: click.echo(m, err=True), Path(keep) if keep else None, repeat
+    )
     if as_json:
         click.echo(json.dumps(res, indent=2))
         return
@@ -55,7 +65,12 @@ def bench_foundation(corpora, million, keep, as_json):
             f"| bare FTS5 floor {i['floor_s']}s "
             f"({i['floor_docs_per_s']:,} docs/s, {i['floor_mb_per_s']} MB/s, peak {i['floor_max_rss_mb']} MB)"
             f" | ratio {i['ratio_to_floor']}x ({i['ratio_to_floor_with_rank_index']}x with the rank index)"
+            f" | CPU {i['ours_cpu_s']}s (reader process {i['ours_reader_cpu_s']}s) vs {i['floor_cpu_s']}s"
+            f" | load {i['load_average']}"
         )
+        if len(i["ratios_all_pairs"]) > 1:
+            each = ", ".join(f"{r}x" for r in i["ratios_all_pairs"])
+            click.echo(f"  ratio of each pair: {each} (the median is shown)")
     for key, label in (("latency_full", "corpus"), ("latency_big", "resampled")):
         lat = res.get(key)
         if not lat:
