@@ -316,6 +316,16 @@ class Discourse:
             return r.person
         return not r.person
 
+    def full_name(self, word: str, at: int) -> Ref | None:
+        """The person named in full before ``at`` whose name has ``word`` ('Choe' -> 'Choe Thae Bok')."""
+        for m in reversed(self.mentions):
+            if m.end > at or m.label != "PERSON":
+                continue
+            toks = re.sub(r"['’]s$", "", m.text).split()
+            if len(toks) > 1 and word in toks:
+                return self.ref_of(m)
+        return None
+
     # -- descriptions --------------------------------------------------------------------------------
     def role(self, head: str, at: int, definite: bool, span: str = "") -> Ref | None:
         """'the Mongolian ambassador' -> the person introduced with that role, if any."""
@@ -481,8 +491,18 @@ def _capitalised_name(text: str, at: int, end: int) -> str | None:
     if m is None:
         return None
     name = re.sub(r"['’]s$", "", m.group())
-    name = re.sub(r"^(?:The|A|An)\s+", "", name)
-    return name if len(name) > 2 else None
+    name = re.sub(r"^(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+", "", name)
+    if len(name) <= 2 or name.split()[0] in _NOT_NAME_START:
+        return None
+    return name
+
+
+# capitalised at the start of a sentence but no name: "The statement ...", "It ...", "In ..."
+_NOT_NAME_START = _words(
+    "The A An This That These Those It Its He She His Her They Their We Our I In On At As By For From To "
+    "With When While After Before During Such Some Many All Both Each Every Other Another No Not What Which "
+    "Who There Here Then Also But And Or So If Since Because Although Though Meanwhile However"
+)
 
 
 def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
@@ -505,6 +525,12 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
     return out
 
 
+# a surname alone ("Choe", "Mr. Westerwelle", "al-Khatib"), resolved to the person named in full before
+_SHORT_NAME = re.compile(
+    r"(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?(?:[A-Z]|(?:al|el|de|van|von)-?[A-Z])[\w'’-]+"
+)
+
+
 def _resolve_one(q: Quote, disc: Discourse) -> Ref:
     kind = q.speaker_kind
     sp = q.speaker_text or ""
@@ -517,6 +543,10 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         head = kind.split(":", 1)[1]
         r = disc.role(head, at, definite=True, span=sp)
         return r or Ref("anonymous", None, None, True)
+    if kind in ("named", "anonymous") and q.speaker_entity is None and _SHORT_NAME.fullmatch(sp):
+        full = disc.full_name(sp.split()[-1], at)
+        if full is not None:
+            return full  # "Choe said" after "Choe Thae Bok, chairman of ...": the person named in full
     if kind in ("named", "self"):
         e = disc.kb.entity(q.speaker_entity)
         if e is not None:
