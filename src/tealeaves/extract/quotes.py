@@ -16,8 +16,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from tealeaves.extract.coref import DOC_NOUNS, OWN_WRITING, PRONOUNS, Discourse, resolve, speaker_words
+from tealeaves.extract.coref import (
+    DOC_NOUNS,
+    ORG_NOUNS,
+    OWN_WRITING,
+    PRONOUNS,
+    Discourse,
+    resolve,
+    speaker_words,
+)
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
 
@@ -46,7 +55,33 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
             if not any(o.start < q.end and q.start < o.end and not _nested(o, q) for o in out):
                 out.append(q)
     out.sort(key=lambda q: q.start)
+    out = _continued(out)
     return _resolve(out, text, sentences, mentions, kb, doc)
+
+
+_GOES_ON = frozenset({"goes on", "went on", "continued", "continues", "adding", "added", "went on to say"})
+
+
+def _continued(quotes: list[Quote]) -> list[Quote]:
+    """'..., says Rodong Sinmun, and goes on:' — a block whose own subject is missing continues the
+    speaker of the quote just before it."""
+    out = list(quotes)
+    for i, q in enumerate(out):
+        if q.speaker_start is not None or q.cue.lower() not in _GOES_ON or i == 0:
+            continue
+        prev = out[i - 1]
+        if prev.speaker_start is None or q.start - prev.end > 200:
+            continue
+        out[i] = replace(
+            q,
+            speaker_text=prev.speaker_text,
+            speaker_start=prev.speaker_start,
+            speaker_end=prev.speaker_end,
+            speaker_entity=prev.speaker_entity,
+            speaker_kind=prev.speaker_kind,
+            speaker_name=prev.speaker_name,
+        )
+    return out
 
 
 def _nested(inner: Quote, outer: Quote) -> bool:
@@ -316,7 +351,7 @@ def _closing(s: str, body_end: int, cues: list[re.Match]):
         sp = m.group(1)
         if m.start() > 15 and not _is_clause(sp) and not sp.lower().startswith(("and ", "but ", "as ")):
             return (m.start(1), m.end(1)), c.group(), m.start(), c.end()
-    if s.rstrip()[-1:] not in '.!?"”':
+    if s.rstrip()[-1:] not in '.!?"”:':
         return None
     for c in cues:
         if c.group().lower() not in _SAY or c.start() <= 15 or not _BEFORE_INVERTED.search(s, 0, c.start()):
@@ -556,6 +591,10 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if lead:
         a += lead.end()
         span = span[lead.end() :]
+    pp = _LEAD_PP.match(span)
+    if pp and len(span.split()) > 14:
+        a += pp.end() - 4  # "In its statement on Jan. 6 the Russian Association for ... noted": keep "the "
+        span = span[pp.end() - 4 :]
     t = _TRAIL_WORDS.search(span)
     while t:
         span = span[: t.start()]
@@ -572,7 +611,7 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
 
 
 _LEAD_PP = re.compile(
-    r"(?:In|At|Through|During|On|in|at|through|during|on)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){1,4}?"
+    r"(?:In|At|Through|During|On|in|at|through|during|on)\s+(?:an?|the|its|his|her|their)\s+(?:[\w.-]+\s+){1,4}?"
     r"(?:the|The)\s+"
 )
 _CIRCUMSTANCE = re.compile(r"\s+(?:in|at|during|on|through|via)\s+(?:his|her|its|their|a|an)\s+\w")
@@ -613,6 +652,16 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     if lead:
         ss += lead.end()  # "In an article the paper said": the paper
         sp = sp[lead.end() :]
+    if re.match(r"(?:In|At|On|Through|During|Under)\s", sp):
+        # "In an article titled "Popular Leader" on March 24 Ekota said": the name that ends the phrase
+        tail = [
+            m for m in mentions if m.end == ss + len(sp) and m.start > ss and m.label in ("ORG", "PERSON")
+        ]
+        name = re.search(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.-]*))*$", sp)
+        if tail:
+            ss, sp = tail[0].start, tail[0].text
+        elif name and name.start() > 0:
+            ss, sp = ss + name.start(), name.group()
     circ = _CIRCUMSTANCE.search(sp)
     if circ and circ.start() > 2:
         sp = sp[: circ.start()]  # "Evo Morales in his speech during his visit", "the court at a trial"
@@ -648,8 +697,8 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
     ss, se = span
     if not re.search(r",\s+(?:the\s+|a\s+|an\s+)?$", text[max(0, ss - 8) : ss]):
         return span
-    if text[ss:se].strip().lower() in PRONOUNS:
-        return span
+    if text[ss:se].strip().lower() in PRONOUNS or _head(text[ss:se].lower().split()) in DOC_NOUNS | ORG_NOUNS:
+        return span  # "..., Kim Jong Un, the article says": the article speaks, not the name before it
     if any(m.start == ss and m.label == "PERSON" for m in mentions):
         return span
     line_start = max(text.rfind(". ", 0, ss), text.rfind("\n", 0, ss), 0)
@@ -691,6 +740,8 @@ def _speaker_kind(
         return "self", first.entity if first else None, _name(kb, first) if first else sp
     words = re.findall(r"[a-zñáéíóú][\w-]*", low)
     head = _head(words)
+    if head.endswith("s") and head[:-1] in OWN_WRITING:
+        head = head[:-1]  # "Articles say" in a press review: the paper's own
     people = [m for m in inside if m.label == "PERSON"]
     if people and people[0].start == ss:
         return "named", people[0].entity, _name(kb, people[0])
@@ -700,6 +751,8 @@ def _speaker_kind(
     own = head in OWN_WRITING  # "An article says" in a press review: the paper's own
     if head in DOC_NOUNS and (own or not indefinite) and not (first is not None and first.start == ss):
         return f"document:{head}", None, None
+    if head in ORG_NOUNS and len(words) == 1 and re.search(r"\b(?:the|The)\s+$", before):
+        return f"orgnoun:{head}", None, None  # "the organization warned": the organisation named before
     role = next((w for w in pre if w in roles), None)
     definite = bool(re.search(r"\b(?:the|The)\s+$", before))
     if (
