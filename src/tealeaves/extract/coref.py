@@ -231,6 +231,16 @@ class Discourse:
                 if m.label == "ORG":
                     return _Subject("org", m.start, self.ref_of(m))
                 return _Subject("other", m.start)
+        if not ms or ms[0].start > p:
+            name = _capitalised_name(t, p, s.end)
+            if (
+                name
+                and self.looks_like_person(name)
+                and re.match(r",\s|\s+[a-z]", t[p + len(name) : p + len(name) + 3])
+            ):
+                return _Subject(
+                    "person", p, Ref("named", None, name, True)
+                )  # "Yasser Abed Rabbo, a ... official"
         det = _DETS.match(t, p, s.end)
         q = det.end() if det else p
         words = re.findall(r"[\w'’-]+", t[q : min(s.end, q + 80)])[:3]
@@ -499,6 +509,10 @@ class Discourse:
                 if name:
                     return Ref("named", None, name, False)
             r = self._speaker_or_subject(j, s, limit)
+            if r is None:
+                r = self._medium(
+                    [j], limit if j == i else s.end, False
+                )  # "The newspaper Blits carried an article"
             if r is not None:
                 return r
         if noun in OWN_WRITING:
@@ -579,6 +593,8 @@ def _capitalised_name(text: str, at: int, end: int) -> str | None:
     name = re.sub(r"^(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+", "", name)
     if len(name) <= 2 or name.split()[0] in _NOT_NAME_START:
         return None
+    if " " not in name and re.search(r"(?:ish|ese|ian|can|ean)$", name):
+        return None  # "British", "Japanese": a nationality, not the issuer's name
     return name
 
 
@@ -586,7 +602,10 @@ def _capitalised_name(text: str, at: int, end: int) -> str | None:
 _NOT_NAME_START = _words(
     "The A An This That These Those It Its He She His Her They Their We Our I In On At As By For From To "
     "With When While After Before During Such Some Many All Both Each Every Other Another No Not What Which "
-    "Who There Here Then Also But And Or So If Since Because Although Though Meanwhile However"
+    "North South East West Who There Here Then Also But And Or So If Since Because Although Though Meanwhile "
+    "However Nothing "
+    "Everything Anything Something None January February March April May June July August September "
+    "October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
 
 

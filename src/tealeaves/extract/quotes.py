@@ -125,6 +125,11 @@ _AFTER_CUE = re.compile(
 )
 
 
+_TITLED = re.compile(
+    r"\b(?:titled|entitled|headlined|subtitled|captioned|under the (?:title|theme|slogan))\s*$"
+)
+
+
 def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None:
     g = 1 if m.group(1) is not None else 2
     qs, qe = m.start(g), m.end(g)
@@ -132,6 +137,8 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
         return None  # a title, a name or a slogan in quotation marks, not speech
     while qe > qs and text[qe - 1] in ", ":
         qe -= 1
+    if _TITLED.search(text, max(0, m.start() - 30), m.start()):
+        return None  # 'an article titled "Popular Leader"': a title, not speech
     sent = _sentence_of(sentences, m.start())
     s_start = sent.start if sent else max(0, m.start() - 300)
     before = text[s_start : m.start()]
@@ -316,7 +323,7 @@ _IMPERSONAL = re.compile(
     r"(?:^|[,;]\s+|\b(?:and|but)\s+)(?:it|It)\s+(?:is|was|has been|had been|will be|can be|may be)\s+$"
 )
 
-_TELL_TO = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?to\s+[a-z]")
+_TELL_TO = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:to\s+[a-z]|about\b|of\s)")
 _TELL = {"told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds"}
 
 
@@ -368,7 +375,8 @@ def _closing(s: str, body_end: int, cues: list[re.Match]):
 _NOT_SPEECH = re.compile(
     r"(?:the (?:need|importance|necessity|urgency)|him|her|them|success|satisfaction|thanks|gratitude|"
     r"to |for |with |on |at |in |(?:new |fresh |more |great |further )?(?:luster|lustre|glory|fuel|impetus|"
-    r"momentum|splendou?r|colou?r|weight|strength|vigou?r)\b)",
+    r"momentum|splendou?r|colou?r|weight|strength|vigou?r|pleasure|joy|beauty|charm|flavou?r|fragrance|"
+    r"value|meaning|significance|dignity|vitality|elegance)\b)",
     re.I,
 )
 
@@ -610,9 +618,10 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     return s_start + a, s_start + a + len(span)
 
 
+_DATELINE = re.compile(r"[A-Z][\w .'’-]{1,40}, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})? \([^)\n]{2,30}\)\s*-+\s*")
 _LEAD_PP = re.compile(
-    r"(?:In|At|Through|During|On|in|at|through|during|on)\s+(?:an?|the|its|his|her|their)\s+(?:[\w.-]+\s+){1,4}?"
-    r"(?:the|The)\s+"
+    r"(?:In|At|Through|During|On|in|at|through|during|on)\s+(?:an?|the|its|his|her|their|another)\s+"
+    r"(?:[\w.-]+\s+){1,4}?(?:[\"“][^\"”]{1,120}[\"”]\s+(?:[\w.-]+\s+){0,3}?)?(?:the|The)\s+"
 )
 _CIRCUMSTANCE = re.compile(r"\s+(?:in|at|during|on|through|via)\s+(?:his|her|its|their|a|an)\s+\w")
 # a share of a group speaking: "More than 9 in 10 U.S. voters", "Fifty-nine percent of Americans", "Many"
@@ -621,12 +630,21 @@ _QUANTIFIED = re.compile(
     r"[A-Z][a-z]+(?:-[a-z]+)? (?:percent|per cent|in \d+|out of))\b",
     re.I,
 )
+# spans that are no noun phrase: a clause ("It was", "settlements were in violation"), a sentence opener
+# ("Upon", "When"), a prepositional phrase ("in a statement"), a first person ("I am")
+_NOT_A_SPEAKER = re.compile(
+    r"^(?:Upon|When|While|After|Before|If|Though|Although|Because|Since|Once|Whenever|Where|Unless|Until|"
+    r"in|at|on|with|by|from|for|to|as|I|We|You)\b|\b(?:is|are|was|were|am|be|been)\b"
+)
 _JUNK = {"and", "but", "or", "which", "who", "that", "as", "this", "it is", "there"}
 
 
 def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quote:
     while start < end and text[start] in " ,:;\r\n\t":
         start += 1  # "said:, ,  At this moment": the quote begins at its first word
+    dl = _DATELINE.match(text, start, end)
+    if dl and dl.end() < end:
+        start = dl.end()  # "Pyongyang, November 10 (KCNA) -- ...": the dateline is nobody's words
     while end > start and text[end - 1] in " ,:;\r\n\t":
         end -= 1
     if speaker_span is not None and text[speaker_span[0] : speaker_span[1]].strip().lower() in _JUNK:
@@ -671,10 +689,12 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
             ss, sp = m.start, m.text  # "Vice-director of the institute Choe Kwang Guk" -> the name
         elif m.start == ss and m.end < se and re.match(r"\s+in\s", text[m.end : se]):
             se, sp = m.end, m.text  # "Kim Jong Suk Library in Peru": the locative is not the speaker
-    cut = re.search(r",\s|\s+in\s+[A-Z]", sp)
+    cut = re.search(r",\s|\s+in\s+[A-Z]|\s+\(", sp)
     if cut and sp[:1].isupper() and cut.start() > 2:
         sp = sp[: cut.start()]  # "Choson Sinbo, the organ of ...", "Kim Jong Suk Library in Peru": the name
         se = ss + len(sp)
+    if not sp or _NOT_A_SPEAKER.search(sp):
+        return Quote(start, end, text[start:end], direct, None, None, None, None, "unknown", cue)
     kind, entity, name = _speaker_kind(text, sp, ss, se, mentions, kb)
     return Quote(start, end, text[start:end], direct, sp, ss, se, entity, kind, cue, name)
 
