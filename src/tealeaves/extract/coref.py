@@ -106,6 +106,9 @@ _CLAUSE_SUBJECT_AFTER = re.compile(r"(?:,[^,.;]{1,150},)?\s+([a-z][\w-]*)")
 _PLURAL_AFTER = re.compile(r"(?:,[^,.;]{1,150},|,)?\s+and\s")
 
 
+_CLAUSE_GAP = re.compile(r"\b(?:that|which|who|whom|fact|said|says|referred|noted|stressed|and|by|with)\b")
+
+
 def speaker_words(kb: KB) -> tuple[frozenset, frozenset, frozenset]:
     """The packs' self-speaking media (entity ids), person roles and offices, lower-cased (once per KB)."""
     got = kb.compiled.get("speaker-words")
@@ -231,12 +234,12 @@ class Discourse:
                 if m.label == "ORG":
                     return _Subject("org", m.start, self.ref_of(m))
                 return _Subject("other", m.start)
-        if not ms or ms[0].start > p:
+        if (not ms or ms[0].start > p) and not headline:
             name = _capitalised_name(t, p, s.end)
             if (
                 name
                 and self.looks_like_person(name)
-                and re.match(r",\s|\s+[a-z]", t[p + len(name) : p + len(name) + 3])
+                and re.match(r",\s+(?:an?|the)\s|\s+[a-z]+ed\b", t[p + len(name) : p + len(name) + 30])
             ):
                 return _Subject(
                     "person", p, Ref("named", None, name, True)
@@ -414,8 +417,10 @@ class Discourse:
             rx = re.compile(r"\b" + re.escape(head) + r"\b", re.IGNORECASE)
             act = None
             if head.endswith("er") and len(head) > 5:
-                verbs = r"\b(?:made|makes|delivered|delivers|gave|gives) an? "
-                act = re.compile(verbs + re.escape(head[:-2]) + r"\b")
+                verbs = r"\b(?:(?:made|makes|delivered|delivers|gave|gives) an?|in (?:his|her|a|the)) "
+                act = re.compile(
+                    verbs + re.escape(head[:-2]) + r"\b"
+                )  # "made a report", "said in his report"
             best = None
             for m in self.mentions:
                 if m.end > at:
@@ -423,7 +428,12 @@ class Discourse:
                 if m.label != "PERSON" or self.inside_other_quote(m.start, m.end, at):
                     continue
                 title, clause = self._role_context(m)
-                if rx.search(title) or (act is not None and act.search(clause)):
+                titled = None
+                for titled in rx.finditer(title):  # noqa: B007 - the last one
+                    pass
+                if titled is not None and _CLAUSE_GAP.search(title, titled.end()):
+                    titled = None  # "The reporter referred to the fact that Kim Il Sung ...": no title
+                if titled is not None or (act is not None and act.search(clause)):
                     best = m
             if best is not None:
                 return self.ref_of(best)
@@ -458,8 +468,8 @@ class Discourse:
             post = post[: a.start()]
         parts = post.split(",")
         if post.startswith(","):
-            return pre + " " + parts[1], parts[2] if len(parts) > 2 else ""
-        return pre, parts[0]
+            return pre + " " + parts[1], ",".join(parts[2:])  # the clause: all after the appositive
+        return pre, post
 
     # -- documents -----------------------------------------------------------------------------------
     def document(self, noun: str, at: int, span: str = "") -> Ref:

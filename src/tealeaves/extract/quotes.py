@@ -717,7 +717,8 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
     ss, se = span
     if not re.search(r",\s+(?:the\s+|a\s+|an\s+)?$", text[max(0, ss - 8) : ss]):
         return span
-    if text[ss:se].strip().lower() in PRONOUNS or _head(text[ss:se].lower().split()) in DOC_NOUNS | ORG_NOUNS:
+    words = text[ss:se].lower().split()
+    if text[ss:se].strip().lower() in PRONOUNS or (len(words) <= 3 and _head(words) in DOC_NOUNS | ORG_NOUNS):
         return span  # "..., Kim Jong Un, the article says": the article speaks, not the name before it
     if any(m.start == ss and m.label == "PERSON" for m in mentions):
         return span
