@@ -4,7 +4,9 @@ Every refresh recomputes this from the stored hits (a few seconds on the full co
 of a term is a product of interpretable factors, each kept in ``terms.features``:
 
 - ``weight``: the pattern family's weight from the pack (``term_kinds.tsv``): how often that family
-  names a campaign rather than something else;
+  names a campaign rather than something else; a line ``kind@lang`` weighs the terms written only
+  in that language (Korean "X방법" is any "way of doing X", English "X method" needs a capitalised
+  name);
 - ``log2(1 + docs)``: how much the corpus uses it;
 - ``specificity``: hits / occurrences of the rarest word of its name anywhere in the corpus — a
   coined name ("Kanggye spirit") takes a good share of its name's uses, a generic one ("Korean
@@ -75,12 +77,12 @@ def rescore(store: Store) -> tuple[int, int, int]:
     pack = load_pack()
     merge_scripts(store)
     rows = _aggregate(store)
-    forms, phrases, variant_folds = _variants(store)
+    forms, phrases, variant_folds, langs = _variants(store)
     totals = _word_totals(store, {k for k in rows})
     institutions, org_names = _institutions()
     scored = []
     for key, a in rows.items():
-        f = _features(key, a, forms[key], totals, pack)
+        f = _features(key, a, forms[key], totals, pack, langs.get(key, set()))
         _institution_factor(key, f, institutions, org_names, variant_folds.get(key, set()), pack.home)
         scored.append((key, a, f))
     ranked = sorted(
@@ -178,19 +180,21 @@ def _aggregate(store: Store) -> dict[str, dict]:
     return out
 
 
-def _variants(store: Store) -> tuple[dict[str, int], dict[str, str]]:
-    """Distinct folded forms per key, and the usual written form of each term."""
+def _variants(store: Store) -> tuple[dict[str, int], dict[str, str], dict[str, set], dict[str, set]]:
+    """Distinct folded forms per key, the usual written form, the folded forms and the languages."""
     forms: dict[str, set[str]] = defaultdict(set)
+    langs: dict[str, set[str]] = defaultdict(set)
     usage: dict[str, Counter] = defaultdict(Counter)
     for key, text, lang, n, running in store.conn.execute(
         "SELECT v.key, v.text, v.lang, count(*), sum((h.flags & 3) = 2) FROM term_variants v "
         "JOIN term_hits h ON h.variant = v.id GROUP BY v.id"
     ):
         forms[key].add(fold(text))
+        langs[key].add(lang)
         # prefer forms from running text (case means something there) and English
         usage[key][" ".join(text.split())] += (n + 2 * running) * {"en": 10, "es": 3}.get(lang, 1)
     phrases = {key: c.most_common(1)[0][0] for key, c in usage.items()}
-    return {k: len(v) for k, v in forms.items()}, phrases, forms
+    return {k: len(v) for k, v in forms.items()}, phrases, forms, langs
 
 
 def _word_totals(store: Store, keys: set[str]) -> dict[str, tuple[int, int, int]]:
@@ -216,12 +220,14 @@ def _word_totals(store: Store, keys: set[str]) -> dict[str, tuple[int, int, int]
     return out
 
 
-def _features(key: str, a: dict, forms: int, totals: dict, pack) -> dict:
+def _features(key: str, a: dict, forms: int, totals: dict, pack, langs: set[str] = frozenset()) -> dict:
     kind = a["kind"]
     words = key.split(":", 1)[1].split()
     known = [totals[w][0] for w in words if w in totals and totals[w][0]]
     specificity = min(1.0, a["hits"] / max(a["hits"], min(known))) if known else 0.1
     weight = pack.kind_weights.get(kind, 0.5)
+    if len(langs) == 1:  # a family may be worth less in one language ("method@ko": 방법 is any "way")
+        weight = pack.kind_weights.get(f"{kind}@{next(iter(langs))}", weight)
     generic = 1.0
     if kind == "quoted":
         lower = [w for w in words if w in totals and totals[w][2] > totals[w][1]]

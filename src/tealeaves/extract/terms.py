@@ -46,7 +46,7 @@ _NUMBERS = {
     "hundred",
     "thousand",
 }
-MAX_NAME = 4
+MAX_NAME = 5
 MAX_MOD = 2
 QUOTE_MAX_TOKENS = 5
 
