@@ -78,6 +78,11 @@ def test_spanish_and_korean_forms():
     assert {c.key for c in es} >= {"spirit:kanggye", "speed:chollima", "march:arduous"}
     ko = _cands("2017년 신년사", "만리마속도 창조를 위한 70일전투", lang="ko")
     assert {c.key for c in ko} == {"speed:만리마", "campaign:70"}  # the same key as "70-day campaign"
+    # 1999 joint editorial (full-width spaces; a postposition attached to the head)
+    ko = _cands(
+        "1999년 신년사", "온\u3000나라에는\u3000강계정신이\u3000나래치고\u3000성강의\u3000봉화따라", lang="ko"
+    )
+    assert {(c.key, c.text) for c in ko} == {("spirit:강계", "강계정신"), ("torch:성강", "성강의\u3000봉화")}
 
 
 def test_month_march_is_not_a_named_march_and_numbers_fold():
