@@ -50,6 +50,10 @@ def bench_html(folder, limit, as_json):
                 ours["with_title"], ours["with_date"], ours["with_lang"], ours["url_matches_gold"]
             )
         )
+        click.echo(
+            f"tealeaves ingest of the same pages (read, parse, hash, store with full-text index and "
+            f"provenance): {ours['ingest_pages_per_s']:.1f} pages/s, {ours['ingest_stored']:,} stored"
+        )
 
 
 # -- feeds ------------------------------------------------------------------------------------
