@@ -95,6 +95,12 @@ SETTINGS: dict[str, Setting] = {
             "Answers the API keeps in memory (least recently used first out); emptied whenever the store "
             "changes. 0 turns the cache off.",
         ),
+        Setting(
+            "api_threads",
+            8,
+            "Worker threads per server process that run API requests (each with its own read-only store "
+            "connection); cached answers are sent without one.",
+        ),
         Setting("upload_max_bytes", 64 * 1024 * 1024, "Largest file accepted by POST /api/ingest."),
         Setting("feed_interval", 900.0, "Seconds between polls of a feed by `tealeaves watch`."),
         Setting(
