@@ -20,5 +20,7 @@ def test_bench_serve_runs_and_counts_every_request(tmp_path):
         assert phase["routes"]["search"]["requests"] > 0
         # a document id that is not stored gives 404s, counted as errors; every other request must succeed
         assert all(r["errors"] == 0 for r in phase["routes"].values()), result["error_samples"]
+        for r in phase["routes"].values():  # every answer is counted once: from the cache or computed
+            assert r["cache_hits"] + r["computed"] == r["requests"] - r["errors"]
     assert result["store_docs_before"] + busy["ingest_stored"] == 36
     assert "p95 ms" in load.format_report(result)
