@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -92,10 +93,16 @@ def day_totals(store: Store, f: Filters) -> dict[int, int]:
     return dict(rows.fetchall())
 
 
+@functools.lru_cache(maxsize=200_000)
+def _period_of(day: int, by: str) -> str:
+    return period_key(dt.date.fromordinal(day), by)
+
+
 def _bucket(days: dict[int, int], by: str) -> dict[str, int]:
+    """Sums per period; a period's key is computed once per day ever seen (a timeline reads thousands)."""
     out: dict[str, int] = defaultdict(int)
     for day, n in days.items():
-        out[period_key(dt.date.fromordinal(day), by)] += n
+        out[_period_of(day, by)] += n
     return out
 
 
