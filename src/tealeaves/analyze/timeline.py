@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from tealeaves.errors import UsageError
 from tealeaves.store import Store
+from tealeaves.store.memo import memoized
 from tealeaves.store.search import Filters, day_histogram
 
 PERIODS = ("year", "month", "week", "day")
@@ -69,7 +70,12 @@ def all_periods(first: dt.date, last: dt.date, by: str) -> list[str]:
 
 
 def day_totals(store: Store, f: Filters) -> dict[int, int]:
-    """{day ordinal: documents} for the corpus under the same source/lang/date filters."""
+    """{day ordinal: documents} for the corpus under the same source/lang/date filters (kept until the
+    documents change: see store/memo.py; do not modify the answer)."""
+    return memoized(store, "day_totals", f, lambda: _day_totals(store, f))
+
+
+def _day_totals(store: Store, f: Filters) -> dict[int, int]:
     where, params = ["1"], []
     if f.sources:
         ids = [store.source_id(s) for s in f.sources]
