@@ -14,6 +14,7 @@ Three passes, each a single scan of the text, merged with earlier passes winning
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from tealeaves.extract.kb import KB
@@ -21,9 +22,30 @@ from tealeaves.model import Document, Mention
 
 _CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,2}\.(?= [A-Z])|[A-Z][\w'’-]*)"
 _CAPSEQ = re.compile(
-    r"(?<![\w'’.-])" + _CAPWORD + r"(?:(?: (?:of|for|and|the|on|de|del|la|y))* (?:" + _CAPWORD + r"|\d+\b))*"
+    r"(?<![\w'’.-])"
+    + _CAPWORD
+    + r"(?:(?: (?:of|for|and|the|on|with|de|del|la|los|las|y))* (?:"
+    + _CAPWORD
+    + r"|\d+(?:st|nd|rd|th)?\b))*"
 )
-_GLUE_HINT = re.compile(r"[a-z][A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+[a-z]*[a-z]")
+_NAME_AFTER = re.compile(r" ((?:[A-Z][a-z][\w'’-]*)(?: [A-Z][a-z][\w'’-]*){1,3})\b")
+_AND = re.compile(r" (?:and|y) ")
+_OPENER = re.compile(r"(?:^|(?<=[\s(\"“]))((?:[A-Z][\w'’-]*\s+){1,2})$")
+_TOKEN = re.compile(r"\S+")
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
+_REST_OF_WORD = re.compile(r"\S*\s+")
+_HEAD_CONNECTORS = ("of", "for", "on", "with", "de", "del")  # the head word comes before the first of these
+_ORDINAL = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)$"
+)
+_FUNCTION_WORDS = frozenset(
+    str.split(
+        "the a an this that these those it its he she they we i you his her their our my your in on at by "
+        "for from to with as and but or if when while after before during since among also meanwhile however "
+        "then there here today yesterday tomorrow now such some all many every each other another no not"
+    )
+)
+_GLUE_HINT = re.compile(r"[A-Za-z][A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+")
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -43,17 +65,201 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
                 label, eid, method = kb.surface[m.group()]
                 found.append(Mention(m.start(), m.end(), m.group(), label, eid, method))
     found.sort(key=lambda x: x.start)
-    found = _extend_of(text, found, kb)
+    found = _state_forms(text, _extend_of(text, found, kb), kb)
     taken = _Taken(found)
     extra = _titles(text, doc.published, kb, taken)
     taken.add(extra)
     unknown, replaced = _unknown(text, kb, taken, len(doc.title) if _title_case(doc.title) else 0)
     out = [m for m in found + extra if (m.start, m.end) not in replaced] + unknown
     out.sort(key=lambda x: (x.start, -x.end))
-    return _no_overlaps(_cc_forms(text, _no_overlaps(out)))
+    out = _no_overlaps(out)
+    out = _whole_names(text, out, kb)
+    out = _abbreviated(text, out)
+    out = _extend_of(text, out, kb, tail_only=True)
+    out = _propagate(text, _place_forms(text, out, kb))
+    return _no_overlaps(_cc_forms(text, out))
 
 
-_OF_TAIL = re.compile(r" of (?:the )?(?=[A-Z])")
+_STATE_FORM = re.compile(
+    r"(?:(?:Socialist|Islamic|Federal|Democratic|People's|Arab|Bolivarian|United|Federative|Plurinational|"
+    r"Oriental|Cooperative|Hashemite)\s+)*(?:Republic|State|Kingdom|Federation|Commonwealth|Sultanate|Emirate|"
+    r"Principality|Grand Duchy)\s+of\s+(?:the\s+)?$"
+)
+
+
+def _state_forms(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    """'Republic of Lebanon', 'Socialist Republic of Vietnam': a country's formal name is that country."""
+    out = []
+    for m in found:
+        e = kb.entity(m.entity)
+        if m.label == "PLACE" and e is not None and e.subtype == "country":
+            f = _STATE_FORM.search(text, max(0, m.start - 60), m.start)
+            if (
+                f is not None
+                and f.end() == m.start
+                and text[f.start() - 1 : f.start()] in ("", " ", "\n", "(")
+            ):
+                m = Mention(f.start(), m.end, text[f.start() : m.end], "PLACE", m.entity, m.method)
+        out.append(m)
+    return out
+
+
+_PLACE_WORD = r"[A-Z][a-z][\w'’-]*"
+_AREA = re.compile(r"(?<![\w'’.-])(" + _PLACE_WORD + r")(?:\s+and\s+(" + _PLACE_WORD + r"))?\s+areas?\b")
+_PLACE_OF = re.compile(
+    r"\b(?:province|city|town|region|county|district|village|port|island|capital|municipality|provincia|"
+    r"ciudad|region|región)\s+(?:of|de)\s+(" + _PLACE_WORD + r"(?: " + _PLACE_WORD + r")?)\b"
+)
+
+
+_PLACE_OF_HINT = re.compile(r"(?:nce|ity|own|ion|nty|ict|age|ort|and|tal|ity|cia|dad) (?:of|de) [A-Z]")
+
+
+def _place_forms(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    """Places named by a lower-case generic word: 'the Sopho area', 'Songsin and Songhwa areas', 'the
+    province of Bursa', 'the city of Grenoble'."""
+    if " area" not in text and " of " not in text and " de " not in text:
+        return found
+    taken = _Taken(found)
+    new: list[Mention] = []
+    for m in _AREA.finditer(text) if " area" in text else ():
+        for g in (1, 2):
+            a, b = m.span(g)
+            if a >= 0 and m.group(g) not in kb.stopwords and not taken.overlaps(a, b):
+                new.append(Mention(a, b, m.group(g), "PLACE", None, "pattern"))
+    for m in _PLACE_OF.finditer(text) if _PLACE_OF_HINT.search(text) else ():
+        a, b = m.span(1)
+        if m.group(1).split()[0] not in kb.stopwords and not taken.overlaps(a, b):
+            new.append(Mention(a, b, m.group(1), "PLACE", None, "pattern"))
+    if not new:
+        return found
+    return sorted([*found, *new], key=lambda x: (x.start, -x.end))
+
+
+_WORD_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
+_MEDIA_NOUN = (
+    r"(?:newspaper|paper|daily|weekly|magazine|journal|news agency|news service|radio station|"
+    r"TV station|television station|broadcaster|website)"
+)
+_MEDIA_HINTS = (
+    "paper",
+    "daily",
+    "weekly",
+    "magazine",
+    "journal",
+    "news",
+    "station",
+    "broadcaster",
+    "website",
+)
+_MEDIA_APPOSITIVE = re.compile(
+    r"(?<![\w'’.-])(" + _WORD_NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _MEDIA_NOUN + r"\b"
+)
+_MEDIA_BEFORE = re.compile(r"\b(?:newspaper|paper|daily|weekly|magazine|journal)\s+(" + _WORD_NAME + r")")
+_NEWS_AGENCY = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*\s+){1,3}news agency\b")
+_TITLE_TO = re.compile(
+    r"\b(?:Ambassador|Envoy|Consul|Representative|Delegate|ambassador|envoy|representative)\s+(?:to|in|at)\s+"
+    r"(?:the\s+)?$"
+)
+
+
+def _whole_names(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    """Names found whole by a rule, replacing the pieces found inside them: the packs' organisation
+    patterns ('Korean ... Association in Japan'), newspapers and agencies named as such ('Hangyore, a
+    newspaper of ...', 'the Nepali paper Jana Sata', 'Anatolia news agency'), and a person named after a
+    diplomatic title ('Mongolian Ambassador to the DPRK Sodovjamts Khurelbaatar')."""
+    new: list[Mention] = []
+    for rx in kb.org_patterns:
+        for m in rx.finditer(text):
+            new.append(Mention(m.start(), m.end(), m.group(), "ORG", None, "pattern"))
+    low = text.lower()
+    media = any(w in low for w in _MEDIA_HINTS)
+    for rx in (_MEDIA_APPOSITIVE, _MEDIA_BEFORE) if media else ():
+        for m in rx.finditer(text):
+            a, b = m.span(1)
+            words = m.group(1).split()
+            if words[0] in kb.stopwords or any(x.start <= a and b <= x.end and x.entity for x in found):
+                continue
+            new.append(Mention(a, b, m.group(1), "ORG", None, "pattern"))
+    for m in _NEWS_AGENCY.finditer(text) if "news agency" in text else ():
+        if m.group().split()[0] not in kb.stopwords:
+            new.append(Mention(m.start(), m.end(), m.group(), "ORG", None, "pattern"))
+    diplomats = any(w in low for w in ("ambassador", "envoy", "representative", "consul", "delegate"))
+    for p in found if diplomats else ():
+        if p.label in ("PLACE", "ORG") and _TITLE_TO.search(text, max(0, p.start - 40), p.start):
+            n = _NAME_AFTER.match(text, p.end)
+            if n and n.group(1).split()[0] not in kb.stopwords:
+                new.append(Mention(n.start(1), n.end(1), n.group(1), "PERSON", None, "pattern"))
+    if not new:
+        return found
+    keep = [m for m in found if not any(n.start <= m.start and m.end <= n.end for n in new)]
+    keep = [m for m in keep if not any(m.start < n.end and n.start < m.end for n in new)]
+    return _no_overlaps(sorted([*keep, *new], key=lambda x: (x.start, -x.end)))
+
+
+_ABBR = re.compile(r" \(([A-Z][\w.&'’-]{1,20})\)")
+
+
+def _abbreviated(text: str, found: list[Mention]) -> list[Mention]:
+    """'National Defence Commission (NDC) of the DPRK', 'Korean People's Army (KPA) Song and Dance
+    Ensemble': a name that goes on after its abbreviation in parentheses is one name."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        m = found[i]
+        a = _ABBR.match(text, m.end) if m.label in ("ORG", "PLACE") else None
+        if a is not None:
+            rest = found[i + 1 :]
+            rest = [r for r in rest if r.start >= a.end()]
+            t = _OF_TAIL.match(text, a.end())
+            if t and rest and rest[0].start == t.end() and rest[0].label in ("ORG", "PLACE"):
+                n = rest[0]
+                ent = m.entity if n.entity in _HOME else None
+                out.append(Mention(m.start, n.end, text[m.start : n.end], "ORG", ent, "pattern"))
+                i = found.index(n) + 1
+                continue
+            if rest and rest[0].start == a.end() + 1 and text[a.end()] == " " and rest[0].label == "ORG":
+                n = rest[0]
+                out.append(Mention(m.start, n.end, text[m.start : n.end], "ORG", None, "pattern"))
+                i = found.index(n) + 1
+                continue
+        out.append(m)
+        i += 1
+    return out
+
+
+def _propagate(text: str, found: list[Mention]) -> list[Mention]:
+    """One name, one sense in a document: an abbreviation or short name defined in parentheses ('Korean
+    Youth Commercial Association in Japan (Chongsanghoe)', '(PNA)') and a newspaper named as such are
+    the same organisation wherever else the document uses them."""
+    learned: dict[str, tuple[str, str | None]] = {}
+    if "(" not in text and not any(m.method == "pattern" and m.label == "ORG" for m in found):
+        return found
+    for m in found:
+        a = _ABBR.match(text, m.end)
+        if a is not None and m.label in ("ORG", "PLACE") and not re.search(r"\d", a.group(1)):
+            learned.setdefault(a.group(1), (m.label, m.entity))
+        elif m.method == "pattern" and m.entity is None and m.label == "ORG" and " " not in m.text:
+            learned.setdefault(m.text, (m.label, None))
+    if not learned:
+        return found
+    taken = _Taken(found)
+    rx = re.compile(
+        r"(?<![\w'’.-])(?:"
+        + "|".join(re.escape(w) for w in sorted(learned, key=len, reverse=True))
+        + r")(?![\w'’-])"
+    )
+    new = []
+    for m in rx.finditer(text):
+        if not taken.overlaps(*m.span()):
+            label, ent = learned[m.group()]
+            new.append(Mention(m.start(), m.end(), m.group(), label, ent, "alias" if ent else "pattern"))
+    if not new:
+        return found
+    return sorted([*found, *new], key=lambda x: (x.start, -x.end))
+
+
+_OF_TAIL = re.compile(r" (?:of (?:the )?|de (?:la |los |las |el )?|del )(?=[A-Z])")
 _CC = re.compile(r"\bC\.C\., (?:the )?$")
 
 
@@ -74,22 +280,29 @@ def _cc_forms(text: str, found: list[Mention]) -> list[Mention]:
 _HOME = {"kp", "korea", "wpk", "wpk-cc", "kpa"}
 
 
-def _extend_of(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+def _extend_of(text: str, found: list[Mention], kb: KB, tail_only: bool = False) -> list[Mention]:
     """'Foreign Ministry of Russia', 'Central Committee of the Communist Party of Vietnam': a known
     organisation followed by 'of' and another name is one, longer name (someone else's, unless the tail
-    is the DPRK's own)."""
+    is the DPRK's own). With ``tail_only`` (after the unknown names are found), any organisation whose
+    name ends in its head word or number takes the tail: 'Pioneer Party of Indonesia', 'Unit 813 of KPA'
+    (but not 'University of Mexico of the United States')."""
     out: list[Mention] = []
     i = 0
     while i < len(found):
         m = found[i]
         j = i
-        if m.label == "ORG":
+        last = m.text.rsplit(" ", 1)[-1]
+        if m.label == "ORG" and (not tail_only or last in kb.org_heads or last.isdigit()):
             end, ent = m.end, m.entity
             while j + 1 < len(found):
                 t = _OF_TAIL.match(text, end)
                 nxt = found[j + 1]
                 if t is None or nxt.start != t.end() or nxt.label not in ("ORG", "PLACE"):
                     break
+                if re.match(r" [A-Z][a-z]", text[nxt.end : nxt.end + 3]) and not _OF_TAIL.match(
+                    text, nxt.end
+                ):
+                    break  # "Central Committee of the Bangladesh Communist Party": the name goes on
                 end = nxt.end
                 if nxt.entity not in _HOME:
                     ent = None
@@ -106,16 +319,31 @@ class _Taken:
 
     def __init__(self, mentions: list[Mention]):
         self.spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
 
     def add(self, mentions: list[Mention]) -> None:
         self.spans = sorted([*self.spans, *((m.start, m.end) for m in mentions)])
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that may overlap [start, end) (bisected on their starts)."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.spans[lo:hi]
+
+    def inside(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [(a, b) for a, b in self.spans[lo:hi] if b <= end]
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.spans)
+        return any(s < end and start < e for s, e in self.near(start, end))
 
     def free_parts(self, start: int, end: int) -> list[tuple[int, int]]:
         parts, pos = [], start
-        for s, e in self.spans:
+        for s, e in self.near(start, end):
             if e <= pos or s >= end:
                 continue
             if s > pos:
@@ -184,17 +412,30 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int) -> tuple[lis
     names, head words) are used there."""
     out: list[Mention] = []
     replaced: set[tuple[int, int]] = set()
+    glue = _GLUE_HINT.search(text) is not None
     for m in _CAPSEQ.finditer(text):
         strict = m.start() < title_case_end
-        for start, end in _split_and(text, m.start(), m.end(), kb):
-            inner = [(a, b) for a, b in taken.spans if start <= a and b <= end]
+        prev_head_first = None
+        parts = _split_and(text, m.start(), m.end(), kb)
+        for start, end in _unglued(text, parts, taken) if glue else parts:
+            inner = taken.inside(start, end)
+            if prev_head_first:
+                words = text[start:end].split()
+                if not inner and 1 <= len(words) <= 3 and words[0] not in kb.stopwords:
+                    # "Restaurantes Okryu y Chongryu": the second name shares the head of the first
+                    out.append(Mention(start, end, text[start:end], prev_head_first, None, "pattern"))
+                    prev_head_first = None
+                    continue
+            prev_head_first = None
+            if len(parts) > 1 and text[start:end].split(" ", 1)[0] in kb.head_first:
+                prev_head_first = _label_by_head(text[start:end].split(), kb)
             outer = _outer_name(text, start, end, inner, kb, strict) if inner else None
             if outer is not None:
                 out.append(outer)
                 replaced.update(inner)
                 continue
             for s, e in taken.free_parts(start, end):
-                if strict and any(b in (s, s - 1) for _, b in taken.spans):
+                if strict and any(b in (s, s - 1) for _, b in taken.near(s - 1, s + 1)):
                     nxt = text.find(
                         " ", s + 1, e
                     )  # "Kim Jong Un Tours Farm": the word after the subject is a verb
@@ -205,16 +446,63 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int) -> tuple[lis
     return out, replaced
 
 
+def _unglued(text: str, parts: list[tuple[int, int]], taken: _Taken) -> list[tuple[int, int]]:
+    """Cut capitalised sequences at a name glued to its neighbours ('General SecretaryKim Jong Unvisited
+    Changsong Restaurant'): the words on each side are separate sequences."""
+    out = []
+    for start, end in parts:
+        pos = start
+        for a, b in taken.inside(start, end):
+            if a < pos:
+                continue
+            glued = (a > start and text[a - 1].isalpha()) or (b < end and text[b].isalpha())
+            if glued:
+                if a > pos:
+                    out.append((pos, a))
+                nxt = _REST_OF_WORD.match(text, b)
+                out.append((a, b))
+                pos = nxt.end() if nxt else end
+        if pos < end:
+            out.append((pos, end))
+    return out
+
+
+def _both(left: str, right: str, kb: KB) -> bool:
+    """Both sides of ' and ' are names of their own ('... Committee for the Study of the Juche Idea and the
+    Latin American Institute of the Juche Idea')."""
+    lw = left.split()
+    rw = [w for w in right.split() if w not in ("the", "The")]
+    return (
+        len(lw) >= 2
+        and len(rw) >= 2
+        and _label_by_head(lw, kb) is not None
+        and _label_by_head(rw, kb) is not None
+    )
+
+
 def _split_and(text: str, start: int, end: int, kb: KB) -> list[tuple[int, int]]:
     """Split 'Textile Mill and Foreign Ministry' (two names) but not 'Song and Dance Ensemble' (one):
     at ' and ' when the words before it end in a head word or a number."""
     parts, pos = [], start
-    for m in re.finditer(r" and ", text[start:end]):
+    if " and " not in text[start:end] and " y " not in text[start:end]:
+        return [(start, end)]
+    for m in _AND.finditer(text[start:end]):
         cut = start + m.start()
         last = text[pos:cut].rsplit(" ", 1)[-1]
-        if last in kb.org_heads or last in kb.place_heads or last.isdigit():
+        nxt = text[start + m.end() : end].split(" ", 1)[0]
+        first = text[pos:cut].split(" ", 1)[0]
+        head_first = nxt in kb.head_first or first in kb.head_first
+        if (
+            last in kb.org_heads
+            or last in kb.place_heads
+            or last.isdigit()
+            or head_first
+            or _both(text[pos:cut], text[start + m.end() : end], kb)
+        ):
             parts.append((pos, cut))
-            pos = cut + 5
+            pos = start + m.end()
+            if text.startswith("the ", pos):
+                pos += 4
     parts.append((pos, end))
     return parts
 
@@ -227,21 +515,29 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
     while words and (words[0] in kb.stopwords or words[0].lower() in kb.connectors):
         words.pop(0)
         toks.pop(0)
-    while words and words[-1].lower() in kb.connectors:
+    while words and (
+        words[-1].lower() in kb.connectors or words[-1] in kb.stopwords or words[-1] + "." in kb.stopwords
+    ):
         words.pop()
         toks.pop()
-    if len(words) < 2 or any(w in kb.stopwords for w in words):
+    if len(words) < 2 or any(
+        (w.lower() in _FUNCTION_WORDS and w.lower() not in kb.connectors) or w in _MONTHS for w in words
+    ):
         return None
+    opener = _opener(text, toks[0][0], kb)
     s, e = toks[0][0], toks[-1][1]
     if any(a < s or b > e for a, b in inner) or (s, e) in inner:
         return None
+    bounds = {a for a, _ in toks} | {b for _, b in toks}
+    bounds |= {i for i in range(s, e) if text[i] == "-"} | {i + 1 for i in range(s, e) if text[i] == "-"}
+    if any(a not in bounds or b not in bounds for a, b in inner):
+        return None  # a name glued to its neighbours ('SecretaryKim Jong Unvisited') is no part of another
     label = _label_by_head(words, kb)
     if label is None:
         return None
-    lower = [w.lower() for w in words]
-    head_i = lower.index("of") - 1 if "of" in lower[1:] else len(words) - 1
-    while head_i > 0 and words[head_i].isdigit():
-        head_i -= 1
+    head_i = 0 if words[0] in kb.head_first else _head_index(words)
+    if label == "PLACE" and words[head_i] in _LOCATED and head_i + 1 < len(words):
+        return None  # "Sevastopol City of Russia": a place and where it lies, two names
     ha, _hb = toks[head_i]
     head_inner = [(a, b) for a, b in inner if a <= ha < b]
     if head_inner and not (
@@ -254,11 +550,58 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
     for suf in _POSSESSIVE:
         if text[s:e].endswith(suf):
             e -= len(suf)
+    if not _distinguished(words, kb):
+        return None
+    if opener is not None and not strict:
+        s = opener
     return Mention(s, e, text[s:e], label, None, "pattern")
 
 
+_LOCATED = frozenset(
+    ["City", "County", "Province", "District", "Town", "Village", "Street", "Region", "Area"]
+)
+_MONTHS = frozenset(
+    str.split("January February March April May June July August September October November December")
+)
+
+
+def _opener(text: str, start: int, kb: KB) -> int | None:
+    """'Korean Jurists Committee', 'Supreme Council of the Party': a word that is a stopword alone (it starts
+    sentences and titles) but opens a name when one follows; returns where the name then starts."""
+    if not kb.name_openers:
+        return None
+    m = _OPENER.search(text[max(0, start - 40) : start])
+    if m is None:
+        return None
+    words = m.group(1).split()
+    while words and words[0] not in kb.name_openers:
+        words.pop(0)
+    if not words or any(w not in kb.name_openers for w in words):
+        return None
+    return start - len(" ".join(words)) - 1
+
+
+def _demonym(word: str, kb: KB) -> bool:
+    w = word.split("-")[-1].split("－")[-1]
+    return (
+        word not in kb.surface
+        and len(w) > 3
+        and (w.endswith(("an", "ese", "ish")) or (w.endswith("i") and len(w) >= 6))
+        and w[:1].isupper()
+    )
+
+
+def _distinguished(words: list[str], kb: KB) -> bool:
+    """A name that opens with a nationality ('Brazilian Committee for Solidarity with the DPRK') needs a
+    word of its own; 'Romanian Political Party' or 'Peruvian Organization' only describe."""
+    if not words or not _demonym(words[0], kb):
+        return True
+    rest = [w for w in words[1:] if w.lower() not in kb.connectors and not _demonym(w, kb)]
+    return any(w not in kb.org_heads and w not in kb.place_heads and w not in kb.generic_words for w in rest)
+
+
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(start + t.start(), start + t.end()) for t in re.finditer(r"\S+", text[start:end])]
+    return [t.span() for t in _TOKEN.finditer(text, start, end)]
 
 
 def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False) -> list[Mention]:
@@ -268,9 +611,16 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     while words and (
         words[0] in kb.stopwords or words[0].lower() in kb.connectors or not words[0][0].isupper()
     ):
+        if words[0] in kb.person_titles and len(words) > 1 and words[1] not in kb.stopwords:
+            break  # "President Obiang Nguema Mbasogo": the title tells a person follows
         words.pop(0)
         toks.pop(0)
-    while words and (words[-1] in kb.stopwords or words[-1].lower() in kb.connectors or words[-1].isdigit()):
+    while words and (
+        words[-1] in kb.stopwords
+        or words[-1] + "." in kb.stopwords
+        or words[-1].lower() in kb.connectors
+        or words[-1].isdigit()
+    ):
         if words[-1].isdigit() and len(words) >= 2 and words[-2] in ("Unit", "No.", "No"):
             break
         words.pop()
@@ -305,13 +655,19 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         label is None
         and not strict
         and kb.person_roles_re is not None
-        and 2 <= len(words) <= 5
+        and 2 <= len(words) <= 7
         and kb.person_roles_re.match(text, end)
         and all(w[:1].isupper() for w in words)
     ):
         label = "PERSON"
     if label is None:
         return []
+    if label != "PERSON":
+        if not _distinguished(words, kb):
+            return []
+        opener = None if strict else _opener(text, start, kb)
+        if opener is not None:
+            start = opener
     return [Mention(start, end, text[start:end], label, None, "pattern")]
 
 
@@ -355,15 +711,27 @@ def _korean_name(text: str, toks, words: list[str], kb: KB, strict: bool = False
     return out
 
 
-def _label_by_head(words: list[str], kb: KB) -> str | None:
-    """ORG or PLACE by the head word: the word before the first 'of', else the last word."""
+def _head_index(words: list[str]) -> int:
+    """The head word: the word before the first 'of'/'for'/'de' ('Committee for Solidarity with X'), else
+    the last word; numbers after it are skipped ('Unit 813')."""
     lower = [w.lower() for w in words]
-    head_i = lower.index("of") - 1 if "of" in lower[1:] else len(words) - 1
-    while head_i > 0 and words[head_i].isdigit():
+    head_i = next((i - 1 for i, w in enumerate(lower) if i > 0 and w in _HEAD_CONNECTORS), len(words) - 1)
+    while head_i > 0 and _NUMBER.fullmatch(words[head_i]):
         head_i -= 1
+    return head_i
+
+
+def _label_by_head(words: list[str], kb: KB) -> str | None:
+    """ORG or PLACE by the head word (:func:`_head_index`); a name opening with a head-first word
+    ('Mt. Osong', 'Hospital de Pediatria Okryu', 'Hotel Internacional Yanggakdo') by that word."""
+    if words[0] in kb.head_first and len(words) >= 2:
+        return "PLACE" if words[0] in kb.place_heads else "ORG" if words[0] in kb.org_heads else None
+    head_i = _head_index(words)
     head = words[head_i].rstrip(",")
+    if head == "Congress" and head_i > 0 and (_ORDINAL.match(words[0]) or words[head_i - 1] == "Party"):
+        return None  # "Eighth Party Congress": a meeting, not a body
     two = " ".join(words[max(0, head_i - 1) : head_i + 1])
-    if head in kb.weak_heads and head_i == 0:
+    if head in kb.weak_heads and head_i == 0 and len(words) < 3:
         return None
     if head in kb.place_heads or two in kb.place_heads:
         return "PLACE"

@@ -65,6 +65,10 @@ class KB:
     person_titles: frozenset = frozenset()
     person_roles_re: re.Pattern | None = None
     stopwords: frozenset = frozenset()
+    name_openers: frozenset = frozenset()  # stopwords that may open a name ("Korean", "Supreme")
+    head_first: frozenset = frozenset()  # heads written before the name ("Mt.", "Hospital de ...")
+    generic_words: frozenset = frozenset()  # words that describe, not name ("Political", "Ruling")
+    org_patterns: list = field(default_factory=list)  # regexes matching whole organisation names
     connectors: frozenset = frozenset()
     surnames: frozenset = frozenset()
     syllable_re: re.Pattern | None = None
@@ -73,6 +77,7 @@ class KB:
     according_re: re.Pattern | None = None
     self_speakers: frozenset = frozenset()
     anonymous: frozenset = frozenset()
+    object_cues: frozenset = frozenset()  # cues that report speech only with 'that' or a colon
     definitions: list[tuple[str, re.Pattern, re.Pattern | None]] = field(default_factory=list)
     appear_re: re.Pattern | None = None
     not_objects_re: re.Pattern | None = None
@@ -83,6 +88,14 @@ class KB:
     meeting_noun_re: re.Pattern | None = None
     held_re: re.Pattern | None = None
     convened_by_re: re.Pattern | None = None
+    compiled: dict = field(default_factory=dict)  # patterns built from the above, compiled once
+
+    def rx(self, key: str, pattern) -> re.Pattern:
+        """``pattern()`` compiled once per knowledge base (patterns that embed the packs' word lists)."""
+        got = self.compiled.get(key)
+        if got is None:
+            got = self.compiled[key] = re.compile(pattern())
+        return got
 
     def entity(self, eid: str | None) -> Entity | None:
         return self.entities.get(eid) if eid else None
@@ -166,6 +179,10 @@ def _compile_patterns(kb: KB, p: dict) -> None:
             + r")\b"
         )
     kb.stopwords = frozenset(names.get("stopwords", []))
+    kb.name_openers = frozenset(names.get("name_openers", []))
+    kb.head_first = frozenset(names.get("head_first", []))
+    kb.generic_words = frozenset(names.get("generic_words", []))
+    kb.org_patterns = [re.compile(x) for x in names.get("org_patterns", [])]
     kb.connectors = frozenset(names.get("connectors", []))
     kb.surnames = frozenset(names.get("korean_surnames", []))
     if names.get("korean_syllable"):
@@ -180,6 +197,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         kb.according_re = _words_regex(q["according_to"])
     kb.self_speakers = frozenset(s.lower() for s in q.get("self", []))
     kb.anonymous = frozenset(s.lower() for s in q.get("anonymous", []))
+    kb.object_cues = frozenset(s.lower() for s in q.get("object_cues", []))
     for d in p.get("definitions", {}).get("patterns", []):
         rx = d["regex"].replace("{TERM}", TERM).replace("{GLOSS_BEFORE}", GLOSS_BEFORE)
         rx = rx.replace("{GLOSS}", GLOSS)

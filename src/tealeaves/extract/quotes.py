@@ -16,17 +16,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
+from tealeaves.extract.coref import DOC_NOUNS, OWN_WRITING, PRONOUNS, Discourse, resolve, speaker_words
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
 
 _QUOTED = re.compile(r"\"([^\"]{2,1500}?)\"|“([^”]{2,1500}?)”")
 _DET = re.compile(r"^(?:the|a|an|The|A|An)\s+")
-_PRONOUNS = {"he", "she", "it", "they", "him", "her"}
-_DOC_NOUNS = {"article", "editorial", "commentary", "statement", "message", "letter", "report", "paper",
-              "newspaper", "daily", "magazine", "bulletin", "book", "review", "appeal", "declaration",
-              "resolution", "information", "leaflet", "release", "homepage", "website"}  # fmt: skip
 _PREPS = {"in", "at", "on", "to", "for", "with", "of", "by", "about", "from", "during", "through", "so", "as"}
 _PARTICIPLES = r"(?:adding|noting|saying|stressing|pointing out|underlining|emphasizing|declaring|recalling)"
 
@@ -47,10 +43,22 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
         if sent.start < doc.body_offset:
             continue
         for q in _indirect(text, sent, mentions, kb):
-            if not any(o.start < q.end and q.start < o.end for o in out):
+            if not any(o.start < q.end and q.start < o.end and not _nested(o, q) for o in out):
                 out.append(q)
     out.sort(key=lambda q: q.start)
     return _resolve(out, text, sentences, mentions, kb, doc)
+
+
+def _nested(inner: Quote, outer: Quote) -> bool:
+    """A quote by another speaker inside a reported clause ('the article noted that the representative
+    claimed "..."'): both are quotes."""
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.end - inner.start < 0.8 * (outer.end - outer.start)
+        and inner.speaker_start is not None
+        and outer.start <= inner.speaker_start < outer.end
+    )
 
 
 # -- headline attributions ------------------------------------------------------------------------
@@ -75,10 +83,17 @@ def _headline(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
 
 
 # -- direct quotes --------------------------------------------------------------------------------
+# between a cue and the quotation: 'said to him:', 'told KCNA:, ,', 'said in a speech:', 'said that'
+_AFTER_CUE = re.compile(
+    r"\s*(?:(?:to\s+)?(?:him|her|them|us|me|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s*)?"
+    r"(?:that|as follows|in (?:a|an|the|his|her|its) [\w-]+|\w+ly)?[\s,:]*"
+)
+
+
 def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None:
     g = 1 if m.group(1) is not None else 2
     qs, qe = m.start(g), m.end(g)
-    if len(text[qs:qe].split()) < 3:
+    if len(text[qs:qe].split()) < 3 or any(m.start == qs and m.end >= qe - 1 for m in mentions):
         return None  # a title, a name or a slogan in quotation marks, not speech
     while qe > qs and text[qe - 1] in ", ":
         qe -= 1
@@ -90,15 +105,15 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
     c = None
     for c in kb.cues_re.finditer(before):  # noqa: B007 - the last cue before the quote
         pass
-    if c is not None and re.fullmatch(
-        r"\s*(?:,|:|that|as follows:?|in (?:a|the|his|her) \w+:?|\w+ly)?\s*(?:,|:)?\s*", before[c.end() :]
-    ):
+    if c is not None and _AFTER_CUE.fullmatch(before[c.end() :]):
         cue = c.group()
         speaker = _subject_before(text, s_start, s_start + c.start())
     else:
         np = r"((?:the |a |an )?[A-Za-z][\w'’.-]*(?: [\w'’.\"-]+){0,7}?)"
-        a = re.match(r"\s*,?\s*" + np + r"\s+(" + kb.cue_alt + r")\b", after)
-        b = re.match(r"\s*,?\s*(" + kb.cue_alt + r")\s+" + np + r"\s*[.,;]", after)
+        a = kb.rx("direct-after-np", lambda: r"\s*,?\s*" + np + r"\s+(" + kb.cue_alt + r")\b").match(after)
+        b = kb.rx("direct-after-cue", lambda: r"\s*,?\s*(" + kb.cue_alt + r")\s+" + np + r"\s*[.,;]").match(
+            after
+        )
         if a is not None and not _is_clause(a.group(1)):
             cue = a.group(2)
             ss = m.end() + a.start(1)
@@ -122,11 +137,13 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         s = text[sent.start : sent.end]
         if not s.endswith(":") or i + 1 >= len(sentences) or sent.start < doc.body_offset:
             continue
-        c = None
-        for c in kb.cues_re.finditer(s):  # noqa: B007 - the last cue
-            pass
+        cues = list(kb.cues_re.finditer(s))
+        c = cues[-1] if cues else None
         if c is None or not re.fullmatch(r"\s*(?:[\w\s]{0,25})?:", s[c.end() :]):
-            continue
+            c = _FOLLOWING.search(s)  # 'released the following press statement on June 27:'
+            if c is None:
+                continue
+            cues = [c]
         first = sentences[i + 1]
         if text[first.start] in '"“':
             continue  # a direct quote in marks: handled there
@@ -139,14 +156,34 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         end = last.end
         while end > first.start and text[end - 1] in " -0\n":
             end -= 1
-        speaker = _subject_before(text, sent.start, sent.start + c.start())
-        out.append(_quote(text, first.start, end, True, speaker, c.group(), mentions, kb))
+        cue_at = c.start()
+        if len(cues) > 1 and re.fullmatch(r",\s*(?:and\s+)?", s[cues[-2].end() : c.start()]):
+            cue_at = cues[-2].start()  # 'the paper said, and went on:': who said it goes on
+        speaker = _subject_before(text, sent.start, sent.start + cue_at)
+        if speaker is None and _CONTINUE.search(s[: c.end()]):
+            prev = [q for q in out if q.end <= sent.end and q.speaker_start is not None]
+            if prev:
+                speaker = (prev[-1].speaker_start, prev[-1].speaker_end)
+        cue = c.group("verb") if c.re is _FOLLOWING else c.group()
+        out.append(_quote(text, first.start, end, True, speaker, cue, mentions, kb))
     return out
+
+
+_CONTINUE = re.compile(r"\b(?:went on|goes on|continued|continues|adding|added)$")
+_FOLLOWING = re.compile(
+    r"\b(?P<verb>released|issued|published|made public|sent|carried|read out|announced)\s+"
+    r"the following\b[^:]{0,200}:$"
+)
 
 
 def _attribution_in(s: str, kb: KB) -> bool:
     return bool(
-        re.search(r"(?:,\s+|^)(?:he|she|it|they|the \w+|[A-Z][\w ]{0,40}?)\s+" + kb.cue_alt + r"\b", s)
+        kb.rx(
+            "attribution",
+            lambda: (
+                r"(?:,\s+|^)(?:he|she|it|they|the \w+|[A-Z][\w ]{0,40}?)\s+(?:\w+ly\s+)?" + kb.cue_alt + r"\b"
+            ),
+        ).search(s)
     )
 
 
@@ -161,68 +198,66 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
         r"(" + _PARTICIPLES + r"|Noting|Stressing|Saying|Pointing out)\s+(?:that\s+)?(.{10,}?),\s+", s, re.I
     )
     lead_quote = None
+    after_lead = 0
     if p:
-        lead_quote = (sent.start + p.start(2), sent.start + p.end(2), p.group(1))
-    # X said (that) A[, adding (that) B]
-    for c in kb.cues_re.finditer(s):
-        if (lead_quote and c.start() < p.end()) or not _cue_is_verb(s, c.start()):
-            continue
-        if re.match(_PARTICIPLES + "$", c.group(), re.I):
-            continue
-        rest = s[c.end() :]
-        if not rest.strip(" .!?") or rest.lstrip().startswith((",", ".", ";")):
-            continue  # "..., he said, stressing ...": a closing attribution, handled below
-        t = re.match(r"\s+(?:in|at|on|during|through|to)\s+[^,]{2,60}?\s+(that\s+)", rest) or re.match(
-            r"\s*(?:,\s*)?(that\s+)?", rest
-        )
-        clause_start = c.end() + t.end()
-        if t.group(1) is None and not _clausal(s[clause_start:body_end]):
-            continue
-        if _NOT_SPEECH.match(s, clause_start):
-            continue
-        speaker = _subject_before(text, sent.start, sent.start + c.start())
-        if speaker is None:
-            continue
+        end = _lead_end(s, p.start(2) + 10)
+        end = end if end is not None and end > p.end(2) else p.end(2)
+        after_lead = re.compile(r",\s+").match(s, end).end()
+        lead_quote = (sent.start + p.start(2), sent.start + end, p.group(1))
+    cues = list(kb.cues_re.finditer(s))
+    closing = _closing(s, body_end, cues) if cues else None
+    if closing is not None:
+        # A, X said[, adding B].  /  A, said X in a statement.  (cues inside A are part of the quote)
+        (sa, sb), cue, q_end, attr_end = closing
+        speaker = (sent.start + sa, sent.start + sb)
         main_speaker = speaker
-        end = _clause_end(s, clause_start, body_end)
-        if end - clause_start > 10:
-            out.append(
-                _quote(
-                    text, sent.start + clause_start, sent.start + end, False, speaker, c.group(), mentions, kb
-                )
-            )
-        out += _trailing(text, sent, s, end, body_end, speaker, mentions, kb)
-        break
+        q_start = _clause_start(s, q_end)
+        out.append(_quote(text, sent.start + q_start, sent.start + q_end, False, speaker, cue, mentions, kb))
+        out += _trailing(text, sent, s, attr_end, body_end, speaker, mentions, kb)
     else:
-        # A, X said[, adding B].
-        m = re.search(
-            r",\s+((?:[\w'’.\"-]+\s+){0,6}?[\w'’.\"-]+)\s+(" + kb.cue_alt + r")(?=\s*(?:,|\.|$))",
-            s[: body_end + 1],
-        )
-        if (
-            m
-            and m.start() > 15
-            and not _is_clause(m.group(1))
-            and not m.group(1).lower().startswith(("and ", "but "))
-        ):
-            speaker = (sent.start + m.start(1), sent.start + m.end(1))
-            main_speaker = speaker
-            q_start = _clause_start(s, m.start())
-            out.append(
-                _quote(
-                    text,
-                    sent.start + q_start,
-                    sent.start + m.start(),
-                    False,
-                    speaker,
-                    m.group(2),
-                    mentions,
-                    kb,
-                )
+        # X said (that) A[, adding (that) B]
+        for c in cues:
+            if (lead_quote and c.start() < after_lead) or not _cue_is_verb(s, c.start()):
+                continue
+            if re.match(_PARTICIPLES + "$", c.group(), re.I):
+                continue
+            rest = s[c.end() :]
+            if not rest.strip(" .!?") or rest.lstrip().startswith((",", ".", ";")):
+                continue
+            t = (
+                re.match(r"\s+(?:in|at|on|during|through|to)\s+[^,]{2,60}?\s+(that\s+)", rest)
+                or (c.group().lower() in _TELL and re.match(r"\s+[^,]{2,50}?\s+(that\s+)", rest))
+                or re.match(r"\s*(?:,\s*)?(that\s+)?", rest)
             )
-            out += _trailing(text, sent, s, m.end(), body_end, speaker, mentions, kb)
+            clause_start = c.end() + t.end()
+            if t.group(1) is None and (
+                c.group().lower() in kb.object_cues or not _clausal(s[clause_start:body_end])
+            ):
+                continue
+            if _NOT_SPEECH.match(s, clause_start):
+                continue
+            speaker = _subject_before(text, sent.start, sent.start + c.start())
+            if speaker is None:
+                continue
+            main_speaker = speaker
+            end = _clause_end(s, clause_start, body_end)
+            if end - clause_start > 10:
+                out.append(
+                    _quote(
+                        text,
+                        sent.start + clause_start,
+                        sent.start + end,
+                        False,
+                        speaker,
+                        c.group(),
+                        mentions,
+                        kb,
+                    )
+                )
+            out += _trailing(text, sent, s, end, body_end, speaker, mentions, kb)
+            break
     if (lead_quote or not out) and main_speaker is None:
-        main_speaker = _sentence_subject(s, sent.start, p.end() if lead_quote else 0)
+        main_speaker = _sentence_subject(s, sent.start, after_lead)
         if main_speaker is not None and not lead_quote:
             out += _trailing(text, sent, s, 0, body_end, main_speaker, mentions, kb)
     if lead_quote and main_speaker:
@@ -232,6 +267,49 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
     if not out and kb.according_re is not None:
         out += _according(text, sent, s, mentions, kb)
     return out
+
+
+_TELL = {"told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds"}
+
+
+# cues that can follow the quote and come before their subject: '..., said the committee.'
+_SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds", "declared", "declares",
+        "wrote", "writes", "pointed out", "points out", "concluded", "concludes", "dijo", "dice", "senalo",
+        "señaló", "afirmo", "afirmó", "declaro", "declaró"}  # fmt: skip
+
+
+_CLOSE_NP = re.compile(r",\s+((?:[\w'’.\"-]+\s+){0,6}?[\w'’.\"-]+)\s+(?:\w+ly\s+)?$")
+_AFTER_CLOSE = re.compile(r"\s*(?:,|\.|$)")
+_BEFORE_INVERTED = re.compile(r",\s+$")
+_INVERTED_NP = re.compile(
+    r"\s+((?:the\s+)?[A-Z][^,;:]{1,150}?)(?=\s+(?:in an? |on |at |to |through |when )|\s*(?:,|$))"
+)
+
+
+def _closing(s: str, body_end: int, cues: list[re.Match]):
+    """A closing attribution: '..., he said[, adding ...].' or '..., said X in a statement on May 22.'
+    Returns ((speaker start, end), cue, end of the quote, end of the attribution) relative to ``s``."""
+    for c in cues:
+        if c.end() > body_end + 1:
+            break
+        if not _AFTER_CLOSE.match(s, c.end(), body_end + 1):
+            continue
+        m = _CLOSE_NP.search(s, max(0, c.start() - 150), c.start())
+        if m is None:
+            continue
+        sp = m.group(1)
+        if m.start() > 15 and not _is_clause(sp) and not sp.lower().startswith(("and ", "but ", "as ")):
+            return (m.start(1), m.end(1)), c.group(), m.start(), c.end()
+    if s.rstrip()[-1:] not in '.!?"”':
+        return None
+    for c in cues:
+        if c.group().lower() not in _SAY or c.start() <= 15 or not _BEFORE_INVERTED.search(s, 0, c.start()):
+            continue
+        m = _INVERTED_NP.match(s, c.end(), body_end)
+        if m and len(m.group(1).split()) <= 14:
+            b = _BEFORE_INVERTED.search(s, max(0, c.start() - 5), c.start())
+            return (m.start(1), m.end(1)), c.group(), b.start(), m.end()
+    return None
 
 
 _NOT_SPEECH = re.compile(
@@ -244,12 +322,34 @@ _NOT_SPEECH = re.compile(
 _SUBJECT = re.compile(r"(?:He|She|They|he|she|they|It|it|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4})(?=,? [a-z])")
 
 
+_DEF_SUBJECT = re.compile(
+    r"(?:the|The)\s+(?:(?:respected|dear)\s+)*(?P<np>[\w-]+(?: [A-Z][\w-]*)*)(?=,? [a-z])"
+)
+
+
 def _sentence_subject(s: str, offset: int, at: int) -> tuple[int, int] | None:
-    """The subject at ``at`` (a pronoun or a name): who speaks in 'Saying that ..., he expressed thanks'."""
+    """The subject at ``at`` (a pronoun, a name, 'the letter', 'the respected General Secretary'): who
+    speaks in 'Saying that ..., he expressed thanks'."""
+    d = _DEF_SUBJECT.match(s, at)
+    if d is not None:
+        return offset + d.start("np"), offset + d.end("np")
     m = _SUBJECT.match(s, at)
     if m is None or m.group().split()[0] in ("The", "A", "An", "This", "That", "In", "On", "At"):
         return None
+    if m.group().split()[0].endswith("ing"):
+        return None  # "Listening to his explanation, ...": a participle, not a subject
     return offset + m.start(), offset + m.end()
+
+
+def _lead_end(s: str, start: int) -> int | None:
+    """Where a leading 'Noting that ...' clause ends: at the comma before its subject ('..., he stressed')."""
+    pron = re.compile(r",\s+(?=(?:he|she|they|it)\s+[a-z])").search(s, start)
+    if pron:
+        return pron.start()
+    other = re.compile(
+        r",\s+(?=(?:the|The)\s+(?:respected\s+|dear\s+)*[\w-]+(?: [A-Z][\w-]*)*,? [a-z])"
+    ).search(s, start)
+    return other.start() if other else None
 
 
 def _trailing(text, sent, s: str, after: int, body_end: int, speaker, mentions, kb) -> list[Quote]:
@@ -335,10 +435,11 @@ def _cue_is_verb(text: str, at: int) -> bool:
 
 # -- speakers -------------------------------------------------------------------------------------
 _TRAIL_WORDS = re.compile(
-    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|also|then|further|once again|"
-    r"again|here|there|on \w+\.? \d+|in (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
+    r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|also|then|further|"
+    r"once again|again|here|there|on \w+\.? \d+|in (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
     r"on the occasion [\w\s]{1,30}|\w+ly)$"
 )
+_PARTICIPIAL_APPOSITIVE = re.compile(r"(?:\d{4}$|[a-z]+ed\s+(?:on|in|by|at|last|this|early|late)\b)")
 _LEAD_WORDS = re.compile(r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|then)\s+", re.I)
 _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 
@@ -351,6 +452,13 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if closed:
         seg = seg[:-1]
     cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
+    while closed and cut > 0 and _PARTICIPIAL_APPOSITIVE.match(seg[cut + 2 :]):
+        # "The letter, published on October 12, 2012, says": the subject is before the participle
+        seg = seg[:cut]
+        if _PARTICIPIAL_APPOSITIVE.match(seg[seg.rfind(", ") + 2 :] if ", " in seg else ""):
+            seg = seg[: seg.rfind(", ")]
+        closed = seg.rstrip().endswith(",")
+        cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
     while closed and cut > 0 and _ROLE.match(seg[cut + 2 :]):
         # "Kim Yong Ae, advisor of the Union, said": the speaker is the name before the appositive
         prev = max(
@@ -365,7 +473,9 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         cut = prev
     a = cut + 2 if cut >= 0 else 0
     k = re.search(
-        r"\b(?:that|when|as|while|because|and|but)\s+(?=\S)(?!.*\b(?:that|when|as|while|because)\s)", seg[a:]
+        r"\b(?:that|when|as|while|because|and|but|which|who|where)\s+(?=\S)"
+        r"(?!.*\b(?:that|when|as|while|because|which|who|where)\s)",
+        seg[a:],
     )
     if k and not re.match(r"and\s", k.group()):
         a += k.end()
@@ -401,12 +511,17 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         speaker_span = None
     if speaker_span is not None:
         speaker_span = _appositive_person(text, speaker_span, mentions)
+        speaker_span = _coordinated_subject(text, speaker_span, mentions)
     if speaker_span is None:
         return Quote(start, end, text[start:end], direct, None, None, None, None, "unknown", cue)
     ss, se = speaker_span
     raw = text[ss:se]
     ss += len(raw) - len(raw.lstrip())
     sp = raw.strip()
+    t = _TRAIL_WORDS.search(sp)
+    while t and t.start() > 0:
+        sp = sp[: t.start()]  # "Rodong Sinmun Wednesday"
+        t = _TRAIL_WORDS.search(sp)
     d = _DET.match(sp)
     if d:
         ss += d.end()
@@ -425,11 +540,22 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     return Quote(start, end, text[start:end], direct, sp, ss, se, entity, kind, cue, name)
 
 
+def _coordinated_subject(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
+    """'At that time, Kim Jong Un stopped walking and told ...': the subject of coordinated verbs."""
+    ss, se = span
+    people = [m for m in mentions if m.label == "PERSON" and ss < m.start and m.end < se]
+    if people and re.fullmatch(r"\s*[a-z][a-z\s,-]*\band(?:\s+then)?", text[people[0].end : se]):
+        return people[0].start, people[0].end
+    return span
+
+
 def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
     """'Choe Yong Rim, member of the Presidium of the C.C., the WPK and premier, said': a speaker span that
     is the tail of an appositive after a named person becomes that person."""
-    ss, _se = span
+    ss, se = span
     if not re.search(r",\s+(?:the\s+|a\s+|an\s+)?$", text[max(0, ss - 8) : ss]):
+        return span
+    if text[ss:se].strip().lower() in PRONOUNS:
         return span
     if any(m.start == ss and m.label == "PERSON" for m in mentions):
         return span
@@ -450,35 +576,57 @@ def _name(kb: KB, m: Mention | None) -> str | None:
     if m is None:
         return None
     e = kb.entity(m.entity)
-    return e.name if e is not None else m.text
+    return e.name if e is not None else re.sub(r"['’]s$", "", m.text)
 
 
 def _speaker_kind(
     text: str, sp: str, ss: int, se: int, mentions: list[Mention], kb: KB
 ) -> tuple[str, str | None, str | None]:
+    """The speaker span's kind before coreference: ``named``, ``self`` and ``anonymous`` are final;
+    ``pronoun``, ``document:<noun>`` and ``role:<word>`` are resolved by :mod:`tealeaves.extract.coref`."""
     low = sp.lower()
     inside = [m for m in mentions if ss <= m.start and m.end <= se]
     first = inside[0] if inside else None
-    media = set(kb.p.get("quotes", {}).get("media", []))
-    if low in _PRONOUNS:
-        return "unknown", None, None
+    media, roles, _offices = speaker_words(kb)
+    if low in PRONOUNS:
+        return "pronoun", None, None
     if first is not None and first.entity in media and first.start == ss:
         return "self", first.entity, _name(kb, first)
     if low in kb.self_speakers:
         return "self", first.entity if first else None, _name(kb, first) if first else sp
-    words = re.findall(r"[a-z][\w-]*", low)
+    words = re.findall(r"[a-zñáéíóú][\w-]*", low)
     head = _head(words)
     people = [m for m in inside if m.label == "PERSON"]
     if people and people[0].start == ss:
         return "named", people[0].entity, _name(kb, people[0])
-    if head in kb.anonymous or " ".join(words[-2:]) in kb.anonymous:
+    before = text[max(0, ss - 4) : ss]
+    indefinite = bool(re.search(r"\b(?:a|an|A|An)\s+$", before))
+    pre = _before_prep(words)
+    own = head in OWN_WRITING  # "An article says" in a press review: the paper's own
+    if head in DOC_NOUNS and (own or not indefinite) and not (first is not None and first.start == ss):
+        return f"document:{head}", None, None
+    role = next((w for w in pre if w in roles), None)
+    definite = bool(re.search(r"\b(?:the|The)\s+$", before))
+    if (
+        role is not None
+        and not indefinite
+        and not pre[-1].endswith("s")
+        and (not sp[:1].isupper() or (definite and first is None and len(sp.split()) <= 2))
+    ):
+        return f"role:{role}", None, None  # "the Mongolian ambassador", "The President"
+    tail = [m for m in inside if m.end == se and m.start > ss and m.label in ("ORG", "PERSON")]
+    if tail and re.fullmatch(r"(?:[\w-]+\s+){1,2}", text[ss : tail[0].start]) and head not in kb.anonymous:
+        return "named", tail[0].entity, _name(kb, tail[0])  # "south Korean Yonhap News"
+    if head in kb.anonymous or " ".join(words[-2:]) in kb.anonymous or role is not None:
         owner = _appositive_owner(text, ss, mentions)
         if owner is not None:
             return "named", owner.entity, _name(kb, owner)
         return "anonymous", None, None
-    if head in _DOC_NOUNS:
-        return "document", None, None
+    if head in DOC_NOUNS:
+        return "anonymous", None, None  # "a statement": an issuer the text does not give
     if first is not None and first.start == ss:
+        if first.end < se and re.match(r"[A-Z]", sp) and _is_name(sp):
+            return "named", first.entity if first.label != "PLACE" else None, sp  # a longer name
         return "named", first.entity, _name(kb, first)
     rest = sp.split()[1:]
     common = {"from", "of", "in", "at", "the", "and", "who", "with"}
@@ -489,14 +637,23 @@ def _speaker_kind(
         and all(w[:1].islower() for w in rest)
         and common & set(rest)
     ):
-        return (
-            "anonymous",
-            None,
-            None,
-        )  # "Schoolchildren from the flood-hit areas": capitalised only as a start
+        return "anonymous", None, None  # "Schoolchildren from the flood-hit areas": capitalised as a start
     if sp[:1].isupper():
         return "named", first.entity if first else None, _name(kb, first) if first else sp
-    return "unknown", None, None
+    return "anonymous", None, None
+
+
+def _is_name(sp: str) -> bool:
+    """'Central Committee of the Bangladesh Communist Party': capitalised words and connectors only."""
+    word = r"[A-Z][\w'’.－-]*"
+    return bool(re.fullmatch(word + r"(?:\s+(?:(?:of|for|and|the|de|del|la|y|with)\s+)*" + word + ")*", sp))
+
+
+def _before_prep(words: list[str]) -> list[str]:
+    for i, w in enumerate(words):
+        if w in _PREPS and i > 0:
+            return words[:i]
+    return words or [""]
 
 
 def _head(words: list[str]) -> str:
@@ -516,109 +673,10 @@ def _appositive_owner(text: str, ss: int, mentions: list[Mention]) -> Mention | 
 
 
 def _resolve(quotes: list[Quote], text: str, sentences, mentions, kb: KB, doc: Document) -> list[Quote]:
-    """Pronouns and documents ('it', 'he', 'the article') take who they stand for."""
-    out: list[Quote] = []
-    for q in quotes:
-        low = (q.speaker_text or "").lower()
-        if low in _PRONOUNS:
-            prev = next((p for p in reversed(out) if p.speaker_kind in ("named", "self", "anonymous")), None)
-            if prev is not None and _compatible(low, prev, kb):
-                q = replace(
-                    q,
-                    speaker_entity=prev.speaker_entity,
-                    speaker_kind=prev.speaker_kind,
-                    speaker_name=prev.speaker_name,
-                )
-            elif low in ("he", "she"):
-                person = _last_subject(text, sentences, mentions, q.speaker_start or 0)
-                q = replace(
-                    q,
-                    speaker_entity=person.entity if person else None,
-                    speaker_kind="named" if person else "anonymous",
-                    speaker_name=_name(kb, person),
-                )
-            elif low == "they":
-                q = replace(q, speaker_kind="anonymous")
-        elif q.speaker_kind == "document":
-            kind, who = _publisher(text, mentions, q.speaker_start or 0, kb, doc)
-            q = replace(
-                q,
-                speaker_kind=kind,
-                speaker_entity=who.entity if who else _source_entity(doc),
-                speaker_name=_name(kb, who) if who else _name(kb, None) or doc.source,
-            )
-        out.append(q)
-    return out
-
-
-def _source_entity(doc: Document) -> str | None:
-    return {"kcna": "kcna", "rodong sinmun": "rodong-sinmun"}.get(doc.source.lower())
-
-
-def _compatible(pronoun: str, prev: Quote, kb: KB) -> bool:
-    e = kb.entity(prev.speaker_entity)
-    if pronoun in ("he", "she"):
-        if e is not None:
-            return e.type == "PERSON"
-        return prev.speaker_kind == "anonymous" or (
-            prev.speaker_name is not None and (prev.speaker_text or "").lower() not in _DOC_NOUNS
-        )
-    if pronoun == "it":
-        return (
-            prev.speaker_kind == "self" or (e is not None and e.type == "ORG") or prev.speaker_kind == "named"
-        )
-    return True
-
-
-def _last_subject(text: str, sentences, mentions: list[Mention], before: int) -> Mention | None:
-    starts = {s.start for s in sentences}
-    subj = [
-        m
-        for m in mentions
-        if m.label == "PERSON"
-        and m.end <= before
-        and (m.start in starts or text[max(0, m.start - 4) : m.start] in ("-- ", "--"))
-    ]
-    if subj:
-        return subj[-1]
-    people = [m for m in mentions if m.label == "PERSON" and m.end <= before]
-    return people[-1] if people else None
-
-
-def _publisher(
-    text: str, mentions: list[Mention], at: int, kb: KB, doc: Document
-) -> tuple[str, Mention | None]:
-    """'the article said': the article of whoever the text says carried or issued it; DPRK media are self."""
-    media = set(kb.p.get("quotes", {}).get("media", []))
-    window = text[max(0, at - 1500) : at]
-    base = at - len(window)
-    issued = list(
-        re.finditer(
-            r"\b(?:carried|published|issued|released|sent|posted|ran|wrote|said in|says in|"
-            r"in an? (?:article|editorial|statement|commentary|letter|message))\b",
-            window,
-        )
-    )
-    noun = (text[at : at + 20].split() or [""])[0].lower().strip(",.")
-    if noun in ("article", "paper", "editorial", "commentary", "daily", "newspaper"):
-        near = [x for x in mentions if at - 600 <= x.start < at and x.entity in media]
-        if near:
-            return "self", near[-1]
-    for m in reversed(issued):
-        pos = base + m.start()
-        cands = [
-            x for x in mentions if pos - 250 <= x.start and x.end <= pos and x.label in ("ORG", "PERSON")
-        ]
-        people = [x for x in cands if x.label == "PERSON"]
-        if noun in ("message", "letter", "telegram", "reply") and people:
-            return "named", people[0]
-        if cands:
-            c = cands[-1]
-            return ("self" if c.entity in media else "named"), c
-    if noun in ("article", "paper", "editorial", "commentary", "daily", "newspaper"):
-        before = [x for x in mentions if x.end <= at and x.entity in media]
-        return "self", before[-1] if before else None
-    return "named", None
+    """Pronouns, documents and descriptions take who they stand for (tealeaves.extract.coref)."""
+    if not quotes:
+        return quotes
+    return resolve(quotes, Discourse(doc, text, sentences, mentions, kb))
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> Sentence | None:

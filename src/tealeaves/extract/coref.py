@@ -1,0 +1,528 @@
+"""Who a quote's speaker is: a small within-document coreference (docs/annotation-guidelines.md §2.3).
+
+A speaker span is a name, a pronoun ("he", "it", "they", Spanish "él"), a document ("the article", "the
+statement", "the paper") or a description ("the Mongolian ambassador", "a spokesman"). A name speaks for
+itself; the others are resolved against the text before them, quote by quote in the order of their
+speakers:
+
+- a **pronoun** takes the nearest compatible referent, walking back sentence by sentence: the speaker of a
+  quote in that sentence, else the sentence's subject (a person for he/she, an organisation or a document
+  for it). A pronoun subject chains back to its own antecedent; plural, coordinated ("X, ..., and others
+  attended") and other subjects are passed over, and so is the text inside someone else's quote. With
+  none found the speaker is anonymous (a "he" the text never names).
+- a **document** takes its issuer: the latest sentence introducing one ("X carried an article", "a message
+  of greeting from X", "X in a statement said", "X announced ..." for "the announcement") gives X, and X
+  speaks for itself (kind ``self``) when it is one of the DPRK media of the packs. "The paper" is the
+  newspaper the text names ("the Nepali paper Jana Sata", "Hangyore, a newspaper of ..."). With no issuer
+  an article, editorial or commentary is the medium's own (``self``), a statement or letter anonymous.
+- a **definite description** takes the named person the text gave that role ("Mongolian Ambassador to the
+  DPRK Sodovjamts Khurelbaatar" for "the Mongolian ambassador"; "X ... made a report" for "the reporter").
+  Unresolved it is anonymous, except a head of state by office ("presidente angoleno": ``named``, no
+  entity), as the guidelines ask.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from tealeaves.extract.kb import KB
+from tealeaves.model import Document, Mention, Quote, Sentence
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "him": "person",
+    "her": "person",
+    "él": "person",
+    "el": "person",
+    "ella": "person",
+    "it": "thing",
+    "they": "group",
+    "ellos": "group",
+}
+DOC_NOUNS = _words(
+    "article editorial commentary statement message letter report paper newspaper daily magazine bulletin "
+    "book review appeal declaration resolution information leaflet release homepage website announcement "
+    "notice telegram reply answer communique memorandum greetings document white weekly journal "
+    "articulo editorial comentario declaracion mensaje carta"
+)
+MEDIA_NOUNS = frozenset({"paper", "newspaper", "daily", "weekly", "magazine", "journal"})
+# a document of this kind without a named issuer is the medium's own writing
+OWN_WRITING = frozenset({"article", "editorial", "commentary", "review", "articulo", "comentario"})
+# nouns whose verb introduces them: "X announced that ..." then "the announcement said"
+_VERB_OF = {"announcement": "announc", "statement": "stat", "declaration": "declar", "report": "report"}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """What a speaker span refers to."""
+
+    kind: str  # named | self | anonymous
+    entity: str | None
+    name: str | None
+    person: bool  # a person (he/she) rather than an organisation or a document (it)
+    plural: bool = False
+
+
+ANONYMOUS_PERSON = Ref("anonymous", None, None, True)
+
+_DATELINE = re.compile(r"[A-Z][\w .'’-]{1,40}, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})? \([^)\n]{2,30}\)\s*-*\s*")
+_LEAD = re.compile(r"(?:[-–—•*]+\s*|,\s*|\s+)+")
+_INTRO = _words(
+    "At On In When While After Before During Then Thereafter Later Meanwhile Earlier Upon With Through Under "
+    "Following Prior Amid Despite Since So Now Today Yesterday Thereby Thus Here There Once Also However "
+    "Acto Durante Seguidamente Luego Despues Después Ahora Al En Con Tras Recently Last This As"
+)
+_HEAD_PREFIX_WORDS = r"(?:the|of|to|for|and|respected|dear|beloved|great|de|del|la|el)"
+_TITLE_PREFIX = re.compile(r"(?:(?:[A-Z][\w.'’-]*|" + _HEAD_PREFIX_WORDS + r")\s*)*")
+_HEADLINE_PREFIX = re.compile(
+    r"(?:(?:The|Respected|respected|Dear|dear|Comrade|Great|Leader|Marshal|General|Secretary|President|"
+    r"Supreme|Chairman)\s*)*"
+)
+_NOT_SUBJECT_START = _words(
+    "Thanks Due Owing Following Recalling Upon Under Despite Through Like Unlike Along Amid In On At By For "
+    "From To With As After Before During Since Among Present Attending Accompanying Among Also Then"
+)
+_DETS = re.compile(r"(?:(?:all|All|the|The|a|A|an|An|its|Its|his|His|her|Her|their|Their|both|Both)\s+)+")
+_STOP_NP = _words("of at in for from who which with on to by that as is was were are has have had")
+_COLLECTIVE = _words("people persons police youth staff personnel public masses audience crowd media press")
+_AFTER_PARTICIPLE = re.compile(r",\s*(?:(?:the|The|respected|dear|beloved)\s+)*")
+_CLAUSE_SUBJECT_AFTER = re.compile(r"(?:,[^,.;]{1,150},)?\s+([a-z][\w-]*)")
+_PLURAL_AFTER = re.compile(r"(?:,[^,.;]{1,150},|,)?\s+and\s")
+
+
+def speaker_words(kb: KB) -> tuple[frozenset, frozenset, frozenset]:
+    """The packs' self-speaking media (entity ids), person roles and offices, lower-cased (once per KB)."""
+    got = kb.compiled.get("speaker-words")
+    if got is None:
+        q = kb.p.get("quotes", {})
+        got = kb.compiled["speaker-words"] = (
+            frozenset(q.get("media", [])),
+            frozenset(r.lower() for r in kb.p.get("names", {}).get("person_roles", [])),
+            frozenset(o.lower() for o in q.get("offices", [])),
+        )
+    return got
+
+
+@dataclass
+class _Subject:
+    kind: str  # person | org | pronoun | role | plural | document | other
+    at: int
+    ref: Ref | None = None
+    word: str = ""  # the pronoun, the role word or the document noun
+
+
+class Discourse:
+    """One document's sentences, mentions and quotes, for resolving speakers in order."""
+
+    def __init__(self, doc: Document, text: str, sentences: list[Sentence], mentions: list[Mention], kb: KB):
+        self.doc, self.text, self.kb = doc, text, kb
+        self.sents = sentences
+        self.starts = [s.start for s in sentences]
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.m_starts = [m.start for m in self.mentions]
+        self.media, self.roles, self.offices = speaker_words(kb)
+        self.quote_spans: list[tuple[int, int]] = []
+        self.refs: list[tuple[int, Ref]] = []  # resolved speakers by position
+        self._subjects: dict[int, _Subject] = {}
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def sent_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self.m_starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def inside_other_quote(self, start: int, end: int, pos: int) -> bool:
+        """Text [start, end) lies inside a quote that does not contain ``pos``."""
+        return any(a <= start and end <= b and not (a <= pos < b) for a, b in self.quote_spans)
+
+    def ref_of(self, m: Mention) -> Ref:
+        e = self.kb.entity(m.entity)
+        name = e.name if e is not None else re.sub(r"['’]s$", "", m.text)
+        kind = "self" if m.entity in self.media else "named"
+        return Ref(kind, m.entity, name, m.label == "PERSON")
+
+    def add(self, pos: int, ref: Ref) -> None:
+        bisect.insort(self.refs, (pos, ref), key=lambda x: x[0])
+
+    # -- sentence subjects ---------------------------------------------------------------------------
+    def subject(self, i: int) -> _Subject:
+        if i not in self._subjects:
+            self._subjects[i] = self._find_subject(i)
+        return self._subjects[i]
+
+    def _find_subject(self, i: int) -> _Subject:
+        t = self.text
+        s = self.sents[i]
+        p = s.start
+        d = _DATELINE.match(t, p, s.end)
+        if d:
+            p = d.end()
+        lead = _LEAD.match(t, p, s.end)
+        if lead:
+            p = lead.end()
+        first = re.match(r"[\w'’-]+", t[p : s.end])
+        word = first.group() if first else ""
+        if word.endswith(("ing", "ndo")) and word[:1].isupper():
+            # "Saying that ..., he ...", "Clarifying ..., the respected General Secretary called ..."
+            if re.match(r"\w+(?:\s+\w+){0,3}\s+(?:were|was|are|is)\b", t[p : s.end]):
+                return _Subject("other", p)  # "Attending it were X, Y": an inverted list, no subject
+            c = _AFTER_PARTICIPLE.search(t, p, s.end)
+            while c is not None:
+                q = c.end()
+                if re.match(r"(?:he|she|they|He|She|They)\b", t[q : q + 5]) or any(
+                    m.start == q and m.label == "PERSON" for m in self.mentions_in(q, s.end)
+                ):
+                    break
+                c = _AFTER_PARTICIPLE.search(t, c.end(), s.end)
+            if c is None:
+                return _Subject("other", p)
+            p = c.end()
+        elif word in _INTRO:
+            # "At that time, X ...", "When he arrived at the venue, all the participants ...": the subject
+            # follows the opening phrase
+            c = re.compile(r",\s*(?=(?:he|she|it|they|He|She|It|They|the|The|all|All)\b|[A-Z])").search(
+                t, p, min(s.end, p + 400)
+            )
+            if c is None:
+                return _Subject("other", p)
+            p = c.end()
+        headline = i == 0 and s.start < self.doc.body_offset
+        pr = re.match(r"(He|She|It|They|he|she|it|they|Él|El|Ella|Ellos)\b", t[p : s.end])
+        if pr and not (pr.group() == "El" and not self._spanish()):
+            return _Subject("pronoun", p, word=pr.group().lower())
+        ms = [m for m in self.mentions_in(p, s.end) if m.label in ("PERSON", "ORG", "PLACE")]
+        if ms:
+            m = ms[0]
+            prefix = t[p : m.start]
+            fw = prefix.split()[0] if prefix.split() else ""
+            ok = (_HEADLINE_PREFIX if headline else _TITLE_PREFIX).fullmatch(prefix) and (
+                fw not in _NOT_SUBJECT_START
+            )
+            if ok:
+                if m.label == "PERSON":
+                    if _PLURAL_AFTER.match(t, m.end, s.end):
+                        return _Subject("plural", m.start)
+                    last = self._clause_subjects(m, s)
+                    return _Subject("person", last.start, self.ref_of(last))
+                if m.label == "ORG":
+                    return _Subject("org", m.start, self.ref_of(m))
+                return _Subject("other", m.start)
+        det = _DETS.match(t, p, s.end)
+        q = det.end() if det else p
+        words = re.findall(r"[\w'’-]+", t[q : min(s.end, q + 80)])[:3]
+        for w in words:
+            lw = w.lower()
+            if lw in _STOP_NP or (lw.endswith("ed") and w[:1].islower()):
+                break
+            if lw in DOC_NOUNS:
+                return _Subject("document", q, word=lw)
+            if lw in self.roles and not lw.endswith("s"):
+                if det and re.search(r"\b(?:the|The|its|Its|his|His|her|Her|their|Their)\s+$", det.group()):
+                    return _Subject("role", q, word=lw)
+                return _Subject("anon", q, word=lw)
+            if lw in _COLLECTIVE:
+                return _Subject("plural", q)
+            if lw in self.kb.anonymous and not lw.endswith("s"):
+                return _Subject("anon", q, word=lw)
+            if lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and w[:1].islower():
+                return _Subject("plural", q)
+        return _Subject("other", p)
+
+    def _clause_subjects(self, m: Mention, s: Sentence) -> Mention:
+        """'X, chairman of ..., made an address and Y, chairman of ..., made a report': the last clause's
+        subject (Y) is the most recent one."""
+        last = m
+        for n in self.mentions_in(m.end, s.end):
+            if n.label != "PERSON" or not self.text[max(0, n.start - 5) : n.start].endswith(" and "):
+                continue
+            a = _CLAUSE_SUBJECT_AFTER.match(self.text, n.end, s.end)
+            if a and a.group(1) not in ("and", "or", "the", "other", "others"):
+                last = n
+        return last
+
+    def _spanish(self) -> bool:
+        return (self.doc.lang or "").startswith("es") or bool(
+            re.search(r"\b(?:del|los|las|que|fue)\b", self.text[:400])
+        )
+
+    # -- pronouns ------------------------------------------------------------------------------------
+    def pronoun(self, word: str, pos: int) -> Ref:
+        cls = PRONOUNS.get(word.lower(), "person")
+        if cls == "group":
+            return Ref("anonymous", None, None, True, plural=True)
+        i = self.sent_index(pos)
+        for j in range(i, -1, -1):
+            s = self.sents[j]
+            limit = pos if j == i else s.end
+            if self.inside_other_quote(s.start, s.end, pos):
+                continue
+            here = [r for p, r in self.refs if s.start <= p < limit]
+            if here:
+                r = here[-1]
+                if self._compatible(r, cls):
+                    return r
+                continue
+            subj = self.subject(j)
+            if subj.at >= limit:
+                continue
+            if subj.kind == "pronoun":
+                if PRONOUNS.get(subj.word, "person") != cls:
+                    continue
+                continue  # the same referent further back
+            if cls == "person":
+                if subj.kind == "person":
+                    return subj.ref
+                if subj.kind == "role":
+                    return self.role(subj.word, subj.at, definite=True) or ANONYMOUS_PERSON
+                if subj.kind == "anon":
+                    return ANONYMOUS_PERSON
+            elif cls == "thing":
+                if subj.kind == "org":
+                    return subj.ref
+                if subj.kind == "document":
+                    return self.document(subj.word, subj.at)
+        if cls == "person":
+            # no subject to go by: the person last named outside any quotation
+            people = [
+                m
+                for m in self.mentions
+                if m.end <= pos
+                and m.label == "PERSON"
+                and not any(a <= m.start < b for a, b in self.quote_spans)
+            ]
+            return self.ref_of(people[-1]) if people else ANONYMOUS_PERSON
+        return Ref("anonymous", None, None, False)
+
+    @staticmethod
+    def _compatible(r: Ref, cls: str) -> bool:
+        if r.plural:
+            return False
+        if cls == "person":
+            return r.person
+        return not r.person
+
+    # -- descriptions --------------------------------------------------------------------------------
+    def role(self, head: str, at: int, definite: bool, span: str = "") -> Ref | None:
+        """'the Mongolian ambassador' -> the person introduced with that role, if any."""
+        if definite:
+            rx = re.compile(r"\b" + re.escape(head) + r"\b", re.IGNORECASE)
+            act = None
+            if head.endswith("er") and len(head) > 5:
+                verbs = r"\b(?:made|makes|delivered|delivers|gave|gives) an? "
+                act = re.compile(verbs + re.escape(head[:-2]) + r"\b")
+            best = None
+            for m in self.mentions:
+                if m.end > at:
+                    break
+                if m.label != "PERSON" or self.inside_other_quote(m.start, m.end, at):
+                    continue
+                title, clause = self._role_context(m)
+                if rx.search(title) or (act is not None and act.search(clause)):
+                    best = m
+            if best is not None:
+                return self.ref_of(best)
+        words = span.lower().split()
+        if head in self.offices and len(words) >= 2:
+            return Ref("named", None, None, True)  # a head of state by office, unnamed
+        return None
+
+    def _role_context(self, m: Mention) -> tuple[str, str]:
+        """The titles a person is given ('Mongolian Ambassador to the DPRK X', 'X, emir of Kuwait,') and
+        the clause they are the subject of ('X, chairman of ..., made a report')."""
+        t = self.text
+        s = self.sents[self.sent_index(m.start)]
+        pre = t[max(s.start, m.start - 60) : m.start]
+        cut = max(pre.rfind(", "), pre.rfind(" and "), pre.rfind(" were "), pre.rfind(" was "))
+        if cut >= 0:
+            pre = pre[cut + 2 :]
+        end = min(s.end, m.end + 160)
+        nxt = [n.start for n in self.mentions_in(m.end + 1, end) if n.label == "PERSON"]
+        if nxt:
+            end = nxt[0]
+        post = t[m.end : end]
+        a = re.search(r"\band\s+(?=[A-Z])", post)
+        if a:
+            post = post[: a.start()]
+        parts = post.split(",")
+        if post.startswith(","):
+            return pre + " " + parts[1], parts[2] if len(parts) > 2 else ""
+        return pre, parts[0]
+
+    # -- documents -----------------------------------------------------------------------------------
+    def document(self, noun: str, at: int, span: str = "") -> Ref:
+        t = self.text
+        noun = noun.lower()
+        headline = at < self.doc.body_offset
+        i = self.sent_index(at)
+        order = list(range(i, -1, -1))
+        if headline:
+            order = [k for k in range(len(self.sents)) if self.sents[k].start >= self.doc.body_offset][:3]
+        if noun in MEDIA_NOUNS:
+            return self._medium(order, at, headline) or self._own(at)
+        intro = re.compile(
+            r"\b(?:an?|its|their|his|her|the following|this|following)\s+(?:[\w-]+\s+){0,3}?"
+            + re.escape(noun)
+            + r"s?\b",
+            re.IGNORECASE,
+        )
+        verb = _VERB_OF.get(noun)
+        verb_rx = re.compile(r"\b" + verb + r"(?:ed|es|s|ing)\b") if verb else None
+        for j in order:
+            s = self.sents[j]
+            limit = at if j == i and not headline else s.end
+            if self.inside_other_quote(s.start, s.end, at):
+                continue
+            seg_start = s.start
+            found = None
+            for found in intro.finditer(t, seg_start, limit):  # noqa: B007 - the last one
+                pass
+            if found is None and verb_rx is not None:
+                found = verb_rx.search(t, seg_start, limit)
+                if found is not None:
+                    r = self._speaker_or_subject(j, s, limit)
+                    if r is not None:
+                        return r
+                    continue
+            if found is None:
+                continue
+            frm = re.compile(r"(?:\s+of\s+[\w\s-]{1,40}?)?\s+(?:from|by|of)\s+(?:the\s+)?").match(
+                t, found.end(), s.end
+            )
+            if frm:
+                ms = [m for m in self.mentions_in(frm.end(), min(s.end, frm.end() + 200))]
+                if ms and ms[0].start == frm.end():
+                    return self.ref_of(ms[0])
+                name = _capitalised_name(t, frm.end(), s.end)
+                if name:
+                    return Ref("named", None, name, False)
+            r = self._speaker_or_subject(j, s, limit)
+            if r is not None:
+                return r
+        if noun in OWN_WRITING:
+            return self._own(at)
+        return Ref("anonymous", None, None, False)
+
+    def _speaker_or_subject(self, j: int, s: Sentence, limit: int) -> Ref | None:
+        here = [r for p, r in self.refs if s.start <= p < limit]
+        if here:
+            return here[-1]
+        subj = self.subject(j)
+        if subj.at >= limit:
+            return None
+        if subj.kind in ("person", "org"):
+            return subj.ref
+        if subj.kind == "role":
+            return self.role(subj.word, subj.at, definite=True) or ANONYMOUS_PERSON
+        if subj.kind == "plural":
+            return Ref("anonymous", None, None, True, plural=True)
+        if subj.kind == "other":
+            name = _capitalised_name(self.text, subj.at, s.end)
+            if name:
+                return Ref("named", None, name, False)
+        return None
+
+    def _medium(self, order: list[int], at: int, headline: bool) -> Ref | None:
+        """'the paper': the newspaper the text names before it (or, for a headline, in the lead)."""
+        t = self.text
+        nouns = "|".join(sorted(MEDIA_NOUNS | {"news agency", "agency"}, key=len, reverse=True))
+        after_noun = re.compile(r"\b(?:" + nouns + r")\s+(?=[A-Z])")
+        before_noun = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b")
+        i = self.sent_index(at)
+        for j in order:
+            s = self.sents[j]
+            limit = at if j == i and not headline else s.end
+            for a in after_noun.finditer(t, s.start, limit):
+                ms = self.mentions_in(a.end(), s.end)
+                if ms and ms[0].start == a.end():
+                    return self.ref_of(ms[0])
+                name = _capitalised_name(t, a.end(), s.end)
+                if name:
+                    return Ref("named", None, name, False)
+            for b in before_noun.finditer(t, s.start, limit):
+                ms = [m for m in self.mentions_in(s.start, b.start()) if m.end == b.start()]
+                if ms:
+                    return self.ref_of(ms[0])
+            ms = [m for m in self.mentions_in(s.start, limit) if m.entity in self.media]
+            if ms:
+                return self.ref_of(ms[-1])
+        return None
+
+    def _own(self, at: int) -> Ref:
+        """The DPRK medium last named before ``at``, else the document's source."""
+        ms = [m for m in self.mentions if m.end <= at and m.entity in self.media]
+        if ms:
+            return self.ref_of(ms[-1])
+        src = (self.doc.source or "").lower()
+        eid = {"kcna": "kcna", "rodong sinmun": "rodong-sinmun"}.get(src)
+        e = self.kb.entity(eid)
+        return Ref("self", eid, e.name if e else self.doc.source, False)
+
+
+def _capitalised_name(text: str, at: int, end: int) -> str | None:
+    """The capitalised name starting at ``at`` ('Central Committee of the Anti-Imperialist Front')."""
+    m = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s+(?:of|for|and|the|de|del|la))*\s+[A-Z][\w'’.-]*)*").match(
+        text, at, end
+    )
+    if m is None:
+        return None
+    name = re.sub(r"['’]s$", "", m.group())
+    name = re.sub(r"^(?:The|A|An)\s+", "", name)
+    return name if len(name) > 2 else None
+
+
+def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
+    """Resolve the pronoun, document and description speakers of ``quotes`` (in speaker order)."""
+    disc.quote_spans = [(q.start, q.end) for q in quotes]
+    order = sorted(range(len(quotes)), key=lambda k: (quotes[k].speaker_start or quotes[k].start, k))
+    done: dict[tuple[int, int], Ref] = {}
+    out = list(quotes)
+    for k in order:
+        q = quotes[k]
+        if q.speaker_start is None:
+            continue
+        key = (q.speaker_start, q.speaker_end or q.speaker_start)
+        ref = done.get(key)
+        if ref is None:
+            ref = _resolve_one(q, disc)
+            done[key] = ref
+            disc.add(q.speaker_start, ref)
+        out[k] = replace(q, speaker_kind=ref.kind, speaker_entity=ref.entity, speaker_name=ref.name)
+    return out
+
+
+def _resolve_one(q: Quote, disc: Discourse) -> Ref:
+    kind = q.speaker_kind
+    sp = q.speaker_text or ""
+    at = q.speaker_start or q.start
+    if kind == "pronoun":
+        return disc.pronoun(sp, at)
+    if kind.startswith("document:"):
+        return disc.document(kind.split(":", 1)[1], at, sp)
+    if kind.startswith("role:"):
+        head = kind.split(":", 1)[1]
+        r = disc.role(head, at, definite=True, span=sp)
+        return r or Ref("anonymous", None, None, True)
+    if kind in ("named", "self"):
+        e = disc.kb.entity(q.speaker_entity)
+        if e is not None:
+            person = e.type == "PERSON"
+        else:
+            person = any(m.label == "PERSON" for m in disc.mentions_in(at, q.speaker_end or at))
+        return Ref(kind, q.speaker_entity, q.speaker_name, person)
+    plural = bool(re.search(r"s\b", sp.split(" of ")[0].split(" at ")[0])) and not sp[:1].isupper()
+    return Ref("anonymous", None, None, True, plural=plural)
