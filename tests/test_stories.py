@@ -120,3 +120,143 @@ def test_stories_and_related_from_the_cli_on_the_sample(sample_db_copy):
     assert r.exit_code == 0, r.output
     r = CliRunner().invoke(cli, ["stories", "--from", "2013", "--to", "2012", "--db", db])
     assert r.exit_code != 0
+
+
+def _old_layout_index(store: Store) -> None:
+    """A rank index as tealeaves wrote it before the ``all`` field (title, body, rid, seq, src, lang)."""
+    import tantivy as tv
+
+    from tealeaves.store.rankindex import index_dir
+
+    path = index_dir(store)
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir()
+    sb = tv.SchemaBuilder()
+    sb.add_text_field("title", stored=False, tokenizer_name="tl")
+    sb.add_text_field("body", stored=False, tokenizer_name="tl")
+    sb.add_integer_field("rid", stored=False, indexed=True, fast=True)
+    sb.add_integer_field("seq", stored=False, indexed=True, fast=True)
+    sb.add_integer_field("src", stored=False, indexed=True, fast=False)
+    sb.add_text_field("lang", stored=False, tokenizer_name="raw")
+    index = tv.Index(sb.build(), path=str(path))
+    index.register_tokenizer(
+        "tl",
+        tv.TextAnalyzerBuilder(tv.Tokenizer.simple())
+        .filter(tv.Filter.lowercase())
+        .filter(tv.Filter.ascii_fold())
+        .build(),
+    )
+    writer = index.writer(heap_size=32 * 1024 * 1024, num_threads=1)
+    rows = store.conn.execute(
+        "SELECT rowid, seq, source_id, coalesce(lang, ''), title, body FROM docs WHERE cjk = 0 ORDER BY seq"
+    )
+    for rid, seq, src, lang, title, body in rows:
+        writer.add_document(tv.Document(title=title, body=body, rid=rid, seq=seq, src=src, lang=lang))
+    writer.commit()
+    writer.wait_merging_threads()
+    del writer
+
+
+@pytest.fixture(scope="module")
+def related_store(tmp_path_factory):
+    """Every labelled pair next to the bundled sample, ingested (rank index caught up) and grouped: the
+    store of `tealeaves eval stories`."""
+    pairs = load_pairs()
+    store = build_store(pairs, tmp_path_factory.mktemp("related"))
+    group_documents(store)
+    yield store, pairs
+    store.close()
+
+
+def test_related_ranked_in_the_rank_index_keeps_the_quality_of_fts5_ranking(related_store, monkeypatch):
+    """For every document of the labelled pairs: the same query words, nearly the same top results, and
+    the same recall@10 of the labelled partner as the FTS5-only path (the method before the rank index)."""
+    from tealeaves.store.rankindex import rank_index
+
+    store, pairs = related_store
+    rx = rank_index(store)
+    assert rx is not None and rx.serves_related()
+    ids = sorted({p[side]["id"] for p in pairs for side in "ab"})
+    monkeypatch.delenv("TEALEAVES_RANK_INDEX", raising=False)
+    fast = {i: related(store, i) for i in ids}
+    monkeypatch.setenv("TEALEAVES_RANK_INDEX", "off")
+    slow = {i: related(store, i) for i in ids}
+    overlap, top1 = [], 0
+    for i in ids:
+        f, s = fast[i], slow[i]
+        assert f.query_terms == s.query_terms, i  # the same "more like this" query
+        assert f.id not in {x.id for x in f.results}
+        scores = [x.score for x in f.results]
+        assert scores == sorted(scores, reverse=True)
+        overlap.append(len({x.id for x in f.results} & {x.id for x in s.results}) / max(1, len(s.results)))
+        top1 += bool(f.results) and bool(s.results) and f.results[0].id == s.results[0].id
+    assert sum(overlap) / len(overlap) >= 0.9 and top1 >= 0.9 * len(ids)
+
+    def recall(found: dict) -> float:
+        hit = n = 0
+        for p in pairs:
+            a, b = (get_document(store, p[side]["id"]).doc.id for side in "ab")
+            if p["label"] == "unrelated" or a == b:
+                continue
+            hit += b in {x.id for x in found[p["a"]["id"]].results}
+            hit += a in {x.id for x in found[p["b"]["id"]].results}
+            n += 2
+        return hit / n
+
+    assert recall(fast) >= recall(slow) - 0.01
+    assert recall(fast) >= 0.7
+
+
+def test_related_with_a_date_window_through_the_rank_index(related_store):
+    store, pairs = related_store
+    pair = next(p for p in pairs if p["label"] == "duplicate")
+    me = get_document(store, pair["a"]["id"]).doc
+    r = related(store, me.id, days=3, limit=20)
+    day = dt.date.fromisoformat(me.published[:10])
+    assert r.results
+    assert all(abs((dt.date.fromisoformat(x.published[:10]) - day).days) <= 3 for x in r.results)
+
+
+def test_an_index_from_before_the_all_field_serves_search_and_is_rebuilt_for_related(
+    related_store, monkeypatch
+):
+    from tealeaves.store.query import Query
+    from tealeaves.store.rankindex import rank_index
+    from tealeaves.store.search import search
+
+    store, pairs = related_store
+    ident = pairs[0]["a"]["id"]
+    monkeypatch.setenv("TEALEAVES_RANK_INDEX", "off")
+    expected = related(store, ident)
+    monkeypatch.delenv("TEALEAVES_RANK_INDEX")
+    rank_index(store).drop()
+    _old_layout_index(store)
+    rx = rank_index(store)
+    assert rx.current() and rx.outdated() and not rx.serves_related()
+    assert search(store, Query.parse('"Kim Jong Il"'), limit=3)  # searches still use it
+    assert [x.id for x in related(store, ident).results] == [x.id for x in expected.results]  # FTS5 ranks
+    done = rx.catch_up()  # the next ingest (or `tealeaves index`) builds it again with every field
+    assert done.indexed == store.conn.execute("SELECT count(*) FROM docs WHERE cjk = 0").fetchone()[0]
+    assert not rx.outdated() and rx.serves_related()
+    assert related(store, ident).query_terms == expected.query_terms
+
+
+def test_accented_words_are_looked_up_as_fts5_folds_them(sample_store):
+    from tealeaves.analyze.related import _doc_freqs
+
+    df = _doc_freqs(sample_store, "fts", ["día", "dia", "corazón"])
+    assert df["día"] == df["dia"] > 0 and df["corazón"] > 0
+
+
+def test_bench_related_times_the_rank_index_next_to_fts5_ranking(sample_db_copy):
+    r = CliRunner().invoke(cli, ["bench", "related", "--db", str(sample_db_copy), "--queries", "8", "--json"])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert out["rank_index_serves_related"] is True  # caught up by the bench before timing
+    assert out["related"]["n"] == out["related_fts5"]["n"] == 8
+    assert out["same_query_words"] == 8 and 0.5 <= out["top10_overlap"] <= 1.0
+    r = CliRunner().invoke(cli, ["bench", "related", "--db", str(sample_db_copy), "--queries", "3"])
+    assert r.exit_code == 0, r.output
+    assert "related (as shipped)" in r.output and "related, FTS5 ranking" in r.output

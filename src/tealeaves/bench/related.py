@@ -2,12 +2,18 @@
 
 The corpus is made by resampling real documents of the shared corpora (bench.foundation.resample: drawn
 with replacement, re-dated; for benchmarking only), ingested into a fresh store. Latency is measured for
-documents drawn at random, next to a reference measured in the same run on the same store: a ranked
-top-10 full-text search for the document's most distinctive word.
+documents drawn at random, in one run on the same store and the same documents:
+
+- ``related``: the default method as shipped (ranked in the rank index when it is caught up);
+- ``related_fts5``: the same "more like this" ranked by FTS5 alone (the fallback, and the method before
+  the rank index served it), with ``rank_index=off``;
+- ``reference_search_top10``: a ranked top-10 full-text search for the document's most distinctive word;
+- with ``embedding=True``: building the embedding index (timed) and ``related --method embedding``.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import tempfile
@@ -20,6 +26,7 @@ from tealeaves.data import sample_path
 from tealeaves.store import Store
 from tealeaves.store.loader import ingest
 from tealeaves.store.query import Query
+from tealeaves.store.rankindex import rank_index
 from tealeaves.store.search import search
 
 
@@ -46,38 +53,98 @@ def build_store(corpora: Path | None, n: int, work: Path, log) -> Path:
     return db
 
 
-def measure(db: Path, queries: int = 100, seed: int = 3) -> dict:
-    with Store(db, readonly=True) as store:
-        n = store.count_docs()
-        rng = random.Random(seed)
-        top = store.conn.execute("SELECT max(rowid), min(rowid) FROM docs").fetchone()
-        picks: list[str] = []
-        while len(picks) < queries:
-            row = store.conn.execute(
-                "SELECT id, title, body FROM docs WHERE rowid >= ? AND body != '' ORDER BY rowid LIMIT 1",
-                (rng.randint(top[1], top[0]),),
-            ).fetchone()
-            if row:
-                picks.append(row[0])
-        related(store, picks[0])  # warm the page cache and the vocabulary table
-        rel, ref = [], []
-        for ident in picks:
+def _picks(store: Store, queries: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    top = store.conn.execute("SELECT max(rowid), min(rowid) FROM docs").fetchone()
+    picks: list[str] = []
+    while len(picks) < queries:
+        row = store.conn.execute(
+            "SELECT id FROM docs WHERE rowid >= ? AND body != '' ORDER BY rowid LIMIT 1",
+            (rng.randint(top[1], top[0]),),
+        ).fetchone()
+        if row:
+            picks.append(row[0])
+    return picks
+
+
+def _timed(store: Store, picks: list[str], **kw) -> tuple[dict, list]:
+    related(store, picks[0], **kw)  # warm the page cache, the vocabulary table, the index handles
+    ms, out = [], []
+    for ident in picks:
+        t0 = time.perf_counter()
+        out.append(related(store, ident, limit=10, **kw))
+        ms.append((time.perf_counter() - t0) * 1000)
+    return _pcts(ms), out
+
+
+def measure(db: Path, queries: int = 100, seed: int = 3, embedding: bool = False, log=print) -> dict:
+    out: dict = {}
+    with Store(db) as store:  # the indexes beside the store are caught up first (not timed with queries)
+        rx = rank_index(store)
+        if rx is not None:
+            done = rx.catch_up()
+            out["rank_index_catch_up_s"] = round(done.seconds, 1)
+            out["rank_index_serves_related"] = rx.serves_related()
+        if embedding:
+            from tealeaves.analyze.embed import build_index
+
+            log("building the embedding index ...")
             t0 = time.perf_counter()
-            r = related(store, ident, limit=10)
-            rel.append((time.perf_counter() - t0) * 1000)
+            index, _ = build_index(store)
+            out["embedding_index"] = {
+                "docs": index.get_current_count(),
+                "seconds": round(time.perf_counter() - t0, 1),
+            }
+    with Store(db, readonly=True) as store:
+        out["docs"] = store.count_docs()
+        picks = _picks(store, queries, seed)
+        out["related"], shipped = _timed(store, picks)
+        before = os.environ.get("TEALEAVES_RANK_INDEX")
+        os.environ["TEALEAVES_RANK_INDEX"] = "off"
+        try:
+            fresh = Store(db, readonly=True)  # a handle without the rank index
+            out["related_fts5"], fallback = _timed(fresh, picks)
+            fresh.close()
+        finally:
+            if before is None:
+                os.environ.pop("TEALEAVES_RANK_INDEX", None)
+            else:
+                os.environ["TEALEAVES_RANK_INDEX"] = before
+        both = list(zip(shipped, fallback, strict=True))
+        out["same_query_words"] = sum(a.query_terms == b.query_terms for a, b in both)
+        out["top10_overlap"] = round(
+            statistics.mean(
+                len({x.id for x in a.results} & {x.id for x in b.results}) / max(1, len(b.results))
+                for a, b in both
+            ),
+            3,
+        )
+        ref = []
+        for r in shipped:
             if r.query_terms:
                 t0 = time.perf_counter()
                 search(store, Query.parse('"' + r.query_terms[0] + '"'), limit=10)
                 ref.append((time.perf_counter() - t0) * 1000)
-    return {"docs": n, "related": _pcts(rel), "reference_search_top10": _pcts(ref)}
+        out["reference_search_top10"] = _pcts(ref)
+        if embedding:
+            out["related_embedding"], _ = _timed(store, picks, method="embedding")
+    return out
 
 
-def run(corpora: Path | None, n: int, db: Path | None, keep: Path | None, queries: int, log) -> dict:
+def run(
+    corpora: Path | None,
+    n: int,
+    db: Path | None,
+    keep: Path | None,
+    queries: int,
+    log,
+    embedding: bool = False,
+) -> dict:
     if db is None:
         work = keep or Path(tempfile.mkdtemp(prefix="tealeaves-bench-related-"))
         work.mkdir(parents=True, exist_ok=True)
         db = build_store(corpora, n, work, log)
     log(f"latency of `related` over {queries} random documents ...")
-    out = measure(db, queries)
+    out = measure(db, queries, embedding=embedding, log=log)
     out["db"] = str(db)
     return out

@@ -11,10 +11,17 @@ and is caught up by ``docs.seq`` at the end of every ingest. Its own highest ``s
 commits are atomic and documents are added in seq order, so a crash never leaves a gap; a stale or
 missing index is simply not used (searches fall back to FTS5's BM25) until the next catch-up.
 See docs/decisions/0003-rank-index.md.
+
+Besides ``title`` and ``body`` (positions: phrases, column queries), a field ``all`` holds the title
+``TITLE_BOOST`` times and the body, with term frequencies only: "more like this" for related articles
+(analyze/related.py) is ranked there, one row-level BM25 per document as FTS5's ``bm25(fts, 4, 1)``
+computes it, and its document frequencies are FTS5's per-row ones. An index written before that field
+existed still serves searches; related articles fall back to FTS5 until the next catch-up rebuilds it.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 import time
@@ -27,6 +34,7 @@ from tealeaves.store.db import Store
 from tealeaves.store.query import Node, Query, Term
 
 TITLE_BOOST = 4.0
+FIELDS = ("title", "body", "all", "rid", "seq", "src", "lang")  # a folder with other fields is rebuilt
 _HEAP = 64 * 1024 * 1024
 
 
@@ -72,6 +80,7 @@ class RankIndex:
         sb = tv.SchemaBuilder()
         sb.add_text_field("title", stored=False, tokenizer_name="tl")
         sb.add_text_field("body", stored=False, tokenizer_name="tl")
+        sb.add_text_field("all", stored=False, tokenizer_name="tl", index_option="freq")
         sb.add_integer_field("rid", stored=False, indexed=True, fast=True)
         sb.add_integer_field("seq", stored=False, indexed=True, fast=True)
         sb.add_integer_field("src", stored=False, indexed=True, fast=False)
@@ -98,6 +107,14 @@ class RankIndex:
         index.register_tokenizer("tl", self._analyzer)
         self._index = index
         return index
+
+    def outdated(self) -> bool:
+        """True when the folder holds an index written with other fields than this version's."""
+        try:
+            meta = json.loads((self.path / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return tuple(f.get("name") for f in meta.get("schema", [])) != FIELDS
 
     def tokens(self, text: str) -> list[str]:
         return list(self._analyzer.analyze(text)) if self._analyzer else []
@@ -134,6 +151,8 @@ class RankIndex:
         t0 = time.perf_counter()
         out = CatchUp()
         with self._lock:
+            if self.outdated():  # written by an older tealeaves without every field: build it again
+                self.drop()
             index = self._open(create=True)
             start = self.watermark()
             if start >= self.store_watermark():
@@ -160,6 +179,7 @@ class RankIndex:
                             tv.Document(
                                 title=title,
                                 body=body,
+                                all=[title] * int(TITLE_BOOST) + [body],
                                 rid=rid,
                                 seq=seq,
                                 src=src,
@@ -177,7 +197,7 @@ class RankIndex:
         return out
 
     def drop(self) -> None:
-        self._index = self._searcher = None
+        self._index = self._searcher = self._watermark = None
         shutil.rmtree(self.path, ignore_errors=True)
 
     # -- reading --------------------------------------------------------------------------------
@@ -207,6 +227,54 @@ class RankIndex:
             return []
         rids = searcher.fast_field_values("rid", [addr for _, addr in hits])  # rid is a fast field
         return [(int(rid), float(score)) for rid, (score, _) in zip(rids, hits, strict=True)]
+
+    def serves_related(self) -> bool:
+        """True when "more like this" can be ranked here: caught up, and written with the ``all`` field."""
+        return self.current() and not self.outdated()
+
+    def _related_searcher(self):
+        """A searcher for "more like this", or None when the index predates the ``all`` field."""
+        index = self._open(create=False)
+        if index is None or self.outdated():
+            return None
+        return self._searcher or index.searcher()
+
+    def doc_freqs(self, tokens: list[str]) -> dict[str, int] | None:
+        """{token: documents holding it in their title or body} (tokens analysed), as FTS5's vocabulary
+        counts rows; None when this index cannot tell (written before the ``all`` field)."""
+        searcher = self._related_searcher()
+        if searcher is None:
+            return None
+        return {t: searcher.doc_freq("all", t) for t in tokens}
+
+    def similar(
+        self, tokens: list[str], lo: int, hi: int, exclude: int, limit: int
+    ) -> list[tuple[int, float]] | None:
+        """ "More like this": (rowid, score) of the best documents holding any of ``tokens`` (analysed).
+
+        One disjunction of term queries on the ``all`` field (BM25 over title and body together, the title
+        counted ``TITLE_BOOST`` times), which tantivy ranks with block-max WAND instead of scoring every
+        document that holds one of the words. ``exclude`` (the document asked about) is left out;
+        ``lo``..``hi`` is a rowid range (a date window). None when the index predates the ``all`` field.
+        """
+        searcher = self._related_searcher()
+        if searcher is None:
+            return None
+        tv = tantivy_module()
+        schema = self._index.schema
+        terms = [(tv.Occur.Should, tv.Query.term_query(schema, "all", t)) for t in dict.fromkeys(tokens)]
+        if not terms:
+            return []
+        query = tv.Query.boolean_query(terms)
+        if lo > 0 or hi < (1 << 62):
+            window = tv.Query.range_query(schema, "rid", tv.FieldType.Integer, lo, hi)
+            query = tv.Query.boolean_query([(tv.Occur.Must, query), (tv.Occur.Must, window)])
+        hits = searcher.search(query, limit + 1, count=False).hits
+        if not hits:
+            return []
+        rids = searcher.fast_field_values("rid", [addr for _, addr in hits])
+        out = [(int(rid), float(score)) for rid, (score, _) in zip(rids, hits, strict=True)]
+        return [h for h in out if h[0] != exclude][:limit]
 
     # -- query translation ------------------------------------------------------------------------
     def _compile(self, node: Node, tv):
