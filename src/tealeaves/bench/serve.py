@@ -249,11 +249,40 @@ async def _client(port: int, work: Workload, phase: Phase, stop_at: float, done=
         writer.close()
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) used so far by process ``pid`` and its children (server workers), from
+    /proc; None where there is no /proc. Unlike latency, it hardly depends on how busy the machine is."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    pids, total = [pid], 0.0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except (OSError, ValueError):
+        pass
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            if p == pid:
+                return None
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
 def drive(
-    port: int, clients: int, seconds: float, work: tuple, phase: Phase, done=None, seed: int = 0
+    port: int,
+    clients: int,
+    seconds: float,
+    work: tuple,
+    phase: Phase,
+    done=None,
+    seed: int = 0,
+    server_pid: int | None = None,
 ) -> Phase:
     """``clients`` closed-loop clients for ``seconds`` or until ``done()``; ``work``: (doc ids, words,
-    popular share). Each phase gives its own ``seed``, so no phase replays another's requests."""
+    popular share). Each phase gives its own ``seed``, so no phase replays another's requests. With
+    ``server_pid``, the server's CPU time per answered request is noted too."""
     doc_ids, words, popular = work
 
     async def main() -> None:
@@ -275,8 +304,14 @@ def drive(
         phase.seconds = time.monotonic() - t0
 
     load0 = os.getloadavg()[0]
+    cpu0 = cpu_seconds(server_pid) if server_pid else None
     asyncio.run(main())
     phase.notes["load_avg_1min"] = [round(load0, 2), round(os.getloadavg()[0], 2)]
+    cpu1 = cpu_seconds(server_pid) if server_pid else None
+    answered = sum(len(v) for v in phase.latencies.values())
+    if cpu0 is not None and cpu1 is not None and answered and phase.seconds:
+        phase.notes["server_cpu_ms_per_request"] = round(1000 * (cpu1 - cpu0) / answered, 3)
+        phase.notes["server_cores_used"] = round((cpu1 - cpu0) / phase.seconds, 2)
     return phase
 
 
@@ -411,11 +446,13 @@ def run(
         server = _start_server(db, port, workers, cache, workdir / "server.log")
         try:
             progress(f"quiet: {clients} clients for {seconds:.0f}s")
-            quiet = drive(port, clients, seconds, work, Phase("quiet: HTTP, no writer"), seed=1)
+            quiet = drive(
+                port, clients, seconds, work, Phase("quiet: HTTP, no writer"), seed=1, server_pid=server.pid
+            )
             progress(
                 f"ingest: {clients} clients for as long as {held.parent.name}/{held.name} takes to ingest"
             )
-            busy = _under_ingest(port, clients, work, db, held, workdir)
+            busy = _under_ingest(port, clients, work, db, held, workdir, server.pid)
         finally:
             _stop(server)
         with Store(db, readonly=True) as store:
@@ -428,7 +465,7 @@ def run(
     return result
 
 
-def _under_ingest(port, clients, work, db: Path, held: Path, workdir: Path) -> Phase:
+def _under_ingest(port, clients, work, db: Path, held: Path, workdir: Path, server_pid=None) -> Phase:
     phase = Phase("ingest: HTTP while `tealeaves ingest` writes")
     log = (workdir / "ingest.log").open("w")
     env = dict(os.environ, TEALEAVES_DB=str(db))
@@ -440,7 +477,16 @@ def _under_ingest(port, clients, work, db: Path, held: Path, workdir: Path) -> P
         env=env,
     )
     try:  # the clients run exactly as long as the writer does (bounded by MAX_SECONDS)
-        drive(port, clients, MAX_SECONDS, work, phase, done=lambda: writer.poll() is not None, seed=2)
+        drive(
+            port,
+            clients,
+            MAX_SECONDS,
+            work,
+            phase,
+            done=lambda: writer.poll() is not None,
+            seed=2,
+            server_pid=server_pid,
+        )
         out, _ = writer.communicate(timeout=MAX_SECONDS)
     finally:
         if writer.poll() is None:
@@ -478,6 +524,11 @@ def format_report(result: dict) -> str:
             )
         if "load_avg_1min" in ph:
             lines.append(f"  machine load (1-min average) before/after: {ph['load_avg_1min']}")
+        if "server_cpu_ms_per_request" in ph:
+            lines.append(
+                f"  server CPU: {ph['server_cpu_ms_per_request']} ms per answered request, "
+                f"{ph['server_cores_used']} cores used"
+            )
         if "ingest_stored" in ph:
             lines.append(
                 f"  the ingest stored {ph['ingest_stored']:,} documents in {ph['ingest_seconds']}s "
