@@ -398,3 +398,18 @@ def test_cached_answers_see_an_ingest_by_another_process(writer, tmp_path):
     assert not before["/api/first"]["hits"] and after["/api/first"]["hits"][0]["published"] == "2012-03-04"
     assert after["/api/stats"]["documents"] == before["/api/stats"]["documents"] + 1
     assert c.get("/api/search", params={"q": word}).headers["x-cache"] == "hit"  # kept again
+
+
+def test_server_tuning_settings_are_checked(monkeypatch):
+    from tealeaves.errors import UsageError
+
+    monkeypatch.setenv("TEALEAVES_API_SWITCH_MS", "0")
+    with pytest.raises(UsageError, match="api_switch_ms"):
+        ServeConfig.from_settings(db="x.db")
+    monkeypatch.setenv("TEALEAVES_API_SWITCH_MS", "2.5")
+    monkeypatch.setenv("TEALEAVES_API_THREADS", "0")
+    with pytest.raises(UsageError, match="api_threads"):
+        ServeConfig.from_settings(db="x.db")
+    monkeypatch.setenv("TEALEAVES_API_THREADS", "3")
+    cfg = ServeConfig.from_settings(db="x.db")
+    assert (cfg.threads, cfg.switch_ms) == (3, 2.5)

@@ -9,6 +9,7 @@ exceptions are logged on the server with theirs.
 from __future__ import annotations
 
 import logging
+import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from fastapi import FastAPI, Request
@@ -56,6 +57,9 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.config = config
+    # The event loop shares the interpreter with the worker threads: each time it releases the GIL (a
+    # socket write, the cache's version probe) it waits up to this long to get it back.
+    sys.setswitchinterval(config.switch_ms / 1000)
     app.state.stores = StorePool(config.db)
     app.state.cache = ViewCache(config.cache_entries)
     # API views run here (one trip per request; api.answer), each thread with its own store connection.
