@@ -1,5 +1,7 @@
 """`tealeaves bench serve` runs end to end on a tiny corpus (figures are not checked: tests never time)."""
 
+from pathlib import Path
+
 from conftest import DATA
 from tealeaves.bench import serve as load
 
@@ -20,5 +22,9 @@ def test_bench_serve_runs_and_counts_every_request(tmp_path):
         assert phase["routes"]["search"]["requests"] > 0
         # a document id that is not stored gives 404s, counted as errors; every other request must succeed
         assert all(r["errors"] == 0 for r in phase["routes"].values()), result["error_samples"]
+        for r in phase["routes"].values():  # every answer is counted once: from the cache or computed
+            assert r["cache_hits"] + r["computed"] == r["requests"] - r["errors"]
     assert result["store_docs_before"] + busy["ingest_stored"] == 36
+    if Path("/proc/self/stat").exists():  # the server's CPU time per request is read from /proc
+        assert quiet["server_cpu_ms_per_request"] > 0 and busy["server_cpu_ms_per_request"] > 0
     assert "p95 ms" in load.format_report(result)

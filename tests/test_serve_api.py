@@ -356,3 +356,60 @@ def test_a_nul_in_a_query_is_a_bad_query_not_a_crash(client):
         assert r.status_code == 400 and r.json()["error"]["code"] == "bad_query"
     r = client.get("/api/timeline", params={"term": "a\x00b"})
     assert r.status_code == 400 and "NUL" in r.json()["error"]["message"]
+
+
+def test_cached_answers_see_an_ingest_by_another_process(writer, tmp_path):
+    """Kept answers (sent by the middleware without reaching the route) are dropped as soon as another
+    writer commits new documents: each cached route then shows them."""
+    from tealeaves.store.loader import ingest
+
+    c, db = writer
+    word = "quokkaventure"
+    routes = [
+        ("/api/search", {"q": word}),
+        ("/api/search/timeline", {"q": word, "by": "year"}),
+        ("/api/timeline", {"term": word, "by": "year"}),
+        ("/api/first", {"term": word}),
+        ("/api/stats", {}),
+    ]
+    before = {}
+    for path, params in routes:
+        first, again = c.get(path, params=params), c.get(path, params=params)
+        assert first.status_code == again.status_code == 200, first.text
+        assert (first.headers["x-cache"], again.headers["x-cache"]) == ("miss", "hit"), path
+        assert first.content == again.content
+        before[path] = first.json()
+    rec = {"source": "KCNA", "published": "2012-03-04", "title": f"A {word} story", "body": "y", "lang": "en"}
+    new = tmp_path / "new.jsonl"
+    new.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    with Store(db) as st:  # its own connection, as `tealeaves ingest` in another process
+        assert ingest(st, [new]).stored == 1
+    after = {}
+    for path, params in routes:
+        r = c.get(path, params=params)
+        assert r.status_code == 200 and r.headers["x-cache"] == "miss", path
+        after[path] = r.json()
+    assert before["/api/search"]["total"] == 0
+    assert after["/api/search"]["total"] == 1 and word in after["/api/search"]["hits"][0]["title"].lower()
+    for path in ("/api/search/timeline", "/api/timeline"):
+        counts = {p["period"]: p["count"] for p in after[path]["series"][0]["points"]}
+        assert counts["2012"] == 1 and sum(counts.values()) == 1, path
+        assert sum(p["count"] for p in before[path]["series"][0]["points"]) == 0
+    assert not before["/api/first"]["hits"] and after["/api/first"]["hits"][0]["published"] == "2012-03-04"
+    assert after["/api/stats"]["documents"] == before["/api/stats"]["documents"] + 1
+    assert c.get("/api/search", params={"q": word}).headers["x-cache"] == "hit"  # kept again
+
+
+def test_server_tuning_settings_are_checked(monkeypatch):
+    from tealeaves.errors import UsageError
+
+    monkeypatch.setenv("TEALEAVES_API_SWITCH_MS", "0")
+    with pytest.raises(UsageError, match="api_switch_ms"):
+        ServeConfig.from_settings(db="x.db")
+    monkeypatch.setenv("TEALEAVES_API_SWITCH_MS", "2.5")
+    monkeypatch.setenv("TEALEAVES_API_THREADS", "0")
+    with pytest.raises(UsageError, match="api_threads"):
+        ServeConfig.from_settings(db="x.db")
+    monkeypatch.setenv("TEALEAVES_API_THREADS", "3")
+    cfg = ServeConfig.from_settings(db="x.db")
+    assert (cfg.threads, cfg.switch_ms) == (3, 2.5)

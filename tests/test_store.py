@@ -94,3 +94,38 @@ def test_indexes_a_killed_bulk_load_dropped_are_rebuilt_on_the_next_writable_ope
         assert s.missing_bulk_indexes() == []
         plan = s.conn.execute("EXPLAIN QUERY PLAN SELECT id FROM docs WHERE url = 'x'").fetchall()
         assert "docs_url" in str(plan)
+
+
+def test_memoised_aggregates_follow_the_documents(tmp_path):
+    """Day totals and coverage are kept per data version: a commit by another connection shows at once,
+    and a store rebuilt at the same path with as many documents is not mistaken for the old one."""
+    import shutil
+
+    from tealeaves.analyze.first import coverage
+    from tealeaves.analyze.timeline import day_totals
+    from tealeaves.store.loader import ingest
+    from tealeaves.store.search import Filters
+
+    def write(path, name, dates):
+        f = tmp_path / name
+        recs = [{"source": "KCNA", "published": d, "title": f"{name} {d}", "body": "b"} for d in dates]
+        f.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+        with Store(path) as w:
+            assert ingest(w, [f]).stored == len(dates)
+
+    db = tmp_path / "m.db"
+    write(db, "a.jsonl", ["2001-01-01", "2001-01-02"])
+    with Store(db, readonly=True) as r:
+        before = day_totals(r, Filters())
+        assert sum(before.values()) == 2 and day_totals(r, Filters()) is before  # kept
+        assert coverage(r)["KCNA"].docs == 2
+        write(db, "b.jsonl", ["2001-01-03"])  # another connection commits
+        assert sum(day_totals(r, Filters()).values()) == 3
+        assert coverage(r)["KCNA"].docs == 3
+    shutil.rmtree(str(db) + ".rank", ignore_errors=True)
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"m.db{suffix}").unlink(missing_ok=True)
+    write(db, "c.jsonl", ["1999-05-05", "1999-05-06", "1999-05-07"])  # same path, same max(seq)
+    with Store(db, readonly=True) as r:
+        assert coverage(r)["KCNA"].start == "1999-05-05"
+        assert min(day_totals(r, Filters())) == __import__("datetime").date(1999, 5, 5).toordinal()

@@ -101,6 +101,18 @@ SETTINGS: dict[str, Setting] = {
             "Answers the API keeps in memory (least recently used first out); emptied whenever the store "
             "changes. 0 turns the cache off.",
         ),
+        Setting(
+            "api_threads",
+            8,
+            "Worker threads per server process that run API requests (each with its own read-only store "
+            "connection); cached answers are sent without one.",
+        ),
+        Setting(
+            "api_switch_ms",
+            1.0,
+            "The server process's GIL switch interval in milliseconds (Python's default: 5): how long the "
+            "event loop may wait for the worker threads to hand the interpreter back.",
+        ),
         Setting("upload_max_bytes", 64 * 1024 * 1024, "Largest file accepted by POST /api/ingest."),
         Setting("feed_interval", 900.0, "Seconds between polls of a feed by `tealeaves watch`."),
         Setting(

@@ -9,6 +9,7 @@ from tealeaves import settings
 from tealeaves.extract.sentences import sentence_at, split_sentences
 from tealeaves.store import Store
 from tealeaves.store.documents import get_by_rowid
+from tealeaves.store.memo import memoized
 from tealeaves.store.query import Query
 from tealeaves.store.search import MARK_CLOSE, MARK_OPEN, Filters, earliest, match_spans
 
@@ -58,6 +59,11 @@ class FirstUse:
 
 
 def coverage(store: Store) -> dict[str, Coverage]:
+    """Each source's first and last day and its documents (kept until the documents change)."""
+    return dict(memoized(store, "coverage", None, lambda: _coverage(store)))
+
+
+def _coverage(store: Store) -> dict[str, Coverage]:
     rows = store.conn.execute(
         "SELECT s.name, min(c.day), max(c.day), sum(c.n) FROM day_counts c "
         "JOIN sources s ON s.id = c.source_id "

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
 from tealeaves.errors import UsageError
 from tealeaves.store import Store
+from tealeaves.store.memo import memoized
 from tealeaves.store.search import Filters, day_histogram
 
 PERIODS = ("year", "month", "week", "day")
@@ -68,7 +70,12 @@ def all_periods(first: dt.date, last: dt.date, by: str) -> list[str]:
 
 
 def day_totals(store: Store, f: Filters) -> dict[int, int]:
-    """{day ordinal: documents} for the corpus under the same source/lang/date filters."""
+    """{day ordinal: documents} for the corpus under the same source/lang/date filters (kept until the
+    documents change: see store/memo.py; do not modify the answer)."""
+    return memoized(store, "day_totals", f, lambda: _day_totals(store, f))
+
+
+def _day_totals(store: Store, f: Filters) -> dict[int, int]:
     where, params = ["1"], []
     if f.sources:
         ids = [store.source_id(s) for s in f.sources]
@@ -92,10 +99,16 @@ def day_totals(store: Store, f: Filters) -> dict[int, int]:
     return dict(rows.fetchall())
 
 
+@functools.lru_cache(maxsize=200_000)
+def _period_of(day: int, by: str) -> str:
+    return period_key(dt.date.fromordinal(day), by)
+
+
 def _bucket(days: dict[int, int], by: str) -> dict[str, int]:
+    """Sums per period; a period's key is computed once per day ever seen (a timeline reads thousands)."""
     out: dict[str, int] = defaultdict(int)
     for day, n in days.items():
-        out[period_key(dt.date.fromordinal(day), by)] += n
+        out[_period_of(day, by)] += n
     return out
 
 

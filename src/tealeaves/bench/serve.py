@@ -68,6 +68,9 @@ OTHER = [
     ("stats", "/api/stats", {}),
 ]
 MIX = [("search", 0.7), ("document", 0.15), ("other", 0.15)]
+# Share of searches (and of the other routes) drawn from the fixed lists above; the rest is a long tail
+# drawn from the store's own vocabulary, mostly distinct, which the answer cache cannot have seen.
+POPULAR = 0.2
 
 
 def default_corpora() -> Path:
@@ -85,6 +88,7 @@ class Phase:
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     cache_hits: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    computed: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))  # cache misses
     error_samples: list[str] = field(default_factory=list)
     notes: dict = field(default_factory=dict)
 
@@ -101,8 +105,20 @@ class Phase:
                 "p99_ms": round(1000 * _pct(lat, 99), 2) if n else None,
                 "per_s": round(n / self.seconds, 1) if self.seconds else None,
                 "cache_hits": self.cache_hits.get(route, 0),
+                **_computed(sorted(self.computed.get(route, []))),
             }
         return {"phase": self.name, "seconds": round(self.seconds, 1), "routes": out, **self.notes}
+
+
+def _computed(lat: list[float]) -> dict:
+    """Figures of the answers computed for the request (not sent from the answer cache)."""
+    if not lat:
+        return {"computed": 0, "computed_p50_ms": None, "computed_p95_ms": None}
+    return {
+        "computed": len(lat),
+        "computed_p50_ms": round(1000 * _pct(lat, 50), 2),
+        "computed_p95_ms": round(1000 * _pct(lat, 95), 2),
+    }
 
 
 def _pct(sorted_values: list[float], p: float) -> float:
@@ -134,17 +150,18 @@ async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
 
 
 class Workload:
-    """Requests in the mix of MIX; half the searches are the popular SEARCHES, half a long tail of one or
-    two words drawn from the store's own vocabulary (with filters now and then), so a cache cannot
-    answer everything."""
+    """Requests in the mix of MIX. A share ``popular`` of the searches are the fixed SEARCHES, the rest a
+    long tail of one or two words drawn from the store's own vocabulary (with filters and paging now and
+    then), so most answers must be computed; timelines and first use likewise."""
 
-    def __init__(self, doc_ids: list[str], vocabulary: list[str], seed: int):
+    def __init__(self, doc_ids: list[str], vocabulary: list[str], seed: int, popular: float = POPULAR):
         self.rng = random.Random(seed)
         self.doc_ids = doc_ids or ["missing"]
         self.vocabulary = vocabulary or ["korea"]
+        self.popular = popular
 
     def _search(self) -> dict:
-        if self.rng.random() < 0.5:
+        if self.rng.random() < self.popular:
             return dict(self.rng.choice(SEARCHES))
         words = self.rng.sample(self.vocabulary, self.rng.choice((1, 1, 2)))
         params = {"q": " ".join(words)}
@@ -153,7 +170,21 @@ class Workload:
             params |= {"from": str(year), "to": str(year + self.rng.randint(0, 3))}
         if self.rng.random() < 0.2:
             params["sort"] = "date"
+        if self.rng.random() < 0.1:
+            params["offset"] = str(20 * self.rng.randint(1, 3))
         return params
+
+    def _other(self) -> tuple[str, str, dict]:
+        if self.rng.random() < self.popular:
+            return self.rng.choice(OTHER)
+        word = self.rng.choice(self.vocabulary)
+        return self.rng.choice(
+            [
+                ("timeline", "/api/timeline", {"term": word, "by": self.rng.choice(("year", "month"))}),
+                ("search_timeline", "/api/search/timeline", {"q": word, "by": "year"}),
+                ("first", "/api/first", {"term": word}),
+            ]
+        )
 
     def next(self) -> tuple[str, str]:
         r, acc, kind = self.rng.random(), 0.0, MIX[-1][0]
@@ -168,7 +199,7 @@ class Workload:
             return "search", "/api/search?" + urlencode(params)
         if kind == "document":
             return "document", "/api/documents/" + self.rng.choice(self.doc_ids)
-        route, path, params = self.rng.choice(OTHER)
+        route, path, params = self._other()
         return route, path + ("?" + urlencode(params) if params else "")
 
 
@@ -202,7 +233,8 @@ async def _client(port: int, work: Workload, phase: Phase, stop_at: float, done=
             reader = writer = None
             continue
         dt = time.perf_counter() - t0
-        if status < 0:
+        hit = status < 0
+        if hit:
             phase.cache_hits[route] += 1
             status = -status
         if status != 200:
@@ -211,19 +243,60 @@ async def _client(port: int, work: Workload, phase: Phase, stop_at: float, done=
                 phase.error_samples.append(f"{route} {path}: HTTP {status}: {body[:200]!r}")
         else:
             phase.latencies[route].append(dt)
+            if not hit:
+                phase.computed[route].append(dt)
     if writer is not None:
         writer.close()
 
 
-def drive(port: int, clients: int, seconds: float, work: tuple[list, list], phase: Phase, done=None) -> Phase:
-    """``clients`` closed-loop clients for ``seconds`` or until ``done()``; ``work``: (doc ids, words)."""
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) used so far by process ``pid`` and its children (server workers), from
+    /proc; None where there is no /proc. Unlike latency, it hardly depends on how busy the machine is."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    pids, total = [pid], 0.0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except (OSError, ValueError):
+        pass
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            if p == pid:
+                return None
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def drive(
+    port: int,
+    clients: int,
+    seconds: float,
+    work: tuple,
+    phase: Phase,
+    done=None,
+    seed: int = 0,
+    server_pid: int | None = None,
+) -> Phase:
+    """``clients`` closed-loop clients for ``seconds`` or until ``done()``; ``work``: (doc ids, words,
+    popular share). Each phase gives its own ``seed``, so no phase replays another's requests. With
+    ``server_pid``, the server's CPU time per answered request is noted too."""
+    doc_ids, words, popular = work
 
     async def main() -> None:
         t0 = time.monotonic()
         stop_at = t0 + seconds
         tasks = [
             asyncio.create_task(
-                _client(port, Workload(*work, seed=i), phase, stop_at, done or (lambda: False))
+                _client(
+                    port,
+                    Workload(doc_ids, words, seed=seed * 1000 + i, popular=popular),
+                    phase,
+                    stop_at,
+                    done or (lambda: False),
+                )
             )
             for i in range(clients)
         ]
@@ -231,8 +304,14 @@ def drive(port: int, clients: int, seconds: float, work: tuple[list, list], phas
         phase.seconds = time.monotonic() - t0
 
     load0 = os.getloadavg()[0]
+    cpu0 = cpu_seconds(server_pid) if server_pid else None
     asyncio.run(main())
     phase.notes["load_avg_1min"] = [round(load0, 2), round(os.getloadavg()[0], 2)]
+    cpu1 = cpu_seconds(server_pid) if server_pid else None
+    answered = sum(len(v) for v in phase.latencies.values())
+    if cpu0 is not None and cpu1 is not None and answered and phase.seconds:
+        phase.notes["server_cpu_ms_per_request"] = round(1000 * (cpu1 - cpu0) / answered, 3)
+        phase.notes["server_cores_used"] = round((cpu1 - cpu0) / phase.seconds, 2)
     return phase
 
 
@@ -321,6 +400,7 @@ def run(
     seconds: float = 20.0,
     workers: int = 1,
     cache: int = 256,
+    popular: float = POPULAR,
     workdir: Path | None = None,
     progress=print,
 ) -> dict:
@@ -328,6 +408,8 @@ def run(
         raise UsageError(f"--clients must be between 1 and 200 (got {clients})")
     if not 1 <= seconds <= MAX_SECONDS:
         raise UsageError(f"--seconds must be between 1 and {MAX_SECONDS} (got {seconds})")
+    if not 0 <= popular <= 1:
+        raise UsageError(f"--popular must be between 0 and 1 (got {popular})")
     if not corpora.is_dir():
         raise UsageError(f"no corpora at {corpora}: give --corpora DIR (the shared corpora are absent here)")
     files = _corpus_files(corpora)
@@ -344,6 +426,7 @@ def run(
         "clients": clients,
         "workers": workers,
         "cache_entries": cache,
+        "popular": popular,
         "held_back": f"{held.parent.name}/{held.name}",
         "cpus": os.cpu_count(),
     }
@@ -356,18 +439,20 @@ def run(
             result["store_docs_before"] = store.count_docs()
             result["build_seconds"] = round(s.seconds, 1)
             doc_ids = [r[0] for r in store.conn.execute("SELECT id FROM docs ORDER BY random() LIMIT 2000")]
-            work = (doc_ids, vocabulary(store))
+            work = (doc_ids, vocabulary(store), popular)
             progress(f"reference: {len(SEARCHES)} searches x 3 in-process")
             ref = reference(store)
         port = _free_port()
         server = _start_server(db, port, workers, cache, workdir / "server.log")
         try:
             progress(f"quiet: {clients} clients for {seconds:.0f}s")
-            quiet = drive(port, clients, seconds, work, Phase("quiet: HTTP, no writer"))
+            quiet = drive(
+                port, clients, seconds, work, Phase("quiet: HTTP, no writer"), seed=1, server_pid=server.pid
+            )
             progress(
                 f"ingest: {clients} clients for as long as {held.parent.name}/{held.name} takes to ingest"
             )
-            busy = _under_ingest(port, clients, work, db, held, workdir)
+            busy = _under_ingest(port, clients, work, db, held, workdir, server.pid)
         finally:
             _stop(server)
         with Store(db, readonly=True) as store:
@@ -380,7 +465,7 @@ def run(
     return result
 
 
-def _under_ingest(port, clients, work, db: Path, held: Path, workdir: Path) -> Phase:
+def _under_ingest(port, clients, work, db: Path, held: Path, workdir: Path, server_pid=None) -> Phase:
     phase = Phase("ingest: HTTP while `tealeaves ingest` writes")
     log = (workdir / "ingest.log").open("w")
     env = dict(os.environ, TEALEAVES_DB=str(db))
@@ -392,7 +477,16 @@ def _under_ingest(port, clients, work, db: Path, held: Path, workdir: Path) -> P
         env=env,
     )
     try:  # the clients run exactly as long as the writer does (bounded by MAX_SECONDS)
-        drive(port, clients, MAX_SECONDS, work, phase, done=lambda: writer.poll() is not None)
+        drive(
+            port,
+            clients,
+            MAX_SECONDS,
+            work,
+            phase,
+            done=lambda: writer.poll() is not None,
+            seed=2,
+            server_pid=server_pid,
+        )
         out, _ = writer.communicate(timeout=MAX_SECONDS)
     finally:
         if writer.poll() is None:
@@ -415,18 +509,26 @@ def format_report(result: dict) -> str:
         f"corpora {result['corpora']}: {result['store_docs_before']:,} documents served, "
         f"{result['held_back']} ingested under load (store ends at {result['store_docs_after']:,}); "
         f"{result['clients']} clients, {result['workers']} server worker(s), cache {result['cache_entries']} "
-        f"entries, on 127.0.0.1 ({result['cpus']} CPUs)",
+        f"entries, {100 * result.get('popular', POPULAR):.0f}% of requests from the fixed lists, "
+        f"on 127.0.0.1 ({result['cpus']} CPUs)",
+        "(cached: answers sent from the answer cache; computed p50/p95: the other answers alone)",
         f"{'phase':46s} {'route':16s} {'requests':>8s} {'errors':>6s} {'p50 ms':>8s} {'p95 ms':>8s} "
-        f"{'p99 ms':>8s} {'req/s':>7s} {'cached':>7s}",
+        f"{'p99 ms':>8s} {'req/s':>7s} {'cached':>7s} {'comp p50':>8s} {'comp p95':>8s}",
     ]
     for ph in result["phases"]:
         for route, r in ph["routes"].items():
             lines.append(
                 f"{ph['phase'][:46]:46s} {route:16s} {r['requests']:8d} {r['errors']:6d} {_ms(r['p50_ms'])} "
-                f"{_ms(r['p95_ms'])} {_ms(r['p99_ms'])} {r['per_s'] or 0:7.1f} {r['cache_hits']:7d}"
+                f"{_ms(r['p95_ms'])} {_ms(r['p99_ms'])} {r['per_s'] or 0:7.1f} {r['cache_hits']:7d} "
+                f"{_ms(r.get('computed_p50_ms'))} {_ms(r.get('computed_p95_ms'))}"
             )
         if "load_avg_1min" in ph:
             lines.append(f"  machine load (1-min average) before/after: {ph['load_avg_1min']}")
+        if "server_cpu_ms_per_request" in ph:
+            lines.append(
+                f"  server CPU: {ph['server_cpu_ms_per_request']} ms per answered request, "
+                f"{ph['server_cores_used']} cores used"
+            )
         if "ingest_stored" in ph:
             lines.append(
                 f"  the ingest stored {ph['ingest_stored']:,} documents in {ph['ingest_seconds']}s "

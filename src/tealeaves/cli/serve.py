@@ -109,10 +109,18 @@ def serve(host, port, token, workers, log_level, db):
     help="The server's api_cache_entries (0: every request does the work).",
 )
 @click.option(
+    "--popular",
+    type=click.FloatRange(0, 1),
+    default=0.2,
+    show_default=True,
+    help="Share of requests drawn from a fixed list of 16 searches and 5 timelines (the rest: words of "
+    "the store's own titles, mostly distinct).",
+)
+@click.option(
     "--workdir", type=click.Path(file_okay=False), default=None, help="Keep the store and logs here."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
-def bench_serve(corpora, clients, seconds, workers, cache, workdir, as_json):
+def bench_serve(corpora, clients, seconds, workers, cache, popular, workdir, as_json):
     """Load on the HTTP API: concurrent clients on 127.0.0.1 while an ingest runs; p50/p95 per route.
 
     Builds a store from the corpora minus the biggest file, starts `tealeaves serve`, measures the
@@ -133,6 +141,7 @@ def bench_serve(corpora, clients, seconds, workers, cache, workdir, as_json):
         seconds=seconds,
         workers=workers,
         cache=cache,
+        popular=popular,
         workdir=Path(workdir) if workdir else None,
         progress=lambda m: click.echo(m, err=True),
     )

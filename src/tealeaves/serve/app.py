@@ -9,6 +9,8 @@ exceptions are logged on the server with theirs.
 from __future__ import annotations
 
 import logging
+import sys
+from concurrent.futures import ThreadPoolExecutor
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -55,8 +57,13 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.config = config
+    # The event loop shares the interpreter with the worker threads: each time it releases the GIL (a
+    # socket write, the cache's version probe) it waits up to this long to get it back.
+    sys.setswitchinterval(config.switch_ms / 1000)
     app.state.stores = StorePool(config.db)
     app.state.cache = ViewCache(config.cache_entries)
+    # API views run here (one trip per request; api.answer), each thread with its own store connection.
+    app.state.executor = ThreadPoolExecutor(config.threads, thread_name_prefix="tealeaves-api")
     app.state.templates = pages.templates()
     _install_error_handlers(app)
     app.include_router(api.router)
@@ -64,10 +71,16 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(pages_facts.router)
     app.mount("/static", StaticFiles(packages=[("tealeaves.serve", "static")]), name="static")
+    app.add_middleware(api.CachedAnswers, state=app.state)  # inside Guard: its headers go on hits too
     app.add_middleware(Guard, config=config)
-    app.router.add_event_handler("shutdown", app.state.stores.close)
+    app.router.add_event_handler("shutdown", lambda: _shutdown(app))
     app.openapi = lambda: _openapi(app)
     return app
+
+
+def _shutdown(app: FastAPI) -> None:
+    app.state.executor.shutdown(wait=True, cancel_futures=True)
+    app.state.stores.close()
 
 
 def _openapi(app: FastAPI) -> dict:

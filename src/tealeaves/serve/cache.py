@@ -5,6 +5,10 @@ extracted facts and the term index change without new documents, so their routes
 store's version for them is ``max(docs.seq)``: every ingest batch that stores a document raises it, in the
 same transaction as the full-text rows, and nothing is ever deleted. Reading it is one index probe, the
 same value for every connection, so one commit empties the cache once (not once per worker thread).
+
+The API keeps its answers here already encoded as JSON, so a hit costs a dictionary lookup and that one
+index probe: :meth:`ViewCache.peek` answers on the event loop; :meth:`ViewCache.get` computes a miss in
+a worker thread and keeps it only when that thread's snapshot is the cache's version.
 """
 
 from __future__ import annotations
@@ -35,6 +39,17 @@ class ViewCache:
                 self.generation += 1
                 self.version = version
             return version == self.version
+
+    def peek(self, store: Store, key: Hashable) -> Any | None:
+        """The kept answer for ``key`` at the store's current version, or None (nothing is computed)."""
+        if self.entries <= 0 or not self._current(store):
+            return None
+        with self._lock:
+            if key not in self._data:
+                return None
+            self._data.move_to_end(key)
+            self.hits += 1
+            return self._data[key]
 
     def get(self, store: Store, key: Hashable, compute: Callable[[], Any]) -> tuple[Any, bool]:
         """(value, True when it came from the cache)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tealeaves import settings
-from tealeaves.errors import AuthError
+from tealeaves.errors import AuthError, UsageError
 
 
 @dataclass(frozen=True)
@@ -19,10 +19,18 @@ class ServeConfig:
     upload_max_bytes: int = 64 * 1024 * 1024
     query_max_chars: int = 1000
     cache_entries: int = 256
+    threads: int = 8
+    switch_ms: float = 1.0
 
     @classmethod
     def from_settings(cls, db: str | None = None, token: str | None = None) -> ServeConfig:
         """Explicit arguments first, then ``TEALEAVES_*`` environment variables, then the defaults."""
+        threads = int(settings.get("api_threads"))
+        if threads < 1:
+            raise UsageError(f"api_threads: give 1 or more worker threads (got {threads})")
+        switch_ms = float(settings.get("api_switch_ms"))
+        if not 0.05 <= switch_ms <= 100:
+            raise UsageError(f"api_switch_ms: give 0.05 to 100 milliseconds (got {switch_ms})")
         return cls(
             db=str(settings.get("db", db)),
             token=settings.get("serve_token", token) or None,
@@ -31,6 +39,8 @@ class ServeConfig:
             upload_max_bytes=int(settings.get("upload_max_bytes")),
             query_max_chars=int(settings.get("query_max_chars")),
             cache_entries=int(settings.get("api_cache_entries")),
+            threads=threads,
+            switch_ms=switch_ms,
         )
 
     @property

@@ -169,7 +169,7 @@ def search(
         ranked = [(r[0], None) for r in rows]
     else:
         ranked = _ranked(store, p, q, limit, offset)
-    return [_hit(store, p, q, rowid, score) for rowid, score in ranked]
+    return _hits(store, p, q, ranked)
 
 
 def _ranked(store: Store, p: _Plan, q: Query, limit: int, offset: int) -> list[tuple[int, float]]:
@@ -187,24 +187,48 @@ def _ranked(store: Store, p: _Plan, q: Query, limit: int, offset: int) -> list[t
     return [(r[0], -r[1]) for r in _run(store, rank_sql, [p.match, p.lo, p.hi, limit, offset])]
 
 
-def _hit(store: Store, p: _Plan, q: Query, rowid: int, score: float | None) -> Hit:
-    row = store.conn.execute(
-        "SELECT d.id, s.name, d.published, d.title, d.url, d.lang, d.ext_id, d.body FROM docs d "
-        "JOIN sources s ON s.id = d.source_id WHERE d.rowid = ?",
-        (rowid,),
-    ).fetchone()
-    snippet = None
+def _hits(store: Store, p: _Plan, q: Query, ranked: list[tuple[int, float | None]]) -> list[Hit]:
+    """The hits of ``ranked`` (rowid, score), in that order: their documents in one query, their
+    snippets in another (FTS5 snippets, or a substring snippet where the index cannot highlight)."""
+    if not ranked:
+        return []
+    rowids = [rowid for rowid, _ in ranked]
+    marks = ",".join("?" * len(rowids))
+    rows = {
+        r[0]: r[1:]
+        for r in store.conn.execute(
+            "SELECT d.rowid, d.id, s.name, d.published, d.title, d.url, d.lang, d.ext_id FROM docs d "
+            f"JOIN sources s ON s.id = d.source_id WHERE d.rowid IN ({marks})",
+            rowids,
+        )
+    }
+    snippets: dict[int, str] = {}
     if p.scan is None:
         tokens = int(settings.get("snippet_tokens"))
-        r = store.conn.execute(
-            f"SELECT snippet({p.table}, -1, ?, ?, '…', ?) FROM {p.table} "
-            f"WHERE {p.table} MATCH ? AND rowid = ?",
-            (MARK_OPEN, MARK_CLOSE, tokens, p.match, rowid),
-        ).fetchone()
-        snippet = r[0] if r else None
-    if not snippet:
-        snippet = scan_snippet(row[3] + " — " + row[7] if row[7] else row[3], q)
-    return Hit(rowid, row[0], row[1], row[2], row[3], snippet, row[4], row[5], row[6], score)
+        snippets = dict(
+            _run(
+                store,
+                f"SELECT rowid, snippet({p.table}, -1, ?, ?, '…', ?) FROM {p.table} "
+                f"WHERE {p.table} MATCH ? AND rowid IN ({marks})",
+                [MARK_OPEN, MARK_CLOSE, tokens, p.match, *rowids],
+            ).fetchall()
+        )
+    out = []
+    for rowid, score in ranked:
+        row = rows.get(rowid)
+        if row is None:
+            continue
+        snippet = snippets.get(rowid)
+        if not snippet:
+            body = store.conn.execute("SELECT body FROM docs WHERE rowid = ?", (rowid,)).fetchone()[0]
+            snippet = scan_snippet(row[3] + " — " + body if body else row[3], q)
+        out.append(Hit(rowid, row[0], row[1], row[2], row[3], snippet, row[4], row[5], row[6], score))
+    return out
+
+
+def _hit(store: Store, p: _Plan, q: Query, rowid: int, score: float | None) -> Hit:
+    """One hit (see :func:`_hits`)."""
+    return _hits(store, p, q, [(rowid, score)])[0]
 
 
 def scan_snippet(text: str, q: Query, width: int = 120) -> str:
