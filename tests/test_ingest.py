@@ -11,11 +11,21 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from conftest import DATA
+from tealeaves.errors import StoreError
 from tealeaves.ingest import FieldMap
-from tealeaves.store import Store
+from tealeaves.store import Store, loader
 from tealeaves.store.documents import get_document, quarantined_raw, why
 from tealeaves.store.loader import ingest
+
+
+@pytest.fixture(params=["off", "on"])
+def reader(request, monkeypatch):
+    """Run a test with input read in this process and in a second one (setting reader_process)."""
+    monkeypatch.setenv("TEALEAVES_READER_PROCESS", request.param)
+    return request.param
 
 
 def _write_jsonl(path, records, gz=False):
@@ -50,7 +60,7 @@ def test_jsonl_plain_gz_and_folder(store, tmp_path, mixed_records):
     )
 
 
-def test_ingesting_twice_stores_one_copy(store, mixed_records, tmp_path):
+def test_ingesting_twice_stores_one_copy(store, reader, mixed_records, tmp_path):
     path = _write_jsonl(tmp_path / "m.jsonl", mixed_records)
     first = ingest(store, [path])
     again = ingest(store, [path])
@@ -64,7 +74,7 @@ def test_ingesting_twice_stores_one_copy(store, mixed_records, tmp_path):
     assert store.conn.execute("SELECT count(*) FROM duplicates").fetchone()[0] == 0
 
 
-def test_same_text_under_another_url_is_a_recorded_duplicate(store, mixed_records, tmp_path):
+def test_same_text_under_another_url_is_a_recorded_duplicate(store, reader, mixed_records, tmp_path):
     r = dict(mixed_records[30])
     copy = dict(r, id="copy-1", url="http://example.org/other-menu-page")
     path = _write_jsonl(tmp_path / "d.jsonl", [r, copy])
@@ -94,7 +104,7 @@ def test_csv_without_mapping_names_the_missing_field(store):
     assert "missing field 'source'" in rows[0]["detail"]
 
 
-def test_bad_records_are_quarantined_and_the_rest_stored(store, tmp_path, mixed_records):
+def test_bad_records_are_quarantined_and_the_rest_stored(store, reader, tmp_path, mixed_records):
     good = [json.dumps(r, ensure_ascii=False).encode() for r in mixed_records[:6]]
     no_date = dict(mixed_records[6])
     del no_date["published"]
@@ -145,7 +155,7 @@ def test_bad_records_are_quarantined_and_the_rest_stored(store, tmp_path, mixed_
     assert why(store, f"{path}:1")[0]["status"] == "stored"
 
 
-def test_truncated_gzip_keeps_what_came_before(store, tmp_path, mixed_records):
+def test_truncated_gzip_keeps_what_came_before(store, reader, tmp_path, mixed_records):
     full = _write_jsonl(tmp_path / "full.jsonl.gz", mixed_records, gz=True)
     data = full.read_bytes()
     cut = tmp_path / "cut.jsonl.gz"
@@ -157,7 +167,7 @@ def test_truncated_gzip_keeps_what_came_before(store, tmp_path, mixed_records):
     assert rows[0][0] == s.stored + 1 and "ends early" in rows[0][1]
 
 
-def test_huge_line_is_rejected_without_holding_the_batch(store, tmp_path, mixed_records):
+def test_huge_line_is_rejected_without_holding_the_batch(store, reader, tmp_path, mixed_records):
     big = dict(mixed_records[0], body="x" * (50 * 1024 * 1024))
     path = tmp_path / "big.jsonl"
     with open(path, "wb") as f:
@@ -202,7 +212,25 @@ def _integrity(db) -> None:
         assert n_docs == n_counted
 
 
-def test_sigkill_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_path, sample_docs):
+def _alive_with(marker: str) -> list[int]:
+    """Pids of live processes whose command line mentions ``marker`` (a forked child shares it)."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmd = f.read()
+            with open(f"/proc/{entry}/stat") as f:
+                state = f.read().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if marker.encode() in cmd and state != "Z":
+            pids.append(int(entry))
+    return pids
+
+
+def test_sigkill_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_path, sample_docs, reader):
     records = sample_docs
     # make the input big enough to be killed half-way: the sample, re-dated into 8 distinct copies
     path = tmp_path / "big.jsonl"
@@ -225,6 +253,11 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_
                 continue
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    # a reader process left behind notices the broken pipe and goes too
+    deadline = time.time() + 20
+    while _alive_with(str(db)) and time.time() < deadline:
+        time.sleep(0.1)
+    assert _alive_with(str(db)) == []
     with Store(db, readonly=True) as s:
         partial = s.count_docs()
     assert 0 < partial < len(records) * 8, "the kill should land half-way"
@@ -245,3 +278,41 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_
         assert total == s.count_docs()
     _integrity(db)
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_batches_meeting_stored_documents_record_them_as_duplicates(store, tmp_path, mixed_records, reader):
+    # a batch is first written as if nothing in it were stored; one that meets stored ids is redone
+    first = _write_jsonl(tmp_path / "a.jsonl", mixed_records[:20])
+    later = [
+        dict(r, id=f"re-{i}", url=f"http://example.org/re/{i}") for i, r in enumerate(mixed_records[10:])
+    ]
+    second = _write_jsonl(tmp_path / "b.jsonl", later)
+    assert ingest(store, [first]).stored == 20
+    s = ingest(store, [second], batch_size=7)
+    assert (s.stored, s.duplicate, s.already_stored) == (len(mixed_records) - 20, 10, 0)
+    assert store.count_docs() == len(mixed_records)
+    assert store.conn.execute("SELECT count(*) FROM duplicates").fetchone()[0] == 10
+    assert why(store, "re-0")[0]["status"] == "duplicate"
+    n_counted = store.conn.execute("SELECT sum(n) FROM day_counts").fetchone()[0]
+    assert n_counted == len(mixed_records)
+    store.conn.execute("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_a_failing_reader_process_is_reported_and_what_came_before_is_kept(
+    store, tmp_path, mixed_records, monkeypatch
+):
+    monkeypatch.setenv("TEALEAVES_READER_PROCESS", "on")
+    real = loader.iter_prepared
+
+    def breaks_after_ten(*args):
+        for n, item in enumerate(real(*args)):
+            if n == 10:
+                raise RuntimeError("simulated reader bug")
+            yield item
+
+    monkeypatch.setattr(loader, "iter_prepared", breaks_after_ten)
+    monkeypatch.setattr(loader, "CHUNK", 5)  # records per message from the reader process
+    path = _write_jsonl(tmp_path / "m.jsonl", mixed_records)
+    with pytest.raises(StoreError, match=r"(?s)reading process failed.*simulated reader bug"):
+        ingest(store, [path], batch_size=5)
+    assert store.count_docs() == 10  # the two whole batches before the failure

@@ -78,6 +78,11 @@ def test_spanish_and_korean_forms():
     assert {c.key for c in es} >= {"spirit:kanggye", "speed:chollima", "march:arduous"}
     ko = _cands("2017년 신년사", "만리마속도 창조를 위한 70일전투", lang="ko")
     assert {c.key for c in ko} == {"speed:만리마", "campaign:70"}  # the same key as "70-day campaign"
+    # 1999 joint editorial (full-width spaces; a postposition attached to the head)
+    ko = _cands(
+        "1999년 신년사", "온\u3000나라에는\u3000강계정신이\u3000나래치고\u3000성강의\u3000봉화따라", lang="ko"
+    )
+    assert {(c.key, c.text) for c in ko} == {("spirit:강계", "강계정신"), ("torch:성강", "성강의\u3000봉화")}
 
 
 def test_month_march_is_not_a_named_march_and_numbers_fold():
@@ -91,6 +96,56 @@ def test_quoted_names_and_so_called():
     by_text = {c.text: c for c in cands}
     assert by_text["Huichon speed"].kind == "speed"  # a pattern match wins over the quote
     assert by_text["threat"].kind == "quoted" and by_text["threat"].flags & 16
+
+
+def test_context_flags_commemoration_foreign_and_cut():
+    from tealeaves.extract.terms import F_COMMEMORATION, F_CONTEXT, F_CUT, F_FOREIGN
+
+    # kcna_headlines_1997_2014 / kcna_fulltext_2011_2012 phrasings
+    cands = _cands("x", "Meetings were held to mark the 75th anniversary of the Pochonbo Battle.")
+    (battle,) = [c for c in cands if c.kind == "battle"]
+    assert battle.flags & F_COMMEMORATION and not battle.flags & F_FOREIGN
+    cands = _cands("Uganda National Resistance Movement greets Kim Jong Il", "")
+    assert all(c.flags & F_FOREIGN for c in cands if c.kind == "movement")
+    cands = _cands("x", "Workers displayed the Kanggye spirit, China's papers said.")
+    (k,) = [c for c in cands if c.key == "spirit:kanggye"]
+    assert k.flags & F_FOREIGN and k.flags & F_CONTEXT  # "China's": a possessive still names the country
+    cands = _cands("x", "They displayed the Kanggye spirit in the DPRK and south Korea.")
+    (k,) = [c for c in cands if c.key == "spirit:kanggye"]
+    assert k.flags & F_FOREIGN  # south Korea is foreign to the DPRK pack; the DPRK itself is home
+    cands = _cands("x", "They displayed the Kanggye spirit in the DPRK.")
+    (k,) = [c for c in cands if c.key == "spirit:kanggye"]
+    assert not k.flags & (F_FOREIGN | F_CUT)
+    cands = _cands("x", "It is the revolutionary spirit of the Korean people to defend the country.")
+    assert [c.flags & F_CUT for c in cands if c.key == "spirit:korean"] == [F_CUT]  # a fragment
+
+
+def test_generic_and_event_names_are_pack_data():
+    from tealeaves.analyze.termscore import event_name, generic_name
+
+    pack = load_pack()
+    assert generic_name(["korean", "people"], pack) and generic_name(["party"], pack)
+    assert generic_name(["혁명"], pack) and generic_name(["조국통일"], pack)  # Korean compounds split
+    assert not generic_name(["혁명적군인"], pack) and not generic_name(["kanggye"], pack)
+    assert event_name(["party", "plenum"], pack) and event_name(["june", "15"], pack)
+    assert event_name(["cold", "war"], pack) and not event_name(["chollima"], pack)
+    assert event_name(["may", "1"], pack) and not event_name(["may", "first"], pack)
+    assert "China" in pack.foreign and "DPRK" not in pack.foreign and "Korea" not in pack.foreign
+
+
+def test_ranking_demotes_generic_event_and_foreign_terms(tstore):
+    rows = {
+        k: json.loads(f)
+        for k, f in tstore.conn.execute("SELECT key, features FROM terms WHERE rank IS NOT NULL")
+    }
+    for key, f in rows.items():
+        for name in ("generic", "event", "foreign", "commemoration", "cut", "common"):
+            assert name in f, (key, name)
+    assert rows["spirit:kanggye"]["generic"] == 1.0 and rows["spirit:kanggye"]["event"] == 1.0
+    demoted = [k for k, f in rows.items() if f["generic"] < 1 or f["event"] < 1 or f["foreign"] > 0.5]
+    assert demoted  # the sample holds such terms, and they rank below the coined names
+    rank = dict(tstore.conn.execute("SELECT key, rank FROM terms WHERE rank IS NOT NULL"))
+    assert all(rank[k] > rank["spirit:kanggye"] for k in demoted)
 
 
 # -- packs as data -------------------------------------------------------------------------------

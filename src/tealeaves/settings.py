@@ -36,6 +36,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("db", "tealeaves.db", "SQLite file holding documents, facts and indexes."),
         Setting("batch_size", 10000, "Records written per transaction during ingest."),
         Setting(
+            "reader_process",
+            "auto",
+            "Read and validate input in a second process while this one writes (auto: for inputs of "
+            "8 MB or more on a machine with two or more cores; on; off).",
+        ),
+        Setting(
             "max_record_bytes",
             16 * 1024 * 1024,
             "Largest input record (one JSON line, CSV row or file) accepted; larger ones are quarantined.",

@@ -4,7 +4,9 @@ Every refresh recomputes this from the stored hits (a few seconds on the full co
 of a term is a product of interpretable factors, each kept in ``terms.features``:
 
 - ``weight``: the pattern family's weight from the pack (``term_kinds.tsv``): how often that family
-  names a campaign rather than something else;
+  names a campaign rather than something else; a line ``kind@lang`` weighs the terms written only
+  in that language (Korean "X방법" is any "way of doing X", English "X method" needs a capitalised
+  name);
 - ``log2(1 + docs)``: how much the corpus uses it;
 - ``specificity``: hits / occurrences of the rarest word of its name anywhere in the corpus — a
   coined name ("Kanggye spirit") takes a good share of its name's uses, a generic one ("Korean
@@ -17,17 +19,34 @@ of a term is a product of interpretable factors, each kept in ``terms.features``
 - ``quoted``: share of hits in quotation marks, a coinage being introduced; ``1 + 0.5 * quoted``
   (not for the quoted family itself);
 - ``so_called``: share of hits after "so-called": the text distances itself; ``1 - so_called``;
-- ``generic``: a quoted phrase made only of words the corpus writes in lower case ("threat",
-  "dialogue") is a scare quote more often than a name: x 0.3;
 - ``institution``: a name that is an organisation or a country of the domain packs ("spirit of the
-  KPA", "spirit of the DPRK") praises an institution: x 0.4; a written form that *is* an
-  organisation's name ("Non-Aligned Movement") names the organisation: x 0.3.
+  KPA", "spirit of the DPRK"), or ends in the name of the pack's own country ("spirit of Songun
+  Korea"), praises an institution: x 0.4; a written form that *is* an organisation's name
+  ("Non-Aligned Movement") names the organisation: x 0.3.
+- ``generic``: a name made only of the pack's ``generic`` words (the nation, its people and groups, the
+  party, the army, common abstractions: "spirit of the Korean people", "Party spirit", 혁명정신)
+  is praise or a common phrase: x 0.3 (a quoted phrase of words the corpus writes in lower case,
+  "threat", is a scare quote: x 0.3 too);
+- ``event``: a name that ends in an ``event`` word ("spirit of the Party plenum", "Cold War era") or
+  holds a date ("spirit of April 19", "June 15 era") recalls an event or a document: x 0.35;
+- ``foreign``: share of hits with a foreign country (the packs' countries less ``home`` ones) in the
+  headline or within 30 words: foreign news ("Pan-African Movement", "Yenan spirit"):
+  ``1 - 0.8 * foreign``;
+- ``commemoration``: share of hits next to "anniversary", "commemorate", "주년" ...: a past event
+  remembered ("Pochonbo battle"), not a call: ``1 - 0.6 * commemoration``;
+- ``cut``: share of hits whose name ends the hit while the text goes on with more of it
+  ("spirit of the Kwangju| Popular Uprising", "spirit of the Korean| people"): a fragment of a
+  longer name, ``1 - 0.7 * cut``;
+- ``common``: a one-word name that the corpus writes in lower case ("demonstration march", "street
+  march") must take a good share of that word's uses to count, as "forced" and "arduous" do:
+  ``min(1, specificity / 0.1) ** 0.5``.
 
 Terms used in at least ``MIN_DOCS`` documents are ranked by score.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -43,6 +62,12 @@ from tealeaves.store.db import DAY_SHIFT
 MIN_DOCS = 2
 INSTITUTION_CORE = 0.4  # "spirit of the KPA": praise of an institution or country
 INSTITUTION_NAME = 0.3  # "Non-Aligned Movement": the name of an organisation
+GENERIC = 0.3  # a name made only of generic words: "spirit of the Korean people"
+EVENT = 0.35  # a name that is an event or a date: "spirit of the Party plenum", "June 15 era"
+FOREIGN = 0.8  # weight of the share of hits next to a foreign country
+COMMEMORATION = 0.6  # weight of the share of hits next to "anniversary" and the like
+CUT = 0.7  # weight of the share of hits whose name goes on past the hit (a fragment)
+COMMON_SHARE = 0.1  # a lower-case one-word name needs this share of its word's uses to count fully
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 BURST_MIN_DOCS = 3
 
@@ -52,13 +77,13 @@ def rescore(store: Store) -> tuple[int, int, int]:
     pack = load_pack()
     merge_scripts(store)
     rows = _aggregate(store)
-    forms, phrases, variant_folds = _variants(store)
+    forms, phrases, variant_folds, langs = _variants(store)
     totals = _word_totals(store, {k for k in rows})
     institutions, org_names = _institutions()
     scored = []
     for key, a in rows.items():
-        f = _features(key, a, forms[key], totals, pack)
-        _institution_factor(key, f, institutions, org_names, variant_folds.get(key, set()))
+        f = _features(key, a, forms[key], totals, pack, langs.get(key, set()))
+        _institution_factor(key, f, institutions, org_names, variant_folds.get(key, set()), pack.home)
         scored.append((key, a, f))
     ranked = sorted(
         (x for x in scored if x[1]["docs"] >= MIN_DOCS and x[2]["score"] > 0), key=lambda x: -x[2]["score"]
@@ -129,12 +154,14 @@ def _aggregate(store: Store) -> dict[str, dict]:
         "SELECT v.key, min(v.kind), count(*), count(DISTINCT h.doc), min(h.doc), max(h.doc), "
         "sum((h.flags & 8) > 0), sum((h.flags & 16) > 0), count(DISTINCT d.source_id), "
         "sum((h.flags & 32) > 0), "
-        "count(DISTINCT v.id) "
+        "count(DISTINCT v.id), sum((h.flags & 64) > 0), sum((h.flags & 128) > 0), sum((h.flags & 256) > 0) "
         "FROM term_hits h JOIN term_variants v ON v.id = h.variant JOIN docs d ON d.rowid = h.doc "
         "GROUP BY v.key"
     )
     out = {}
-    for key, kind, hits, docs, first, last, quoted, so_called, sources, context, nvar in rows:
+    for row in rows:
+        key, kind, hits, docs, first, last, quoted, so_called, sources, context, nvar = row[:11]
+        comm, foreign, cut = row[11:]
         out[key] = {
             "kind": kind,
             "hits": hits,
@@ -144,25 +171,30 @@ def _aggregate(store: Store) -> dict[str, dict]:
             "quoted": quoted / hits,
             "so_called": so_called / hits,
             "context": context / hits,
+            "commemoration": comm / hits,
+            "foreign": foreign / hits,
+            "cut": cut / hits,
             "sources": sources,
             "nvariants": nvar,
         }
     return out
 
 
-def _variants(store: Store) -> tuple[dict[str, int], dict[str, str]]:
-    """Distinct folded forms per key, and the usual written form of each term."""
+def _variants(store: Store) -> tuple[dict[str, int], dict[str, str], dict[str, set], dict[str, set]]:
+    """Distinct folded forms per key, the usual written form, the folded forms and the languages."""
     forms: dict[str, set[str]] = defaultdict(set)
+    langs: dict[str, set[str]] = defaultdict(set)
     usage: dict[str, Counter] = defaultdict(Counter)
     for key, text, lang, n, running in store.conn.execute(
         "SELECT v.key, v.text, v.lang, count(*), sum((h.flags & 3) = 2) FROM term_variants v "
         "JOIN term_hits h ON h.variant = v.id GROUP BY v.id"
     ):
         forms[key].add(fold(text))
+        langs[key].add(lang)
         # prefer forms from running text (case means something there) and English
         usage[key][" ".join(text.split())] += (n + 2 * running) * {"en": 10, "es": 3}.get(lang, 1)
     phrases = {key: c.most_common(1)[0][0] for key, c in usage.items()}
-    return {k: len(v) for k, v in forms.items()}, phrases, forms
+    return {k: len(v) for k, v in forms.items()}, phrases, forms, langs
 
 
 def _word_totals(store: Store, keys: set[str]) -> dict[str, tuple[int, int, int]]:
@@ -188,17 +220,27 @@ def _word_totals(store: Store, keys: set[str]) -> dict[str, tuple[int, int, int]
     return out
 
 
-def _features(key: str, a: dict, forms: int, totals: dict, pack) -> dict:
+def _features(key: str, a: dict, forms: int, totals: dict, pack, langs: set[str] = frozenset()) -> dict:
     kind = a["kind"]
     words = key.split(":", 1)[1].split()
     known = [totals[w][0] for w in words if w in totals and totals[w][0]]
     specificity = min(1.0, a["hits"] / max(a["hits"], min(known))) if known else 0.1
     weight = pack.kind_weights.get(kind, 0.5)
+    if len(langs) == 1:  # a family may be worth less in one language ("method@ko": 방법 is any "way")
+        weight = pack.kind_weights.get(f"{kind}@{next(iter(langs))}", weight)
     generic = 1.0
     if kind == "quoted":
         lower = [w for w in words if w in totals and totals[w][2] > totals[w][1]]
         if words and len(lower) == len(words):
-            generic = 0.3
+            generic = GENERIC
+    if generic_name(words, pack):
+        generic = GENERIC
+    event = EVENT if event_name(words, pack) else 1.0
+    common = 1.0
+    if len(words) == 1 and not _HANGUL.search(words[0]) and words[0] in totals:
+        _, cap, low = totals[words[0]]
+        if low > cap:
+            common = min(1.0, specificity / COMMON_SHARE) ** 0.5
     quoted = a["quoted"] if kind != "quoted" else 0.0
     score = (
         weight
@@ -209,6 +251,11 @@ def _features(key: str, a: dict, forms: int, totals: dict, pack) -> dict:
         * (1 + 0.5 * quoted)
         * (1 - a["so_called"])
         * generic
+        * event
+        * common
+        * (1 - FOREIGN * a["foreign"])
+        * (1 - COMMEMORATION * a["commemoration"])
+        * (1 - CUT * a["cut"])
     )
     return {
         "weight": weight,
@@ -219,8 +266,44 @@ def _features(key: str, a: dict, forms: int, totals: dict, pack) -> dict:
         "so_called": round(a["so_called"], 3),
         "context": round(a["context"], 3),
         "generic": generic,
+        "event": event,
+        "common": round(common, 3),
+        "foreign": round(a["foreign"], 3),
+        "commemoration": round(a["commemoration"], 3),
+        "cut": round(a["cut"], 3),
         "score": score,
     }
+
+
+def generic_name(words: list[str], pack) -> bool:
+    """Is the name made only of generic words (and modifiers)? Korean compounds are split into them."""
+    if not words:
+        return False
+    hangul = tuple(w for w in pack.generic if _HANGUL.search(w))
+    for w in words:
+        if w in pack.generic or w in pack.modifiers or w in pack.stop:
+            continue
+        if _HANGUL.search(w) and _segments(w, hangul):
+            continue
+        return False
+    return True
+
+
+def _segments(word: str, parts: tuple[str, ...]) -> bool:
+    """Can ``word`` be cut into pieces that are all in ``parts``?"""
+    ok = [True] + [False] * len(word)
+    for i in range(1, len(word) + 1):
+        ok[i] = any(ok[i - len(p)] and word[i - len(p) : i] == p for p in parts if len(p) <= i)
+    return ok[-1]
+
+
+def event_name(words: list[str], pack) -> bool:
+    """Does the name end in an event word, or hold one followed by a number (a date)?"""
+    if not words:
+        return False
+    if words[-1] in pack.event:
+        return True
+    return any(w in pack.event and nxt[:1].isdigit() for w, nxt in itertools.pairwise(words))
 
 
 def _institutions() -> tuple[set[str], set[str]]:
@@ -246,12 +329,14 @@ def _institutions() -> tuple[set[str], set[str]]:
     return inst, orgs
 
 
-def _institution_factor(key: str, f: dict, inst: set[str], orgs: set[str], folds: set[str]) -> None:
+def _institution_factor(
+    key: str, f: dict, inst: set[str], orgs: set[str], folds: set[str], home: set[str] = frozenset()
+) -> None:
     core = key.split(":", 1)[1]
     factor = 1.0
     if folds & orgs:
         factor = INSTITUTION_NAME
-    elif core in inst:
+    elif core in inst or (" " in core and core.rsplit(" ", 1)[1] in home):
         factor = INSTITUTION_CORE
     f["institution"] = factor
     f["score"] *= factor

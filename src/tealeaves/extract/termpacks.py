@@ -17,8 +17,15 @@ from pathlib import Path
 from tealeaves import settings
 from tealeaves.errors import UsageError
 
+
+def fold(text: str) -> str:  # the comparable form of a name (extract.terms imports this module)
+    from tealeaves.extract.terms import fold as _fold
+
+    return _fold(text)
+
+
 SLOTS = {"{NAME}": "name", "{MOD*}": "mod", "{WORD}": "word", "{N}": "number"}
-WORD_CLASSES = ("stop", "modifier", "context", "same")
+WORD_CLASSES = ("stop", "modifier", "context", "same", "generic", "event", "commemoration", "home")
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,11 @@ class TermPack:
     modifiers: set[str] = field(default_factory=set)
     context: set[str] = field(default_factory=set)
     same: dict[str, str] = field(default_factory=dict)
+    generic: set[str] = field(default_factory=set)  # words that alone name no campaign (nation, party, ...)
+    event: set[str] = field(default_factory=set)  # a core ending in one names an event or a date
+    commemoration: set[str] = field(default_factory=set)  # nearby, they mark an anniversary, not a call
+    home: set[str] = field(default_factory=set)  # country names that are not foreign (folded)
+    foreign: dict[str, frozenset[str]] = field(default_factory=dict)  # first word -> country names
     kind_weights: dict[str, float] = field(default_factory=dict)
     kind_help: dict[str, str] = field(default_factory=dict)
     quoted_langs: frozenset[str] = frozenset({"en", "es"})
@@ -104,6 +116,21 @@ class TermPack:
             token_rx = re.compile("|".join(f"(?:{p})" for p in sources), re.I) if sources else None
             cached = self._anchors[key] = (text_rx, token_rx)
         return cached
+
+    def commemoration_word(self, low: str) -> bool:
+        """A commemoration word; Korean ones also inside a word, as Korean writes "70주년" in one."""
+        return low in self.commemoration or any(
+            w in low for w in self._attached("commemoration", self.commemoration)
+        )
+
+    def _attached(self, name: str, words: set[str]) -> tuple[str, ...]:
+        """The Korean words of a class: Korean attaches particles and endings to them."""
+        got = self._anchors.get("attached:" + name)
+        if got is None:
+            got = self._anchors["attached:" + name] = tuple(
+                w for w in words if re.search(r"[\uac00-\ud7a3]", w)
+            )
+        return got
 
     @property
     def kinds(self) -> list[str]:
@@ -168,8 +195,9 @@ def load_pack(dirs: list[Path] | None = None) -> TermPack:
     """Merge the term patterns and word classes of every pack folder."""
     pack = TermPack()
     digest = hashlib.sha1()
-    for d in dirs if dirs is not None else _pack_dirs():
-        for name in ("term_patterns.tsv", "term_words.tsv"):
+    dirs = dirs if dirs is not None else _pack_dirs()
+    for d in dirs:
+        for name in ("term_patterns.tsv", "term_words.tsv", "places.tsv"):
             f = d / name
             if f.exists():
                 digest.update(f.read_bytes())
@@ -179,8 +207,34 @@ def load_pack(dirs: list[Path] | None = None) -> TermPack:
             _load_words(d / "term_words.tsv", pack)
         if (d / "term_kinds.tsv").exists():
             _load_kinds(d / "term_kinds.tsv", pack)
+    foreign: dict[str, set[str]] = {}
+    for d in dirs:
+        if (d / "places.tsv").exists():
+            for names in _countries(d / "places.tsv"):
+                if not any(fold(n) in pack.home for n in names):  # one of its names is home: all are
+                    for n in names:
+                        n = n.rstrip(".")  # "U.S." is the token "U.S"
+                        if len(n) >= 3 and n[:1].isalpha() and not n.isupper():  # "US", "ROK": ambiguous
+                            foreign.setdefault(n.split()[0].rstrip("."), set()).add(n)
+    pack.foreign = {k: frozenset(v) for k, v in foreign.items()}
     pack.digest = digest.hexdigest()[:12]
     return pack
+
+
+def _countries(path: Path) -> list[set[str]]:
+    """Name and aliases of each country of a places.tsv, as written (case tells "Chad" from "chad")."""
+    out: list[set[str]] = []
+    header: list[str] | None = None
+    for _, cols in _lines(path):
+        if header is None:
+            header = [c.strip() for c in cols]
+            continue
+        row = dict(zip(header, (c.strip() for c in cols), strict=False))
+        if row.get("subtype") != "country":
+            continue
+        names = (row.get("name", ""), *row.get("aliases", "").split("|"))
+        out.append({" ".join(n.split()) for n in names if n.strip()})
+    return out
 
 
 def _load_patterns(path: Path, pack: TermPack) -> None:
@@ -214,6 +268,14 @@ def _load_words(path: Path, pack: TermPack) -> None:
             pack.modifiers.add(word)
         elif cls == "context":
             pack.context.add(word)
+        elif cls == "generic":
+            pack.generic.add(word)
+        elif cls == "event":
+            pack.event.add(word)
+        elif cls == "commemoration":
+            pack.commemoration.add(word)
+        elif cls == "home":
+            pack.home.add(fold(cols[1].strip()))
         else:
             if len(cols) < 3 or not cols[2].strip():
                 raise UsageError(f"{origin}: 'same' needs a third column, the word it stands for")

@@ -46,7 +46,7 @@ _NUMBERS = {
     "hundred",
     "thousand",
 }
-MAX_NAME = 4
+MAX_NAME = 5
 MAX_MOD = 2
 QUOTE_MAX_TOKENS = 5
 
@@ -57,6 +57,11 @@ F_CAPITALISED = 4  # the core is capitalised
 F_QUOTED = 8  # the hit sits inside quotation marks
 F_CONTEXT = 32  # a campaign context word (pack class "context") within CONTEXT_TOKENS tokens
 CONTEXT_TOKENS = 10
+F_COMMEMORATION = 64  # a commemoration word ("anniversary", "주년") within CONTEXT_TOKENS tokens
+F_FOREIGN = 128  # a foreign country named in the headline or within FOREIGN_TOKENS tokens
+FOREIGN_TOKENS = 30
+F_CUT = 256  # the name ends the hit and the text goes on with more of it ("spirit of the Kwangju| Popular
+# Uprising", "spirit of the Korean| people"): a capitalised word in running text or a generic word
 F_SO_CALLED = 16  # preceded by "so-called" (or Spanish "llamado"): the text distances itself from it
 _SO_CALLED = re.compile(r"(?:so[- ]called|llamad[oa]s?|supuest[oa]s?)\W*(?:the\W+|el\W+|la\W+)?$", re.I)
 
@@ -166,17 +171,58 @@ def find_candidates(
             if not any(a <= cand.start and cand.end <= b for a, b in taken):
                 found.setdefault((cand.start, cand.end, cand.kind), cand)
     out = sorted(found.values(), key=lambda c: (c.start, c.end, c.kind))
-    return [_with_context(c, tokens, pack) for c in out]
+    return [_with_context(c, tokens, pack, text) for c in out]
 
 
-def _with_context(c: Candidate, tokens: list[Token], pack: TermPack) -> Candidate:
+def _with_context(c: Candidate, tokens: list[Token], pack: TermPack, text: str) -> Candidate:
+    """Flags from the words around a hit: a campaign call, a commemoration, a foreign country."""
     starts = [t.start for t in tokens]
     i = bisect.bisect_left(starts, c.start)
     j = bisect.bisect_left(starts, c.end)
     near = tokens[max(0, i - CONTEXT_TOKENS) : i] + tokens[j : j + CONTEXT_TOKENS]
+    flags = c.flags
     if any(t.low in pack.context for t in near):
-        return dataclasses.replace(c, flags=c.flags | F_CONTEXT)
-    return c
+        flags |= F_CONTEXT
+    if any(pack.commemoration_word(t.low) for t in near):
+        flags |= F_COMMEMORATION
+    if c.kind != "quoted" and j < len(tokens) and _cut(c, tokens[j], text, pack):
+        flags |= F_CUT
+    if pack.foreign:
+        title_end = next((k for k, t in enumerate(tokens) if not t.title), len(tokens))
+        lo, hi = max(0, i - FOREIGN_TOKENS), j + FOREIGN_TOKENS
+        if _names_country(tokens, 0, min(title_end, lo), pack) or _names_country(tokens, lo, hi, pack):
+            flags |= F_FOREIGN
+    return c if flags == c.flags else dataclasses.replace(c, flags=flags)
+
+
+def _cut(c: Candidate, nxt: Token, text: str, pack: TermPack) -> bool:
+    """Does the name end the hit while the next word (adjacent, same clause) continues it?"""
+    last = c.core.split()[-1] if c.core.split() else ""
+    if not last or not c.text.endswith(last) or text[c.end : nxt.start].strip():
+        return False
+    if nxt.low in pack.stop or nxt.low in pack.modifiers:
+        return False
+    return (nxt.informative and is_capitalised(nxt.text)) or nxt.low in pack.generic
+
+
+def _names_country(tokens: list[Token], lo: int, hi: int, pack: TermPack) -> bool:
+    """Does tokens[lo:hi] name a foreign country of the packs (case as written, possessive stripped)?"""
+    hi = min(hi, len(tokens))
+    for k in range(lo, hi):
+        first = tokens[k].text
+        names = pack.foreign.get(first) or pack.foreign.get(strip_possessive(first))
+        if not names:
+            continue
+        for name in names:
+            words = [w.rstrip(".") for w in name.split()]  # "S. Korea" is the tokens "S", "Korea"
+            n = len(words)
+            if k + n > len(tokens):
+                continue
+            got = [t.text for t in tokens[k : k + n]]
+            got[-1] = strip_possessive(got[-1])
+            if got == words:
+                return True
+    return False
 
 
 # -- pattern matching ---------------------------------------------------------------------------

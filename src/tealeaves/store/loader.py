@@ -7,18 +7,25 @@ a rerun stores exactly what is missing (ids are content hashes).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import multiprocessing
 import os
+import signal
+import sqlite3
+import threading
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from tealeaves import settings
 from tealeaves.dates import first_day
-from tealeaves.errors import InputError, UsageError
+from tealeaves.errors import InputError, StoreError, UsageError
 from tealeaves.ingest import FieldMap, iter_records, to_document
 from tealeaves.ingest.lang import cjk_share
 from tealeaves.ingest.readers import ReadOptions
@@ -85,8 +92,9 @@ def ingest(
     ``rank=False`` leaves the rank index behind (bulk loads in several runs; `tealeaves index` catches
     it up); searches rank with FTS5 meanwhile.
 
-    Reading and validation run in a producer thread, one batch ahead of the writer: SQLite releases
-    the GIL while it indexes, so the two overlap on two cores. Memory stays bounded (a few batches).
+    Reading, parsing, validation and hashing run in a second process for big inputs (setting
+    ``reader_process``), so they overlap the SQLite writes on a second core; records come over a pipe in
+    small chunks, so memory stays bounded (a chunk in the pipe, a batch in the writer).
     """
     paths = [str(p) for p in paths]
     missing = [p for p in paths if not Path(p).exists()]
@@ -107,7 +115,11 @@ def ingest(
     bulk = _is_bulk(store, paths)
     if bulk:
         store.drop_bulk_indexes()
-    items = iter_prepared(paths, fmap, ReadOptions.default(encoding), counting)
+    options = ReadOptions.default(encoding)
+    if _use_reader_process(paths):
+        items = iter_prepared_in_process(paths, fmap, options, counting)
+    else:
+        items = iter_prepared(paths, fmap, options, counting)
     run_id = writer.start_run(paths)
     try:
         for batch in _batches(items, batch_size):
@@ -139,6 +151,24 @@ def _is_bulk(store: Store, paths: list[str]) -> bool:
     return size >= BULK_MIN_BYTES and size * 2 >= db_size
 
 
+def _use_reader_process(paths: list[str]) -> bool:
+    """Whether to read in a second process: setting ``reader_process`` (auto | on | off).
+
+    auto: inputs of BULK_MIN_BYTES or more, two or more cores, and a single-threaded caller (forking a
+    process that runs other threads, such as the web server, is not safe).
+    """
+    mode = str(settings.get("reader_process")).lower()
+    if mode in ("off", "0", "no", "false") or "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    if mode in ("on", "1", "yes", "true"):
+        return True
+    if mode != "auto":
+        raise UsageError(f"setting reader_process must be auto, on or off, not {mode!r}")
+    if (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+        return False
+    return sum(_disk_size(p) for p in paths) >= BULK_MIN_BYTES
+
+
 def _disk_size(p: str) -> int:
     path = Path(p)
     if path.is_dir():
@@ -155,6 +185,33 @@ class Prepared:
     cjk: bool
     day: int
     provenance: dict | None = None  # web provenance (ingest/html.py, ingest/warc.py), if any
+
+    def flat(self) -> Flat:
+        d, o = self.doc, self.origin
+        return Flat(
+            d.id, d.ext_id, d.source, d.published, d.precision, d.title, d.body, d.url, d.lang,
+            o.file, o.line, self.cjk, self.day, self.provenance,
+        )  # fmt: skip
+
+
+class Flat(NamedTuple):
+    """What the writer takes of a Prepared document: a plain tuple, ten times cheaper to send between
+    processes than the dataclasses."""
+
+    id: str
+    ext_id: str | None
+    source: str
+    published: str
+    precision: str
+    title: str
+    body: str
+    url: str | None
+    lang: str | None
+    file: str
+    line: int
+    cjk: bool
+    day: int
+    provenance: dict | None
 
 
 def iter_prepared(
@@ -177,6 +234,81 @@ def iter_prepared(
         yield Prepared(doc, origin, cjk, first_day(doc.published).toordinal(), rec.get("_provenance"))
 
 
+CHUNK = 1000  # records per message from the reader process
+
+
+def iter_prepared_in_process(
+    paths: list[str], fmap: FieldMap, options: ReadOptions, counting: Callable[[int], None]
+) -> Iterator[Flat | Rejected | Skipped]:
+    """iter_prepared run in a forked child process, its records streamed back over a pipe.
+
+    The child exits when the pipe breaks (this process stopped reading, or was killed), so it never
+    outlives an interrupted ingest. A child that dies is reported; what was already written stays.
+    """
+    ctx = multiprocessing.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(
+        target=_produce, args=(send, recv, paths, fmap, options), name="tealeaves-reader", daemon=True
+    )
+    proc.start()
+    send.close()
+    try:
+        while True:
+            try:
+                kind, nbytes, payload = recv.recv()
+            except EOFError:
+                proc.join(5)
+                raise StoreError(
+                    f"the reading process stopped unexpectedly (exit code {proc.exitcode}); the batches "
+                    "before it are stored: run the same ingest again to complete it"
+                ) from None
+            if nbytes:
+                counting(nbytes)
+            if kind == "chunk":
+                yield from payload
+            elif kind == "done":
+                return
+            else:
+                raise StoreError(f"the reading process failed:\n{payload}")
+    finally:
+        recv.close()
+        proc.join(2)
+        if proc.is_alive():
+            proc.kill()
+            proc.join()
+
+
+def _produce(send, recv, paths: list[str], fmap: FieldMap, options: ReadOptions) -> None:
+    """Child side of iter_prepared_in_process. Never returns: os._exit skips the parent's exit hooks
+    (its open SQLite connection belongs to the parent)."""
+    recv.close()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and closes the pipe
+    code = 0
+    read = 0
+
+    def count(n: int) -> None:
+        nonlocal read
+        read += n
+
+    try:
+        chunk: list = []
+        for item in iter_prepared(paths, fmap, options, count):
+            chunk.append(item.flat() if isinstance(item, Prepared) else item)
+            if len(chunk) >= CHUNK:
+                send.send(("chunk", read, chunk))
+                chunk, read = [], 0
+        send.send(("chunk", read, chunk))
+        send.send(("done", 0, None))
+    except (BrokenPipeError, ConnectionResetError):
+        code = 1
+    except BaseException:
+        code = 1
+        with contextlib.suppress(OSError):
+            send.send(("error", 0, traceback.format_exc()))
+    finally:
+        os._exit(code)
+
+
 def _batches(items: Iterator, size: int) -> Iterator[list]:
     batch: list = []
     for item in items:
@@ -191,17 +323,25 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
 class _BatchWriter:
     def __init__(self, store: Store, summary: IngestSummary, on_reject: Notify | None):
         self.store, self.summary, self.on_reject = store, summary, on_reject
-        self.docs: list[Prepared] = []
+        self.docs: list[Flat] = []
         self.provenance: dict[tuple[str, str, int], dict] = {}
         self.rejects: list[Rejected] = []
         self.run_id: int | None = None
+        self.optimistic = True  # see _write_docs
 
     @property
     def pending(self) -> int:
         return len(self.docs) + len(self.rejects)
 
-    def take(self, item: Prepared | Rejected | Skipped) -> None:
-        if isinstance(item, Skipped):
+    def take(self, item: Prepared | Flat | Rejected | Skipped) -> None:
+        if isinstance(item, Flat):
+            self.summary.read += 1
+            self.docs.append(item)
+            if item.provenance:
+                self.provenance[(item.id, item.file, item.line)] = item.provenance
+        elif isinstance(item, Prepared):
+            self.take(item.flat())
+        elif isinstance(item, Skipped):
             self.summary.skipped[item.reason] += 1
         elif isinstance(item, Rejected):
             if item.reason == "skipped_file":
@@ -209,11 +349,6 @@ class _BatchWriter:
                 return
             self.summary.read += item.origin.line != 0
             self.reject(item)
-        else:
-            self.summary.read += 1
-            self.docs.append(item)
-            if item.provenance:
-                self.provenance[(item.doc.id, item.origin.file, item.origin.line)] = item.provenance
 
     def reject(self, r: Rejected) -> None:
         self.rejects.append(r)
@@ -255,35 +390,61 @@ class _BatchWriter:
                 (s.read, s.stored, s.duplicate, s.rejected, self.run_id),
             )
 
-    def _write_docs(self, conn, docs: list[Prepared]) -> None:
+    def _write_docs(self, conn, docs: list[Flat]) -> None:
+        """Store new documents, record copies of stored ones as duplicates.
+
+        Optimistic first: a batch is planned as if none of its ids were stored and inserted under a
+        savepoint; the UNIQUE id index refuses a stored one, and only then is the batch redone after
+        looking its ids up (a query that costs as much as the insert itself). The lookup stays on for
+        the batches after a refusal until a batch finds nothing stored (a file ingested twice).
+        """
         if not docs:
             return
-        ids = list({p.doc.id for p in docs})
+        if self.optimistic:
+            conn.execute("SAVEPOINT optimistic")
+            try:
+                plan = self._plan(conn, docs, {})
+                _insert_docs(conn, plan.new_rows)
+            except sqlite3.IntegrityError:
+                conn.execute("ROLLBACK TO optimistic")
+                conn.execute("RELEASE optimistic")
+                self.optimistic = False
+            else:
+                conn.execute("RELEASE optimistic")
+                self._finish(conn, plan)
+                return
+        ids = list({p.id for p in docs})
         existing: dict[str, tuple[str | None, int | None]] = {}
         for i in range(0, len(ids), 900):
             chunk = ids[i : i + 900]
             q = f"SELECT id, origin_file, origin_line FROM docs WHERE id IN ({','.join('?' * len(chunk))})"
             existing.update({r[0]: (r[1], r[2]) for r in conn.execute(q, chunk)})
+        self.optimistic = not existing
+        plan = self._plan(conn, docs, existing)
+        _insert_docs(conn, plan.new_rows)
+        self._finish(conn, plan)
+
+    def _plan(self, conn, docs: list[Flat], existing: dict[str, tuple[str | None, int | None]]) -> _Plan:
+        """Rows to write for ``docs``, given the ids already stored. Writes nothing but new sources."""
         sources = self.store.source_ids()
         seq = (conn.execute("SELECT max(seq) FROM docs").fetchone()[0] or 0) + 1
         next_n: dict[int, int] = {}
-        new_rows, fts_rows, cjk_rows, dup_rows = [], [], [], []
-        day_add: Counter = Counter()
+        plan = _Plan()
         now = now_iso()
         for p in docs:
-            doc, origin, day = p.doc, p.origin, p.day
-            if doc.id in existing:
-                self.summary.duplicate += 1
-                if existing[doc.id] == (origin.file, origin.line):
-                    self.summary.already_stored += 1  # the same record read again
+            day = p.day
+            if p.id in existing:
+                plan.duplicate += 1
+                if existing[p.id] == (p.file, p.line):
+                    plan.already_stored += 1  # the same record read again
                 else:
-                    dup_rows.append((doc.id, doc.ext_id, doc.url, origin.file, origin.line, now))
+                    plan.dup_rows.append((p.id, p.ext_id, p.url, p.file, p.line, now))
                 continue
-            existing[doc.id] = (origin.file, origin.line)
-            sid = sources.get(doc.source)
+            existing[p.id] = (p.file, p.line)
+            sid = sources.get(p.source)
             if sid is None:
-                sid = conn.execute("INSERT INTO sources (name) VALUES (?)", (doc.source,)).lastrowid
-                sources[doc.source] = sid
+                sid = conn.execute("INSERT INTO sources (name) VALUES (?)", (p.source,)).lastrowid
+                sources[p.source] = sid
             if day not in next_n:
                 lo = day << DAY_SHIFT
                 top = conn.execute(
@@ -292,52 +453,43 @@ class _BatchWriter:
                 next_n[day] = (top + 1) if top is not None else lo
             rowid = next_n[day]
             next_n[day] += 1
-            cjk = p.cjk
-            new_rows.append(
+            plan.new_rows.append(
                 (
-                    rowid,
-                    doc.id,
-                    doc.ext_id,
-                    sid,
-                    doc.published,
-                    doc.precision,
-                    doc.title,
-                    doc.body,
-                    doc.url,
-                    doc.lang,
-                    origin.file,
-                    origin.line,
-                    seq,
-                    now,
-                    int(cjk),
+                    rowid, p.id, p.ext_id, sid, p.published, p.precision, p.title, p.body, p.url, p.lang,
+                    p.file, p.line, seq, now, int(p.cjk),
                 )
-            )
-            meta = f"xs{sid} xl{(doc.lang or 'none').replace('-', '').lower()}"
-            (cjk_rows if cjk else fts_rows).append((rowid, doc.title, doc.body, meta))
-            day_add[(day, sid, doc.lang or "")] += 1
-            self.summary.stored += 1
-            self.summary.headline_only += not doc.body
-            self.summary.first_seq = self.summary.first_seq or seq
-            self.summary.last_seq = seq
+            )  # fmt: skip
+            meta = f"xs{sid} xl{(p.lang or 'none').replace('-', '').lower()}"
+            (plan.cjk_rows if p.cjk else plan.fts_rows).append((rowid, p.title, p.body, meta))
+            plan.day_add[(day, sid, p.lang or "")] += 1
+            plan.headline_only += not p.body
+            plan.first_seq = plan.first_seq or seq
+            plan.last_seq = seq
             seq += 1
-        conn.executemany(
-            "INSERT INTO docs (rowid, id, ext_id, source_id, published, precision, title, body, "
-            "url, lang, origin_file, origin_line, seq, ingested_at, cjk) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            new_rows,
-        )
-        conn.executemany("INSERT INTO fts (rowid, title, body, meta) VALUES (?,?,?,?)", fts_rows)
-        conn.executemany("INSERT INTO fts_cjk (rowid, title, body, meta) VALUES (?,?,?,?)", cjk_rows)
+        return plan
+
+    def _finish(self, conn, plan: _Plan) -> None:
+        """The full-text rows, day counts and duplicates of a planned batch whose docs rows are in."""
+        conn.executemany("INSERT INTO fts (rowid, title, body, meta) VALUES (?,?,?,?)", plan.fts_rows)
+        conn.executemany("INSERT INTO fts_cjk (rowid, title, body, meta) VALUES (?,?,?,?)", plan.cjk_rows)
         conn.executemany(
             "INSERT INTO day_counts (day, source_id, lang, n) VALUES (?,?,?,?) "
             "ON CONFLICT (day, source_id, lang) DO UPDATE SET n = n + excluded.n",
-            [(d, s, lang, n) for (d, s, lang), n in day_add.items()],
+            [(d, s, lang, n) for (d, s, lang), n in plan.day_add.items()],
         )
         conn.executemany(
             "INSERT OR IGNORE INTO duplicates (doc_id, ext_id, url, origin_file, origin_line, "
             "seen_at) VALUES (?,?,?,?,?,?)",
-            dup_rows,
+            plan.dup_rows,
         )
+        s = self.summary
+        s.stored += len(plan.new_rows)
+        s.duplicate += plan.duplicate
+        s.already_stored += plan.already_stored
+        s.headline_only += plan.headline_only
+        if plan.new_rows:
+            s.first_seq = s.first_seq or plan.first_seq
+            s.last_seq = plan.last_seq
 
     def _write_rejects(self, conn, rejects: list[Rejected]) -> None:
         rows = []
@@ -363,6 +515,29 @@ class _BatchWriter:
             "message, ext_id, raw, raw_size, raw_sha, at) VALUES (?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
+
+
+@dataclass
+class _Plan:
+    new_rows: list[tuple] = field(default_factory=list)
+    fts_rows: list[tuple] = field(default_factory=list)
+    cjk_rows: list[tuple] = field(default_factory=list)
+    dup_rows: list[tuple] = field(default_factory=list)
+    day_add: Counter = field(default_factory=Counter)
+    duplicate: int = 0
+    already_stored: int = 0
+    headline_only: int = 0
+    first_seq: int | None = None
+    last_seq: int | None = None
+
+
+def _insert_docs(conn, rows: list[tuple]) -> None:
+    conn.executemany(
+        "INSERT INTO docs (rowid, id, ext_id, source_id, published, precision, title, body, "
+        "url, lang, origin_file, origin_line, seq, ingested_at, cjk) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
 
 
 def _write_provenance(conn, prov: dict[tuple[str, str, int], dict]) -> None:
