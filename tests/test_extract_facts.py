@@ -96,6 +96,9 @@ def test_headline_attribution_is_a_quote_of_the_paper_itself(pipeline, docs):
 def test_reported_speech_takes_the_named_speaker_before_an_appositive(pipeline, docs):
     qs = facts(pipeline, docs, "kcna-ft-2011-09-08-0004")["quote"]
     assert qs and qs[0].speaker_entity == "choe-yong-rim" and qs[0].speaker_kind == "named"
+    # "The reporter referred to ...", "He noted ...", "The reporter went on to say:": the man who spoke
+    # "in his report", not the President named inside the reporter's clause
+    assert [q.speaker_name for q in qs[:4]] == ["Choe Yong Rim"] * 4
 
 
 def test_abbreviation_in_parentheses_is_a_definition(pipeline, docs):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from tealeaves.analyze.termviews import iso, sentence_span
 from tealeaves.errors import UsageError
+from tealeaves.extract.sentences import clean_text
 from tealeaves.store import Store
 from tealeaves.store.db import day_rowid_range
 
@@ -192,8 +193,8 @@ def _events(store: Store, type_: str, lo: int, hi: int, limit: int) -> list[dict
 
 def _quotes(store: Store, lo: int, hi: int, limit: int) -> list[dict]:
     rows = store.conn.execute(
-        'SELECT doc, start, "end", text, direct, speaker_text, speaker_entity, speaker_kind, cue '
-        "FROM quotes WHERE doc BETWEEN ? AND ?",
+        'SELECT doc, start, "end", text, direct, COALESCE(speaker_name, speaker_text), speaker_entity, '
+        "speaker_kind, cue FROM quotes WHERE doc BETWEEN ? AND ?",
         (lo, hi),
     ).fetchall()
     mentioned = {}
@@ -225,7 +226,7 @@ def _quotes(store: Store, lo: int, hi: int, limit: int) -> list[dict]:
     out = []
     for score, doc, a, b, text, direct, speaker, kind, cue in scored[:limit]:
         out.append(
-            {"quote": " ".join(text.split()), "speaker": speaker, "speaker_kind": kind, "cue": cue,
+            {"quote": clean_text(text), "speaker": speaker, "speaker_kind": kind, "cue": cue,
              "direct": bool(direct), "score": round(score, 3), "quote_start": a, "quote_end": b,
              "source": _source(store, doc, a).as_dict()}
         )  # fmt: skip

@@ -12,6 +12,7 @@ import json
 from collections import Counter, defaultdict
 
 from tealeaves.errors import NotFoundError, UsageError
+from tealeaves.extract.sentences import clean_text
 from tealeaves.store.db import Store, day_rowid_range, rowid_day
 from tealeaves.store.search import MARK_CLOSE, MARK_OPEN
 
@@ -186,7 +187,7 @@ def list_quotes(
         params.append(kind)
     rows = store.conn.execute(
         'SELECT q.doc, q.start, q."end", q.text, q.direct, q.speaker_text, q.speaker_entity, q.speaker_kind, '
-        "q.cue, q.speaker_start, q.speaker_end FROM quotes q "
+        "q.cue, q.speaker_start, q.speaker_end, q.speaker_name FROM quotes q "
         f"WHERE {where} ORDER BY q.doc DESC, q.start LIMIT ?",
         [*params, limit],
     ).fetchall()
@@ -201,14 +202,14 @@ def list_quotes(
             "doc_id": doc_id,
             "date": published,
             "source": source,
-            "speaker": names.get(r[6]) or r[5],
+            "speaker": names.get(r[6]) or r[11] or r[5],
             "speaker_text": r[5],
             "speaker_entity": r[6],
             "speaker_kind": r[7],
             "direct": bool(r[4]),
             "cue": r[8],
-            "quote": r[3],
-            "sentence": text[sent[0] : sent[1]],
+            "quote": clean_text(r[3]),
+            "sentence": clean_text(text[sent[0] : sent[1]]),
         }
         if context:
             marks = [(r[1], r[2])] + ([(r[9], r[10])] if r[9] is not None else [])

@@ -49,13 +49,13 @@ PRONOUNS = {
 }
 DOC_NOUNS = _words(
     "article editorial commentary statement message letter report paper newspaper daily magazine bulletin "
-    "book review appeal declaration resolution information leaflet release homepage website announcement "
-    "notice telegram reply answer communique memorandum greetings document white weekly journal "
+    "essay book review appeal declaration resolution information leaflet release homepage website "
+    "announcement notice telegram reply answer communique memorandum greetings document white weekly journal "
     "articulo editorial comentario declaracion mensaje carta"
 )
 MEDIA_NOUNS = frozenset({"paper", "newspaper", "daily", "weekly", "magazine", "journal"})
 # a document of this kind without a named issuer is the medium's own writing
-OWN_WRITING = frozenset({"article", "editorial", "commentary", "review", "articulo", "comentario"})
+OWN_WRITING = frozenset({"article", "editorial", "commentary", "review", "essay", "articulo", "comentario"})
 # nouns whose verb introduces them: "X announced that ..." then "the announcement said"
 _VERB_OF = {"announcement": "announc", "statement": "stat", "declaration": "declar", "report": "report"}
 
@@ -69,6 +69,7 @@ class Ref:
     name: str | None
     person: bool  # a person (he/she) rather than an organisation or a document (it)
     plural: bool = False
+    doc: bool = False  # a document ("the message") standing for its issuer: "it" may refer to it
 
 
 ANONYMOUS_PERSON = Ref("anonymous", None, None, True)
@@ -78,9 +79,10 @@ _LEAD = re.compile(r"(?:[-–—•*]+\s*|,\s*|\s+)+")
 _INTRO = _words(
     "At On In When While After Before During Then Thereafter Later Meanwhile Earlier Upon With Through Under "
     "Following Prior Amid Despite Since So Now Today Yesterday Thereby Thus Here There Once Also However "
-    "Acto Durante Seguidamente Luego Despues Después Ahora Al En Con Tras Recently Last This As"
+    "Acto Durante Seguidamente Luego Despues Después Ahora Al En Con Tras Recently Last This As First "
+    "Firstly Second Secondly Next Finally Lastly Afterwards Subsequently Besides"
 )
-_HEAD_PREFIX_WORDS = r"(?:the|of|to|for|and|respected|dear|beloved|great|de|del|la|el)"
+_HEAD_PREFIX_WORDS = r"(?:the|of|to|for|and|respected|dear|beloved|great|de|del|la|el|south|north|former)"
 _TITLE_PREFIX = re.compile(r"(?:(?:[A-Z][\w.'’-]*|" + _HEAD_PREFIX_WORDS + r")\s*)*")
 _HEADLINE_PREFIX = re.compile(
     r"(?:(?:The|Respected|respected|Dear|dear|Comrade|Great|Leader|Marshal|General|Secretary|President|"
@@ -92,10 +94,19 @@ _NOT_SUBJECT_START = _words(
 )
 _DETS = re.compile(r"(?:(?:all|All|the|The|a|A|an|An|its|Its|his|His|her|Her|their|Their|both|Both)\s+)+")
 _STOP_NP = _words("of at in for from who which with on to by that as is was were are has have had")
+# nouns that stand for an organisation named before ("The organization in a press release accused ...")
+ORG_NOUNS = _words(
+    "organization organisation group association committee party union federation council confederation "
+    "society institute alliance front league movement body coalition conference network center centre "
+    "ministry agency secretariat headquarters assembly"
+)
 _COLLECTIVE = _words("people persons police youth staff personnel public masses audience crowd media press")
 _AFTER_PARTICIPLE = re.compile(r",\s*(?:(?:the|The|respected|dear|beloved)\s+)*")
 _CLAUSE_SUBJECT_AFTER = re.compile(r"(?:,[^,.;]{1,150},)?\s+([a-z][\w-]*)")
 _PLURAL_AFTER = re.compile(r"(?:,[^,.;]{1,150},|,)?\s+and\s")
+
+
+_CLAUSE_GAP = re.compile(r"\b(?:that|which|who|whom|fact|said|says|referred|noted|stressed|and|by|with)\b")
 
 
 def speaker_words(kb: KB) -> tuple[frozenset, frozenset, frozenset]:
@@ -117,6 +128,7 @@ class _Subject:
     at: int
     ref: Ref | None = None
     word: str = ""  # the pronoun, the role word or the document noun
+    text: str = ""  # the role's noun phrase up to the role word ("Fijian prime minister")
 
 
 class Discourse:
@@ -222,6 +234,16 @@ class Discourse:
                 if m.label == "ORG":
                     return _Subject("org", m.start, self.ref_of(m))
                 return _Subject("other", m.start)
+        if (not ms or ms[0].start > p) and not headline:
+            name = _capitalised_name(t, p, s.end)
+            if (
+                name
+                and self.looks_like_person(name)
+                and re.match(r",\s+(?:an?|the)\s|\s+[a-z]+ed\b", t[p + len(name) : p + len(name) + 30])
+            ):
+                return _Subject(
+                    "person", p, Ref("named", None, name, True)
+                )  # "Yasser Abed Rabbo, a ... official"
         det = _DETS.match(t, p, s.end)
         q = det.end() if det else p
         words = re.findall(r"[\w'’-]+", t[q : min(s.end, q + 80)])[:3]
@@ -231,9 +253,14 @@ class Discourse:
                 break
             if lw in DOC_NOUNS:
                 return _Subject("document", q, word=lw)
+            if lw in ORG_NOUNS and det and re.search(r"\b(?:the|The)\s+$", det.group()):
+                return _Subject("orgnoun", q, word=lw)
             if lw in self.roles and not lw.endswith("s"):
+                if det is None and w[:1].isupper() and w == words[0]:
+                    break  # "First of all, he ...", "General ...": a sentence opener, no description
                 if det and re.search(r"\b(?:the|The|its|Its|his|His|her|Her|their|Their)\s+$", det.group()):
-                    return _Subject("role", q, word=lw)
+                    np = t[q : t.find(w, q) + len(w)] if t.find(w, q) >= 0 else w
+                    return _Subject("role", q, word=lw, text=np)
                 return _Subject("anon", q, word=lw)
             if lw in _COLLECTIVE:
                 return _Subject("plural", q)
@@ -288,12 +315,16 @@ class Discourse:
                 if subj.kind == "person":
                     return subj.ref
                 if subj.kind == "role":
-                    return self.role(subj.word, subj.at, definite=True) or ANONYMOUS_PERSON
+                    return self.role(subj.word, subj.at, definite=True, span=subj.text) or ANONYMOUS_PERSON
                 if subj.kind == "anon":
                     return ANONYMOUS_PERSON
             elif cls == "thing":
                 if subj.kind == "org":
                     return subj.ref
+                if subj.kind == "orgnoun":
+                    r = self.org_before(subj.at)
+                    if r is not None:
+                        return r
                 if subj.kind == "document":
                     return self.document(subj.word, subj.at)
         if cls == "person":
@@ -313,8 +344,71 @@ class Discourse:
         if r.plural:
             return False
         if cls == "person":
-            return r.person
-        return not r.person
+            return r.person and not r.doc
+        return not r.person or r.doc
+
+    def looks_like_person(self, name: str) -> bool:
+        """'Morteza Moradian' (two to four capitalised words, no head of an organisation or a place) is a
+        person's name the packs do not know, so 'he' can take it."""
+        toks = name.split()
+        if not 2 <= len(toks) <= 4 or not all(
+            re.match(r"(?:[A-Z]|(?:al|el|bin|ibn|de|van|von)-?[A-Z])", w) for w in toks
+        ):
+            return False
+        heads = self.kb.compiled.get("non-person-heads")
+        if heads is None:
+            n = self.kb.p.get("names", {})
+            heads = self.kb.compiled["non-person-heads"] = frozenset(
+                w.lower()
+                for w in (*n.get("org_heads", []), *n.get("place_heads", []), *n.get("generic_words", []))
+            )
+        return not any(w.lower().strip(".,") in heads for w in toks) and not any(
+            m.label in ("ORG", "PLACE") for m in self.mentions if m.text == name
+        )
+
+    def led_by(self, at: int) -> Ref | None:
+        """'the head of the delegation': the person the delegation is 'led by' / 'headed by' before ``at``."""
+        t = self.text
+        found = None
+        for found in re.finditer(r"\b(?:led|headed)\s+by\s+", t[:at]):  # noqa: B007 - the last one
+            pass
+        if found is None:
+            return None
+        ms = [m for m in self.mentions_in(found.end(), min(at, found.end() + 80)) if m.label == "PERSON"]
+        if ms:
+            return self.ref_of(ms[0])
+        name = _capitalised_name(t, found.end(), min(at, found.end() + 80))
+        if not name:
+            return None
+        toks = name.split()
+        while len(toks) > 2 and (
+            toks[0].lower() in self.roles
+            or toks[0].lower().split("-")[-1] in self.roles
+            or toks[0] in ("Deputy", "Vice", "First", "Acting")
+        ):
+            toks = toks[1:]  # "Vice-Minister Joaquin Quintas Sola", "Deputy Leader Kanawat Wasinsungworn"
+        return (
+            Ref("named", None, " ".join(toks), True)
+            if len(toks) >= 2 and self.looks_like_person(" ".join(toks))
+            else None
+        )
+
+    def org_before(self, at: int) -> Ref | None:
+        """'the organization', 'the group': the organisation last named before ``at`` outside quotes."""
+        for m in reversed(self.mentions):
+            if m.end <= at and m.label == "ORG" and not any(a <= m.start < b for a, b in self.quote_spans):
+                return self.ref_of(m)
+        return None
+
+    def full_name(self, word: str, at: int) -> Ref | None:
+        """The person named in full before ``at`` whose name has ``word`` ('Choe' -> 'Choe Thae Bok')."""
+        for m in reversed(self.mentions):
+            if m.end > at or m.label != "PERSON":
+                continue
+            toks = re.sub(r"['’]s$", "", m.text).split()
+            if len(toks) > 1 and word in toks:
+                return self.ref_of(m)
+        return None
 
     # -- descriptions --------------------------------------------------------------------------------
     def role(self, head: str, at: int, definite: bool, span: str = "") -> Ref | None:
@@ -323,8 +417,10 @@ class Discourse:
             rx = re.compile(r"\b" + re.escape(head) + r"\b", re.IGNORECASE)
             act = None
             if head.endswith("er") and len(head) > 5:
-                verbs = r"\b(?:made|makes|delivered|delivers|gave|gives) an? "
-                act = re.compile(verbs + re.escape(head[:-2]) + r"\b")
+                verbs = r"\b(?:(?:made|makes|delivered|delivers|gave|gives) an?|in (?:his|her|a|the)) "
+                act = re.compile(
+                    verbs + re.escape(head[:-2]) + r"\b"
+                )  # "made a report", "said in his report"
             best = None
             for m in self.mentions:
                 if m.end > at:
@@ -332,13 +428,25 @@ class Discourse:
                 if m.label != "PERSON" or self.inside_other_quote(m.start, m.end, at):
                     continue
                 title, clause = self._role_context(m)
-                if rx.search(title) or (act is not None and act.search(clause)):
+                titled = None
+                for titled in rx.finditer(title):  # noqa: B007 - the last one
+                    pass
+                if titled is not None and _CLAUSE_GAP.search(title, titled.end()):
+                    titled = None  # "The reporter referred to the fact that Kim Il Sung ...": no title
+                if titled is not None or (act is not None and act.search(clause)):
                     best = m
             if best is not None:
                 return self.ref_of(best)
-        words = span.lower().split()
-        if head in self.offices and len(words) >= 2:
-            return Ref("named", None, None, True)  # a head of state by office, unnamed
+            if head in ("head", "leader", "chief") and re.search(r"\bdelegation\b", t_after(self.text, at)):
+                r = self.led_by(at)
+                if r is not None:
+                    return r
+        low = span.lower()
+        words = low.split()
+        if len(words) >= 2 and (
+            head in self.offices or any(low.endswith(" " + o) or low == o for o in self.offices if " " in o)
+        ):
+            return Ref("named", None, None, True)  # a head of state or government by office, unnamed
         return None
 
     def _role_context(self, m: Mention) -> tuple[str, str]:
@@ -360,8 +468,8 @@ class Discourse:
             post = post[: a.start()]
         parts = post.split(",")
         if post.startswith(","):
-            return pre + " " + parts[1], parts[2] if len(parts) > 2 else ""
-        return pre, parts[0]
+            return pre + " " + parts[1], ",".join(parts[2:])  # the clause: all after the appositive
+        return pre, post
 
     # -- documents -----------------------------------------------------------------------------------
     def document(self, noun: str, at: int, span: str = "") -> Ref:
@@ -411,6 +519,10 @@ class Discourse:
                 if name:
                     return Ref("named", None, name, False)
             r = self._speaker_or_subject(j, s, limit)
+            if r is None:
+                r = self._medium(
+                    [j], limit if j == i else s.end, False
+                )  # "The newspaper Blits carried an article"
             if r is not None:
                 return r
         if noun in OWN_WRITING:
@@ -426,8 +538,10 @@ class Discourse:
             return None
         if subj.kind in ("person", "org"):
             return subj.ref
+        if subj.kind == "orgnoun":
+            return self.org_before(subj.at)
         if subj.kind == "role":
-            return self.role(subj.word, subj.at, definite=True) or ANONYMOUS_PERSON
+            return self.role(subj.word, subj.at, definite=True, span=subj.text) or ANONYMOUS_PERSON
         if subj.kind == "plural":
             return Ref("anonymous", None, None, True, plural=True)
         if subj.kind == "other":
@@ -473,6 +587,11 @@ class Discourse:
         return Ref("self", eid, e.name if e else self.doc.source, False)
 
 
+def t_after(text: str, at: int) -> str:
+    """The words right after a role word ('head of the delegation said')."""
+    return text[at : at + 40]
+
+
 def _capitalised_name(text: str, at: int, end: int) -> str | None:
     """The capitalised name starting at ``at`` ('Central Committee of the Anti-Imperialist Front')."""
     m = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s+(?:of|for|and|the|de|del|la))*\s+[A-Z][\w'’.-]*)*").match(
@@ -481,8 +600,23 @@ def _capitalised_name(text: str, at: int, end: int) -> str | None:
     if m is None:
         return None
     name = re.sub(r"['’]s$", "", m.group())
-    name = re.sub(r"^(?:The|A|An)\s+", "", name)
-    return name if len(name) > 2 else None
+    name = re.sub(r"^(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+", "", name)
+    if len(name) <= 2 or name.split()[0] in _NOT_NAME_START:
+        return None
+    if " " not in name and re.search(r"(?:ish|ese|ian|can|ean)$", name):
+        return None  # "British", "Japanese": a nationality, not the issuer's name
+    return name
+
+
+# capitalised at the start of a sentence but no name: "The statement ...", "It ...", "In ..."
+_NOT_NAME_START = _words(
+    "The A An This That These Those It Its He She His Her They Their We Our I In On At As By For From To "
+    "With When While After Before During Such Some Many All Both Each Every Other Another No Not What Which "
+    "North South East West Who There Here Then Also But And Or So If Since Because Although Though Meanwhile "
+    "However Nothing "
+    "Everything Anything Something None January February March April May June July August September "
+    "October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+)
 
 
 def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
@@ -505,6 +639,12 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
     return out
 
 
+# a surname alone ("Choe", "Mr. Westerwelle", "al-Khatib"), resolved to the person named in full before
+_SHORT_NAME = re.compile(
+    r"(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?(?:[A-Z]|(?:al|el|de|van|von)-?[A-Z])[\w'’-]+"
+)
+
+
 def _resolve_one(q: Quote, disc: Discourse) -> Ref:
     kind = q.speaker_kind
     sp = q.speaker_text or ""
@@ -512,17 +652,26 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
     if kind == "pronoun":
         return disc.pronoun(sp, at)
     if kind.startswith("document:"):
-        return disc.document(kind.split(":", 1)[1], at, sp)
+        return replace(disc.document(kind.split(":", 1)[1], at, sp), doc=True)
+    if kind.startswith("orgnoun:"):
+        return disc.org_before(at) or Ref("anonymous", None, None, False)
     if kind.startswith("role:"):
         head = kind.split(":", 1)[1]
         r = disc.role(head, at, definite=True, span=sp)
         return r or Ref("anonymous", None, None, True)
+    if kind in ("named", "anonymous") and q.speaker_entity is None and _SHORT_NAME.fullmatch(sp):
+        full = disc.full_name(sp.split()[-1], at)
+        if full is not None:
+            return full  # "Choe said" after "Choe Thae Bok, chairman of ...": the person named in full
     if kind in ("named", "self"):
         e = disc.kb.entity(q.speaker_entity)
         if e is not None:
             person = e.type == "PERSON"
         else:
-            person = any(m.label == "PERSON" for m in disc.mentions_in(at, q.speaker_end or at))
+            inside = disc.mentions_in(at, q.speaker_end or at)
+            person = any(m.label == "PERSON" for m in inside) or (
+                not inside and disc.looks_like_person(q.speaker_name or sp)
+            )
         return Ref(kind, q.speaker_entity, q.speaker_name, person)
     plural = bool(re.search(r"s\b", sp.split(" of ")[0].split(" at ")[0])) and not sp[:1].isupper()
     return Ref("anonymous", None, None, True, plural=plural)

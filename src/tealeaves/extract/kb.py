@@ -189,7 +189,8 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         kb.syllable_re = re.compile(names["korean_syllable"])
     q = p.get("quotes", {})
     if q.get("cues"):
-        kb.cues_re = _words_regex(q["cues"], 0)
+        # not after a hyphen: "the above-said provinces" is no cue
+        kb.cues_re = re.compile(r"(?<!-)" + _words_regex(q["cues"], 0).pattern)
         kb.cue_alt = (
             "(?:" + "|".join(re.escape(w) for w in sorted(set(q["cues"]), key=len, reverse=True)) + ")"
         )

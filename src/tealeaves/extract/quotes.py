@@ -16,8 +16,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from tealeaves.extract.coref import DOC_NOUNS, OWN_WRITING, PRONOUNS, Discourse, resolve, speaker_words
+from tealeaves.extract.coref import (
+    DOC_NOUNS,
+    ORG_NOUNS,
+    OWN_WRITING,
+    PRONOUNS,
+    Discourse,
+    resolve,
+    speaker_words,
+)
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
 
@@ -46,7 +55,33 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
             if not any(o.start < q.end and q.start < o.end and not _nested(o, q) for o in out):
                 out.append(q)
     out.sort(key=lambda q: q.start)
+    out = _continued(out)
     return _resolve(out, text, sentences, mentions, kb, doc)
+
+
+_GOES_ON = frozenset({"goes on", "went on", "continued", "continues", "adding", "added", "went on to say"})
+
+
+def _continued(quotes: list[Quote]) -> list[Quote]:
+    """'..., says Rodong Sinmun, and goes on:' — a block whose own subject is missing continues the
+    speaker of the quote just before it."""
+    out = list(quotes)
+    for i, q in enumerate(out):
+        if q.speaker_start is not None or q.cue.lower() not in _GOES_ON or i == 0:
+            continue
+        prev = out[i - 1]
+        if prev.speaker_start is None or q.start - prev.end > 200:
+            continue
+        out[i] = replace(
+            q,
+            speaker_text=prev.speaker_text,
+            speaker_start=prev.speaker_start,
+            speaker_end=prev.speaker_end,
+            speaker_entity=prev.speaker_entity,
+            speaker_kind=prev.speaker_kind,
+            speaker_name=prev.speaker_name,
+        )
+    return out
 
 
 def _nested(inner: Quote, outer: Quote) -> bool:
@@ -90,6 +125,11 @@ _AFTER_CUE = re.compile(
 )
 
 
+_TITLED = re.compile(
+    r"\b(?:titled|entitled|headlined|subtitled|captioned|under the (?:title|theme|slogan))\s*$"
+)
+
+
 def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None:
     g = 1 if m.group(1) is not None else 2
     qs, qe = m.start(g), m.end(g)
@@ -97,6 +137,8 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
         return None  # a title, a name or a slogan in quotation marks, not speech
     while qe > qs and text[qe - 1] in ", ":
         qe -= 1
+    if _TITLED.search(text, max(0, m.start() - 30), m.start()):
+        return None  # 'an article titled "Popular Leader"': a title, not speech
     sent = _sentence_of(sentences, m.start())
     s_start = sent.start if sent else max(0, m.start() - 300)
     before = text[s_start : m.start()]
@@ -160,6 +202,10 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         if len(cues) > 1 and re.fullmatch(r",\s*(?:and\s+)?", s[cues[-2].end() : c.start()]):
             cue_at = cues[-2].start()  # 'the paper said, and went on:': who said it goes on
         speaker = _subject_before(text, sent.start, sent.start + cue_at)
+        if speaker is not None:
+            inv = re.match(r"(?:" + kb.cue_alt + r")\s+(?:the\s+|a\s+|an\s+)?", text[speaker[0] : speaker[1]])
+            if inv and inv.end() < speaker[1] - speaker[0]:
+                speaker = (speaker[0] + inv.end(), speaker[1])  # "..., said the statement, adding:"
         if speaker is None and _CONTINUE.search(s[: c.end()]):
             prev = [q for q in out if q.end <= sent.end and q.speaker_start is not None]
             if prev:
@@ -230,12 +276,16 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
                 or re.match(r"\s*(?:,\s*)?(that\s+)?", rest)
             )
             clause_start = c.end() + t.end()
+            if t.group(1) is None and c.group().lower() in _TELL and _TELL_TO.match(s, c.end()):
+                continue  # "told officials to have its design drawn": a request, not speech
             if t.group(1) is None and (
                 c.group().lower() in kb.object_cues or not _clausal(s[clause_start:body_end])
             ):
                 continue
             if _NOT_SPEECH.match(s, clause_start):
                 continue
+            if _IMPERSONAL.search(s, 0, c.start()):
+                continue  # "It was reported that ...": no speaker in the text, no quote
             speaker = _subject_before(text, sent.start, sent.start + c.start())
             if speaker is None:
                 continue
@@ -269,6 +319,11 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
     return out
 
 
+_IMPERSONAL = re.compile(
+    r"(?:^|[,;]\s+|\b(?:and|but)\s+)(?:it|It)\s+(?:is|was|has been|had been|will be|can be|may be)\s+$"
+)
+
+_TELL_TO = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:to\s+[a-z]|about\b|of\s)")
 _TELL = {"told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds"}
 
 
@@ -280,6 +335,9 @@ _SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds
 
 _CLOSE_NP = re.compile(r",\s+((?:[\w'’.\"-]+\s+){0,6}?[\w'’.\"-]+)\s+(?:\w+ly\s+)?$")
 _AFTER_CLOSE = re.compile(r"\s*(?:,|\.|$)")
+_FINITE_BEFORE_COMMA = re.compile(
+    r"[^,;]*?\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b"
+)
 _BEFORE_INVERTED = re.compile(r",\s+$")
 _INVERTED_NP = re.compile(
     r"\s+((?:the\s+)?[A-Z][^,;:]{1,150}?)(?=\s+(?:in an? |on |at |to |through |when )|\s*(?:,|$))"
@@ -300,12 +358,14 @@ def _closing(s: str, body_end: int, cues: list[re.Match]):
         sp = m.group(1)
         if m.start() > 15 and not _is_clause(sp) and not sp.lower().startswith(("and ", "but ", "as ")):
             return (m.start(1), m.end(1)), c.group(), m.start(), c.end()
-    if s.rstrip()[-1:] not in '.!?"”':
+    if s.rstrip()[-1:] not in '.!?"”:':
         return None
     for c in cues:
         if c.group().lower() not in _SAY or c.start() <= 15 or not _BEFORE_INVERTED.search(s, 0, c.start()):
             continue
         m = _INVERTED_NP.match(s, c.end(), body_end)
+        if m and _FINITE_BEFORE_COMMA.match(s, m.end(), body_end):
+            continue  # "X, spokesman for the PNA, said Israeli restrictions ... are": a clause, not 'said X'
         if m and len(m.group(1).split()) <= 14:
             b = _BEFORE_INVERTED.search(s, max(0, c.start() - 5), c.start())
             return (m.start(1), m.end(1)), c.group(), b.start(), m.end()
@@ -314,7 +374,9 @@ def _closing(s: str, body_end: int, cues: list[re.Match]):
 
 _NOT_SPEECH = re.compile(
     r"(?:the (?:need|importance|necessity|urgency)|him|her|them|success|satisfaction|thanks|gratitude|"
-    r"to |for |with |on |at |in )",
+    r"to |for |with |on |at |in |(?:new |fresh |more |great |further )?(?:luster|lustre|glory|fuel|impetus|"
+    r"momentum|splendou?r|colou?r|weight|strength|vigou?r|pleasure|joy|beauty|charm|flavou?r|fragrance|"
+    r"value|meaning|significance|dignity|vitality|elegance)\b)",
     re.I,
 )
 
@@ -347,7 +409,8 @@ def _lead_end(s: str, start: int) -> int | None:
     if pron:
         return pron.start()
     other = re.compile(
-        r",\s+(?=(?:the|The)\s+(?:respected\s+|dear\s+)*[\w-]+(?: [A-Z][\w-]*)*,? [a-z])"
+        r",\s+(?=(?:the|The)\s+(?:respected\s+|dear\s+)*[\w-]+(?: [A-Z][\w-]*)*,? "
+        r"(?!of |in |at |to |for |on |with |from |by |and |or )[a-z])"  # not "the second of its kind"
     ).search(s, start)
     return other.start() if other else None
 
@@ -385,7 +448,7 @@ def _clausal(rest: str) -> bool:
 
 def _according(text, sent, s: str, mentions, kb: KB) -> list[Quote]:
     a = kb.according_re.search(s)
-    if a is None:
+    if a is None or not _source_np(s[a.end() :], kb):
         return []
     sp_end = s.find(",", a.end())
     if a.start() < 3 and sp_end > 0:
@@ -401,6 +464,42 @@ def _according(text, sent, s: str, mentions, kb: KB) -> list[Quote]:
     if end - start <= 10:
         return []
     return [_quote(text, start, end, False, speaker, a.group().lower(), mentions, kb)]
+
+
+def _wordset(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+_NOT_SOURCE = _wordset(
+    "will wish wishes desire desires taste tastes intention intentions purpose aim aims goal goals idea "
+    "ideas "
+    "spirit line lines plan plans programme program programmes programs project projects blueprint design "
+    "designs policy policies principle principles method methods way ways manner order orders sequence "
+    "schedule timetable procedure procedures standard standards specification specifications norm norms "
+    "formula pattern requirement requirements demand demands need needs instruction instructions direction "
+    "directions teaching teachings law laws regulation regulations rule rules provision provisions code "
+    "constitution agreement agreements treaty decision decisions situation conditions circumstances stage "
+    "stages level levels degree extent ability abilities capacity age height size type kind kinds category "
+    "categories nature characteristics season seasons priority importance status rank ranks position "
+    "positions occasion occasions class grade sex gender "
+    "ley leyes principio principios plan planes programa voluntad deseo orden normas reglamento"
+)
+
+
+def _source_np(rest: str, kb: KB) -> bool:
+    """'according to south Korean KBS' / 'according to media reports' (a source), not 'according to their
+    will' or 'according to the Party's plan' (a standard followed): the head noun decides."""
+    np = re.match(r"\s*([^,;:.()]{1,120})", rest)
+    if np is None:
+        return False
+    words = np.group(1).split()
+    stops = _PREPS | {"that", "which", "and"}
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in stops), None)
+    head_words = words[:cut] if cut else words
+    head = head_words[-1].strip("'’\"").lower() if head_words else ""
+    if head.endswith(("'s", "’s")):
+        head = head[:-2]
+    return head not in _NOT_SOURCE
 
 
 def _is_clause(words: str) -> bool:
@@ -434,12 +533,20 @@ def _cue_is_verb(text: str, at: int) -> bool:
 
 
 # -- speakers -------------------------------------------------------------------------------------
+# words in -ly that are nouns or names, not adverbs to strip from a speaker ("Speakers at the rally")
+_LY_NOUNS = (
+    r"(?:rally|rallies|assembly|family|ally|anomaly|monopoly|supply|reply|daily|weekly|monthly|quarterly|"
+    r"homily|folly|belly|jelly|lily|Italy|July|Sicily|Kelly|Ely)"
+)
 _TRAIL_WORDS = re.compile(
     r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|also|then|further|"
     r"once again|again|here|there|on \w+\.? \d+|in (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
-    r"on the occasion [\w\s]{1,30}|\w+ly)$"
+    r"on the occasion [\w\s]{1,30}|(?!" + _LY_NOUNS + r"\b)[a-z]\w+ly)$"
 )
 _PARTICIPIAL_APPOSITIVE = re.compile(r"(?:\d{4}$|[a-z]+ed\s+(?:on|in|by|at|last|this|early|late)\b)")
+_PREP_PHRASE = re.compile(
+    r"(?:in|at|on|during|through|via|from|before|after|upon)\s+(?:a|an|the|his|her|its|their)\s"
+)
 _LEAD_WORDS = re.compile(r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|then)\s+", re.I)
 _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 
@@ -452,6 +559,10 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if closed:
         seg = seg[:-1]
     cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
+    while closed and cut > 0 and _PREP_PHRASE.match(seg[cut + 2 :]):
+        # "X, president of the federation, in a report at the congress, said": the phrase is no subject
+        seg = seg[:cut]
+        cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
     while closed and cut > 0 and _PARTICIPIAL_APPOSITIVE.match(seg[cut + 2 :]):
         # "The letter, published on October 12, 2012, says": the subject is before the participle
         seg = seg[:cut]
@@ -488,6 +599,10 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if lead:
         a += lead.end()
         span = span[lead.end() :]
+    pp = _LEAD_PP.match(span)
+    if pp and len(span.split()) > 14:
+        a += pp.end() - 4  # "In its statement on Jan. 6 the Russian Association for ... noted": keep "the "
+        span = span[pp.end() - 4 :]
     t = _TRAIL_WORDS.search(span)
     while t:
         span = span[: t.start()]
@@ -503,10 +618,35 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     return s_start + a, s_start + a + len(span)
 
 
+_DATELINE = re.compile(r"[A-Z][\w .'’-]{1,40}, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})? \([^)\n]{2,30}\)\s*-+\s*")
+_LEAD_PP = re.compile(
+    r"(?:In|At|Through|During|On|in|at|through|during|on)\s+(?:an?|the|its|his|her|their|another)\s+"
+    r"(?:[\w.-]+\s+){1,4}?(?:[\"“][^\"”]{1,120}[\"”]\s+(?:[\w.-]+\s+){0,3}?)?(?:the|The)\s+"
+)
+_CIRCUMSTANCE = re.compile(r"\s+(?:in|at|during|on|through|via)\s+(?:his|her|its|their|a|an)\s+\w")
+# a share of a group speaking: "More than 9 in 10 U.S. voters", "Fifty-nine percent of Americans", "Many"
+_QUANTIFIED = re.compile(
+    r"(?:More than|Less than|Over|Under|About|Nearly|Almost|Some|Most|Many|Half|Majority|Two-thirds|\d|"
+    r"[A-Z][a-z]+(?:-[a-z]+)? (?:percent|per cent|in \d+|out of))\b",
+    re.I,
+)
+# spans that are no noun phrase: a clause ("It was", "settlements were in violation"), a sentence opener
+# ("Upon", "When"), a prepositional phrase ("in a statement"), a first person ("I am")
+_NOT_A_SPEAKER = re.compile(
+    r"^(?:Upon|When|While|After|Before|If|Though|Although|Because|Since|Once|Whenever|Where|Unless|Until|"
+    r"in|at|on|with|by|from|for|to|as|I|We|You)\b|\b(?:is|are|was|were|am|be|been)\b"
+)
 _JUNK = {"and", "but", "or", "which", "who", "that", "as", "this", "it is", "there"}
 
 
 def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quote:
+    while start < end and text[start] in " ,:;\r\n\t":
+        start += 1  # "said:, ,  At this moment": the quote begins at its first word
+    dl = _DATELINE.match(text, start, end)
+    if dl and dl.end() < end:
+        start = dl.end()  # "Pyongyang, November 10 (KCNA) -- ...": the dateline is nobody's words
+    while end > start and text[end - 1] in " ,:;\r\n\t":
+        end -= 1
     if speaker_span is not None and text[speaker_span[0] : speaker_span[1]].strip().lower() in _JUNK:
         speaker_span = None
     if speaker_span is not None:
@@ -526,16 +666,35 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     if d:
         ss += d.end()
         sp = sp[d.end() :]
+    lead = _LEAD_PP.match(sp)
+    if lead:
+        ss += lead.end()  # "In an article the paper said": the paper
+        sp = sp[lead.end() :]
+    if re.match(r"(?:In|At|On|Through|During|Under)\s", sp):
+        # "In an article titled "Popular Leader" on March 24 Ekota said": the name that ends the phrase
+        tail = [
+            m for m in mentions if m.end == ss + len(sp) and m.start > ss and m.label in ("ORG", "PERSON")
+        ]
+        name = re.search(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.-]*))*$", sp)
+        if tail:
+            ss, sp = tail[0].start, tail[0].text
+        elif name and name.start() > 0:
+            ss, sp = ss + name.start(), name.group()
+    circ = _CIRCUMSTANCE.search(sp)
+    if circ and circ.start() > 2:
+        sp = sp[: circ.start()]  # "Evo Morales in his speech during his visit", "the court at a trial"
     se = ss + len(sp)
     for m in mentions:
         if m.label == "PERSON" and m.end == se and m.start > ss:
             ss, sp = m.start, m.text  # "Vice-director of the institute Choe Kwang Guk" -> the name
         elif m.start == ss and m.end < se and re.match(r"\s+in\s", text[m.end : se]):
             se, sp = m.end, m.text  # "Kim Jong Suk Library in Peru": the locative is not the speaker
-    cut = re.search(r",\s|\s+in\s+[A-Z]", sp)
+    cut = re.search(r",\s|\s+in\s+[A-Z]|\s+\(", sp)
     if cut and sp[:1].isupper() and cut.start() > 2:
         sp = sp[: cut.start()]  # "Choson Sinbo, the organ of ...", "Kim Jong Suk Library in Peru": the name
         se = ss + len(sp)
+    if not sp or _NOT_A_SPEAKER.search(sp):
+        return Quote(start, end, text[start:end], direct, None, None, None, None, "unknown", cue)
     kind, entity, name = _speaker_kind(text, sp, ss, se, mentions, kb)
     return Quote(start, end, text[start:end], direct, sp, ss, se, entity, kind, cue, name)
 
@@ -543,6 +702,9 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
 def _coordinated_subject(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
     """'At that time, Kim Jong Un stopped walking and told ...': the subject of coordinated verbs."""
     ss, se = span
+    pr = re.match(r"(?:He|She|They|It|he|she|they|it)\s+[a-z][a-z\s,-]*\band(?:\s+then)?\s*$", text[ss:se])
+    if pr:
+        return ss, ss + len(pr.group().split()[0])  # "He suggested instituting the emblem and told"
     people = [m for m in mentions if m.label == "PERSON" and ss < m.start and m.end < se]
     if people and re.fullmatch(r"\s*[a-z][a-z\s,-]*\band(?:\s+then)?", text[people[0].end : se]):
         return people[0].start, people[0].end
@@ -555,8 +717,9 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
     ss, se = span
     if not re.search(r",\s+(?:the\s+|a\s+|an\s+)?$", text[max(0, ss - 8) : ss]):
         return span
-    if text[ss:se].strip().lower() in PRONOUNS:
-        return span
+    words = text[ss:se].lower().split()
+    if text[ss:se].strip().lower() in PRONOUNS or (len(words) <= 3 and _head(words) in DOC_NOUNS | ORG_NOUNS):
+        return span  # "..., Kim Jong Un, the article says": the article speaks, not the name before it
     if any(m.start == ss and m.label == "PERSON" for m in mentions):
         return span
     line_start = max(text.rfind(". ", 0, ss), text.rfind("\n", 0, ss), 0)
@@ -590,12 +753,16 @@ def _speaker_kind(
     media, roles, _offices = speaker_words(kb)
     if low in PRONOUNS:
         return "pronoun", None, None
+    if _QUANTIFIED.match(sp):
+        return "anonymous", None, None
     if first is not None and first.entity in media and first.start == ss:
         return "self", first.entity, _name(kb, first)
     if low in kb.self_speakers:
         return "self", first.entity if first else None, _name(kb, first) if first else sp
     words = re.findall(r"[a-zñáéíóú][\w-]*", low)
     head = _head(words)
+    if head.endswith("s") and head[:-1] in OWN_WRITING:
+        head = head[:-1]  # "Articles say" in a press review: the paper's own
     people = [m for m in inside if m.label == "PERSON"]
     if people and people[0].start == ss:
         return "named", people[0].entity, _name(kb, people[0])
@@ -605,6 +772,8 @@ def _speaker_kind(
     own = head in OWN_WRITING  # "An article says" in a press review: the paper's own
     if head in DOC_NOUNS and (own or not indefinite) and not (first is not None and first.start == ss):
         return f"document:{head}", None, None
+    if head in ORG_NOUNS and len(words) == 1 and re.search(r"\b(?:the|The)\s+$", before):
+        return f"orgnoun:{head}", None, None  # "the organization warned": the organisation named before
     role = next((w for w in pre if w in roles), None)
     definite = bool(re.search(r"\b(?:the|The)\s+$", before))
     if (

@@ -106,6 +106,13 @@ _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9¡¿ÁÉÍ�
 _TRIM = " \t\r\n,"
 
 
+def clean_text(s: str) -> str:
+    """``s`` for reading: the packager's paragraph debris (", ,", bare CR, "Republic.,  The") and runs of
+    white space become one space. Spans stay over the canonical text; this is for display only."""
+    s = _DEBRIS.sub(" ", s)
+    return " ".join(s.split())
+
+
 def split_sentences(text: str, title_len: int | None = None) -> list[Sentence]:
     """Sentence spans over ``text``. ``title_len`` (or a leading title + blank line) marks the title."""
     spans: list[Sentence] = []
