@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from tealeaves.store.loader import IngestSummary, Prepared, _BatchWriter
 from tealeaves.store.parquet import (
     DOC_COLUMNS,
     MANIFEST,
+    WEB_COLUMNS,
     export_parquet,
     fact_columns,
     import_parquet,
@@ -76,6 +78,55 @@ def test_round_trip_of_the_sample_is_lossless(sample_db_copy, tmp_path):
     again = import_parquet(b, tmp_path / "one")
     assert again.docs == 0 and again.already_stored == s1.tables["docs"]
     assert _docs_sql(a) == _docs_sql(b)
+
+
+def _web_sql(store: Store) -> list[tuple]:
+    return store.conn.execute(
+        "SELECT * FROM web_origins ORDER BY doc_id, origin_file, origin_line"
+    ).fetchall()
+
+
+def test_web_provenance_survives_the_round_trip(tmp_path):
+    """HTML pages and WARC records (two archives holding the same pages): every copy's provenance
+    (file, record, WARC offset, target URI, fetch date, ...) comes back, and only once."""
+    from tealeaves.store.loader import ingest
+    from test_web_ingest import GOLD, KO, WEB, build_warc
+
+    keys = [k for k in GOLD if k != KO]
+    build_warc(tmp_path / "a.warc.gz", keys)
+    build_warc(tmp_path / "b.warc.gz", keys[:3], extras=False)
+    a = Store(tmp_path / "a.db")
+    ingest(a, [tmp_path / "a.warc.gz", tmp_path / "b.warc.gz", WEB / "pages"])
+    run_extract(a, Pipeline())
+    web = _web_sql(a)
+    kinds = {r[3] for r in web}
+    assert kinds == {"warc", "html"} and len(web) > a.count_docs()  # duplicate copies have rows too
+    assert all(r[4] is not None and r[6] and r[8] for r in web if r[3] == "warc")
+    s = export_parquet(a, tmp_path / "x")
+    assert s.tables["web_origins"] == len(web)
+    manifest = json.loads((tmp_path / "x" / MANIFEST).read_text())
+    assert [c["name"] for c in manifest["tables"]["web_origins"]["columns"]] == [c for c, _, _ in WEB_COLUMNS]
+    assert all(p.name.startswith("month=") for p in (tmp_path / "x" / "web_origins").iterdir())
+    b = Store(tmp_path / "b.db")
+    imp = import_parquet(b, tmp_path / "x")
+    assert imp.web_origins == len(web) and imp.orphan_facts == 0 and imp.rejected == 0
+    assert _web_sql(b) == web and _docs_sql(b) == _docs_sql(a)
+    for ft in FACT_TABLES.values():
+        assert _strip_doc(_facts_sql(a, ft.table)) == _strip_doc(_facts_sql(b, ft.table))
+    again = import_parquet(b, tmp_path / "x")
+    assert again.web_origins == 0 and _web_sql(b) == web
+    # provenance of a document neither in the folder nor in the store is named, not stored
+    c = Store(tmp_path / "c.db")
+    problems: list[str] = []
+
+    shutil.rmtree(tmp_path / "x" / "docs")
+    (tmp_path / "x" / "docs").mkdir()
+    orphan = import_parquet(c, tmp_path / "x", on_problem=problems.append)
+    assert orphan.web_origins == 0 and orphan.orphan_facts >= len(web)
+    assert any("web_origins" in p and f"{len(web)} rows" in p for p in problems)
+    assert c.conn.execute("SELECT count(*) FROM web_origins").fetchone()[0] == 0
+    for st_ in (a, b, c):
+        st_.close()
 
 
 def test_export_is_partitioned_by_month_with_a_manifest(sample_store, tmp_path):

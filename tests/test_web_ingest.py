@@ -245,3 +245,24 @@ def test_bench_scoring_matches_published_method(name):
     tp, fp, fn = page_counts("one two three four five six", "one two three four")
     assert fp == 0 and tp > 0 and fn > 0
     assert prf([(1.0, 0.0, 0.0), (0.0, 1.0, 0.0)])["precision"] == 0.5
+
+
+def test_bench_html_runs_every_extractor_and_the_ingest_path(tmp_path):
+    """`tealeaves bench html` on the sample pages: same F1 for our pipeline and trafilatura (our body is
+    trafilatura's), all pages stored by the timed ingest, metadata found."""
+    from click.testing import CliRunner
+
+    from tealeaves.cli import cli
+
+    (tmp_path / "html").mkdir()
+    for f in (WEB / "pages").iterdir():
+        (tmp_path / "html" / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "ground-truth.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    r = CliRunner().invoke(cli, ["bench", "html", "--dir", str(tmp_path), "--json"])
+    assert r.exit_code == 0, r.output
+    res = json.loads(r.output)
+    ours, ref = res["tealeaves"], res["trafilatura.extract (reference)"]
+    assert ours["pages"] == len(GOLD) and ours["f1"] == ref["f1"] > 0.9
+    assert ours["ingest_stored"] == len(GOLD) and ours["ingest_pages_per_s"] > 0
+    assert ours["with_title"] == ours["with_lang"] == 1.0
+    assert res["whole page text (floor)"]["f1"] < ours["f1"]

@@ -129,6 +129,14 @@ SETTINGS: dict[str, Setting] = {
         Setting("fetch_workers", 4, "Feeds and pages `tealeaves watch` fetches at the same time."),
         Setting("item_max_attempts", 3, "Fetches of a feed item's page before watch gives up on it."),
         Setting(
+            "respect_robots",
+            1,
+            "1: `tealeaves watch` fetches a page only if its site's robots.txt allows it (0: ignore it).",
+        ),
+        Setting(
+            "robots_cache_seconds", 86400.0, "How long a site's robots.txt is kept before it is read again."
+        ),
+        Setting(
             "spool_dir", "", "Folder for the WARC files of pages fetched by watch (default: <db>.spool)."
         ),
         Setting("alerts_file", "", "File to append alerts to as JSON Lines ('-' = standard output)."),

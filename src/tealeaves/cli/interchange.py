@@ -26,7 +26,7 @@ from tealeaves.store.parquet import export_parquet, import_parquet
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @db_option
 def export_cmd(out, fmt, date_from, date_to, as_json, db):
-    """Export documents, every fact table and extraction state to OUT (a new or empty folder).
+    """Export documents, facts, extraction state and web provenance to OUT (a new or empty folder).
 
     Parquet files partitioned by month (OUT/docs/month=YYYY-MM/...); facts refer to documents by content
     id, so an export imports into any store. Schema: docs/parquet.md.
@@ -60,9 +60,10 @@ def import_cmd(folder, as_json, db):
         click.echo(json.dumps(summary.as_dict(), indent=2))
     else:
         facts = ", ".join(f"{k} {v:,}" for k, v in summary.facts.items()) or "no facts"
+        web = f"; web provenance {summary.web_origins:,}" if summary.web_origins else ""
         click.echo(
             f"imported {summary.docs:,} documents ({summary.already_stored:,} already stored, "
-            f"{summary.rejected:,} rejected); {facts} -> {store.path}"
+            f"{summary.rejected:,} rejected); {facts}{web} -> {store.path}"
         )
     if summary.rejected or summary.orphan_facts:
         raise SystemExit(1)

@@ -50,6 +50,10 @@ def bench_html(folder, limit, as_json):
                 ours["with_title"], ours["with_date"], ours["with_lang"], ours["url_matches_gold"]
             )
         )
+        click.echo(
+            f"tealeaves ingest of the same pages (read, parse, hash, store with full-text index and "
+            f"provenance): {ours['ingest_pages_per_s']:.1f} pages/s, {ours['ingest_stored']:,} stored"
+        )
 
 
 # -- feeds ------------------------------------------------------------------------------------
@@ -148,7 +152,9 @@ def watch(once, all_feeds, every, rounds, no_extract, alerts_file, webhook, time
 
     Conditional GETs (ETag, Last-Modified); a failing feed backs off and keeps its error (see
     `tealeaves feeds list`) while the others go on. Fetched pages are archived as WARC files next to
-    the store (setting spool_dir), so a killed watch resumes where it stopped.
+    the store (setting spool_dir), so a killed watch resumes where it stopped. A page is fetched only
+    if its site's robots.txt allows tealeaves (read once per host and kept; setting respect_robots 0
+    turns this off); a disallowed item is settled as rejected with reason robots_disallowed.
     """
     from tealeaves.ingest.http import Limits
     from tealeaves.store.watch import WatchOptions

@@ -196,9 +196,13 @@ def items_to_fetch(store: Store) -> list[ItemRow]:
     return [ItemRow(*r) for r in rows]
 
 
-def item_failed(store: Store, item: ItemRow, reason: str, message: str) -> str:
+def item_failed(store: Store, item: ItemRow, reason: str, message: str, *, final: bool = False) -> str:
+    """Record a failed fetch: retried later (``failed``), or ``gave_up`` after item_max_attempts, or
+    ``rejected`` at once when ``final`` (another attempt cannot succeed: robots.txt disallows it)."""
     attempts = item.attempts + 1
     state = "gave_up" if attempts >= int(settings.get("item_max_attempts")) else "failed"
+    if final:
+        state = "rejected"
     with store.transaction() as conn:
         conn.execute(
             "UPDATE feed_items SET state = ?, reason = ?, message = ?, attempts = ?, updated_at = ? "

@@ -6,6 +6,7 @@ Layout of an export folder (see docs/parquet.md)::
     DIR/docs/month=YYYY-MM/part-*.parquet      one row per document
     DIR/facts/<table>/month=YYYY-MM/*.parquet  one folder per fact table in FACT_TABLES
     DIR/extract_state/month=YYYY-MM/*.parquet  which stage version produced each document's facts
+    DIR/web_origins/month=YYYY-MM/*.parquet    web provenance: the HTML file or WARC record of each copy
 
 Facts refer to documents by content id (``doc_id``), never by the store's rowid, so an export can be
 imported into any store. The fact columns come from the fact dataclasses (generic over FACT_TABLES):
@@ -56,6 +57,22 @@ STATE_COLUMNS: list[tuple[str, str, bool]] = [
     ("stage", "string", False),
     ("version", "string", False),
 ]
+# the store's web_origins table (migration 0006_live_web.sql), one row per archived or fetched copy
+WEB_COLUMNS: list[tuple[str, str, bool]] = [
+    ("doc_id", "string", False),
+    ("origin_file", "string", False),
+    ("origin_line", "int64", False),
+    ("kind", "string", False),
+    ("warc_offset", "int64", True),
+    ("record_id", "string", True),
+    ("target_uri", "string", True),
+    ("canonical_url", "string", True),
+    ("fetched_at", "string", True),
+    ("feed", "string", True),
+    ("encoding", "string", True),
+    ("extractor", "string", True),
+]
+WEB = "web_origins"
 
 
 def _pa():
@@ -104,8 +121,8 @@ def arrow_schema(columns: list[tuple[str, str, bool]]):
 
 
 def table_columns() -> dict[str, list[tuple[str, str, bool]]]:
-    """Every table an export can hold: 'docs', 'extract_state' and 'facts/<table>'."""
-    out = {"docs": DOC_COLUMNS, "extract_state": STATE_COLUMNS}
+    """Every table an export can hold: 'docs', 'extract_state', 'web_origins' and 'facts/<table>'."""
+    out = {"docs": DOC_COLUMNS, "extract_state": STATE_COLUMNS, WEB: WEB_COLUMNS}
     for ft in FACT_TABLES.values():
         out[f"facts/{ft.table}"] = fact_columns(ft)
     return out
@@ -208,7 +225,8 @@ class ExportSummary:
 def export_parquet(
     store: Store, out: str | Path, *, date_from: dt.date | None = None, date_to: dt.date | None = None
 ) -> ExportSummary:
-    """Export documents, every fact table and extract_state to ``out`` (a new or empty folder)."""
+    """Export documents, every fact table, extract_state and web provenance to ``out`` (a new or empty
+    folder)."""
     out = Path(out)
     _prepare_out(out)
     lo, hi = day_rowid_range(date_from, date_to)
@@ -240,6 +258,13 @@ def export_parquet(
 
     facts("extract_state", "SELECT doc, stage, version FROM extract_state WHERE doc BETWEEN ? AND ? "
           "ORDER BY doc, stage", STATE_COLUMNS)  # fmt: skip
+    if _has_table(store, WEB):
+        names = ", ".join(f"w.{c}" for c, _, _ in WEB_COLUMNS[1:])
+        sql = (
+            f"SELECT d.rowid, {names} FROM web_origins w JOIN docs d ON d.id = w.doc_id "
+            "WHERE d.rowid BETWEEN ? AND ? ORDER BY d.rowid, w.origin_file, w.origin_line"
+        )
+        facts(WEB, sql, WEB_COLUMNS)
     for ft in FACT_TABLES.values():
         cols = fact_columns(ft)
         names = ", ".join(f'"{c}"' for c, _, _ in cols[1:])
@@ -250,6 +275,11 @@ def export_parquet(
         )
     write_manifest(out, counts, source_store=str(store.path))
     return ExportSummary(str(out), counts)
+
+
+def _has_table(store: Store, name: str) -> bool:
+    q = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return store.conn.execute(q, (name,)).fetchone() is not None
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -344,6 +374,7 @@ class ImportSummary:
     already_stored: int = 0
     rejected: int = 0
     facts: dict[str, int] = field(default_factory=dict)
+    web_origins: int = 0
     orphan_facts: int = 0
     skipped_tables: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -355,7 +386,7 @@ class ImportSummary:
 def import_parquet(
     store: Store, folder: str | Path, *, on_problem: Callable[[str], None] | None = None
 ) -> ImportSummary:
-    """Import an export folder (documents, facts, extract_state) into ``store``; idempotent.
+    """Import an export folder (documents, facts, extract_state, web_origins) into ``store``; idempotent.
 
     Documents whose id is not the content hash of their fields are rejected (named in ``problems``);
     facts whose document is neither in the folder nor in the store are counted as orphans.
@@ -378,6 +409,7 @@ def import_parquet(
     for name, ft in known.items():
         _import_facts(store, folder / name, ft.table, fact_columns(ft), summary, problem)
     _import_facts(store, folder / "extract_state", "extract_state", STATE_COLUMNS, summary, problem)
+    _import_web_origins(store, folder / WEB, summary, problem)
     if any(summary.facts.values()):
         _sync_entities(store)
     return summary
@@ -468,6 +500,29 @@ def _import_facts(
         )
     if table != "extract_state":
         summary.facts[table] = n
+
+
+def _import_web_origins(
+    store: Store, root: Path, summary: ImportSummary, problem: Callable[[str], None]
+) -> None:
+    """Web provenance rows, keyed (doc_id, origin_file, origin_line) as in the store: a copy already
+    recorded is kept as it is."""
+    names = [c for c, _, _ in WEB_COLUMNS]
+    sql = f"INSERT OR IGNORE INTO web_origins ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    orphans = 0
+    for chunk in _chunks(iter_rows(root, WEB_COLUMNS), 5000):
+        known = _rowids(store, list({r["doc_id"] for r in chunk}))
+        rows = [tuple(r[c] for c in names) for r in chunk if r["doc_id"] in known]
+        orphans += len(chunk) - len(rows)
+        with store.transaction() as conn:
+            before = conn.total_changes
+            conn.executemany(sql, rows)
+            summary.web_origins += conn.total_changes - before
+    if orphans:
+        summary.orphan_facts += orphans
+        problem(
+            f"{root}: {orphans} rows refer to documents in neither the folder nor the store; not imported"
+        )
 
 
 def _rowids(store: Store, ids: list[str]) -> dict[str, int]:

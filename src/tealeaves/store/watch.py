@@ -7,8 +7,8 @@ One round:
    (an item another feed already listed becomes ``duplicate_item``), in the same transaction as the
    feed's validators and next attempt; a failing feed records its error and backs off, and the others
    go on;
-3. *fetch* every pending item's page (timeouts, size cap, redirect policy) and append it to this
-   round's spool WARC, fsynced before the item is marked ``fetched``;
+3. *fetch* every pending item's page (robots.txt of its host, timeouts, size cap, redirect policy)
+   and append it to this round's spool WARC, fsynced before the item is marked ``fetched``;
 4. *ingest* the spool (the WARC reader, so provenance is the spool file and offset), settle each item
    as ``stored`` or ``rejected`` with the ingest's reason, then *extract* new documents and *alert*.
 
@@ -34,11 +34,15 @@ from tealeaves.errors import InputError, StoreError, UsageError
 from tealeaves.ingest.feeds import parse_feed
 from tealeaves.ingest.html import HTML_TYPES
 from tealeaves.ingest.http import FetchError, Limits, Response, fetch
+from tealeaves.ingest.robots import RobotsCache
 from tealeaves.ingest.warc import FEED_HEADER, PUBLISHED_HEADER, SOURCE_HEADER, WarcSpool, truncate
 from tealeaves.store import alerts as alerts_mod
 from tealeaves.store import feeds as feeds_mod
 from tealeaves.store.db import Store, now_iso
 from tealeaves.store.loader import ingest
+
+# page failures that another attempt cannot mend: the item is settled as rejected at once
+FINAL_PAGE_REASONS = frozenset({"robots_disallowed"})
 
 
 @dataclass
@@ -81,14 +85,20 @@ class WatchOptions:
     webhook: str | None = None
     echo: Callable[[str], None] | None = None
     workers: int = 4
+    robots: RobotsCache | None = None  # None: robots.txt is not consulted (setting respect_robots 0)
 
     @classmethod
     def default(cls, **kw) -> WatchOptions:
         limits = kw.pop("limits", None) or Limits.default()
         interval = kw.pop("interval", None)
         workers = int(settings.get("fetch_workers", kw.pop("workers", None)))
+        respect = bool(int(settings.get("respect_robots", kw.pop("respect_robots", None))))
         return cls(
-            interval=float(settings.get("feed_interval", interval)), limits=limits, workers=workers, **kw
+            interval=float(settings.get("feed_interval", interval)),
+            limits=limits,
+            workers=workers,
+            robots=RobotsCache(limits) if respect else None,
+            **kw,
         )
 
 
@@ -196,6 +206,10 @@ def poll_feed(store: Store, feed: feeds_mod.FeedRow, opts: WatchOptions, report:
 
 
 def _fetch_page(item: feeds_mod.ItemRow, opts: WatchOptions) -> Response:
+    if opts.robots is not None:
+        verdict = opts.robots.check(item.url)
+        if not verdict.allowed:
+            raise FetchError(verdict.reason or "robots_disallowed", verdict.message)
     resp = fetch(item.url, opts.limits)
     _check_html(resp)
     return resp
@@ -216,7 +230,8 @@ def fetch_items(store: Store, opts: WatchOptions, report: RoundReport) -> Path |
         for item, resp in _bounded_map(lambda i: _fetch_page(i, opts), items, opts.workers):
             if isinstance(resp, InputError):
                 report.page_errors[resp.reason] += 1
-                feeds_mod.item_failed(store, item, resp.reason, str(resp))
+                final = resp.reason in FINAL_PAGE_REASONS
+                feeds_mod.item_failed(store, item, resp.reason, str(resp), final=final)
                 continue
             spool = spool or WarcSpool(path)
             extra = {SOURCE_HEADER: item.source, PUBLISHED_HEADER: item.published, FEED_HEADER: item.feed_url}
