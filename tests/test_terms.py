@@ -133,6 +133,19 @@ def test_generic_and_event_names_are_pack_data():
     assert "China" in pack.foreign and "DPRK" not in pack.foreign and "Korea" not in pack.foreign
 
 
+def test_specificity_counts_hyphenated_words_whole():
+    from tealeaves.analyze.termscore import _features
+
+    # the lexicon of the full corpora: "Taekwon-Do" 611 times, "taekwon" alone once
+    totals = {"taekwon": (1, 1, 0), "do": (1197, 57, 1070), "taekwon-do": (611, 397, 0)}
+    a = {"kind": "spirit", "hits": 2, "docs": 2, "context": 0.5, "quoted": 0.0, "so_called": 0.0}
+    a |= {"foreign": 0.0, "commemoration": 0.0, "cut": 0.0}
+    whole = _features("spirit:taekwon do", a, 2, totals, load_pack(), {"en"}, {"taekwon-do"})
+    parts = _features("spirit:taekwon do", a, 2, totals, load_pack(), {"en"}, set())
+    assert whole["specificity"] == round(2 / 611, 4) and parts["specificity"] == 1.0
+    assert whole["score"] < parts["score"] / 3
+
+
 def test_ranking_demotes_generic_event_and_foreign_terms(tstore):
     rows = {
         k: json.loads(f)

@@ -8,7 +8,8 @@ of a term is a product of interpretable factors, each kept in ``terms.features``
   in that language (Korean "X방법" is any "way of doing X", English "X method" needs a capitalised
   name);
 - ``log2(1 + docs)``: how much the corpus uses it;
-- ``specificity``: hits / occurrences of the rarest word of its name anywhere in the corpus — a
+- ``specificity``: hits / occurrences of the rarest word of its name anywhere in the corpus (a
+  hyphenated word counted whole, as the lexicon counts it: "Taekwon-Do", "people-first") — a
   coined name ("Kanggye spirit") takes a good share of its name's uses, a generic one ("Korean
   spirit", "Party spirit") a tiny share; it enters as ``1 / (1 + log10(1 / specificity))``;
 - ``context``: share of hits with a campaign context word of the pack nearby ("display", "create",
@@ -55,7 +56,7 @@ from collections import Counter, defaultdict
 from tealeaves.analyze import bursts as burst_model
 from tealeaves.extract.romanise import hangul_skeleton, skeleton
 from tealeaves.extract.termpacks import load_pack
-from tealeaves.extract.terms import fold
+from tealeaves.extract.terms import fold, strip_possessive
 from tealeaves.store import Store
 from tealeaves.store.db import DAY_SHIFT
 
@@ -69,6 +70,7 @@ COMMEMORATION = 0.6  # weight of the share of hits next to "anniversary" and the
 CUT = 0.7  # weight of the share of hits whose name goes on past the hit (a fragment)
 COMMON_SHARE = 0.1  # a lower-case one-word name needs this share of its word's uses to count fully
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HYPHENATED = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)+")
 BURST_MIN_DOCS = 3
 
 
@@ -78,11 +80,12 @@ def rescore(store: Store) -> tuple[int, int, int]:
     merge_scripts(store)
     rows = _aggregate(store)
     forms, phrases, variant_folds, langs = _variants(store)
-    totals = _word_totals(store, {k for k in rows})
+    compounds = _compounds(store)
+    totals = _word_totals(store, {k for k in rows}, {w for ws in compounds.values() for w in ws})
     institutions, org_names = _institutions()
     scored = []
     for key, a in rows.items():
-        f = _features(key, a, forms[key], totals, pack, langs.get(key, set()))
+        f = _features(key, a, forms[key], totals, pack, langs.get(key, set()), compounds.get(key, set()))
         _institution_factor(key, f, institutions, org_names, variant_folds.get(key, set()), pack.home)
         scored.append((key, a, f))
     ranked = sorted(
@@ -197,8 +200,23 @@ def _variants(store: Store) -> tuple[dict[str, int], dict[str, str], dict[str, s
     return {k: len(v) for k, v in forms.items()}, phrases, forms, langs
 
 
-def _word_totals(store: Store, keys: set[str]) -> dict[str, tuple[int, int, int]]:
-    words = {w for k in keys for w in k.split(":", 1)[1].split()}
+def _compounds(store: Store) -> dict[str, set[str]]:
+    """Hyphenated words of each term's written forms whose parts are words of its name ("taekwon-do",
+    "people-first"): the corpus lexicon counts them whole, so the name's share is taken of them."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for key, text in store.conn.execute("SELECT DISTINCT key, text FROM term_variants WHERE text LIKE '%-%'"):
+        core = set(key.split(":", 1)[1].split())
+        for w in _HYPHENATED.findall(text):
+            w = strip_possessive(w.casefold())
+            if set(w.split("-")) <= core:
+                out[key].add(w)
+    return out
+
+
+def _word_totals(
+    store: Store, keys: set[str], extra: set[str] = frozenset()
+) -> dict[str, tuple[int, int, int]]:
+    words = {w for k in keys for w in k.split(":", 1)[1].split()} | set(extra)
     out: dict[str, tuple[int, int, int]] = {}
     korean = {w for w in words if _HANGUL.search(w)}
     if korean:  # Korean writes compounds and particles together: count every word containing the name
@@ -220,10 +238,14 @@ def _word_totals(store: Store, keys: set[str]) -> dict[str, tuple[int, int, int]
     return out
 
 
-def _features(key: str, a: dict, forms: int, totals: dict, pack, langs: set[str] = frozenset()) -> dict:
+def _features(
+    key: str, a: dict, forms: int, totals: dict, pack, langs: set[str] = frozenset(), compounds=frozenset()
+) -> dict:
     kind = a["kind"]
     words = key.split(":", 1)[1].split()
-    known = [totals[w][0] for w in words if w in totals and totals[w][0]]
+    covered = {part for c in compounds for part in c.split("-")}
+    counted = [w for w in words if w not in covered] + sorted(compounds)
+    known = [totals[w][0] for w in counted if w in totals and totals[w][0]]
     specificity = min(1.0, a["hits"] / max(a["hits"], min(known))) if known else 0.1
     weight = pack.kind_weights.get(kind, 0.5)
     if len(langs) == 1:  # a family may be worth less in one language ("method@ko": 방법 is any "way")
