@@ -98,3 +98,23 @@ def test_quote_spans_and_display_text_are_free_of_paragraph_debris(quotes_of):
     assert clean_text("imperialism., ,  The group said:, ,  At this\r moment") == (
         "imperialism. The group said: At this moment"
     )
+
+
+def test_names_of_other_naming_systems_are_people():
+    pipeline = Pipeline(["entities"])
+
+    def people(text):
+        doc = Document.create("KCNA", "2012-01-01", "Test", text)
+        return [m.text for m in pipeline(doc)["mention"] if m.label == "PERSON"]
+
+    # pinyin and Vietnamese names from the packs' surname lists, also after a title with "of ... and ..."
+    assert people("Lin Gennan, Cui Tongjun and Wang Shuli, members of the foundation, attended.") == [
+        "Lin Gennan",
+        "Cui Tongjun",
+        "Wang Shuli",
+    ]
+    assert people("It was led by Minister of Industry and Commerce Vu Huy Hoang, vice-minister.") == [
+        "Vu Huy Hoang"
+    ]
+    # a Korean name whose last syllable is also a Spanish stopword ("Su")
+    assert people("Ri Myong Su and Jo Yon Jun attended.") == ["Ri Myong Su", "Jo Yon Jun"]

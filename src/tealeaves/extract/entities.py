@@ -623,6 +623,13 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     ):
         if words[-1].isdigit() and len(words) >= 2 and words[-2] in ("Unit", "No.", "No"):
             break
+        if (
+            len(words) >= 3
+            and words[-3] in kb.surnames
+            and len(words[-1]) <= 3
+            and words[-1] not in _NOT_LAST_SYLLABLE
+        ):
+            break  # "Jo Yon Jun", "Ri Myong Su": the last syllable of a Korean name, not "Jun." or "su"
         words.pop()
         toks.pop()
     if not words:
@@ -646,10 +653,29 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
             if head and head[0].label != "PERSON" and head[0].start == rest[0][0]:
                 return head
             person = _person_after_title(text, rest, kb)
+            if not person and not head:
+                other = _system_name(words, kb)  # "Minister of Industry and Commerce Vu Huy Hoang"
+                if other is not None:
+                    return [
+                        Mention(toks[other][0], end, text[toks[other][0] : end], "PERSON", None, "pattern")
+                    ]
             return person or head
     korean = _korean_name(text, toks, words, kb, strict)
     if korean:
         return korean
+    if "and" in words and not strict:
+        k = words.index("and")  # "Cui Tongjun and Wang Shuli": two names of another naming system
+        if _system_name(words[:k], kb) == 0 and _system_name(words[k + 1 :], kb) == 0:
+            a, b = toks[k - 1][1], toks[k + 1][0]
+            return [
+                Mention(start, a, text[start:a], "PERSON", None, "pattern"),
+                Mention(b, end, text[b:end], "PERSON", None, "pattern"),
+            ]
+    other = _system_name(words, kb)
+    if other is not None:
+        # "Lin Gennan", "Minister of Industry and Commerce Vu Huy Hoang": a name of another naming system
+        # ends the run; the words before it (if any) are its title
+        return [Mention(toks[other][0], end, text[toks[other][0] : end], "PERSON", None, "pattern")]
     label = _label_by_head(words, kb) if len(words) >= 2 else None
     if (
         label is None
@@ -686,6 +712,36 @@ def _person_after_title(text: str, toks: list[tuple[int, int]], kb: KB) -> list[
     return [Mention(s, e, text[s:e], "PERSON", None, "pattern")]
 
 
+# stopwords that cannot end a Korean name ("Ri Myong Su" and "Jo Yon Jun" can; "Kim Jong Un Y ..." cannot)
+_NOT_LAST_SYLLABLE = frozenset(
+    ["Y", "El", "La", "Los", "Las", "En", "Con", "Por", "Para", "Del", "Al", "Se", "Una", "De", "A", "I"]
+)
+
+
+def _system_name(words: list[str], kb: KB) -> int | None:
+    """Where a personal name of one of the packs' naming systems ending the run begins: the whole run
+    ('Wang Shuli'), or the run's tail after a person title ('President Truong Tan Sang')."""
+    for surnames, given, lo, hi in kb.name_systems:
+        for i in range(len(words)):
+            rest = words[i + 1 :]
+            if words[i] not in surnames or not lo <= len(rest) <= hi:
+                continue
+            if not all(
+                w[:1].isupper()
+                and given.fullmatch(w.lower() if given.pattern[:1] == "(" else w)
+                and w not in kb.stopwords
+                and w not in kb.org_heads
+                and w not in kb.place_heads
+                for w in rest
+            ):
+                continue
+            if i == 0 or any(
+                w in kb.person_titles or w.rstrip(".") + "." in kb.person_titles for w in words[:i]
+            ):
+                return i
+    return None
+
+
 def _korean_name(text: str, toks, words: list[str], kb: KB, strict: bool = False) -> list[Mention]:
     if kb.syllable_re is None or words[0] not in kb.surnames or len(words) < 2:
         return []
@@ -694,7 +750,7 @@ def _korean_name(text: str, toks, words: list[str], kb: KB, strict: bool = False
         n < len(words)
         and n < 3
         and kb.syllable_re.fullmatch(words[n].rstrip("'’s"))
-        and words[n] not in kb.stopwords
+        and (words[n] not in kb.stopwords or (n == 2 and words[n] not in _NOT_LAST_SYLLABLE))
     ):
         if words[n] in kb.org_heads or words[n] in kb.place_heads:
             break

@@ -72,6 +72,8 @@ class KB:
     connectors: frozenset = frozenset()
     surnames: frozenset = frozenset()
     syllable_re: re.Pattern | None = None
+    # other personal-name systems of the packs: (surnames, given-name word pattern, min words, max words)
+    name_systems: list = field(default_factory=list)
     cues_re: re.Pattern | None = None
     cue_alt: str = "(?!)"  # the speech cues as one alternation, for embedding in other patterns
     according_re: re.Pattern | None = None
@@ -185,6 +187,10 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     kb.org_patterns = [re.compile(x) for x in names.get("org_patterns", [])]
     kb.connectors = frozenset(names.get("connectors", []))
     kb.surnames = frozenset(names.get("korean_surnames", []))
+    kb.name_systems = [
+        (frozenset(ns["surnames"]), re.compile(ns["given"]), int(ns.get("min", 1)), int(ns.get("max", 2)))
+        for ns in names.get("systems", [])
+    ]
     if names.get("korean_syllable"):
         kb.syllable_re = re.compile(names["korean_syllable"])
     q = p.get("quotes", {})
