@@ -9,7 +9,7 @@ import json
 import numpy as np
 import pytest
 
-from tealeaves.analyze.embed import MiniLM, _index_paths
+from tealeaves.analyze.embed import INDEX_VERSION, MiniLM, _index_paths
 from tealeaves.analyze.related import related
 from tealeaves.store import Store
 from tealeaves.store.loader import ingest
@@ -67,3 +67,28 @@ def test_related_by_embedding_builds_its_index_and_keeps_it_current(small_store,
     ingest(store, [path])
     related(store, ident, method="embedding", limit=5)
     assert json.loads(meta.read_text())["docs"] == store.count_docs()  # rebuilt for the new document
+    m = json.loads(meta.read_text())
+    assert m["version"] == INDEX_VERSION
+    meta.write_text(json.dumps({**m, "version": INDEX_VERSION - 1}))  # built with other document vectors
+    built = hnsw.stat().st_mtime_ns
+    store.__dict__.pop("_embedding_index", None)  # as a new process would
+    again = related(store, ident, method="embedding", limit=5)
+    assert json.loads(meta.read_text())["version"] == INDEX_VERSION and hnsw.stat().st_mtime_ns != built
+    assert len(again.results) == 5 and ident not in {x.id for x in again.results}
+
+
+def test_document_vectors_drop_the_common_direction_and_weigh_the_title(small_store):
+    from tealeaves.analyze.embed import DocSpace, embedder, load_index
+
+    emb = embedder()
+    _, space = load_index(small_store)
+    assert isinstance(space, DocSpace) and space.top.shape == (1, 384)
+    used = space.table[space.used]
+    assert np.allclose(used.mean(0) @ space.top.T, 0, atol=1e-4)  # no mean left along the removed direction
+    assert np.abs(used @ space.top.T).max() < 1e-4  # the direction is projected out of every token
+    t = ["Kim Jong Un inspects a farm"]
+    b = ["Kim Jong Un inspects a farm. The leader gave guidance."]
+    with_title = space.vectors(emb.token_ids(b), emb.token_ids(t))
+    body_only = space.vectors(emb.token_ids(b), [[]])
+    assert np.allclose(np.linalg.norm(with_title, axis=1), 1.0, atol=1e-5)
+    assert not np.allclose(with_title, body_only)

@@ -260,3 +260,17 @@ def test_bench_related_times_the_rank_index_next_to_fts5_ranking(sample_db_copy)
     r = CliRunner().invoke(cli, ["bench", "related", "--db", str(sample_db_copy), "--queries", "3"])
     assert r.exit_code == 0, r.output
     assert "related (as shipped)" in r.output and "related, FTS5 ranking" in r.output
+
+
+def test_bench_related_pairs_scores_a_method_as_the_eval_suite_does(related_store):
+    from tealeaves.bench.eval_stories import score_pairs
+
+    store, pairs = related_store
+    expected = score_pairs(store, pairs)
+    r = CliRunner().invoke(cli, ["bench", "related-pairs", "--method", "lexical", "--json"])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert out["rank_index_serves_related"] is True and "embedding" not in out
+    assert out["asked"] == len({p[side]["id"] for p in pairs for side in "ab"})
+    assert out["lexical"]["recall_at_10"] == expected["related.recall_at_10"]
+    assert out["lexical"]["unrelated_at_10"] == expected["related.unrelated_at_10"]

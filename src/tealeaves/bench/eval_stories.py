@@ -57,7 +57,6 @@ def score_pairs(store: Store, pairs: list[dict]) -> dict[str, float]:
                 rowid[ext] = get_document(store, ext).rowid
     groups = {r[0]: (r[1], r[2]) for r in store.conn.execute("SELECT doc, dup, story FROM doc_groups")}
     c = {k: [0, 0, 0] for k in ("dup", "story", "story_mono")}  # tp, fp, fn
-    rel_hit = rel_n = unrel_hit = unrel_n = 0
     for pr in pairs:
         a, b = rowid[pr["a"]["id"]], rowid[pr["b"]["id"]]
         ga, gb = groups.get(a, (a, a)), groups.get(b, (b, b))
@@ -69,24 +68,43 @@ def score_pairs(store: Store, pairs: list[dict]) -> dict[str, float]:
             _count(c[key], gold, pred)
         if pr.get("case") != "translation":
             _count(c["story_mono"], label in POSITIVE_STORY, ga[1] == gb[1])
-        if a == b:
-            continue  # one stored document (identical records): nothing to rank
-        found = _listed(store, pr["a"]["id"], b) + _listed(store, pr["b"]["id"], a)
-        if label == "unrelated":
-            unrel_hit += found
-            unrel_n += 2
-        else:
-            rel_hit += found
-            rel_n += 2
     out: dict[str, float] = {}
     for key, name in (("dup", "duplicates"), ("story", "clusters")):
         for m, v in _prf(*c[key]).items():
             out[f"{name}.{m}"] = v
     out["clusters.monolingual.recall"] = _prf(*c["story_mono"])["recall"]
-    out["related.recall_at_10"] = round(rel_hit / rel_n, 4) if rel_n else 0.0
-    out["related.unrelated_at_10"] = round(unrel_hit / unrel_n, 4) if unrel_n else 0.0
+    listed = {ident: {r.id for r in related(store, ident, limit=10).results} for ident in pair_ids(pairs)}
+    for key, value in related_scores(store, pairs, listed).items():
+        out[f"related.{key}"] = value
     out["pairs"] = float(len(pairs))
     return out
+
+
+def pair_ids(pairs: list[dict]) -> list[str]:
+    """The documents of the labelled pairs (their input ids), each once."""
+    return sorted({pr[side]["id"] for pr in pairs for side in ("a", "b")})
+
+
+def related_scores(store: Store, pairs: list[dict], listed: dict[str, set[str]]) -> dict[str, float]:
+    """``recall_at_10`` (duplicate, same story and related pairs) and ``unrelated_at_10`` of a method,
+    from ``listed``: {input id of a pair document: ids of the documents it lists in its top 10}."""
+    ids = {ident: get_document(store, ident).doc.id for ident in pair_ids(pairs)}
+    rel_hit = rel_n = unrel_hit = unrel_n = 0
+    for pr in pairs:
+        a, b = pr["a"]["id"], pr["b"]["id"]
+        if ids[a] == ids[b]:
+            continue  # one stored document (identical records): nothing to rank
+        found = int(ids[b] in listed[a]) + int(ids[a] in listed[b])
+        if pr["label"] == "unrelated":
+            unrel_hit += found
+            unrel_n += 2
+        else:
+            rel_hit += found
+            rel_n += 2
+    return {
+        "recall_at_10": round(rel_hit / rel_n, 4) if rel_n else 0.0,
+        "unrelated_at_10": round(unrel_hit / unrel_n, 4) if unrel_n else 0.0,
+    }
 
 
 def _count(cell: list[int], gold: bool, pred: bool) -> None:
@@ -96,12 +114,6 @@ def _count(cell: list[int], gold: bool, pred: bool) -> None:
         cell[1] += 1
     elif gold:
         cell[2] += 1
-
-
-def _listed(store: Store, ident: str, other: int) -> int:
-    ids = {r.id for r in related(store, ident, limit=10).results}
-    other_id = store.conn.execute("SELECT id FROM docs WHERE rowid = ?", (other,)).fetchone()[0]
-    return int(other_id in ids)
 
 
 def build_store(pairs: list[dict], folder: Path, background: bool = True) -> Store:

@@ -13,6 +13,7 @@ documents drawn at random, in one run on the same store and the same documents:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import statistics
@@ -51,6 +52,21 @@ def build_store(corpora: Path | None, n: int, work: Path, log) -> Path:
     log(f"  ingested in {time.perf_counter() - t0:.0f}s")
     src.unlink()
     return db
+
+
+@contextlib.contextmanager
+def _rank_index_off():
+    """`related` as it ranks without the rank index (``rank_index = off``), for store handles opened or
+    asked inside the block."""
+    before = os.environ.get("TEALEAVES_RANK_INDEX")
+    os.environ["TEALEAVES_RANK_INDEX"] = "off"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TEALEAVES_RANK_INDEX", None)
+        else:
+            os.environ["TEALEAVES_RANK_INDEX"] = before
 
 
 def _picks(store: Store, queries: int, seed: int) -> list[str]:
@@ -99,17 +115,8 @@ def measure(db: Path, queries: int = 100, seed: int = 3, embedding: bool = False
         out["docs"] = store.count_docs()
         picks = _picks(store, queries, seed)
         out["related"], shipped = _timed(store, picks)
-        before = os.environ.get("TEALEAVES_RANK_INDEX")
-        os.environ["TEALEAVES_RANK_INDEX"] = "off"
-        try:
-            fresh = Store(db, readonly=True)  # a handle without the rank index
+        with _rank_index_off(), Store(db, readonly=True) as fresh:  # a handle without the rank index
             out["related_fts5"], fallback = _timed(fresh, picks)
-            fresh.close()
-        finally:
-            if before is None:
-                os.environ.pop("TEALEAVES_RANK_INDEX", None)
-            else:
-                os.environ["TEALEAVES_RANK_INDEX"] = before
         both = list(zip(shipped, fallback, strict=True))
         out["same_query_words"] = sum(a.query_terms == b.query_terms for a, b in both)
         out["top10_overlap"] = round(
@@ -147,4 +154,53 @@ def run(
     log(f"latency of `related` over {queries} random documents ...")
     out = measure(db, queries, embedding=embedding, log=log)
     out["db"] = str(db)
+    return out
+
+
+def _listed(store: Store, ids: list[str], **kw) -> tuple[dict, dict[str, set[str]]]:
+    """Latency of `related` for each document of ``ids`` and what each lists in its top 10."""
+    related(store, ids[0], **kw)  # warm up
+    ms, listed = [], {}
+    for ident in ids:
+        t0 = time.perf_counter()
+        r = related(store, ident, limit=10, **kw)
+        ms.append((time.perf_counter() - t0) * 1000)
+        listed[ident] = {x.id for x in r.results}
+    return _pcts(ms), listed
+
+
+def pairs(methods: tuple[str, ...] = ("lexical", "lexical_fts5", "embedding"), log=print) -> dict:
+    """Recall@10 and latency of each way of finding related articles, on the labelled pairs.
+
+    The store is the ``stories`` eval suite's (pair documents + the bundled sample, rank index caught up by
+    the ingest); every pair document is asked about once per method. ``lexical_fts5`` is the lexical
+    method ranked by FTS5 alone; ``embedding`` first builds the MiniLM embedding index (timed).
+    """
+    from tealeaves.bench.eval_stories import build_store, load_pairs, pair_ids, related_scores
+
+    gold = load_pairs()
+    out: dict = {"pairs": len(gold)}
+    with tempfile.TemporaryDirectory(prefix="tealeaves-bench-related-pairs-") as tmp:
+        store = build_store(gold, Path(tmp))
+        try:
+            out["docs"] = store.count_docs()
+            ids = pair_ids(gold)
+            out["asked"] = len(ids)
+            for m in methods:
+                kw = {"method": "embedding" if m == "embedding" else "lexical"}
+                if m == "embedding":
+                    from tealeaves.analyze.embed import build_index
+
+                    log("building the embedding index ...")
+                    t0 = time.perf_counter()
+                    build_index(store)
+                    out["embedding_index_s"] = round(time.perf_counter() - t0, 1)
+                log(f"{m}: asking about {len(ids)} documents ...")
+                with _rank_index_off() if m == "lexical_fts5" else contextlib.nullcontext():
+                    latency, listed = _listed(store, ids, **kw)
+                out[m] = {**related_scores(store, gold, listed), **latency}
+            rx = rank_index(store)
+            out["rank_index_serves_related"] = bool(rx and rx.serves_related())
+        finally:
+            store.close()
     return out

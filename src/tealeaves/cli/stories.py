@@ -161,6 +161,45 @@ def bench_related(corpora, n, bench_db, keep, queries, embedding, as_json):
     click.echo("load average: " + " ".join(str(x) for x in out["load_average"]))
 
 
+@click.command("related-pairs")
+@click.option(
+    "--method",
+    "methods",
+    multiple=True,
+    type=click.Choice(["lexical", "lexical_fts5", "embedding"]),
+    help="Default: all three.",
+)
+@click.option("--json", "as_json", is_flag=True)
+def bench_related_pairs(methods, as_json):
+    """Recall@10 and latency of each `related` method on the labelled pairs (eval/gold/pairs.jsonl):
+    lexical as shipped (rank index), lexical ranked by FTS5 alone, MiniLM embeddings + HNSW."""
+    import os
+
+    from tealeaves.bench.related import pairs
+
+    log = (lambda m: click.echo(m, err=True)) if as_json else click.echo
+    out = pairs(tuple(methods) or ("lexical", "lexical_fts5", "embedding"), log=log)
+    out["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    if as_json:
+        click.echo(json.dumps(out, indent=2))
+        return
+    click.echo(
+        f"{out['pairs']} labelled pairs; {out['asked']} pair documents asked about, in a store of "
+        f"{out['docs']:,} documents (pairs + bundled sample)"
+    )
+    for m in ("lexical", "lexical_fts5", "embedding"):
+        if m in out:
+            r = out[m]
+            click.echo(
+                f"{m:13s} recall@10 {r['recall_at_10']:.3f}  unrelated@10 {r['unrelated_at_10']:.3f}  "
+                f"p50 {r['p50_ms']} ms  p95 {r['p95_ms']} ms  max {r['max_ms']} ms"
+            )
+    if "embedding_index_s" in out:
+        click.echo(f"embedding index built in {out['embedding_index_s']} s")
+    click.echo("load average: " + " ".join(str(x) for x in out["load_average"]))
+
+
 bench.add_command(bench_related)
+bench.add_command(bench_related_pairs)
 
 COMMANDS = [group, stories, related]
