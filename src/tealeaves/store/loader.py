@@ -112,11 +112,12 @@ def ingest(
             progress(n)
 
     store.conn.execute("PRAGMA mmap_size = 0")  # writes go through the bounded page cache: RSS stays flat
-    bulk = _is_bulk(store, paths)
+    size = sum(_disk_size(p) for p in paths)  # walked once: a folder input may hold many files
+    bulk = _is_bulk(store, size)
     if bulk:
         store.drop_bulk_indexes()
     options = ReadOptions.default(encoding)
-    if _use_reader_process(paths):
+    if _use_reader_process(size):
         items = iter_prepared_in_process(paths, fmap, options, counting)
     else:
         items = iter_prepared(paths, fmap, options, counting)
@@ -141,9 +142,9 @@ def ingest(
 BULK_MIN_BYTES = 8 * 1024 * 1024
 
 
-def _is_bulk(store: Store, paths: list[str]) -> bool:
-    """A load big next to the store: rebuilding the URL/input-id indexes once beats updating them per row."""
-    size = sum(_disk_size(p) for p in paths)
+def _is_bulk(store: Store, size: int) -> bool:
+    """A load of ``size`` bytes on disk, big next to the store: rebuilding the URL/input-id indexes once
+    beats updating them per row."""
     try:
         db_size = os.path.getsize(store.path)
     except OSError:
@@ -151,8 +152,9 @@ def _is_bulk(store: Store, paths: list[str]) -> bool:
     return size >= BULK_MIN_BYTES and size * 2 >= db_size
 
 
-def _use_reader_process(paths: list[str]) -> bool:
-    """Whether to read in a second process: setting ``reader_process`` (auto | on | off).
+def _use_reader_process(size: int) -> bool:
+    """Whether to read inputs of ``size`` bytes on disk in a second process: setting ``reader_process``
+    (auto | on | off).
 
     auto: inputs of BULK_MIN_BYTES or more, two or more cores, and a single-threaded caller (forking a
     process that runs other threads, such as the web server, is not safe).
@@ -166,7 +168,7 @@ def _use_reader_process(paths: list[str]) -> bool:
         raise UsageError(f"setting reader_process must be auto, on or off, not {mode!r}")
     if (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
         return False
-    return sum(_disk_size(p) for p in paths) >= BULK_MIN_BYTES
+    return size >= BULK_MIN_BYTES
 
 
 def _disk_size(p: str) -> int:
