@@ -76,7 +76,7 @@ ANONYMOUS_PERSON = Ref("anonymous", None, None, True)
 
 _DATELINE = re.compile(r"[A-Z][\w .'’-]{1,40}, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})? \([^)\n]{2,30}\)\s*-*\s*")
 _LEAD = re.compile(r"(?:[-–—•*]+\s*|,\s*|\s+)+")
-_INTRO = _words(
+INTRO_WORDS = _words(
     "At On In When While After Before During Then Thereafter Later Meanwhile Earlier Upon With Through Under "
     "Following Prior Amid Despite Since So Now Today Yesterday Thereby Thus Here There Once Also However "
     "Acto Durante Seguidamente Luego Despues Después Ahora Al En Con Tras Recently Last This As First "
@@ -204,7 +204,7 @@ class Discourse:
             if c is None:
                 return _Subject("other", p)
             p = c.end()
-        elif word in _INTRO:
+        elif word in INTRO_WORDS:
             # "At that time, X ...", "When he arrived at the venue, all the participants ...": the subject
             # follows the opening phrase
             c = re.compile(r",\s*(?=(?:he|she|it|they|He|She|It|They|the|The|all|All)\b|[A-Z])").search(
@@ -214,6 +214,10 @@ class Discourse:
                 return _Subject("other", p)
             p = c.end()
         headline = i == 0 and s.start < self.doc.body_offset
+        quoted = _QUOTED_NAME.match(t, p, s.end)
+        if quoted and not headline:
+            # '"True Path of the Nation," the organ of ..., in an editorial called ...': a title in marks
+            return _Subject("org", p, Ref("named", None, quoted.group(1), False))
         pr = re.match(r"(He|She|It|They|he|she|it|they|Él|El|Ella|Ellos)\b", t[p : s.end])
         if pr and not (pr.group() == "El" and not self._spanish()):
             return _Subject("pronoun", p, word=pr.group().lower())
@@ -233,7 +237,9 @@ class Discourse:
                     return _Subject("person", last.start, self.ref_of(last))
                 if m.label == "ORG":
                     return _Subject("org", m.start, self.ref_of(m))
-                return _Subject("other", m.start)
+                # "The People for Achieving Peace and Reunification of south Korea in a statement": a place
+                # ending a longer capitalised name; the name starts where the sentence does
+                return _Subject("other", p if re.search(r"[A-Z]\w*\s+(?:of|for|in)\s+$", prefix) else m.start)
         if (not ms or ms[0].start > p) and not headline:
             name = _capitalised_name(t, p, s.end)
             if (
@@ -262,7 +268,7 @@ class Discourse:
                     np = t[q : t.find(w, q) + len(w)] if t.find(w, q) >= 0 else w
                     return _Subject("role", q, word=lw, text=np)
                 return _Subject("anon", q, word=lw)
-            if lw in _COLLECTIVE:
+            if lw in _COLLECTIVE and w[:1].islower():  # "The People for ... Reunification" is a name
                 return _Subject("plural", q)
             if lw in self.kb.anonymous and not lw.endswith("s"):
                 return _Subject("anon", q, word=lw)
@@ -327,6 +333,12 @@ class Discourse:
                         return r
                 if subj.kind == "document":
                     return self.document(subj.word, subj.at)
+                if subj.kind == "other" and word.lower() == "it" and j < i:
+                    # "The Peruvian Group for the Study of ... released a bulletin. It carried an article":
+                    # an organisation's name the packs do not know
+                    name = _capitalised_name(self.text, subj.at, s.end)
+                    if name and not self.looks_like_person(name) and " " in name:
+                        return Ref("named", None, name, False)
         if cls == "person":
             # no subject to go by: the person last named outside any quotation
             people = [
@@ -437,17 +449,41 @@ class Discourse:
                     best = m
             if best is not None:
                 return self.ref_of(best)
+            named = self.appositive(head, at)
+            if named is not None:
+                return named
             if head in ("head", "leader", "chief") and re.search(r"\bdelegation\b", t_after(self.text, at)):
                 r = self.led_by(at)
                 if r is not None:
                     return r
         low = span.lower()
         words = low.split()
+        base = re.split(r"\s(?:of|for|to|in)\s", low)[0]  # "then defense minister of south Korea"
         if len(words) >= 2 and (
-            head in self.offices or any(low.endswith(" " + o) or low == o for o in self.offices if " " in o)
+            head in self.offices or any(base.endswith(" " + o) or base == o for o in self.offices if " " in o)
         ):
             return Ref("named", None, None, True)  # a head of state or government by office, unnamed
         return None
+
+    def appositive(self, head: str, at: int) -> Ref | None:
+        """'Abdulreda Assiri, rector of the College of ...' before ``at``: the person a definite description
+        ('the rector') takes when the name is one no pack knows (a name the packs know is a mention,
+        which :meth:`role` looks at first)."""
+        rx = re.compile(
+            r"((?:[A-Z][\w'’.-]+|al|el|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’.-]+|al|el|bin|ibn|de|van|von)){1,4})"
+            r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"\b",
+            re.IGNORECASE if head[:1].isupper() else 0,
+        )
+        found = None
+        for found in rx.finditer(self.text, 0, at):  # noqa: B007 - the last one
+            pass
+        if found is None or self.inside_other_quote(found.start(), found.end(), at):
+            return None
+        name = found.group(1)
+        ms = [m for m in self.mentions_in(found.start(1), found.end(1)) if m.label == "PERSON"]
+        if ms:
+            return self.ref_of(ms[-1])
+        return Ref("named", None, name, True) if self.looks_like_person(name) else None
 
     def _role_context(self, m: Mention) -> tuple[str, str]:
         """The titles a person is given ('Mongolian Ambassador to the DPRK X', 'X, emir of Kuwait,') and
@@ -544,6 +580,21 @@ class Discourse:
             return self.role(subj.word, subj.at, definite=True, span=subj.text) or ANONYMOUS_PERSON
         if subj.kind == "plural":
             return Ref("anonymous", None, None, True, plural=True)
+        if subj.kind == "anon":
+            return ANONYMOUS_PERSON  # "A spokesman for the party issued a commentary": the commentary's
+        if subj.kind == "pronoun" and subj.word == "it":
+            r = self.pronoun("it", subj.at)  # "It carried an article": what "it" is
+            if r.kind != "anonymous":
+                return r
+        if subj.kind == "document":
+            # "A Bangladeshi paper dedicated two pages to an article": the paper, named or not
+            r = self._medium([j], limit, False)
+            if r is not None:
+                return r
+            if re.search(
+                r"\b(?:a|an|A|An)\s+(?:[\w-]+\s+){0,2}$", self.text[max(s.start, subj.at - 30) : subj.at]
+            ):
+                return Ref("anonymous", None, None, False)
         if subj.kind == "other":
             name = _capitalised_name(self.text, subj.at, s.end)
             if name:
@@ -585,6 +636,11 @@ class Discourse:
         eid = {"kcna": "kcna", "rodong sinmun": "rodong-sinmun"}.get(src)
         e = self.kb.entity(eid)
         return Ref("self", eid, e.name if e else self.doc.source, False)
+
+
+# a sentence opening with a name in quotation marks and its appositive: '"True Path of the Nation," the
+# organ of ...' / '"Minjok 21", a magazine of ...'
+_QUOTED_NAME = re.compile(r"[\"“]([A-Z][^\"”,]{2,80}?),?[\"”],?\s+(?:the|a|an)\s+[a-z]")
 
 
 def t_after(text: str, at: int) -> str:
@@ -674,4 +730,15 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
             )
         return Ref(kind, q.speaker_entity, q.speaker_name, person)
     plural = bool(re.search(r"s\b", sp.split(" of ")[0].split(" at ")[0])) and not sp[:1].isupper()
+    if kind == "anonymous" and sp.lower() in ("newspapers", "papers", "dailies"):
+        own = disc._own(at)
+        if own.kind == "self" and re.search(r"\b(?:the|The)\s+$", disc.text[max(0, at - 4) : at]):
+            # "The newspapers say" in a DPRK medium's own press review: the DPRK papers together
+            return Ref("self", None, None, False, plural=True)
+    if kind == "anonymous" and not plural and re.fullmatch(r"[a-z][\w-]*(?: [a-z][\w-]*){0,2}", sp):
+        before = disc.text[max(0, at - 4) : at]
+        if re.search(r"\b(?:the|The)\s+$", before):
+            named = disc.appositive(sp.split()[-1], at)  # "the rector stressed", after "X, rector of ..."
+            if named is not None:
+                return named
     return Ref("anonymous", None, None, True, plural=plural)

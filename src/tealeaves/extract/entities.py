@@ -32,6 +32,7 @@ _NAME_AFTER = re.compile(r" ((?:[A-Z][a-z][\w'’-]*)(?: [A-Z][a-z][\w'’-]*){1
 _AND = re.compile(r" (?:and|y) ")
 _OPENER = re.compile(r"(?:^|(?<=[\s(\"“]))((?:[A-Z][\w'’-]*\s+){1,2})$")
 _TOKEN = re.compile(r"\S+")
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Ene|Abr|Ago|Dic)"
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _REST_OF_WORD = re.compile(r"\S*\s+")
 _HEAD_CONNECTORS = ("of", "for", "on", "with", "de", "del")  # the head word comes before the first of these
@@ -625,6 +626,14 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
             break
         if (
             len(words) >= 3
+            and words[-2] in ("of", "for")
+            and words[-1][:1].isupper()
+            and len(words[-1]) > 4
+            and not re.match(_MONTH_WORD, words[-1])
+        ):
+            break  # "Group for the Study of Kimilsungism-Kimjongilism", "Institute of Juche": the name's end
+        if (
+            len(words) >= 3
             and words[-3] in kb.surnames
             and len(words[-1]) <= 3
             and words[-1] not in _NOT_LAST_SYLLABLE
@@ -646,6 +655,9 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         two = " ".join(words[i : i + 2])
         n = 2 if two in kb.person_titles else 1 if w in kb.person_titles else 0
         if n and i + n < len(words):
+            tail = _titled_tail_name(text, toks, words, i + n, end, kb, strict)
+            if tail:
+                return tail
             rest = toks[i + n :]
             head = _classify_span(text, rest[0][0], rest[-1][1], kb, strict)
             if strict:
@@ -695,6 +707,23 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         if opener is not None:
             start = opener
     return [Mention(start, end, text[start:end], label, None, "pattern")]
+
+
+def _titled_tail_name(
+    text: str, toks, words: list[str], at: int, end: int, kb: KB, strict: bool
+) -> list[Mention]:
+    """'Minister of Metal Industry Jon Sung Hun', 'General Director of the Associated Fruit Group Kim Chol
+    Ho': a title, what it is the title of, and a Korean name ending the run. The name is the person; the
+    words between are classified on their own (an organisation is kept)."""
+    for j in range(at + 1, len(words) - 1):
+        if words[j] not in kb.surnames or words[j - 1].lower() in kb.connectors:
+            continue
+        name = _korean_name(text, toks[j:], words[j:], kb, strict)
+        if len(name) != 1 or name[0].end != end:
+            continue
+        mid = _classify_span(text, toks[at][0], toks[j - 1][1], kb, strict)
+        return [m for m in mid if m.label != "PERSON"] + name
+    return []
 
 
 def _person_after_title(text: str, toks: list[tuple[int, int]], kb: KB) -> list[Mention]:

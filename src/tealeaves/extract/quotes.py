@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from tealeaves.extract.coref import (
     DOC_NOUNS,
+    INTRO_WORDS,
     ORG_NOUNS,
     OWN_WRITING,
     PRONOUNS,
@@ -144,12 +145,21 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
     before = text[s_start : m.start()]
     after = text[m.end() : min(len(text), m.end() + 120)]
     cue, speaker = None, None
-    c = None
-    for c in kb.cues_re.finditer(before):  # noqa: B007 - the last cue before the quote
-        pass
+    cues_before = list(kb.cues_re.finditer(before))
+    c = cues_before[-1] if cues_before else None  # the last cue before the quote
     if c is not None and _AFTER_CUE.fullmatch(before[c.end() :]):
         cue = c.group()
-        speaker = _subject_before(text, s_start, s_start + c.start())
+        at = c.start()
+        if re.fullmatch(_PARTICIPLES, cue, re.I):
+            # 'X openly said that ..., adding "..."': the participle's subject is the main verb's
+            main = [
+                x
+                for x in cues_before[:-1]
+                if not re.fullmatch(_PARTICIPLES, x.group(), re.I) and _cue_is_verb(before, x.start())
+            ]
+            if main:
+                at = main[-1].start()
+        speaker = _subject_before(text, s_start, s_start + at)
     else:
         np = r"((?:the |a |an )?[A-Za-z][\w'’.-]*(?: [\w'’.\"-]+){0,7}?)"
         a = kb.rx("direct-after-np", lambda: r"\s*,?\s*" + np + r"\s+(" + kb.cue_alt + r")\b").match(after)
@@ -167,6 +177,15 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
         elif before.rstrip().endswith(":"):
             cue = ":"
             speaker = _subject_before(text, s_start, s_start + len(before.rstrip()) - 1)
+        elif sent is not None and not before.strip(" ,\r\n\t"):
+            # 'Morten Traavik said:, ,  "I think ..."': the quotation opens the sentence after the cue
+            prev = next((x for x in reversed(sentences) if x.end <= sent.start), None)
+            ps = text[prev.start : prev.end].rstrip() if prev is not None else ""
+            if prev is not None and ps.endswith(":"):
+                pc = list(kb.cues_re.finditer(ps))
+                if pc and re.fullmatch(r"\s*(?:[\w\s]{0,25})?:", ps[pc[-1].end() :]):
+                    cue = pc[-1].group()
+                    speaker = _subject_before(text, prev.start, prev.start + pc[-1].start())
     if cue is None:
         return None
     return _quote(text, qs, qe, True, speaker, cue, mentions, kb)
@@ -201,7 +220,16 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         cue_at = c.start()
         if len(cues) > 1 and re.fullmatch(r",\s*(?:and\s+)?", s[cues[-2].end() : c.start()]):
             cue_at = cues[-2].start()  # 'the paper said, and went on:': who said it goes on
-        speaker = _subject_before(text, sent.start, sent.start + cue_at)
+        inverted = (
+            _INVERTED_BLOCK.fullmatch(s, cues[-2].end(), c.start())
+            if len(cues) > 1 and s[: cues[-2].start()].rstrip().endswith(",")
+            else None
+        )
+        if inverted is not None:
+            # '..., said the commentary, adding:': the speaker follows the first cue
+            speaker = (sent.start + inverted.start(1), sent.start + inverted.end(1))
+        else:
+            speaker = _subject_before(text, sent.start, sent.start + cue_at)
         if speaker is not None:
             inv = re.match(r"(?:" + kb.cue_alt + r")\s+(?:the\s+|a\s+|an\s+)?", text[speaker[0] : speaker[1]])
             if inv and inv.end() < speaker[1] - speaker[0]:
@@ -215,6 +243,7 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
     return out
 
 
+_INVERTED_BLOCK = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,7}?),\s*(?:and\s+)?")
 _CONTINUE = re.compile(r"\b(?:went on|goes on|continued|continues|adding|added)$")
 _FOLLOWING = re.compile(
     r"\b(?P<verb>released|issued|published|made public|sent|carried|read out|announced)\s+"
@@ -333,12 +362,17 @@ _SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds
         "señaló", "afirmo", "afirmó", "declaro", "declaró"}  # fmt: skip
 
 
-_CLOSE_NP = re.compile(r",\s+((?:[\w'’.\"-]+\s+){0,6}?[\w'’.\"-]+)\s+(?:\w+ly\s+)?$")
+_CLOSE_NP = re.compile(r",[\"”]?\s+((?:[\w'’.\"-]+\s+){0,6}?[\w'’.\"-]+)\s+(?:\w+ly\s+)?$")
 _AFTER_CLOSE = re.compile(r"\s*(?:,|\.|$)")
 _FINITE_BEFORE_COMMA = re.compile(
     r"[^,;]*?\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b"
 )
 _BEFORE_INVERTED = re.compile(r",\s+$")
+# a verb somewhere in a stretch of text: what a quote has and a name with its title has not
+_HAS_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|do|does|did|"
+    r"es|son|fue|ha|han)\b|\b[a-z]{2,}(?:ed|es)\b|\b[a-z]{3,}[^s's]s\b"
+)
 _INVERTED_NP = re.compile(
     r"\s+((?:the\s+)?[A-Z][^,;:]{1,150}?)(?=\s+(?:in an? |on |at |to |through |when )|\s*(?:,|$))"
 )
@@ -366,6 +400,9 @@ def _closing(s: str, body_end: int, cues: list[re.Match]):
         m = _INVERTED_NP.match(s, c.end(), body_end)
         if m and _FINITE_BEFORE_COMMA.match(s, m.end(), body_end):
             continue  # "X, spokesman for the PNA, said Israeli restrictions ... are": a clause, not 'said X'
+        if m and not _HAS_VERB.search(s, 0, c.start()):
+            continue  # "Choe Un Bok, chairwoman of the Association, said Kim Jong Un clarified ...": no
+            # quote before the cue (a name and its title), so the cue opens the reported clause
         if m and len(m.group(1).split()) <= 14:
             b = _BEFORE_INVERTED.search(s, max(0, c.start() - 5), c.start())
             return (m.start(1), m.end(1)), c.group(), b.start(), m.end()
@@ -392,6 +429,13 @@ _DEF_SUBJECT = re.compile(
 def _sentence_subject(s: str, offset: int, at: int) -> tuple[int, int] | None:
     """The subject at ``at`` (a pronoun, a name, 'the letter', 'the respected General Secretary'): who
     speaks in 'Saying that ..., he expressed thanks'."""
+    opener = re.match(r"[A-Z][a-z]+\b", s[at:])
+    if opener and opener.group() in INTRO_WORDS:
+        # "When a devastating flood hit ..., he took measures ..., saying ...": past the opening clause
+        c = re.compile(r",\s*(?=(?:he|she|it|they|the|He|She|It|They|The)\b|[A-Z])").search(s, at)
+        if c is None:
+            return None
+        at = c.end()
     d = _DEF_SUBJECT.match(s, at)
     if d is not None:
         return offset + d.start("np"), offset + d.end("np")
@@ -493,8 +537,25 @@ def _source_np(rest: str, kb: KB) -> bool:
     if np is None:
         return False
     words = np.group(1).split()
-    stops = _PREPS | {"that", "which", "and"}
-    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in stops), None)
+    stops = _PREPS | {"that", "which"}
+    # "and" ends the head noun phrase only before a new determiner or name ("according to KBS and the
+    # Yonhap"), not inside a coordinated modifier ("the Party's military and strategic plan")
+    cut = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i > 0
+            and (
+                w.lower() in stops
+                or (
+                    w.lower() == "and"
+                    and i + 1 < len(words)
+                    and (words[i + 1][:1].isupper() or words[i + 1] in ("the", "a", "an"))
+                )
+            )
+        ),
+        None,
+    )
     head_words = words[:cut] if cut else words
     head = head_words[-1].strip("'’\"").lower() if head_words else ""
     if head.endswith(("'s", "’s")):
@@ -547,6 +608,7 @@ _PARTICIPIAL_APPOSITIVE = re.compile(r"(?:\d{4}$|[a-z]+ed\s+(?:on|in|by|at|last|
 _PREP_PHRASE = re.compile(
     r"(?:in|at|on|during|through|via|from|before|after|upon)\s+(?:a|an|the|his|her|its|their)\s"
 )
+_COMPANY_SUFFIX = re.compile(r"(?:Co\.?,?\s*)?(?:Ltd|Inc|LLC|Corp|GmbH|S\.?A|Co)\.?")
 _LEAD_WORDS = re.compile(r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|then)\s+", re.I)
 _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 
@@ -559,6 +621,10 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if closed:
         seg = seg[:-1]
     cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
+    if closed and cut > 0 and _COMPANY_SUFFIX.fullmatch(seg[cut + 2 :]):
+        # "Zhang Xingquan, director general of Siping Lishan Machinery, Co. Ltd, said": the suffix is
+        # part of the company's name
+        cut = max(seg.rfind(", ", 0, cut), seg.rfind("; ", 0, cut), seg.rfind(": ", 0, cut))
     while closed and cut > 0 and _PREP_PHRASE.match(seg[cut + 2 :]):
         # "X, president of the federation, in a report at the congress, said": the phrase is no subject
         seg = seg[:cut]
@@ -652,6 +718,8 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     if speaker_span is not None:
         speaker_span = _appositive_person(text, speaker_span, mentions)
         speaker_span = _coordinated_subject(text, speaker_span, mentions)
+        if cue.endswith("ing"):
+            speaker_span = _participle_subject(text, speaker_span, mentions)
     if speaker_span is None:
         return Quote(start, end, text[start:end], direct, None, None, None, None, "unknown", cue)
     ss, se = speaker_span
@@ -699,6 +767,18 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     return Quote(start, end, text[start:end], direct, sp, ss, se, entity, kind, cue, name)
 
 
+def _participle_subject(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
+    """'He went the lengths of asserting "..."': the subject of the clause a participle cue ends."""
+    ss, se = span
+    pr = re.match(r"(?:He|She|They|It|he|she|they|it)(?=\s+[a-z])", text[ss:se])
+    if pr:
+        return ss, ss + pr.end()
+    people = [m for m in mentions if m.label in ("PERSON", "ORG") and m.start == ss and m.end < se]
+    if people and re.fullmatch(r"\s+[a-z][\w\s,'’-]*", text[people[0].end : se]):
+        return people[0].start, people[0].end
+    return span
+
+
 def _coordinated_subject(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
     """'At that time, Kim Jong Un stopped walking and told ...': the subject of coordinated verbs."""
     ss, se = span
@@ -729,8 +809,9 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
         if m.label == "PERSON" and line_start <= m.start and m.end < ss and text.startswith(", ", m.end)
     ]
     if people and not re.search(
-        r"\b(?:said|says|noted|stressed|is|was|were|are|has|had)\b", text[people[-1].end : ss]
-    ):
+        r"\b(?:said|says|noted|stressed|is|was|were|are|has|had)\b|[.!?][\"”]\s*,|[.!?]\s*,\s*,",
+        text[people[-1].end : ss],
+    ):  # (a sentence end before the ', ,' paragraph artefact is no appositive comma)
         return people[-1].start, people[-1].end
     return span
 
@@ -784,7 +865,12 @@ def _speaker_kind(
     ):
         return f"role:{role}", None, None  # "the Mongolian ambassador", "The President"
     tail = [m for m in inside if m.end == se and m.start > ss and m.label in ("ORG", "PERSON")]
-    if tail and re.fullmatch(r"(?:[\w-]+\s+){1,2}", text[ss : tail[0].start]) and head not in kb.anonymous:
+    if (
+        tail
+        and re.fullmatch(r"(?:[\w-]+\s+){1,2}", text[ss : tail[0].start])
+        and head not in kb.anonymous
+        and text[ss : tail[0].start].split()[-1].lower() not in _PREPS  # "principal of X": X's officer
+    ):
         return "named", tail[0].entity, _name(kb, tail[0])  # "south Korean Yonhap News"
     if head in kb.anonymous or " ".join(words[-2:]) in kb.anonymous or role is not None:
         owner = _appositive_owner(text, ss, mentions)

@@ -1,0 +1,100 @@
+"""Speaker attribution rules found on the speaker check set (eval/gold/speakers.jsonl: real documents outside
+both extraction splits, annotated for quotes only; provenance in eval/gold/README.md). Each case is one
+pattern the rules once got wrong; the eval gate scores the whole set, these pin the mechanisms."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tealeaves.bench.eval_extraction import document_of
+from tealeaves.extract import Pipeline
+from tealeaves.model import Document
+
+GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold" / "speakers.jsonl"
+
+
+@pytest.fixture(scope="module")
+def quotes_of():
+    pipeline = Pipeline()
+    recs = {}
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        recs[r["doc"]["id"]] = r
+
+    def get(doc_id):
+        return [
+            (q.text, q.cue, q.speaker_kind, q.speaker_name)
+            for q in pipeline(document_of(recs[doc_id]))["quote"]
+        ]
+
+    return get
+
+
+CASES = [
+    # "Choe Un Bok, chairwoman of the Association, said Kim Jong Un clarified ...": a name and its title
+    # before the cue, so no inverted "..., said X"
+    ("kcna-ft-2012-08-10-0024", "Kim Jong Un comprehensively", "said", "named", "Choe Un Bok"),
+    # '"True Path of the Nation," the organ of ..., in an editorial': a title in quotation marks issues it
+    ("kcna-ft-2012-04-05-0005", "The unhappy life", "noted", "named", "True Path of the Nation"),
+    ("kcna-ft-2012-04-05-0005", "Those who experienced", "said", "named", "True Path of the Nation"),
+    # "The People for Achieving Peace ... in a statement": a capitalised name, not the collective "people"
+    (
+        "kcna-ft-2011-05-04-0016",
+        "The period since",
+        "noted",
+        "named",
+        "People for Achieving Peace and Reunification",
+    ),
+    # '... openly said that ..., adding "..."': the participle's subject is the main verb's
+    ("kcnakp-ec3b41da6dc08109", "it is not about geography", "adding", "named", None),
+    # "A spokesman for the party issued a commentary ... said the commentary, adding:"
+    ("kcna-ft-2011-10-18-0026", "The U.S.-proposed FTA", "adding", "anonymous", None),
+    # 'Morten Traavik said:' and the quotation opening the next paragraph
+    ("kcna-ft-2012-05-18-0008", "I think that we are together", "said", "named", "Morten Traavik"),
+    # "the rector stressed" after "Abdulreda Assiri, rector of the College ...", a name no pack knows
+    ("kcna-ft-2012-04-24-0049", "The DPRK is steadily", "stressed", "named", "Abdulreda Assiri"),
+    # "A Bangladeshi paper ... an article": an unnamed paper's article is anonymous
+    ("kcna-ft-2012-10-11-0019", "The President founded", "said", "anonymous", None),
+    # "The Peruvian Group for the Study of Kimilsungism-Kimjongilism released ... It carried an article"
+    (
+        "kcna-ft-2012-08-03-0028",
+        "the Korean people boundlessly",
+        "said",
+        "named",
+        "Peruvian Group for the Study of Kimilsungism-Kimjongilism",
+    ),
+    # "The newspapers say" in a DPRK press review: the DPRK papers together
+    ("kcnakp-80a69fd6d3ae6d84", "August 15, when", "say", "self", None),
+    # "Zhang Xingquan (60 anos de edad), director general de ..., Co. Ltd, senalo"
+    ("kcna-ft-2012-08-22-0041", "que es muy util", "senalo", "named", "Zhang Xingquan"),
+    # "The principal of Indrafrasta National School of India in a lecture noted": the school's officer
+    ("kcna-ft-2012-04-30-0020", "though the DPRK is not", "noted", "anonymous", None),
+    # 'He went the lengths of asserting "..."': the subject of the clause, resolved to Ryu U Ik
+    ("kcna-ft-2012-09-30-0004", "the north was to blame", "asserting", "named", "Ryu U Ik"),
+]
+
+
+@pytest.mark.parametrize("doc_id, quote_start, cue, kind, name", CASES, ids=[f"{c[0]}:{c[2]}" for c in CASES])
+def test_speaker(quotes_of, doc_id, quote_start, cue, kind, name):
+    got = [(c, k, n) for text, c, k, n in quotes_of(doc_id) if text.startswith(quote_start)]
+    assert got == [(cue, kind, name)]
+
+
+def test_according_to_a_plan_is_no_source(quotes_of):
+    # "according to the Party's military and strategic plan": a standard followed, not a speaker
+    assert quotes_of("rodong-2022-06-23-0007") == []
+
+
+def test_a_title_then_an_organisation_then_a_korean_name_is_a_person():
+    doc = Document.create(
+        "KCNA",
+        "2010-11-25",
+        "Reaction",
+        "Minister of Metal Industry Jon Sung Hun said the answer was ready. General Director of the "
+        "Associated Fruit Group Kim Chol Ho said so too.",
+    )
+    people = [m.text for m in Pipeline()(doc)["mention"] if m.label == "PERSON"]
+    assert people == ["Jon Sung Hun", "Kim Chol Ho"]
