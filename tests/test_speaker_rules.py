@@ -69,11 +69,88 @@ CASES = [
     # "The newspapers say" in a DPRK press review: the DPRK papers together
     ("kcnakp-80a69fd6d3ae6d84", "August 15, when", "say", "self", None),
     # "Zhang Xingquan (60 anos de edad), director general de ..., Co. Ltd, senalo"
-    ("kcna-ft-2012-08-22-0041", "que es muy util", "senalo", "named", "Zhang Xingquan"),
+    ("kcna-ft-2012-08-22-0041", "es muy util", "senalo", "named", "Zhang Xingquan"),
     # "The principal of Indrafrasta National School of India in a lecture noted": the school's officer
     ("kcna-ft-2012-04-30-0020", "though the DPRK is not", "noted", "anonymous", None),
     # 'He went the lengths of asserting "..."': the subject of the clause, resolved to Ryu U Ik
     ("kcna-ft-2012-09-30-0004", "the north was to blame", "asserting", "named", "Ryu U Ik"),
+    # the "expressed ... belief" family (a cue pattern of the packs), finite, participle and leading
+    (
+        "rodong-2021-08-31-0004",
+        "all the young people",
+        "expressed expectation and belief",
+        "named",
+        "Kim Jong Un",
+    ),
+    (
+        "rodong-2022-04-29-0004",
+        "they would more",
+        "expressing his expectation and belief",
+        "named",
+        "Kim Jong Un",
+    ),
+    (
+        "rodong-2022-04-29-0003",
+        "the workers of the committee",
+        "Expressing expectations",
+        "named",
+        "Kim Jong Un",
+    ),
+    # "he said, adding: It is ...": the words after the colon, direct
+    ("rodong-2021-08-31-0004", "It is the best pride", "adding", "named", "Kim Jong Un"),
+    # "The U.S. Department of Defense betrayed its true colors ... by asserting that ..."
+    ("kcnakp-ec3b41da6dc08109", "Ukrainian forces can use", "asserting", "named", "Pentagon"),
+    # "Rodong Sinmun Wednesday says this in a bylined article.": the sentence before is the paper's
+    ("kcna-ft-2011-03-16-0016", "To boost friendship", "says", "self", "Rodong Sinmun"),
+    # headlines: "President Ahmadinejad: <his words>" and "<words>--Minju Joson"
+    ("kcna-hl-2012-01-19-0005", "LatAm Will No Longer", ":", "named", "Mahmoud Ahmadinejad"),
+    ("kcna-ft-2011-03-30-0019", "Hyon In Thaek Termed", "--", "self", "Minju Joson"),
+    # Spanish: "dijo que" without "que" in the quote, and a sentence opening with its cue ("Asevero que")
+    ("kcna-ft-2012-10-27-0020", "gracias a los esfuerzos", "dijo", "named", "Hwang Chol Nam"),
+    ("kcna-ft-2012-10-27-0020", "esta ceremonia significa", "Asevero", "named", "Hwang Chol Nam"),
+    ("kcna-ft-2012-10-27-0020", "en el principio", "Senalo", "named", "Chen Weigen"),
+    # "a message of greeting from Dmitri Anatoliyevich Medvedev": a spelling of a pack person, linked
+    ("kcnakp-3faeb3a210b0b562", "Under your leadership", "said", "named", "Dmitry Medvedev"),
+    # "The Baath Arab Socialist Party and the WPK are ..., it said": "it" is not the quote's own subject
+    ("kcnakp-b15038fa39ad83cd", "The Baath Arab Socialist", "said", "named", "Bashar al-Assad"),
+    # "from Sh. Shabdolov, chairman of ...": a two-letter initial ends no sentence
+    ("kcna-ft-2012-06-27-0007", "He wisely led", "said", "named", "Sh. Shabdolov"),
+    # "The Chinese People's Daily ... carried an article": "the paper" is the named paper, not KCNA
+    ("kcna-ft-2012-02-07-0016", "The Phibada Opera", "said", "named", "People's Daily"),
+    # "X called a press conference to make public a declaration ..., MBC reported": the declaration is X's
+    (
+        "kcna-ft-2011-12-02-0009",
+        "the unequal FTA",
+        "said",
+        "named",
+        "Headquarters of the All-People Movement for Checking the Conclusion of the south Korea-U.S. Free "
+        "Trade Agreement",
+    ),
+    # headlines whose speaker is described, never named in the story: anonymous
+    ("kcna-hl-2011-12-02-0003", "Kim Jong Il, Defender", ":", "anonymous", None),
+    ("kcna-hl-2012-04-29-0003", "Kim Il Sung Will Be", ":", "anonymous", None),
+    # "a news analyst of the DPRK newspaper Rodong Sinmun Tuesday says:": the paper's own piece
+    ("kcna-ft-2011-01-25-0011", "It is a violent", "says", "self", "Rodong Sinmun"),
+    # a press review's "- An article says that ...": the paper the review is of
+    ("kcnakp-0410f3fe405e661d", 'the "liberal democracy', "says", "self", "Rodong Sinmun"),
+    # "... released a press statement on August 18 that ...": a cue pattern of the packs
+    (
+        "kcnakp-0410f3fe405e661d",
+        "the U.S. and the ROK",
+        "released a press statement",
+        "named",
+        "Institute for American Studies of the Foreign Ministry of the DPRK",
+    ),
+    # 'carried an article titled "...", which said:': the article the relative pronoun stands for
+    ("kcna-ft-2011-06-13-0022", "The idea of", "said", "named", "Selskaya Zhyzn"),
+    # "the Chongryon Central Standing Committee" is its own body in the packs, not Chongryon
+    (
+        "kcnakp-35405aadbe333dfd",
+        "Chongryon and Koreans",
+        "said",
+        "named",
+        "Central Standing Committee of the General Association of Korean Residents in Japan",
+    ),
 ]
 
 

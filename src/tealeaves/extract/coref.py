@@ -293,6 +293,30 @@ class Discourse:
             re.search(r"\b(?:del|los|las|que|fue)\b", self.text[:400])
         )
 
+    def link(self, ref: Ref) -> Ref:
+        """A name no mention resolved, linked to a pack entity when one is unmistakable: an alias written
+        differently ("Dmitri Anatoliyevich Medvedev" for Dmitry Medvedev: the same surname, a first name
+        with the same first four letters, and no other pack person sharing both)."""
+        index = self.kb.compiled.get("person-surnames")
+        if index is None:
+            index = {}
+            for e in self.kb.entities.values():
+                if e.type != "PERSON":
+                    continue
+                for n in (e.name, *e.aliases):
+                    toks = n.lower().split()
+                    if len(toks) >= 2:
+                        index.setdefault(toks[-1], set()).add((toks[0][:4], e.id))
+            self.kb.compiled["person-surnames"] = index
+        toks = ref.name.lower().split()
+        if len(toks) < 2 or len(toks[0]) < 5:  # (not a Korean surname-first name: "Choe Un Bok")
+            return ref
+        hits = {eid for first, eid in index.get(toks[-1], ()) if first == toks[0][:4]}
+        if len(hits) != 1:
+            return ref
+        e = self.kb.entity(next(iter(hits)))
+        return replace(ref, entity=e.id, name=e.name, person=True)
+
     # -- pronouns ------------------------------------------------------------------------------------
     def pronoun(self, word: str, pos: int) -> Ref:
         cls = PRONOUNS.get(word.lower(), "person")
@@ -311,8 +335,8 @@ class Discourse:
                     return r
                 continue
             subj = self.subject(j)
-            if subj.at >= limit:
-                continue
+            if subj.at >= limit or any(a <= subj.at < b for a, b in self.quote_spans):
+                continue  # (a subject inside quoted words is the quote's, not the narration's)
             if subj.kind == "pronoun":
                 if PRONOUNS.get(subj.word, "person") != cls:
                     continue
@@ -485,6 +509,29 @@ class Discourse:
             return self.ref_of(ms[-1])
         return Ref("named", None, name, True) if self.looks_like_person(name) else None
 
+    def described(self, head: str, at: int) -> Ref:
+        """A headline's described speaker ('Nepali Paper'): whom the story's opening names so, else
+        anonymous ('a speaker the text does not identify')."""
+        head = head.lower()
+        body = [s for s in self.sents if s.start >= self.doc.body_offset][:3]
+        if head.rstrip("s") in MEDIA_NOUNS or head in ("media", "dailies"):
+            r = (
+                self._medium(list(range(len(self.sents)))[self.sents.index(body[0]) :][:3], at, True)
+                if body
+                else None
+            )
+            if r is not None and r.kind != "self":
+                return r
+            return Ref("anonymous", None, None, False)
+        stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        for s in body:
+            for m in self.mentions_in(s.start, s.end):
+                if m.label == "ORG" and m.text.split()[-1].lower().startswith(stem[:5]):
+                    return self.ref_of(m)  # "Czech-Korean Friendship Association"
+        return Ref(
+            "anonymous", None, None, stem not in ("association", "group", "party", "committee", "body")
+        )
+
     def _role_context(self, m: Mention) -> tuple[str, str]:
         """The titles a person is given ('Mongolian Ambassador to the DPRK X', 'X, emir of Kuwait,') and
         the clause they are the subject of ('X, chairman of ..., made a report')."""
@@ -528,7 +575,9 @@ class Discourse:
         verb_rx = re.compile(r"\b" + verb + r"(?:ed|es|s|ing)\b") if verb else None
         for j in order:
             s = self.sents[j]
-            limit = at if j == i and not headline else s.end
+            limit = (
+                at + len(noun) if j == i and not headline else s.end
+            )  # (its own "an article ..., which said")
             if self.inside_other_quote(s.start, s.end, at):
                 continue
             seg_start = s.start
@@ -544,6 +593,17 @@ class Discourse:
                     continue
             if found is None:
                 continue
+            inner = [a for a, b in self.quote_spans if a <= found.start() < b and a >= s.start]
+            if inner:
+                # "X called a press conference to make public a declaration ..., MBC reported": the
+                # issuer is the reported clause's subject, not the medium reporting it
+                a = inner[0]
+                ms = [m for m in self.mentions_in(a, found.start()) if m.label in ("ORG", "PERSON")]
+                name = _capitalised_name(t, a, found.start())
+                if ms and ms[0].start <= a + 4 and (ms[0].entity or not name or len(name) <= len(ms[0].text)):
+                    return self.ref_of(ms[0])
+                if name:
+                    return Ref("named", None, name, False)
             frm = re.compile(r"(?:\s+of\s+[\w\s-]{1,40}?)?\s+(?:from|by|of)\s+(?:the\s+)?").match(
                 t, found.end(), s.end
             )
@@ -586,7 +646,7 @@ class Discourse:
             r = self.pronoun("it", subj.at)  # "It carried an article": what "it" is
             if r.kind != "anonymous":
                 return r
-        if subj.kind == "document":
+        if subj.kind == "document" and subj.word in MEDIA_NOUNS:
             # "A Bangladeshi paper dedicated two pages to an article": the paper, named or not
             r = self._medium([j], limit, False)
             if r is not None:
@@ -625,6 +685,17 @@ class Discourse:
             ms = [m for m in self.mentions_in(s.start, limit) if m.entity in self.media]
             if ms:
                 return self.ref_of(ms[-1])
+            titled = None
+            for titled in _PAPER_NAME.finditer(t, s.start, limit):  # noqa: B007 - the last one
+                pass
+            if titled is not None:  # "The Chinese People's Daily on Feb. 3 carried an article"
+                ms = [m for m in self.mentions_in(titled.start(), titled.end()) if m.end == titled.end()]
+                if ms and ms[0].label == "ORG" and ms[0].entity is not None:
+                    return self.ref_of(ms[0])
+                words = (ms[0].text if ms and ms[0].label == "ORG" else titled.group()).split()
+                while len(words) > 1 and (words[0] in ("The", "the") or _DEMONYM_WORD.fullmatch(words[0])):
+                    words = words[1:]
+                return Ref("named", None, " ".join(words), False)
         return None
 
     def _own(self, at: int) -> Ref:
@@ -643,16 +714,30 @@ class Discourse:
 _QUOTED_NAME = re.compile(r"[\"“]([A-Z][^\"”,]{2,80}?),?[\"”],?\s+(?:the|a|an)\s+[a-z]")
 
 
+# a newspaper's name ending in the word papers take ("People's Daily", "Jana Sata" has none)
+_PAPER_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){1,3}(?:Daily|Times|Post|News|Herald|Tribune|Journal|Gazette|Ilbo|Shimbun|Sinbo|"
+    r"Pravda|Izvestia|Express|Observer|Guardian|Telegraph|Chronicle|Mirror|Star)\b"
+)
+_DEMONYM_WORD = re.compile(r"[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)")
+
+
 def t_after(text: str, at: int) -> str:
     """The words right after a role word ('head of the delegation said')."""
     return text[at : at + 40]
 
 
+# capitalised words and connectors; "south/north Korea..." inside a name only when the name goes on after
+# it ("... for Checking the Conclusion of the south Korea-U.S. Free Trade Agreement"), not as its place
+_CAP_NAME = re.compile(
+    r"[A-Z][\w'’.-]*(?:(?:\s+(?:of|for|and|the|de|del|la))*\s+"
+    r"(?:(?:south|north)\s+(?=Korea[\w'’.-]*\s+[A-Z]))?[A-Z][\w'’.-]*)*"
+)
+
+
 def _capitalised_name(text: str, at: int, end: int) -> str | None:
     """The capitalised name starting at ``at`` ('Central Committee of the Anti-Imperialist Front')."""
-    m = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s+(?:of|for|and|the|de|del|la))*\s+[A-Z][\w'’.-]*)*").match(
-        text, at, end
-    )
+    m = _CAP_NAME.match(text, at, end)
     if m is None:
         return None
     name = re.sub(r"['’]s$", "", m.group())
@@ -689,10 +774,28 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
         ref = done.get(key)
         if ref is None:
             ref = _resolve_one(q, disc)
+            if ref.kind == "named" and ref.entity is None and ref.name:
+                ref = disc.link(ref)
             done[key] = ref
             disc.add(q.speaker_start, ref)
         out[k] = replace(q, speaker_kind=ref.kind, speaker_entity=ref.entity, speaker_name=ref.name)
     return out
+
+
+# a headline speaker that describes rather than names: "Nepali Paper", "Czech Association", "Bangladesh
+# Political Figure" (a place or a nationality, then what kind of speaker it is)
+_DESCRIBED = re.compile(
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z][a-z]+\s+)?(Papers?|Newspapers?|Dailies|Daily|Media|Associations?|"
+    r"Groups?|Part(?:y|ies)|Organi[sz]ations?|Committees?|Bod(?:y|ies)|Figures?|Personages?|Politicians?|"
+    r"Scholars?|Experts?|Leaders?|Officials?|Writers?|Journalists?|Professors?|Analysts?|Observers?)"
+)
+
+
+def _place_or_demonym(word: str, kb: KB) -> bool:
+    hit = kb.surface.get(word)
+    if hit is not None:
+        return hit[0] == "PLACE"
+    return bool(re.search(r"(?:an|ese|ish|i|ch|ic)$", word)) and len(word) > 3
 
 
 # a surname alone ("Choe", "Mr. Westerwelle", "al-Khatib"), resolved to the person named in full before
@@ -705,6 +808,10 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
     kind = q.speaker_kind
     sp = q.speaker_text or ""
     at = q.speaker_start or q.start
+    if at < disc.doc.body_offset:
+        described = _DESCRIBED.fullmatch(sp)
+        if described and _place_or_demonym(described.group(1), disc.kb):
+            return disc.described(described.group(2), at)
     if kind == "pronoun":
         return disc.pronoun(sp, at)
     if kind.startswith("document:"):

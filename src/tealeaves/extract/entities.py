@@ -179,9 +179,11 @@ def _whole_names(text: str, found: list[Mention], kb: KB) -> list[Mention]:
         for m in rx.finditer(text):
             a, b = m.span(1)
             words = m.group(1).split()
+            while len(words) > 1 and words[-1] in kb.stopwords:
+                b -= len(words.pop()) + 1  # "the newspaper Rodong Sinmun Tuesday says"
             if words[0] in kb.stopwords or any(x.start <= a and b <= x.end and x.entity for x in found):
                 continue
-            new.append(Mention(a, b, m.group(1), "ORG", None, "pattern"))
+            new.append(Mention(a, b, text[a:b], "ORG", None, "pattern"))
     for m in _NEWS_AGENCY.finditer(text) if "news agency" in text else ():
         if m.group().split()[0] not in kb.stopwords:
             new.append(Mention(m.start(), m.end(), m.group(), "ORG", None, "pattern"))

@@ -80,6 +80,11 @@ class KB:
     self_speakers: frozenset = frozenset()
     anonymous: frozenset = frozenset()
     object_cues: frozenset = frozenset()  # cues that report speech only with 'that' or a colon
+    object_cue_re: re.Pattern = re.compile("(?!)")  # the pattern cues, which are object cues too
+
+    def is_object_cue(self, cue: str) -> bool:
+        return cue.lower() in self.object_cues or self.object_cue_re.fullmatch(cue) is not None
+
     definitions: list[tuple[str, re.Pattern, re.Pattern | None]] = field(default_factory=list)
     appear_re: re.Pattern | None = None
     not_objects_re: re.Pattern | None = None
@@ -195,11 +200,17 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         kb.syllable_re = re.compile(names["korean_syllable"])
     q = p.get("quotes", {})
     if q.get("cues"):
-        # not after a hyphen: "the above-said provinces" is no cue
-        kb.cues_re = re.compile(r"(?<!-)" + _words_regex(q["cues"], 0).pattern)
-        kb.cue_alt = (
-            "(?:" + "|".join(re.escape(w) for w in sorted(set(q["cues"]), key=len, reverse=True)) + ")"
+        # literal cues, and cue patterns (regular expressions) for families of wordings: "expressed his deep
+        # trust and expectation"; a pattern cue reports speech only with 'that' or a colon
+        patterns = list(q.get("cue_patterns", []))
+        alt = "|".join(
+            [f"(?:{x})" for x in patterns]
+            + [re.escape(w) for w in sorted({w for w in q["cues"] if w}, key=len, reverse=True)]
         )
+        # not after a hyphen: "the above-said provinces" is no cue
+        kb.cues_re = re.compile(r"(?<!-)(?<![\w])(?:" + alt + r")(?![\w])")
+        kb.cue_alt = "(?:" + alt + ")"
+        kb.object_cue_re = re.compile("|".join(f"(?:{x})" for x in patterns) or "(?!)", re.IGNORECASE)
     if q.get("according_to"):
         kb.according_re = _words_regex(q["according_to"])
     kb.self_speakers = frozenset(s.lower() for s in q.get("self", []))

@@ -34,7 +34,17 @@ from tealeaves.model import Document, Mention, Quote, Sentence
 _QUOTED = re.compile(r"\"([^\"]{2,1500}?)\"|“([^”]{2,1500}?)”")
 _DET = re.compile(r"^(?:the|a|an|The|A|An)\s+")
 _PREPS = {"in", "at", "on", "to", "for", "with", "of", "by", "about", "from", "during", "through", "so", "as"}
-_PARTICIPLES = r"(?:adding|noting|saying|stressing|pointing out|underlining|emphasizing|declaring|recalling)"
+# "expressing his expectation and belief", "Expressing his deep trust and expectation"
+_EXPRESSING = (
+    r"expressing\s+(?:(?:his|her|their|its|the|deep|firm|great|strong|full|high|warm)\s+){0,3}"
+    r"(?:expectations?|belief|hopes?|conviction|trust|confidence)"
+    r"(?:\s+and\s+(?:(?:his|her|the|deep|firm)\s+){0,2}(?:expectations?|belief|hopes?|conviction|trust|confidence))?"
+)
+_PARTICIPLES = (
+    r"(?:adding|noting|saying|stressing|pointing out|underlining|emphasizing|declaring|recalling|"
+    + _EXPRESSING
+    + ")"
+)
 
 
 def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention], kb: KB) -> list[Quote]:
@@ -49,6 +59,7 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
         if q is not None:
             out.append(q)
     out += _blocks(text, doc, sentences, mentions, kb)
+    out += _says_this(text, doc, sentences, mentions, kb)
     for sent in sentences:
         if sent.start < doc.body_offset:
             continue
@@ -68,10 +79,11 @@ def _continued(quotes: list[Quote]) -> list[Quote]:
     speaker of the quote just before it."""
     out = list(quotes)
     for i, q in enumerate(out):
-        if q.speaker_start is not None or q.cue.lower() not in _GOES_ON or i == 0:
+        opening = q.cue[:1].isupper() and not q.direct  # "Asevero que ...": a subject-less sentence
+        if q.speaker_start is not None or (q.cue.lower() not in _GOES_ON and not opening) or i == 0:
             continue
         prev = out[i - 1]
-        if prev.speaker_start is None or q.start - prev.end > 200:
+        if prev.speaker_start is None or q.start - prev.end > (600 if opening else 200):
             continue
         out[i] = replace(
             q,
@@ -100,8 +112,24 @@ def _nested(inner: Quote, outer: Quote) -> bool:
 # -- headline attributions ------------------------------------------------------------------------
 def _headline(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
     title = text[sent.start : sent.end]
-    m = re.match(r"(?P<q>.{10,}?):\s+(?P<sp>[A-Z][^:]{1,60})$", title)
-    cue = ":"
+    first = re.match(r"(?P<sp>[A-Z][^:]{2,40}):\s+(?P<q>[^:]{10,})$", title)
+    if first and len(first.group("sp").split()) <= 4 and len(first.group("q").split()) >= 3:
+        # "President Ahmadinejad: LatAm Will No Longer Be US' Backyard": a person, then his words
+        se = sent.start + first.end("sp")
+        media = speaker_words(kb)[0]
+        people = [
+            (m.start, m.end)
+            for m in mentions
+            if m.end == se and m.start >= sent.start and (m.label == "PERSON" or m.entity in media)
+        ]  # ("Rodong Sinmun: <headline>": a DPRK medium, then its words)
+        words = first.group("sp").split()
+        if not people and words[0] in kb.person_titles and len(words) >= 2:
+            people = [(se - len(" ".join(words[1:])), se)]  # a title and a name no pack knows
+        if people:
+            qs, qe = sent.start + first.start("q"), sent.start + first.end("q")
+            return [_quote(text, qs, qe, False, people[0], ":", mentions, kb)]
+    m = re.match(r"(?P<q>.{10,}?)(?P<cue>:\s+|\s*--\s*)(?P<sp>[A-Z][^:]{1,60})$", title)
+    cue = m.group("cue").strip() if m else ":"
     if m is None:
         m = re.match(
             r"(?P<q>.{10,}?),\s+(?P<cue>says|said|ratifica|dice|afirma|senala|señala|destaca)\s+(?P<sp>.{2,60})$",
@@ -140,6 +168,13 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
         qe -= 1
     if _TITLED.search(text, max(0, m.start() - 30), m.start()):
         return None  # 'an article titled "Popular Leader"': a title, not speech
+    words = text[qs:qe].split()
+    if (
+        len(words) <= 8
+        and text[qe - 1] not in ".!?"
+        and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    ):
+        return None  # '... the opera "Liang Shanbo and Zhu Yingtai"': a Title Case name of a work
     sent = _sentence_of(sentences, m.start())
     s_start = sent.start if sent else max(0, m.start() - 300)
     before = text[s_start : m.start()]
@@ -183,7 +218,7 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
             ps = text[prev.start : prev.end].rstrip() if prev is not None else ""
             if prev is not None and ps.endswith(":"):
                 pc = list(kb.cues_re.finditer(ps))
-                if pc and re.fullmatch(r"\s*(?:[\w\s]{0,25})?:", ps[pc[-1].end() :]):
+                if pc and _CUE_TO_COLON.fullmatch(ps, pc[-1].end()):
                     cue = pc[-1].group()
                     speaker = _subject_before(text, prev.start, prev.start + pc[-1].start())
     if cue is None:
@@ -200,7 +235,7 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
             continue
         cues = list(kb.cues_re.finditer(s))
         c = cues[-1] if cues else None
-        if c is None or not re.fullmatch(r"\s*(?:[\w\s]{0,25})?:", s[c.end() :]):
+        if c is None or not _CUE_TO_COLON.fullmatch(s, c.end()):
             c = _FOLLOWING.search(s)  # 'released the following press statement on June 27:'
             if c is None:
                 continue
@@ -243,7 +278,34 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
     return out
 
 
+# between a cue and the colon opening its block: 'said:', 'told KCNA:', 'said in a joint statement on April
+# 21:', 'observes in a bylined commentary in this regard:'
+_CUE_TO_COLON = re.compile(r"\s*(?:[\w\s]{0,25}|(?:in|on|at|with|through|under|as)\s[\w\s,.'’-]{0,70})?:")
 _INVERTED_BLOCK = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,7}?),\s*(?:and\s+)?")
+_SAYS_THIS = re.compile(
+    r"(?P<sp>[A-Z][^,.;:]{1,80}?)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)\s+)?"
+    r"(?P<cue>says|said|observes|observed|notes|noted|stresses|stressed|writes|wrote|points out|pointed out)"
+    r"\s+(?:this|so)\b"
+)
+
+
+def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb: KB) -> list[Quote]:
+    """'Rodong Sinmun Wednesday says this in a bylined article.': the sentence before is its words."""
+    out = []
+    for i, sent in enumerate(sentences):
+        if i == 0 or sent.start < doc.body_offset:
+            continue
+        m = _SAYS_THIS.match(text, sent.start, sent.end)
+        prev = sentences[i - 1]
+        if m is None or prev.start < doc.body_offset:
+            continue
+        speaker = _subject_before(text, sent.start, m.start("cue"))
+        q = _quote(text, prev.start, prev.end, False, speaker, m.group("cue"), mentions, kb)
+        if q.end > q.start:
+            out.append(replace(q, end=q.end - 1, text=q.text[:-1]) if q.text.endswith(".") else q)
+    return out
+
+
 _CONTINUE = re.compile(r"\b(?:went on|goes on|continued|continues|adding|added)$")
 _FOLLOWING = re.compile(
     r"\b(?P<verb>released|issued|published|made public|sent|carried|read out|announced)\s+"
@@ -256,7 +318,9 @@ def _attribution_in(s: str, kb: KB) -> bool:
         kb.rx(
             "attribution",
             lambda: (
-                r"(?:,\s+|^)(?:he|she|it|they|the \w+|[A-Z][\w ]{0,40}?)\s+(?:\w+ly\s+)?" + kb.cue_alt + r"\b"
+                r"(?:,\s+|^)(?:he|she|it|they|the \w+|[A-Z][\w ]{0,40}?"
+                r"|[A-Z][\w '’-]{0,120}?\s+in\s+(?:a|an|its|his|her|their)\s+[\w\s.]{1,40}?)"
+                r"\s+(?:\w+ly\s+)?" + kb.cue_alt + r"\b"
             ),
         ).search(s)
     )
@@ -292,9 +356,11 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
     else:
         # X said (that) A[, adding (that) B]
         for c in cues:
-            if (lead_quote and c.start() < after_lead) or not _cue_is_verb(s, c.start()):
+            by_ing = c.group().endswith("ing") and s[max(0, c.start() - 3) : c.start()] == "by "
+            if (lead_quote and c.start() < after_lead) or not (by_ing or _cue_is_verb(s, c.start())):
+                # ("by asserting that ...": the means of the main verb, its subject's words)
                 continue
-            if re.match(_PARTICIPLES + "$", c.group(), re.I):
+            if re.match(_PARTICIPLES + "$", c.group(), re.I) and not by_ing:
                 continue
             rest = s[c.end() :]
             if not rest.strip(" .!?") or rest.lstrip().startswith((",", ".", ";")):
@@ -302,22 +368,27 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
             t = (
                 re.match(r"\s+(?:in|at|on|during|through|to)\s+[^,]{2,60}?\s+(that\s+)", rest)
                 or (c.group().lower() in _TELL and re.match(r"\s+[^,]{2,50}?\s+(that\s+)", rest))
-                or re.match(r"\s*(?:,\s*)?(that\s+)?", rest)
+                or re.match(r"\s*(?:,\s*)?(that\s+|que\s+)?", rest)
             )
             clause_start = c.end() + t.end()
             if t.group(1) is None and c.group().lower() in _TELL and _TELL_TO.match(s, c.end()):
                 continue  # "told officials to have its design drawn": a request, not speech
-            if t.group(1) is None and (
-                c.group().lower() in kb.object_cues or not _clausal(s[clause_start:body_end])
+            when = _WHEN_WORD.match(rest) if t.group(1) is None else None
+            if when is not None and _PRONOUN_CLAUSE.match(s, c.end() + when.end()):
+                clause_start = c.end() + when.end()  # "announced Wednesday he would ...": past the time word
+            elif t.group(1) is None and (
+                kb.is_object_cue(c.group()) or not _clausal(s[clause_start:body_end])
             ):
                 continue
             if _NOT_SPEECH.match(s, clause_start):
                 continue
             if _IMPERSONAL.search(s, 0, c.start()):
                 continue  # "It was reported that ...": no speaker in the text, no quote
-            speaker = _subject_before(text, sent.start, sent.start + c.start())
-            if speaker is None:
-                continue
+            speaker = (by_ing and _opening_subject(text, sent, mentions)) or _subject_before(
+                text, sent.start, sent.start + c.start()
+            )
+            if speaker is None and not (c.start() == 0 and c.group()[:1].isupper() and t.group(1)):
+                continue  # (a sentence opening with its cue, "Senalo que ...", continues the last speaker)
             main_speaker = speaker
             end = _clause_end(s, clause_start, body_end)
             if end - clause_start > 10:
@@ -348,6 +419,26 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
     return out
 
 
+def _opening_subject(text: str, sent: Sentence, mentions: list[Mention]) -> tuple[int, int] | None:
+    """The name or pronoun a sentence opens with ('The U.S. Department of Defense ... by asserting')."""
+    lead = re.match(r"\s*(?:The\s+)?", text[sent.start : sent.end])
+    at = sent.start + lead.end()
+    pr = re.match(r"(?:He|She|It|They)\b", text[at : at + 5])
+    if pr:
+        return at, at + pr.end()
+    for m in mentions:
+        if m.start == at and m.label in ("PERSON", "ORG"):
+            return m.start, m.end
+    return None
+
+
+_WHEN_WORD = re.compile(
+    r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\b"
+)
+# a clause that opens with a pronoun and a finite verb: "he would nationalize ...", "it was ..."
+_PRONOUN_CLAUSE = re.compile(
+    r"\s*(?:he|she|they|it|we)\s+(?:would|will|is|was|were|are|has|had|have|should|could|must|can|may|might)\b"
+)
 _IMPERSONAL = re.compile(
     r"(?:^|[,;]\s+|\b(?:and|but)\s+)(?:it|It)\s+(?:is|was|has been|had been|will be|can be|may be)\s+$"
 )
@@ -461,12 +552,12 @@ def _lead_end(s: str, start: int) -> int | None:
 
 def _trailing(text, sent, s: str, after: int, body_end: int, speaker, mentions, kb) -> list[Quote]:
     """'..., adding (that) B' after a main attribution: another quote by the same speaker."""
-    m = re.compile(r",\s+(?:and\s+)?(" + _PARTICIPLES + r")\s+(?:that\s+)?", re.I).search(s, after)
+    m = re.compile(r",\s+(?:and\s+)?(" + _PARTICIPLES + r")(?:\s+(?:that\s+)?|:\s+)", re.I).search(s, after)
     if m is None or m.end() >= body_end - 10 or _NOT_SPEECH.match(s, m.end()):
         return []
-    return [
-        _quote(text, sent.start + m.end(), sent.start + body_end, False, speaker, m.group(1), mentions, kb)
-    ]
+    direct = m.group().rstrip().endswith(":")  # "he said, adding: It is ...": the words as spoken
+    end = len(s.rstrip()) if direct else body_end
+    return [_quote(text, sent.start + m.end(), sent.start + end, direct, speaker, m.group(1), mentions, kb)]
 
 
 def _clause_end(s: str, start: int, body_end: int) -> int:
@@ -608,6 +699,9 @@ _PARTICIPIAL_APPOSITIVE = re.compile(r"(?:\d{4}$|[a-z]+ed\s+(?:on|in|by|at|last|
 _PREP_PHRASE = re.compile(
     r"(?:in|at|on|during|through|via|from|before|after|upon)\s+(?:a|an|the|his|her|its|their)\s"
 )
+_SENTENCE_END_IN = re.compile(
+    r"(?<=[a-z])\.\s(?=(?:The|An?|It|He|She|They)\s)(?!.*[a-z]\.\s(?:The|An?|It|He|She|They)\s)"
+)
 _COMPANY_SUFFIX = re.compile(r"(?:Co\.?,?\s*)?(?:Ltd|Inc|LLC|Corp|GmbH|S\.?A|Co)\.?")
 _LEAD_WORDS = re.compile(r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|then)\s+", re.I)
 _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
@@ -617,10 +711,18 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     """The speaker before a cue: the noun phrase nearest to it ("X, chief of the group, said" -> "chief of
     the group"; its entity is resolved later through the name before it)."""
     seg = text[s_start:cue_at].rstrip()
+    if re.search(r",\s*which(?:\s+also)?$", seg):
+        # 'carried an article titled "...", which said:': the document the relative pronoun stands for
+        nouns = [m for m in re.finditer(r"\b[a-z]+\b", seg) if m.group() in DOC_NOUNS]
+        if nouns:
+            return s_start + nouns[-1].start(), s_start + nouns[-1].end()
     closed = seg.endswith(",")
     if closed:
         seg = seg[:-1]
     cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
+    stop = _SENTENCE_END_IN.search(seg)  # "... of the Sun. The statement went on:" (a missed sentence end)
+    if stop is not None and stop.start() + 1 > cut:
+        cut = stop.start() + 1
     if closed and cut > 0 and _COMPANY_SUFFIX.fullmatch(seg[cut + 2 :]):
         # "Zhang Xingquan, director general of Siping Lishan Machinery, Co. Ltd, said": the suffix is
         # part of the company's name
@@ -679,7 +781,7 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         span = span[d.end() :]
     span = span.rstrip(" ,")
     words = span.split()
-    if not words or len(words) > 14 or words[0].lower().endswith("ing") or span[0] in '"“(':
+    if not words or len(words) > 18 or words[0].lower().endswith("ing") or span[0] in '"“(':
         return None
     return s_start + a, s_start + a + len(span)
 
@@ -753,7 +855,12 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         sp = sp[: circ.start()]  # "Evo Morales in his speech during his visit", "the court at a trial"
     se = ss + len(sp)
     for m in mentions:
-        if m.label == "PERSON" and m.end == se and m.start > ss:
+        if (
+            m.label == "PERSON"
+            and m.end == se
+            and m.start > ss
+            and not _OBJECT_NAME.search(text, ss, m.start)
+        ):
             ss, sp = m.start, m.text  # "Vice-director of the institute Choe Kwang Guk" -> the name
         elif m.start == ss and m.end < se and re.match(r"\s+in\s", text[m.end : se]):
             se, sp = m.end, m.text  # "Kim Jong Suk Library in Peru": the locative is not the speaker
@@ -777,6 +884,13 @@ def _participle_subject(text: str, span: tuple[int, int], mentions: list[Mention
     if people and re.fullmatch(r"\s+[a-z][\w\s,'’-]*", text[people[0].end : se]):
         return people[0].start, people[0].end
     return span
+
+
+# a name that is the object of a preposition ("chairman of the committee for ... of President Kim Il Sung")
+_OBJECT_NAME = re.compile(
+    r"\b(?:of|for|to|by|with|on|about)\s+(?:(?:the\s+)?(?:late\s+)?(?:President|General|Marshal|Comrade|"
+    r"Generalissimo|Chairman|leader|respected|dear|great|Secretary|General Secretary)\s+)*$"
+)
 
 
 def _coordinated_subject(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
@@ -864,6 +978,10 @@ def _speaker_kind(
         and (not sp[:1].isupper() or (definite and first is None and len(sp.split()) <= 2))
     ):
         return f"role:{role}", None, None  # "the Mongolian ambassador", "The President"
+    own_media = [m for m in inside if m.entity in media and m.start > ss]
+    if own_media and head in _MEDIA_WRITERS:
+        # "a news analyst of the DPRK newspaper Rodong Sinmun": the paper's own piece
+        return "self", own_media[0].entity, _name(kb, own_media[0])
     tail = [m for m in inside if m.end == se and m.start > ss and m.label in ("ORG", "PERSON")]
     if (
         tail
@@ -880,6 +998,9 @@ def _speaker_kind(
     if head in DOC_NOUNS:
         return "anonymous", None, None  # "a statement": an issuer the text does not give
     if first is not None and first.start == ss:
+        after = re.match(r"\s+and\s+(?:the\s+)?", text[first.end : se])
+        if after and any(m.start == first.end + after.end() and m.label in ("ORG", "PERSON") for m in inside):
+            return "named", first.entity, _name(kb, first)  # jointly speaking bodies: the first of them
         if first.end < se and re.match(r"[A-Z]", sp) and _is_name(sp):
             return "named", first.entity if first.label != "PLACE" else None, sp  # a longer name
         return "named", first.entity, _name(kb, first)
@@ -894,8 +1015,35 @@ def _speaker_kind(
     ):
         return "anonymous", None, None  # "Schoolchildren from the flood-hit areas": capitalised as a start
     if sp[:1].isupper():
-        return "named", first.entity if first else None, _name(kb, first) if first else sp
+        if first is not None:
+            return "named", first.entity, _name(kb, first)
+        joint = re.match(r"(.+?)\s+and\s+the\s+[A-Z]", sp)
+        if joint and _is_name(joint.group(1).replace("'s ", " ")):
+            return "named", None, joint.group(1)  # jointly speaking bodies: the first of them
+        return "named", None, sp
     return "anonymous", None, None
+
+
+_MEDIA_WRITERS = frozenset(
+    [
+        "analyst",
+        "analysts",
+        "commentator",
+        "commentators",
+        "writer",
+        "writers",
+        "correspondent",
+        "correspondents",
+        "reporter",
+        "reporters",
+        "columnist",
+        "columnists",
+        "journalist",
+        "journalists",
+        "editor",
+        "editors",
+    ]
+)
 
 
 def _is_name(sp: str) -> bool:

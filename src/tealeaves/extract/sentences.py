@@ -170,6 +170,10 @@ def _closes_later(para: str, pos: int) -> bool:
     return '"' in rest or "”" in rest
 
 
+# initials of Cyrillic letters written with two Latin ones
+_DIGRAPH_INITIALS = frozenset({"Sh", "Zh", "Ch", "Kh", "Ts", "Yu", "Ya", "Ye", "Yo", "Sch"})
+
+
 def _is_abbreviation(para: str, dot: int) -> bool:
     if para[dot] != ".":
         return False
@@ -181,6 +185,8 @@ def _is_abbreviation(para: str, dot: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Smith", "U.S."
+    if word in _DIGRAPH_INITIALS and re.match(r"\s+[A-Z][a-z]", para[dot + 1 : dot + 4]):
+        return True  # a transliterated initial before a name: "Sh. Shabdolov", "Zh. Zhumabekov"
     if "." in word:
         return True  # "U.S", "e.g"
     return word.lower() in ABBREVIATIONS

@@ -12,7 +12,7 @@ from tealeaves.extract.sentences import split_sentences
 from tealeaves.model import Document
 
 
-@stage("sentences", "2", produces=("sentence",))
+@stage("sentences", "3", produces=("sentence",))
 def sentences(doc: Document, facts: Facts) -> Facts:
     return {"sentence": split_sentences(doc.text, title_len=len(doc.title))}
 
