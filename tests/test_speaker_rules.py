@@ -143,6 +143,35 @@ CASES = [
     ),
     # 'carried an article titled "...", which said:': the article the relative pronoun stands for
     ("kcna-ft-2011-06-13-0022", "The idea of", "said", "named", "Selskaya Zhyzn"),
+    # "..., said the statement." (a spokesman's statement) and its "It went on:" are anonymous
+    ("kcna-ft-2011-03-04-0003", "This is a totally", "said", "anonymous", None),
+    ("kcna-ft-2011-03-04-0003", "This action more", "went on", "anonymous", None),
+    # "The 7th issue of a Russian paper carried ... an article": an unnamed paper's article; "The paper said"
+    # after "the Mexican paper Unidad Nacional" is that paper
+    ("kcna-ft-2012-07-28-0018", "The President left", "said", "anonymous", None),
+    ("kcna-ft-2012-07-28-0018", "The Juche idea stipulates", "said", "named", "Unidad Nacional"),
+    # "...: Nigerian Organization" over a story opening "The Nigerian National Committee for ..."
+    (
+        "kcna-ft-2012-07-02-0020",
+        "Kim Il Sung Will Be Immortal",
+        ":",
+        "named",
+        "Nigerian National Committee for the Study of the Juche Idea",
+    ),
+    # "At a dinning room he said", "At the coffee shop he sat on a stool, saying ..."
+    ("kcna-ft-2012-08-31-0002", "overhead lighting", "said", "named", "Kim Jong Un"),
+    ("kcna-ft-2012-08-31-0002", "it looks comfortable", "saying", "named", "Kim Jong Un"),
+    # "they said that A and warned that B": two quotes
+    ("kcnakp-bf85a91494b42378", "even lawmakers would be", "warned", "anonymous", None),
+    # "voicing the expectation and belief that", "Rodong Sinmun ... urges this"
+    (
+        "rodong-2021-09-10-0002",
+        "all the participants",
+        "voicing the expectation and belief",
+        "named",
+        "Kim Jong Un",
+    ),
+    ("kcna-ft-2012-03-21-0008", "It should be forced", "urges", "self", "Rodong Sinmun"),
     # "the Chongryon Central Standing Committee" is its own body in the packs, not Chongryon
     (
         "kcnakp-35405aadbe333dfd",

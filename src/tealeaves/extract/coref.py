@@ -51,7 +51,7 @@ DOC_NOUNS = _words(
     "article editorial commentary statement message letter report paper newspaper daily magazine bulletin "
     "essay book review appeal declaration resolution information leaflet release homepage website "
     "announcement notice telegram reply answer communique memorandum greetings document white weekly journal "
-    "articulo editorial comentario declaracion mensaje carta"
+    "articulo editorial comentario declaracion mensaje carta misiva"
 )
 MEDIA_NOUNS = frozenset({"paper", "newspaper", "daily", "weekly", "magazine", "journal"})
 # a document of this kind without a named issuer is the medium's own writing
@@ -509,7 +509,7 @@ class Discourse:
             return self.ref_of(ms[-1])
         return Ref("named", None, name, True) if self.looks_like_person(name) else None
 
-    def described(self, head: str, at: int) -> Ref:
+    def described(self, describer: str, head: str, at: int) -> Ref:
         """A headline's described speaker ('Nepali Paper'): whom the story's opening names so, else
         anonymous ('a speaker the text does not identify')."""
         head = head.lower()
@@ -524,10 +524,15 @@ class Discourse:
                 return r
             return Ref("anonymous", None, None, False)
         stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        generic = stem in ("organization", "organisation", "body", "group")
         for s in body:
             for m in self.mentions_in(s.start, s.end):
-                if m.label == "ORG" and m.text.split()[-1].lower().startswith(stem[:5]):
+                if m.label != "ORG":
+                    continue
+                if m.text.split()[-1].lower().startswith(stem[:5]):
                     return self.ref_of(m)  # "Czech-Korean Friendship Association"
+                if generic and m.text.split()[0] == describer:
+                    return self.ref_of(m)  # "Nigerian Organization": "The Nigerian National Committee ..."
         return Ref(
             "anonymous", None, None, stem not in ("association", "group", "party", "committee", "body")
         )
@@ -688,6 +693,9 @@ class Discourse:
             titled = None
             for titled in _PAPER_NAME.finditer(t, s.start, limit):  # noqa: B007 - the last one
                 pass
+            unnamed = _UNNAMED_MEDIUM.search(t, s.start, limit)
+            if titled is None and unnamed is not None:
+                return Ref("anonymous", None, None, False)  # "The 7th issue of a Russian paper carried ..."
             if titled is not None:  # "The Chinese People's Daily on Feb. 3 carried an article"
                 ms = [m for m in self.mentions_in(titled.start(), titled.end()) if m.end == titled.end()]
                 if ms and ms[0].label == "ORG" and ms[0].entity is not None:
@@ -718,6 +726,10 @@ _QUOTED_NAME = re.compile(r"[\"“]([A-Z][^\"”,]{2,80}?),?[\"”],?\s+(?:the|a
 _PAPER_NAME = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){1,3}(?:Daily|Times|Post|News|Herald|Tribune|Journal|Gazette|Ilbo|Shimbun|Sinbo|"
     r"Pravda|Izvestia|Express|Observer|Guardian|Telegraph|Chronicle|Mirror|Star)\b"
+)
+_UNNAMED_MEDIUM = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:paper|newspaper|magazine|daily|weekly|journal|news agency)\b"
+    r"(?!\s+(?:[A-Z]|called|named|titled))"
 )
 _DEMONYM_WORD = re.compile(r"[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)")
 
@@ -811,7 +823,7 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
     if at < disc.doc.body_offset:
         described = _DESCRIBED.fullmatch(sp)
         if described and _place_or_demonym(described.group(1), disc.kb):
-            return disc.described(described.group(2), at)
+            return disc.described(described.group(1), described.group(2), at)
     if kind == "pronoun":
         return disc.pronoun(sp, at)
     if kind.startswith("document:"):

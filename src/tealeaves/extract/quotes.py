@@ -32,16 +32,18 @@ from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
 
 _QUOTED = re.compile(r"\"([^\"]{2,1500}?)\"|“([^”]{2,1500}?)”")
-_DET = re.compile(r"^(?:the|a|an|The|A|An)\s+")
+_DET = re.compile(r"^(?:the|a|an|The|A|An|la|el|La|El|las|los|Las|Los|un|una|Un|Una)\s+")
 _PREPS = {"in", "at", "on", "to", "for", "with", "of", "by", "about", "from", "during", "through", "so", "as"}
 # "expressing his expectation and belief", "Expressing his deep trust and expectation"
 _EXPRESSING = (
-    r"expressing\s+(?:(?:his|her|their|its|the|deep|firm|great|strong|full|high|warm)\s+){0,3}"
+    r"(?:expressing|voicing)\s+(?:(?:his|her|their|its|the|deep|firm|great|strong|full|high|warm)\s+){0,3}"
     r"(?:expectations?|belief|hopes?|conviction|trust|confidence)"
     r"(?:\s+and\s+(?:(?:his|her|the|deep|firm)\s+){0,2}(?:expectations?|belief|hopes?|conviction|trust|confidence))?"
 )
 _PARTICIPLES = (
-    r"(?:adding|noting|saying|stressing|pointing out|underlining|emphasizing|declaring|recalling|"
+    r"(?:adding|noting|saying|stressing|pointing out|underlining|emphasizing|declaring|recalling|hoping|"
+    r"citing (?:the )?facts?|"
+    r"telling\s+(?:[\w'’-]+\s+){1,10}?(?=that\b)|"  # "telling the commanding officers who ... that"
     + _EXPRESSING
     + ")"
 )
@@ -284,7 +286,8 @@ _CUE_TO_COLON = re.compile(r"\s*(?:[\w\s]{0,25}|(?:in|on|at|with|through|under|a
 _INVERTED_BLOCK = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,7}?),\s*(?:and\s+)?")
 _SAYS_THIS = re.compile(
     r"(?P<sp>[A-Z][^,.;:]{1,80}?)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)\s+)?"
-    r"(?P<cue>says|said|observes|observed|notes|noted|stresses|stressed|writes|wrote|points out|pointed out)"
+    r"(?P<cue>says|said|observes|observed|notes|noted|stresses|stressed|writes|wrote|points out|pointed out|"
+    r"urges|urged|emphasizes|emphasized|asserts|asserted|claims|claimed|holds|insists)"
     r"\s+(?:this|so)\b"
 )
 
@@ -366,7 +369,7 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
             if not rest.strip(" .!?") or rest.lstrip().startswith((",", ".", ";")):
                 continue
             t = (
-                re.match(r"\s+(?:in|at|on|during|through|to)\s+[^,]{2,60}?\s+(that\s+)", rest)
+                re.match(r"\s+(?:in|at|on|during|through|to|with)\s+[^,]{2,60}?\s+(that\s+)", rest)
                 or (c.group().lower() in _TELL and re.match(r"\s+[^,]{2,50}?\s+(that\s+)", rest))
                 or re.match(r"\s*(?:,\s*)?(that\s+|que\s+)?", rest)
             )
@@ -465,8 +468,10 @@ _HAS_VERB = re.compile(
     r"es|son|fue|ha|han)\b|\b[a-z]{2,}(?:ed|es)\b|\b[a-z]{3,}[^s's]s\b"
 )
 _INVERTED_NP = re.compile(
-    r"\s+((?:the\s+)?[A-Z][^,;:]{1,150}?)(?=\s+(?:in an? |on |at |to |through |when )|\s*(?:,|$))"
-)
+    r"\s+((?:the\s+)?(?:[A-Z][^,;:]{1,150}?|(?:[a-z][\w-]*\s+){0,2}(?:"
+    + "|".join(sorted(DOC_NOUNS | ORG_NOUNS | {"spokesman", "spokeswoman", "spokesperson", "official"}))
+    + r")))(?=\s+(?:in an? |on |at |to |through |when )|\s*(?:,|$))"
+)  # "..., said Rodong Sinmun", "..., said the statement"
 
 
 def _closing(s: str, body_end: int, cues: list[re.Match]):
@@ -521,6 +526,11 @@ def _sentence_subject(s: str, offset: int, at: int) -> tuple[int, int] | None:
     """The subject at ``at`` (a pronoun, a name, 'the letter', 'the respected General Secretary'): who
     speaks in 'Saying that ..., he expressed thanks'."""
     opener = re.match(r"[A-Z][a-z]+\b", s[at:])
+    bare = re.match(
+        r"(?:At|In|On|During|After|Inside|Then|Later)\b[^,]{1,60}?\s(he|she|they)\s+[a-z]", s[at:]
+    )
+    if bare:  # "At the coffee shop he sat on a stool, saying ...": no comma after the opening phrase
+        return offset + at + bare.start(1), offset + at + bare.end(1)
     if opener and opener.group() in INTRO_WORDS:
         # "When a devastating flood hit ..., he took measures ..., saying ...": past the opening clause
         c = re.compile(r",\s*(?=(?:he|she|it|they|the|He|She|It|They|The)\b|[A-Z])").search(s, at)
@@ -552,6 +562,22 @@ def _lead_end(s: str, start: int) -> int | None:
 
 def _trailing(text, sent, s: str, after: int, body_end: int, speaker, mentions, kb) -> list[Quote]:
     """'..., adding (that) B' after a main attribution: another quote by the same speaker."""
+    second = _AND_CUE_THAT.match(s, after)
+    if second is not None and second.end() < body_end - 10:
+        end = _clause_end(s, second.end(), body_end)
+        return [
+            _quote(
+                text,
+                sent.start + second.end(),
+                sent.start + end,
+                False,
+                speaker,
+                second.group(1),
+                mentions,
+                kb,
+            ),
+            *_trailing(text, sent, s, end, body_end, speaker, mentions, kb),
+        ]
     m = re.compile(r",\s+(?:and\s+)?(" + _PARTICIPLES + r")(?:\s+(?:that\s+)?|:\s+)", re.I).search(s, after)
     if m is None or m.end() >= body_end - 10 or _NOT_SPEECH.match(s, m.end()):
         return []
@@ -562,7 +588,15 @@ def _trailing(text, sent, s: str, after: int, body_end: int, speaker, mentions, 
 
 def _clause_end(s: str, start: int, body_end: int) -> int:
     m = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLES + r"\b", re.I).search(s, start)
-    return m.start() if m and m.start() < body_end else body_end
+    n = _AND_CUE_THAT.search(s, start)  # "said that A and warned that B": two quotes
+    ends = [x.start() for x in (m, n) if x is not None and x.start() < body_end]
+    return min(ends) if ends else body_end
+
+
+_AND_CUE_THAT = re.compile(
+    r",?\s+and\s+(?:also\s+)?(said|stressed|noted|warned|added|declared|emphasized|pointed out|affirmed|"
+    r"expressed the hope|expressed the belief|hoped|claimed|stated)\s+that\s+"
+)
 
 
 def _clause_start(s: str, end: int) -> int:
@@ -780,6 +814,12 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         a += d.end()
         span = span[d.end() :]
     span = span.rstrip(" ,")
+    opening = re.match(
+        r"(?:At|In|On|During|After|Before|Inside|Outside|Later|Then)\b[^,]{1,60}?\s(he|she|they|it)$", span
+    )
+    if opening:  # "At a dining room he said": the phrase before the subject
+        a += opening.start(1)
+        span = opening.group(1)
     words = span.split()
     if not words or len(words) > 18 or words[0].lower().endswith("ing") or span[0] in '"“(':
         return None
