@@ -434,11 +434,25 @@ SPEAKER_PLAN_3 = {
 }  # fmt: skip
 
 
+# The fourth batch: the third's groups again, with its own seed (a second unbiased figure).
+SPEAKER_PLAN_4 = {
+    name: [(f"batch4-{reason}", pred, _PLAN3_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
+           if reason in _PLAN3_GROUPS[name]]
+    for name in _PLAN3_GROUPS
+}  # fmt: skip
+
+
 def select_speakers(corpora: Path) -> list[tuple[str, str, str, str]]:
     """Seeded draw of the speaker check set (all batches), skipping every document of selection.tsv,
     tests/data/mixed.jsonl, earlier batches and texts equal to one of them."""
     rows: list[tuple[str, str, str, str]] = []
-    for plan, seed in ((SPEAKER_PLAN, SPEAKER_SEED), (SPEAKER_PLAN_2, SPEAKER_SEED + "-2"), (SPEAKER_PLAN_3, SPEAKER_SEED + "-3")):
+    plans = (
+        (SPEAKER_PLAN, SPEAKER_SEED),
+        (SPEAKER_PLAN_2, SPEAKER_SEED + "-2"),
+        (SPEAKER_PLAN_3, SPEAKER_SEED + "-3"),
+        (SPEAKER_PLAN_4, SPEAKER_SEED + "-4"),
+    )
+    for plan, seed in plans:
         rows += _draw_speakers(corpora, plan, seed, {row[2] for row in rows})
     return rows
 
