@@ -172,6 +172,27 @@ CASES = [
         "Kim Jong Un",
     ),
     ("kcna-ft-2012-03-21-0008", "It should be forced", "urges", "self", "Rodong Sinmun"),
+    # "A press release was read out at the conference" (no issuer): "it said" is anonymous, not the headline
+    ("kcna-ft-2011-10-03-0020", "Crimes by U.S. troops", "said", "anonymous", None),
+    ("kcna-ft-2011-10-03-0020", "This is attributable", "deplored", "anonymous", None),
+    # "received a message on June 13 from the participants of a mass rally": not the receiver's words
+    ("kcna-ft-2012-06-26-0005", "Kim Jong Il was an", "said", "anonymous", None),
+    # "At the meeting Wang Jiarui conveyed greetings ... He said": a subject after an opening phrase
+    ("kcna-ft-2012-08-02-0001", "Kim Jong Il rendered", "said", "named", "Wang Jiarui"),
+    # 'the south Korean newspaper "Hankuk Daily" on April 11 said': the name in quotation marks
+    ("kcna-ft-2011-04-14-0033", "The people's grievances", "said", "named", "Hankuk Daily"),
+    # "gave the following answer to questions raised by KCNA:" opens the spokesman's block
+    (
+        "kcna-ft-2012-04-21-0001",
+        "Traitor Lee Myung Bak, together",
+        "gave",
+        "anonymous",
+        None,
+    ),
+    # "Traitor Lee Myung Bak ... The traitor asserted ..., saying that": the epithet given before the name
+    ("kcna-ft-2012-04-21-0001", "the north torpedoed", "saying", "named", "Lee Myung-bak"),
+    # "The special envoy met ..., hoping that": the role noun ends the subject; the envoy named before
+    ("kcnakp-125f0aab15419bb5", "the Vietnamese government", "hoping", "named", "Ri Ho Jun"),
     # "the Chongryon Central Standing Committee" is its own body in the packs, not Chongryon
     (
         "kcnakp-35405aadbe333dfd",

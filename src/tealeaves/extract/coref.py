@@ -211,6 +211,17 @@ class Discourse:
                 t, p, min(s.end, p + 400)
             )
             if c is None:
+                # "At the meeting Wang Jiarui conveyed greetings": a short opening phrase without a comma
+                people = [
+                    m
+                    for m in self.mentions_in(p, min(s.end, p + 60))
+                    if m.label == "PERSON" and re.match(r"\s+[a-z]+(?:ed|s)\b", t[m.end : m.end + 20])
+                ]
+                if people and re.fullmatch(
+                    r"[A-Z][a-z]+(?:\s+(?:the|a|an|this|that|its|his|her))?(?:\s+[a-z][\w-]*){1,3}\s+",
+                    t[p : people[0].start],
+                ):
+                    return _Subject("person", people[0].start, self.ref_of(people[0]))
                 return _Subject("other", p)
             p = c.end()
         headline = i == 0 and s.start < self.doc.body_offset
@@ -268,6 +279,9 @@ class Discourse:
                     np = t[q : t.find(w, q) + len(w)] if t.find(w, q) >= 0 else w
                     return _Subject("role", q, word=lw, text=np)
                 return _Subject("anon", q, word=lw)
+            nxt = words[words.index(w) + 1].lower() if words.index(w) + 1 < len(words) else ""
+            if lw in _COLLECTIVE and nxt in DOC_NOUNS:
+                continue  # "A press release was read out": the document, not the press
             if lw in _COLLECTIVE and w[:1].islower():  # "The People for ... Reunification" is a name
                 return _Subject("plural", q)
             if lw in self.kb.anonymous and not lw.endswith("s"):
@@ -357,11 +371,17 @@ class Discourse:
                         return r
                 if subj.kind == "document":
                     return self.document(subj.word, subj.at)
-                if subj.kind == "other" and word.lower() == "it" and j < i:
+                if (
+                    subj.kind == "other"
+                    and word.lower() == "it"
+                    and j < i
+                    and s.start >= self.doc.body_offset
+                ):
                     # "The Peruvian Group for the Study of ... released a bulletin. It carried an article":
-                    # an organisation's name the packs do not know
+                    # an organisation's name the packs do not know (a head word of the packs in it)
                     name = _capitalised_name(self.text, subj.at, s.end)
-                    if name and not self.looks_like_person(name) and " " in name:
+                    heads = self.kb.org_heads
+                    if name and " " in name and any(w in heads for w in name.split()):
                         return Ref("named", None, name, False)
         if cls == "person":
             # no subject to go by: the person last named outside any quotation
@@ -501,6 +521,15 @@ class Discourse:
         found = None
         for found in rx.finditer(self.text, 0, at):  # noqa: B007 - the last one
             pass
+        titled = [
+            m
+            for m in self.mentions
+            if m.end <= at
+            and m.label == "PERSON"
+            and re.search(r"\b" + re.escape(head) + r"\s+$", self.text[max(0, m.start - 30) : m.start], re.I)
+        ]  # "Traitor Lee Myung Bak ... The traitor asserted": the epithet given before the name
+        if titled and (found is None or titled[-1].start > found.start()):
+            return self.ref_of(titled[-1])
         if found is None or self.inside_other_quote(found.start(), found.end(), at):
             return None
         name = found.group(1)
@@ -609,9 +638,17 @@ class Discourse:
                     return self.ref_of(ms[0])
                 if name:
                     return Ref("named", None, name, False)
-            frm = re.compile(r"(?:\s+of\s+[\w\s-]{1,40}?)?\s+(?:from|by|of)\s+(?:the\s+)?").match(
-                t, found.end(), s.end
-            )
+            frm = re.compile(
+                r"(?:\s+of\s+[\w\s-]{1,40}?)?(?:\s+(?:on|dated|sent on)\s+[\w.,]+(?:\s+\d{1,2})?,?)?"
+                r"\s+(?P<prep>from|by|of)\s+(?:the\s+)?"
+            ).match(t, found.end(), s.end)  # "a message of greeting on June 13 from X"
+            if frm and not re.match(r"[A-Z]", t[frm.end() : frm.end() + 1]):
+                # "from the participants of a mass rally": issuers the text describes, not names
+                low = t[frm.end() : frm.end() + 60].split(",")[0]
+                if re.match(
+                    r"(?:participants|members|people|personages|speakers|delegates|attendees)\b", low
+                ):
+                    return Ref("anonymous", None, None, True, plural=True)
             if frm:
                 ms = [m for m in self.mentions_in(frm.end(), min(s.end, frm.end() + 200))]
                 if ms and ms[0].start == frm.end():
@@ -619,6 +656,15 @@ class Discourse:
                 name = _capitalised_name(t, frm.end(), s.end)
                 if name:
                     return Ref("named", None, name, False)
+                if re.match(r"[a-z]", t[frm.end() : frm.end() + 1]) and frm.group("prep") in ("from", "by"):
+                    # "received a letter from the chairman of the C.C. of the ... Party [Name]": the sender
+                    # is that description (a person when one is named in it), never the receiving subject
+                    stop = re.compile(r",\s|\s+on\s+[A-Z]|\s+to\s+|\.\s").search(t, frm.end(), s.end)
+                    end = stop.start() if stop else s.end
+                    people = [m for m in self.mentions_in(frm.end(), end) if m.label == "PERSON"]
+                    if people:
+                        return self.ref_of(people[-1])
+                    return Ref("anonymous", None, None, True)
             r = self._speaker_or_subject(j, s, limit)
             if r is None:
                 r = self._medium(

@@ -311,7 +311,7 @@ def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb
 
 _CONTINUE = re.compile(r"\b(?:went on|goes on|continued|continues|adding|added)$")
 _FOLLOWING = re.compile(
-    r"\b(?P<verb>released|issued|published|made public|sent|carried|read out|announced)\s+"
+    r"\b(?P<verb>released|issued|published|made public|sent|carried|read out|announced|gave|made)\s+"
     r"the following\b[^:]{0,200}:$"
 )
 
@@ -456,7 +456,7 @@ _SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds
         "señaló", "afirmo", "afirmó", "declaro", "declaró"}  # fmt: skip
 
 
-_CLOSE_NP = re.compile(r",[\"”]?\s+((?:[\w'’.\"-]+\s+){0,6}?[\w'’.\"-]+)\s+(?:\w+ly\s+)?$")
+_CLOSE_NP = re.compile(r",[\"”]?\s+((?:[\w'’.\"-]+\s+){0,9}?[\w'’.\"-]+)\s+(?:\w+ly\s+)?$")
 _AFTER_CLOSE = re.compile(r"\s*(?:,|\.|$)")
 _FINITE_BEFORE_COMMA = re.compile(
     r"[^,;]*?\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b"
@@ -518,8 +518,11 @@ _SUBJECT = re.compile(r"(?:He|She|They|he|she|they|It|it|[A-Z][\w'’.-]*(?: [A-
 
 
 _DEF_SUBJECT = re.compile(
-    r"(?:the|The)\s+(?:(?:respected|dear)\s+)*(?P<np>[\w-]+(?: [A-Z][\w-]*)*)(?=,? [a-z])"
-)
+    r"(?:the|The)\s+(?:(?:respected|dear)\s+)*"
+    r"(?P<np>(?:[a-z][\w-]*\s+){0,2}(?:envoy|ambassador|delegation|delegate|head|leader|chairman|president|"
+    r"minister|secretary|premier|spokesman|representative|director|guest|guests|visitor|visitors)"
+    r"|[\w-]+(?: [A-Z][\w-]*)*)(?=,? [a-z])"
+)  # "The special envoy met ...": a role noun ends the subject
 
 
 def _sentence_subject(s: str, offset: int, at: int) -> tuple[int, int] | None:
@@ -698,6 +701,8 @@ def _cue_is_verb(text: str, at: int) -> bool:
     if prev is None:
         return True
     w = prev.group(1).lower().strip(",")
+    if w in ("is", "are", "was", "were", "be", "been", "being"):
+        return False  # "were declared no guilty": a passive, not speech
     if w in (
         "the",
         "a",
@@ -890,6 +895,9 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
             ss, sp = tail[0].start, tail[0].text
         elif name and name.start() > 0:
             ss, sp = ss + name.start(), name.group()
+    after = [m for m in mentions if m.label == "PERSON" and m.start == ss + len(sp) + 1]
+    if after and len(sp.split()) <= 2 and text[ss + len(sp)] == " ":
+        ss, sp = after[0].start, after[0].text  # "Traitor Lee Myung Bak ..., saying": a title, then the name
     circ = _CIRCUMSTANCE.search(sp)
     if circ and circ.start() > 2:
         sp = sp[: circ.start()]  # "Evo Morales in his speech during his visit", "the court at a trial"
@@ -908,6 +916,19 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     if cut and sp[:1].isupper() and cut.start() > 2:
         sp = sp[: cut.start()]  # "Choson Sinbo, the organ of ...", "Kim Jong Suk Library in Peru": the name
         se = ss + len(sp)
+    named = re.search(r"[\"“]([A-Z][^\"”]{1,60})[\"”]$", sp)
+    if (
+        named
+        and named.start() > 0
+        and re.search(
+            r"\b(?:newspaper|paper|magazine|daily|weekly|journal|agency|website|station)\s*$",
+            sp[: named.start()],
+        )
+    ):
+        # 'the south Korean newspaper "Hankuk Daily"': the name in quotation marks speaks
+        ss, sp = ss + named.start(1), named.group(1)
+        se = ss + len(sp)
+        return Quote(start, end, text[start:end], direct, sp, ss, se, None, "named", cue, sp)
     if not sp or _NOT_A_SPEAKER.search(sp):
         return Quote(start, end, text[start:end], direct, None, None, None, None, "unknown", cue)
     kind, entity, name = _speaker_kind(text, sp, ss, se, mentions, kb)
