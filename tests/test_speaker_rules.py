@@ -193,6 +193,34 @@ CASES = [
     ("kcna-ft-2012-04-21-0001", "the north torpedoed", "saying", "named", "Lee Myung-bak"),
     # "The special envoy met ..., hoping that": the role noun ends the subject; the envoy named before
     ("kcnakp-125f0aab15419bb5", "the Vietnamese government", "hoping", "named", "Ri Ho Jun"),
+    # "... Kim Jong Il, the sun of the nation ...,  Rodong Sinmun Saturday says this": no appositive across
+    # a paragraph break
+    ("kcna-ft-2011-02-26-0009", "This stirring reality", "says", "self", "Rodong Sinmun"),
+    # "a by-lined commentary of the paper said, adding:" ("by-lined" is no preposition)
+    ("kcna-ft-2011-01-04-0007", "The road map envisages", "adding", "self", "Minju Joson"),
+    # 'The bulletin in an article titled "President Kim Il Sung, Peerlessly Great Man" said': a title's words
+    # are not the subject
+    (
+        "kcna-ft-2011-07-03-0010",
+        "the Korean people have become",
+        "said",
+        "named",
+        "Bangladesh Institute of the Juche Idea",
+    ),
+    # "from Mozambican President Armando Emilio Guebuza": the person after the title
+    ("kcna-ft-2012-08-19-0001", "upon hearing the very", "said", "named", "Armando Emilio Guebuza"),
+    # an organisation the mention finder cut short at "for Korea's"
+    (
+        "kcna-ft-2011-12-18-0002",
+        "The police are nowadays",
+        "charged",
+        "named",
+        "South Headquarters of the Pan-National Alliance for Korea's Reunification",
+    ),
+    # "Kim Jong Un in the speech declared ..., saying:" and "A delegate, Han Ji Hyon (16), ..., who ...,
+    # said:" before a quotation opening the next paragraph
+    ("kcna-ft-2012-08-29-0019", "'Counter a provocation", "saying", "named", "Kim Jong Un"),
+    ("kcna-ft-2012-08-27-0005", "Respected Marshal Kim Jong Un sent", "said", "named", "Han Ji Hyon"),
     # "the Chongryon Central Standing Committee" is its own body in the packs, not Chongryon
     (
         "kcnakp-35405aadbe333dfd",

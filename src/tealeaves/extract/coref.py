@@ -165,6 +165,17 @@ class Discourse:
     def ref_of(self, m: Mention) -> Ref:
         e = self.kb.entity(m.entity)
         name = e.name if e is not None else re.sub(r"['’]s$", "", m.text)
+        if e is None and m.label == "ORG":
+            # "South Headquarters of the Pan-National Alliance for Korea's Reunification": a name no pack
+            # knows, cut short by the mention finder, goes on while its capitalised words do
+            run = _CAP_NAME.match(self.text, m.start, min(len(self.text), m.end + 120))
+            longer = re.sub(r"['’]s$", "", run.group()) if run else None
+            if (
+                longer
+                and longer.startswith(name)
+                and re.match(r"\s+(?:of|for|and)\s", self.text[m.end : m.end + 6])
+            ):
+                name = longer
         kind = "self" if m.entity in self.media else "named"
         return Ref(kind, m.entity, name, m.label == "PERSON")
 
@@ -655,6 +666,9 @@ class Discourse:
                     return self.ref_of(ms[0])
                 name = _capitalised_name(t, frm.end(), s.end)
                 if name:
+                    tail = [m for m in ms if m.label == "PERSON" and m.end == frm.end() + len(name)]
+                    if tail:  # "from Mozambican President Armando Emilio Guebuza": the person after the title
+                        return self.ref_of(tail[0])
                     return Ref("named", None, name, False)
                 if re.match(r"[a-z]", t[frm.end() : frm.end() + 1]) and frm.group("prep") in ("from", "by"):
                     # "received a letter from the chairman of the C.C. of the ... Party [Name]": the sender

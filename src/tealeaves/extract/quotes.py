@@ -47,6 +47,15 @@ _PARTICIPLES = (
     + _EXPRESSING
     + ")"
 )
+_PARTICIPLE_RE = re.compile(_PARTICIPLES, re.I)
+_LEAD_PARTICIPLE = re.compile(
+    r"(" + _PARTICIPLES + r"|Noting|Stressing|Saying|Pointing out)\s+(?:that\s+)?(.{10,}?),\s+", re.I
+)
+_LEAD_PARTICIPLE_CLAUSE = re.compile(
+    r"(?:" + _PARTICIPLES + r"|Noting|Stressing|Saying)\s+(?:that\s+)?.{10,}?,\s+", re.I
+)
+_TRAIL_PARTICIPLE = re.compile(r",\s+(?:and\s+)?(" + _PARTICIPLES + r")(?:\s+(?:that\s+)?|:\s+)", re.I)
+_CLAUSE_PARTICIPLE = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLES + r"\b", re.I)
 
 
 def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention], kb: KB) -> list[Quote]:
@@ -187,12 +196,12 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
     if c is not None and _AFTER_CUE.fullmatch(before[c.end() :]):
         cue = c.group()
         at = c.start()
-        if re.fullmatch(_PARTICIPLES, cue, re.I):
+        if _PARTICIPLE_RE.fullmatch(cue):
             # 'X openly said that ..., adding "..."': the participle's subject is the main verb's
             main = [
                 x
                 for x in cues_before[:-1]
-                if not re.fullmatch(_PARTICIPLES, x.group(), re.I) and _cue_is_verb(before, x.start())
+                if not _PARTICIPLE_RE.fullmatch(x.group()) and _cue_is_verb(before, x.start())
             ]
             if main:
                 at = main[-1].start()
@@ -222,7 +231,12 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
                 pc = list(kb.cues_re.finditer(ps))
                 if pc and _CUE_TO_COLON.fullmatch(ps, pc[-1].end()):
                     cue = pc[-1].group()
-                    speaker = _subject_before(text, prev.start, prev.start + pc[-1].start())
+                    if _PARTICIPLE_RE.fullmatch(cue):  # "Kim Jong Un in the speech declared ..., saying:"
+                        speaker = _opening_subject(text, prev, mentions)
+                    if speaker is None:
+                        speaker = _subject_before(text, prev.start, prev.start + pc[-1].start())
+                    if speaker is None:  # "A delegate, Han Ji Hyon (16), elder sister of ..., who ..., said:"
+                        speaker = _named_in_opening(text, prev, mentions)
     if cue is None:
         return None
     return _quote(text, qs, qe, True, speaker, cue, mentions, kb)
@@ -298,6 +312,9 @@ def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb
     for i, sent in enumerate(sentences):
         if i == 0 or sent.start < doc.body_offset:
             continue
+        seg = text[sent.start : sent.end]
+        if " this" not in seg and " so" not in seg:
+            continue
         m = _SAYS_THIS.match(text, sent.start, sent.end)
         prev = sentences[i - 1]
         if m is None or prev.start < doc.body_offset:
@@ -336,15 +353,13 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
     out: list[Quote] = []
     main_speaker: tuple[int, int] | None = None
     # Noting that A, he said B
-    p = re.match(
-        r"(" + _PARTICIPLES + r"|Noting|Stressing|Saying|Pointing out)\s+(?:that\s+)?(.{10,}?),\s+", s, re.I
-    )
+    p = _LEAD_PARTICIPLE.match(s)
     lead_quote = None
     after_lead = 0
     if p:
         end = _lead_end(s, p.start(2) + 10)
         end = end if end is not None and end > p.end(2) else p.end(2)
-        after_lead = re.compile(r",\s+").match(s, end).end()
+        after_lead = _COMMA_SPACE.match(s, end).end()
         lead_quote = (sent.start + p.start(2), sent.start + end, p.group(1))
     cues = list(kb.cues_re.finditer(s))
     closing = _closing(s, body_end, cues) if cues else None
@@ -363,15 +378,15 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
             if (lead_quote and c.start() < after_lead) or not (by_ing or _cue_is_verb(s, c.start())):
                 # ("by asserting that ...": the means of the main verb, its subject's words)
                 continue
-            if re.match(_PARTICIPLES + "$", c.group(), re.I) and not by_ing:
+            if _PARTICIPLE_RE.fullmatch(c.group()) and not by_ing:
                 continue
             rest = s[c.end() :]
             if not rest.strip(" .!?") or rest.lstrip().startswith((",", ".", ";")):
                 continue
             t = (
-                re.match(r"\s+(?:in|at|on|during|through|to|with)\s+[^,]{2,60}?\s+(that\s+)", rest)
-                or (c.group().lower() in _TELL and re.match(r"\s+[^,]{2,50}?\s+(that\s+)", rest))
-                or re.match(r"\s*(?:,\s*)?(that\s+|que\s+)?", rest)
+                _PP_THAT.match(rest)
+                or (c.group().lower() in _TELL and _OBJECT_THAT.match(rest))
+                or _THAT.match(rest)
             )
             clause_start = c.end() + t.end()
             if t.group(1) is None and c.group().lower() in _TELL and _TELL_TO.match(s, c.end()):
@@ -409,8 +424,10 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
                 )
             out += _trailing(text, sent, s, end, body_end, speaker, mentions, kb)
             break
-    if (lead_quote or not out) and main_speaker is None:
-        main_speaker = _sentence_subject(s, sent.start, after_lead)
+    if (
+        lead_quote or (not out and (_TRAIL_PARTICIPLE.search(s) or _AND_CUE_THAT.search(s)))
+    ) and main_speaker is None:
+        main_speaker = _sentence_subject(s, sent.start, after_lead)  # (only when a quote can follow)
         if main_speaker is not None and not lead_quote:
             out += _trailing(text, sent, s, 0, body_end, main_speaker, mentions, kb)
     if lead_quote and main_speaker:
@@ -420,6 +437,19 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
     if not out and kb.according_re is not None:
         out += _according(text, sent, s, mentions, kb)
     return out
+
+
+def _named_in_opening(text: str, sent: Sentence, mentions: list[Mention]) -> tuple[int, int] | None:
+    """'A delegate, Han Ji Hyon (16), elder sister of ...': a person named, with an age or an appositive,
+    in the first words of the sentence."""
+    for m in mentions:
+        if (
+            sent.start <= m.start < sent.start + 40
+            and m.label == "PERSON"
+            and re.match(r"\s*(?:\(\d{1,3}\))?\s*,", text[m.end : m.end + 8])
+        ):
+            return m.start, m.end
+    return None
 
 
 def _opening_subject(text: str, sent: Sentence, mentions: list[Mention]) -> tuple[int, int] | None:
@@ -435,6 +465,10 @@ def _opening_subject(text: str, sent: Sentence, mentions: list[Mention]) -> tupl
     return None
 
 
+_COMMA_SPACE = re.compile(r",\s+")
+_PP_THAT = re.compile(r"\s+(?:in|at|on|during|through|to|with)\s+[^,]{2,60}?\s+(that\s+)")
+_OBJECT_THAT = re.compile(r"\s+[^,]{2,50}?\s+(that\s+)")
+_THAT = re.compile(r"\s*(?:,\s*)?(that\s+|que\s+)?")
 _WHEN_WORD = re.compile(
     r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\b"
 )
@@ -581,7 +615,7 @@ def _trailing(text, sent, s: str, after: int, body_end: int, speaker, mentions, 
             ),
             *_trailing(text, sent, s, end, body_end, speaker, mentions, kb),
         ]
-    m = re.compile(r",\s+(?:and\s+)?(" + _PARTICIPLES + r")(?:\s+(?:that\s+)?|:\s+)", re.I).search(s, after)
+    m = _TRAIL_PARTICIPLE.search(s, after)
     if m is None or m.end() >= body_end - 10 or _NOT_SPEECH.match(s, m.end()):
         return []
     direct = m.group().rstrip().endswith(":")  # "he said, adding: It is ...": the words as spoken
@@ -590,7 +624,7 @@ def _trailing(text, sent, s: str, after: int, body_end: int, speaker, mentions, 
 
 
 def _clause_end(s: str, start: int, body_end: int) -> int:
-    m = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLES + r"\b", re.I).search(s, start)
+    m = _CLAUSE_PARTICIPLE.search(s, start)
     n = _AND_CUE_THAT.search(s, start)  # "said that A and warned that B": two quotes
     ends = [x.start() for x in (m, n) if x is not None and x.start() < body_end]
     return min(ends) if ends else body_end
@@ -603,9 +637,7 @@ _AND_CUE_THAT = re.compile(
 
 
 def _clause_start(s: str, end: int) -> int:
-    p = re.match(
-        r"(?:" + _PARTICIPLES + r"|Noting|Stressing|Saying)\s+(?:that\s+)?.{10,}?,\s+", s[:end], re.I
-    )
+    p = _LEAD_PARTICIPLE_CLAUSE.match(s, 0, end)
     return p.end() if p else 0
 
 
@@ -738,6 +770,7 @@ _PARTICIPIAL_APPOSITIVE = re.compile(r"(?:\d{4}$|[a-z]+ed\s+(?:on|in|by|at|last|
 _PREP_PHRASE = re.compile(
     r"(?:in|at|on|during|through|via|from|before|after|upon)\s+(?:a|an|the|his|her|its|their)\s"
 )
+_QUOTED_WORDS = re.compile(r"\"[^\"]{1,200}\"|“[^”]{1,200}”")
 _SENTENCE_END_IN = re.compile(
     r"(?<=[a-z])\.\s(?=(?:The|An?|It|He|She|They)\s)(?!.*[a-z]\.\s(?:The|An?|It|He|She|They)\s)"
 )
@@ -749,7 +782,11 @@ _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | None:
     """The speaker before a cue: the noun phrase nearest to it ("X, chief of the group, said" -> "chief of
     the group"; its entity is resolved later through the name before it)."""
-    seg = text[s_start:cue_at].rstrip()
+    # the words of a title in quotation marks are masked: its commas and names are not the subject's
+    seg = _QUOTED_WORDS.sub(
+        lambda m: m.group()[0] + "x" * (len(m.group()) - 2) + m.group()[-1], text[s_start:cue_at]
+    )
+    seg = seg.rstrip()
     if re.search(r",\s*which(?:\s+also)?$", seg):
         # 'carried an article titled "...", which said:': the document the relative pronoun stands for
         nouns = [m for m in re.finditer(r"\b[a-z]+\b", seg) if m.group() in DOC_NOUNS]
@@ -847,7 +884,7 @@ _QUANTIFIED = re.compile(
 # ("Upon", "When"), a prepositional phrase ("in a statement"), a first person ("I am")
 _NOT_A_SPEAKER = re.compile(
     r"^(?:Upon|When|While|After|Before|If|Though|Although|Because|Since|Once|Whenever|Where|Unless|Until|"
-    r"in|at|on|with|by|from|for|to|as|I|We|You)\b|\b(?:is|are|was|were|am|be|been)\b"
+    r"in|at|on|with|by|from|for|to|as|I|We|You)(?=\s|$)|\b(?:is|are|was|were|am|be|been)\b"
 )
 _JUNK = {"and", "but", "or", "which", "who", "that", "as", "this", "it is", "there"}
 
@@ -984,7 +1021,7 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
         if m.label == "PERSON" and line_start <= m.start and m.end < ss and text.startswith(", ", m.end)
     ]
     if people and not re.search(
-        r"\b(?:said|says|noted|stressed|is|was|were|are|has|had)\b|[.!?][\"”]\s*,|[.!?]\s*,\s*,",
+        r"\b(?:said|says|noted|stressed|is|was|were|are|has|had)\b|[.!?][\"”]\s*,|[.!?]\s*,\s*,|[a-z][.!?],\s",
         text[people[-1].end : ss],
     ):  # (a sentence end before the ', ,' paragraph artefact is no appositive comma)
         return people[-1].start, people[-1].end
