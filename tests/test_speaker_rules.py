@@ -221,6 +221,19 @@ CASES = [
     # said:" before a quotation opening the next paragraph
     ("kcna-ft-2012-08-29-0019", "'Counter a provocation", "saying", "named", "Kim Jong Un"),
     ("kcna-ft-2012-08-27-0005", "Respected Marshal Kim Jong Un sent", "said", "named", "Han Ji Hyon"),
+    # "...: Voice of Russia": the name as written, not the country inside it
+    ("kcna-hl-2011-10-03-0029", "Pressure Does Never Work", ":", "named", "Voice of Russia"),
+    # "Internet paper of Koreans in the U.S. Minjok Thongsin carried an article ... said the article"
+    ("kcna-ft-2011-10-14-0015", "WikiLeaks recently disclosed", "said", "named", "Minjok Thongsin"),
+    # "The south Korean Internet paper Jaju Minbo ... in an article held that ..., the article noted"
+    ("kcna-ft-2011-06-03-0014", "The U.S. committed genocide", "noted", "named", "Jaju Minbo"),
+    # "A press statement ... was issued on November 1. The press statement says:" (the KCNA dateline is not
+    # its issuer)
+    ("kcnakp-28f94d10b97c2a96", "The relations between", "says", "anonymous", None),
+    # "..., the addresses noted": a document noun, not the person named before the comma
+    ("kcna-ft-2012-03-31-0002", "the ideological and theoretical", "adding", "anonymous", None),
+    # "The message said that ... He said he is very pleased": the message's sender, a person
+    ("kcna-ft-2012-09-11-0009", "he is very pleased", "said", "named", "Jalanath Kanal"),
     # "the Chongryon Central Standing Committee" is its own body in the packs, not Chongryon
     (
         "kcnakp-35405aadbe333dfd",

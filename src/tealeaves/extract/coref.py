@@ -51,6 +51,7 @@ DOC_NOUNS = _words(
     "article editorial commentary statement message letter report paper newspaper daily magazine bulletin "
     "essay book review appeal declaration resolution information leaflet release homepage website "
     "announcement notice telegram reply answer communique memorandum greetings document white weekly journal "
+    "address addresses speech speeches "
     "articulo editorial comentario declaracion mensaje carta misiva"
 )
 MEDIA_NOUNS = frozenset({"paper", "newspaper", "daily", "weekly", "magazine", "journal"})
@@ -411,7 +412,7 @@ class Discourse:
         if r.plural:
             return False
         if cls == "person":
-            return r.person and not r.doc
+            return r.person  # ("The message said ... He said": the message's sender, a person)
         return not r.person or r.doc
 
     def looks_like_person(self, name: str) -> bool:
@@ -721,6 +722,11 @@ class Discourse:
             ):
                 return Ref("anonymous", None, None, False)
         if subj.kind == "other":
+            r = self._medium(
+                [j], limit, False
+            )  # "The south Korean Internet paper Jaju Minbo ... in an article"
+            if r is not None:
+                return r
             name = _capitalised_name(self.text, subj.at, s.end)
             if name:
                 return Ref("named", None, name, False)
@@ -747,9 +753,33 @@ class Discourse:
                 ms = [m for m in self.mentions_in(s.start, b.start()) if m.end == b.start()]
                 if ms:
                     return self.ref_of(ms[0])
-            ms = [m for m in self.mentions_in(s.start, limit) if m.entity in self.media]
+            dateline = _DATELINE.match(t, s.start, s.end)
+            after_dateline = dateline.end() if dateline else s.start  # "Pyongyang, November 2 (KCNA) --"
+            ms = [m for m in self.mentions_in(after_dateline, limit) if m.entity in self.media]
             if ms:
                 return self.ref_of(ms[-1])
+            for a in re.finditer(
+                r"\b(?:paper|newspaper|daily|weekly|magazine|journal)\b", t[s.start : limit]
+            ):
+                # "Internet paper of Koreans in the U.S. Minjok Thongsin carried an article": the name after
+                # the description of the paper
+                near = [
+                    m
+                    for m in self.mentions_in(s.start + a.end(), min(limit, s.start + a.end() + 60))
+                    if m.label == "ORG" and re.match(r"\s+(?:\w+ly\s+)?[a-z]", t[m.end : m.end + 20])
+                ]
+                if near:
+                    return self.ref_of(near[0])
+                start = s.start + a.end()
+                for run in _RUN_BEFORE_VERB.finditer(t, start, min(limit, start + 90)):
+                    words = run.group(1).split()
+                    places = {
+                        m.text for m in self.mentions_in(run.start(1), run.end(1)) if m.label == "PLACE"
+                    }
+                    while words and words[0] in places:
+                        words = words[1:]  # "U.S. Minjok Thongsin": the place the paper's readers live in
+                    if len(words) >= 1 and not (len(words) == 1 and words[0] in places):
+                        return Ref("named", None, " ".join(words), False)
             titled = None
             for titled in _PAPER_NAME.finditer(t, s.start, limit):  # noqa: B007 - the last one
                 pass
@@ -782,6 +812,11 @@ class Discourse:
 _QUOTED_NAME = re.compile(r"[\"“]([A-Z][^\"”,]{2,80}?),?[\"”],?\s+(?:the|a|an)\s+[a-z]")
 
 
+# a capitalised run right before a verb: "... in the U.S. Minjok Thongsin carried an article"
+_RUN_BEFORE_VERB = re.compile(
+    r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)(?=\s+(?:\w+ly\s+)?"
+    r"(?!(?:in|of|for|and|the|at|on|to|from|by|with|a|an)\b)[a-z]+(?:ed|s)\b)"
+)
 # a newspaper's name ending in the word papers take ("People's Daily", "Jana Sata" has none)
 _PAPER_NAME = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){1,3}(?:Daily|Times|Post|News|Herald|Tribune|Journal|Gazette|Ilbo|Shimbun|Sinbo|"
@@ -803,7 +838,7 @@ def t_after(text: str, at: int) -> str:
 # it ("... for Checking the Conclusion of the south Korea-U.S. Free Trade Agreement"), not as its place
 _CAP_NAME = re.compile(
     r"[A-Z][\w'’.-]*(?:(?:\s+(?:of|for|and|the|de|del|la))*\s+"
-    r"(?:(?:south|north)\s+(?=Korea[\w'’.-]*\s+[A-Z]))?[A-Z][\w'’.-]*)*"
+    r"(?:(?:south|north)\s+(?=Korea-[\w'’.-]*\s+[A-Z]))?[A-Z][\w'’.-]*)*"
 )
 
 

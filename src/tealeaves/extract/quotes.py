@@ -398,7 +398,7 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
                 kb.is_object_cue(c.group()) or not _clausal(s[clause_start:body_end])
             ):
                 continue
-            if _NOT_SPEECH.match(s, clause_start):
+            if t.group(1) is None and _NOT_SPEECH.match(s, clause_start):  # ("said that on ...": a clause)
                 continue
             if _IMPERSONAL.search(s, 0, c.start()):
                 continue  # "It was reported that ...": no speaker in the text, no quote
@@ -1113,7 +1113,12 @@ def _speaker_kind(
     ):
         return "anonymous", None, None  # "Schoolchildren from the flood-hit areas": capitalised as a start
     if sp[:1].isupper():
-        if first is not None:
+        if first is not None and (
+            first.start == ss
+            or first.label == "PERSON"
+            or (first.label == "ORG" and text[first.start - 1] == " ")
+        ):
+            # ("Chairman Kim Jong Un": the person; "Voice of Russia": not Russia but the name as written)
             return "named", first.entity, _name(kb, first)
         joint = re.match(r"(.+?)\s+and\s+the\s+[A-Z]", sp)
         if joint and _is_name(joint.group(1).replace("'s ", " ")):
