@@ -234,6 +234,10 @@ CASES = [
     ("kcna-ft-2012-03-31-0002", "the ideological and theoretical", "adding", "anonymous", None),
     # "The message said that ... He said he is very pleased": the message's sender, a person
     ("kcna-ft-2012-09-11-0009", "he is very pleased", "said", "named", "Jalanath Kanal"),
+    # "The south Korean Internet paper Jaju Minbo ... in an article held that": the paper's name speaks
+    ("kcna-ft-2011-06-03-0014", "the Korean nation will", "held", "named", "Jaju Minbo"),
+    # 'WikiLeaks recently disclosed that ..., said the article': "is claiming", "disclosed" and Spanish cues
+    ("kcna-ft-2011-08-30-0038", "por haber aclarado", "se refirio a", "named", "Sin Sang Chol"),
     # "the Chongryon Central Standing Committee" is its own body in the packs, not Chongryon
     (
         "kcnakp-35405aadbe333dfd",

@@ -37,7 +37,7 @@ _PREPS = {"in", "at", "on", "to", "for", "with", "of", "by", "about", "from", "d
 # "expressing his expectation and belief", "Expressing his deep trust and expectation"
 _EXPRESSING = (
     r"(?:expressing|voicing)\s+(?:(?:his|her|their|its|the|deep|firm|great|strong|full|high|warm)\s+){0,3}"
-    r"(?:expectations?|belief|hopes?|conviction|trust|confidence)"
+    r"(?:expectations?|belief|hopes?|conviction|trust|confidence|understanding)"
     r"(?:\s+and\s+(?:(?:his|her|the|deep|firm)\s+){0,2}(?:expectations?|belief|hopes?|conviction|trust|confidence))?"
 )
 _PARTICIPLES = (
@@ -329,6 +329,7 @@ def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb
 _CONTINUE = re.compile(r"\b(?:went on|goes on|continued|continues|adding|added)$")
 _FOLLOWING = re.compile(
     r"\b(?P<verb>released|issued|published|made public|sent|carried|read out|announced|gave|made)\s+"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
     r"the following\b[^:]{0,200}:$"
 )
 
@@ -733,8 +734,10 @@ def _cue_is_verb(text: str, at: int) -> bool:
     if prev is None:
         return True
     w = prev.group(1).lower().strip(",")
-    if w in ("is", "are", "was", "were", "be", "been", "being"):
-        return False  # "were declared no guilty": a passive, not speech
+    if w in ("is", "are", "was", "were", "be", "been", "being") and not text[at:].startswith(
+        tuple(f"{x}ing" for x in ("claim", "say", "insist", "argu", "assert", "stat"))
+    ):
+        return False  # "were declared no guilty": a passive, not speech ("is claiming that" is active)
     if w in (
         "the",
         "a",
@@ -953,6 +956,16 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     if cut and sp[:1].isupper() and cut.start() > 2:
         sp = sp[: cut.start()]  # "Choson Sinbo, the organ of ...", "Kim Jong Suk Library in Peru": the name
         se = ss + len(sp)
+    spanish = re.match(r"(?:En|Con|Por|Segun|Según)\s+(?:su|sus|el|la|los|las|un|una)\s+\w+\s+(?=[A-Z])", sp)
+    if spanish:  # "En su articulo Sin se refirio a que": the phrase before the subject
+        ss, sp = ss + spanish.end(), sp[spanish.end() :]
+    titled_paper = re.search(
+        r"\b(?:newspaper|paper|magazine|daily|weekly|journal|agency)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$",
+        sp,
+    )
+    if titled_paper and not _NOT_A_SPEAKER.search(sp):
+        # "The south Korean Internet paper Jaju Minbo ... held that": the paper's name
+        ss, sp = ss + titled_paper.start(1), titled_paper.group(1)
     named = re.search(r"[\"“]([A-Z][^\"”]{1,60})[\"”]$", sp)
     if (
         named
@@ -994,7 +1007,9 @@ _OBJECT_NAME = re.compile(
 def _coordinated_subject(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
     """'At that time, Kim Jong Un stopped walking and told ...': the subject of coordinated verbs."""
     ss, se = span
-    pr = re.match(r"(?:He|She|They|It|he|she|they|it)\s+[a-z][a-z\s,-]*\band(?:\s+then)?\s*$", text[ss:se])
+    pr = re.match(
+        r"(?:He|She|They|It|he|she|they|it)\s+[a-z][^.;:]*\band(?:\s+(?:then|also|\w+ly))?\s*$", text[ss:se]
+    )
     if pr:
         return ss, ss + len(pr.group().split()[0])  # "He suggested instituting the emblem and told"
     people = [m for m in mentions if m.label == "PERSON" and ss < m.start and m.end < se]
