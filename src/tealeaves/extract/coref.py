@@ -169,14 +169,9 @@ class Discourse:
         if e is None and m.label == "ORG":
             # "South Headquarters of the Pan-National Alliance for Korea's Reunification": a name no pack
             # knows, cut short by the mention finder, goes on while its capitalised words do
-            run = _CAP_NAME.match(self.text, m.start, min(len(self.text), m.end + 120))
-            longer = re.sub(r"['’]s$", "", run.group()) if run else None
-            if (
-                longer
-                and longer.startswith(name)
-                and re.match(r"\s+(?:of|for|and)\s", self.text[m.end : m.end + 6])
-            ):
-                name = longer
+            tail = _ORG_TAIL.match(self.text, m.end, min(len(self.text), m.end + 120))
+            if tail and name == m.text:
+                name = re.sub(r"['’]s$", "", m.text + tail.group())
         kind = "self" if m.entity in self.media else "named"
         return Ref(kind, m.entity, name, m.label == "PERSON")
 
@@ -834,6 +829,9 @@ def t_after(text: str, at: int) -> str:
     return text[at : at + 40]
 
 
+# what goes on after an organisation's name the mention finder cut short: "... for Korea's Reunification",
+# "... for Solidarity with the DPRK" (never "and the ...": that is a second body)
+_ORG_TAIL = re.compile(r"(?:\s+(?:of|for|with)(?:\s+the)?\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+")
 # capitalised words and connectors; "south/north Korea..." inside a name only when the name goes on after
 # it ("... for Checking the Conclusion of the south Korea-U.S. Free Trade Agreement"), not as its place
 _CAP_NAME = re.compile(
