@@ -683,6 +683,17 @@ class Discourse:
             if r is not None:
                 return r
         if noun in OWN_WRITING:
+            # no sentence introduces this article: the last one that reports a publication ("The Nigerian
+            # paper X on June 2 posted a write-up ...") names its publisher; else the medium's own
+            for j in order:
+                s = self.sents[j]
+                limit = at if j == i and not headline else s.end
+                if s.start < self.doc.body_offset or not _PUBLISHED.search(self.text, s.start, limit):
+                    continue
+                r = self._speaker_or_subject(j, s, limit)
+                if r is not None and r.kind == "named":
+                    return r
+                break
             return self._own(at)
         return Ref("anonymous", None, None, False)
 
@@ -811,6 +822,10 @@ _QUOTED_NAME = re.compile(r"[\"“]([A-Z][^\"”,]{2,80}?),?[\"”],?\s+(?:the|a
 _RUN_BEFORE_VERB = re.compile(
     r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)(?=\s+(?:\w+ly\s+)?"
     r"(?!(?:in|of|for|and|the|at|on|to|from|by|with|a|an)\b)[a-z]+(?:ed|s)\b)"
+)
+_PUBLISHED = re.compile(
+    r"\b(?:carried|carries|posted|posts|published|publishes|ran|runs|devoted|dedicated|printed|put up|"
+    r"uploaded)\b"
 )
 # a newspaper's name ending in the word papers take ("People's Daily", "Jana Sata" has none)
 _PAPER_NAME = re.compile(
