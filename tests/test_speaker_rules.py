@@ -238,6 +238,36 @@ CASES = [
     ("kcna-ft-2011-06-03-0014", "the Korean nation will", "held", "named", "Jaju Minbo"),
     # 'WikiLeaks recently disclosed that ..., said the article': "is claiming", "disclosed" and Spanish cues
     ("kcna-ft-2011-08-30-0038", "por haber aclarado", "se refirio a", "named", "Sin Sang Chol"),
+    # "led by Vice-Minister Seyed Abbas Araghchi": no bare-surname alias of the packs ("Abbas") splits a name
+    (
+        "kcna-ft-2012-07-17-0001",
+        "the DPRK government",
+        "referred to the fact",
+        "named",
+        "Seyed Abbas Araghchi",
+    ),
+    # "The Brazil-Korea Friendship Association ... issued bulletin titled ...": no determiner before it
+    (
+        "kcna-ft-2011-08-22-0019",
+        "his Songun leadership",
+        "said",
+        "named",
+        "Brazil-Korea Friendship Association",
+    ),
+    # "from National Chairman Renato Ravello and International Secretary ...": the first sender
+    ("kcna-ft-2012-08-24-0004", "they received a talk", "said", "named", "Renato Ravello"),
+    # "... the Day of the Sun.,  The Ethiopian Youth Study Group ...": "Sun." ends a sentence there
+    (
+        "kcna-ft-2012-04-14-0036",
+        "The President performed",
+        "said",
+        "named",
+        "Ethiopian Youth Study Group of the Juche Idea",
+    ),
+    # "from the General Association of Koreans in China": a body of Koreans abroad keeps its place in the name
+    ("kcna-ft-2012-03-25-0005", "Born as a son", "said", "named", "General Association of Koreans in China"),
+    # a press review's items under the heading "Minju Joson" are that paper's
+    ("kcnakp-0adbc485a6161d22", "no matter how hard", "says", "self", "Minju Joson"),
     # "the Chongryon Central Standing Committee" is its own body in the packs, not Chongryon
     (
         "kcnakp-35405aadbe333dfd",

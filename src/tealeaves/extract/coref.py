@@ -172,6 +172,11 @@ class Discourse:
             tail = _ORG_TAIL.match(self.text, m.end, min(len(self.text), m.end + 120))
             if tail and name == m.text:
                 name = re.sub(r"['’]s$", "", m.text + tail.group())
+            abroad = re.match(r"\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?", self.text[m.end :])
+            if abroad and name == m.text and re.search(r"(?:^Korean\b|\bKoreans$)", name):
+                # "General Association of Koreans in China", "Korean ... Association in Japan": bodies of
+                # Koreans abroad are named with where they are
+                name = m.text + abroad.group()
         kind = "self" if m.entity in self.media else "named"
         return Ref(kind, m.entity, name, m.label == "PERSON")
 
@@ -607,9 +612,8 @@ class Discourse:
         if noun in MEDIA_NOUNS:
             return self._medium(order, at, headline) or self._own(at)
         intro = re.compile(
-            r"\b(?:an?|its|their|his|her|the following|this|following)\s+(?:[\w-]+\s+){0,3}?"
-            + re.escape(noun)
-            + r"s?\b",
+            r"\b(?:an?|its|their|his|her|the following|this|following|issued|carried|published|released|"
+            r"posted|sent)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b",
             re.IGNORECASE,
         )
         verb = _VERB_OF.get(noun)
@@ -621,6 +625,9 @@ class Discourse:
             )  # (its own "an article ..., which said")
             if self.inside_other_quote(s.start, s.end, at):
                 continue
+            header = [m for m in self.mentions_in(s.start, s.end) if m.entity in self.media]
+            if j < i and header and t[s.start : s.end].strip(" .-") == header[0].text:
+                return self.ref_of(header[0])  # a press review's "Minju Joson" heading the items below it
             seg_start = s.start
             found = None
             for found in intro.finditer(t, seg_start, limit):  # noqa: B007 - the last one
@@ -665,6 +672,11 @@ class Discourse:
                     tail = [m for m in ms if m.label == "PERSON" and m.end == frm.end() + len(name)]
                     if tail:  # "from Mozambican President Armando Emilio Guebuza": the person after the title
                         return self.ref_of(tail[0])
+                    joint = [m for m in ms if m.label == "PERSON" and m.end <= frm.end() + len(name)]
+                    if joint and re.search(r"\s+and\s+", t[joint[0].end : frm.end() + len(name)]):
+                        # "from National Chairman Renato Ravello and International Secretary Ricardo ...": the
+                        # first of the senders
+                        return self.ref_of(joint[0])
                     return Ref("named", None, name, False)
                 if re.match(r"[a-z]", t[frm.end() : frm.end() + 1]) and frm.group("prep") in ("from", "by"):
                     # "received a letter from the chairman of the C.C. of the ... Party [Name]": the sender

@@ -1078,6 +1078,10 @@ def _speaker_kind(
     indefinite = bool(re.search(r"\b(?:a|an|A|An)\s+$", before))
     pre = _before_prep(words)
     own = head in OWN_WRITING  # "An article says" in a press review: the paper's own
+    media_inside = [m for m in inside if m.entity in media and m.start > ss]
+    if head in DOC_NOUNS and media_inside:
+        # "bylined commentary of Rodong Sinmun": the paper's own piece
+        return "self", media_inside[0].entity, _name(kb, media_inside[0])
     if head in DOC_NOUNS and (own or not indefinite) and not (first is not None and first.start == ss):
         return f"document:{head}", None, None
     if head in ORG_NOUNS and len(words) == 1 and re.search(r"\b(?:the|The)\s+$", before):

@@ -106,6 +106,13 @@ _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9¡¿ÁÉÍ�
 _TRIM = " \t\r\n,"
 
 
+# "the Day of the Sun.,  The ...": a word that is also an abbreviation (Sun., Mar., Gen.) ends a sentence when
+# a sentence opener follows the lost paragraph break
+_WORD_ENDS_SENTENCE = re.compile(
+    r"\b(?:Sun|Sat|Mon|Wed|Mar|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Jan|Feb|Apr)\.,\s+(?:The|A|An|It|He|She|They|In|On|At|This)\b"
+)
+
+
 def clean_text(s: str) -> str:
     """``s`` for reading: the packager's paragraph debris (", ,", bare CR, "Republic.,  The") and runs of
     white space become one space. Spans stay over the canonical text; this is for display only."""
@@ -125,7 +132,12 @@ def split_sentences(text: str, title_len: int | None = None) -> list[Sentence]:
         body_from = title_len + len(TITLE_SEP)
     pos = body_from
     for m in _DEBRIS.finditer(text, body_from):
-        if m.group("mark") and text[m.start() - 1] == "." and _is_abbreviation(text, m.start() - 1):
+        if (
+            m.group("mark")
+            and text[m.start() - 1] == "."
+            and _is_abbreviation(text, m.start() - 1)
+            and not _WORD_ENDS_SENTENCE.search(text, max(0, m.start() - 12), m.end() + 6)
+        ):
             continue  # "the C.C., WPK": an abbreviation, not a lost paragraph break
         if m.start() > pos:
             _split_paragraph(text, pos, m.start(), spans)
