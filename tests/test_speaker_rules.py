@@ -268,6 +268,10 @@ CASES = [
     ("kcna-ft-2012-03-25-0005", "Born as a son", "said", "named", "General Association of Koreans in China"),
     # a press review's items under the heading "Minju Joson" are that paper's
     ("kcnakp-0adbc485a6161d22", "no matter how hard", "says", "self", "Minju Joson"),
+    # Spanish drops the subject: "Subrayo que ...", "En el comedor dijo que ..." are the marshal's
+    ("kcna-ft-2012-09-01-0027", "se siente tranquilo", "dijo", "named", "Kim Jong Un"),
+    # "A spokesman ... on Tuesday gave the following answer to the question raised by KCNA as regards ...:"
+    ("kcna-ft-2012-05-15-0003", "These days, an organization", "gave", "anonymous", None),
     # "the Chongryon Central Standing Committee" is its own body in the packs, not Chongryon
     (
         "kcnakp-35405aadbe333dfd",

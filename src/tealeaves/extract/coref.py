@@ -143,6 +143,7 @@ class Discourse:
         self.m_starts = [m.start for m in self.mentions]
         self.media, self.roles, self.offices = speaker_words(kb)
         self.quote_spans: list[tuple[int, int]] = []
+        self.current: tuple[int, int] = (-1, -1)  # the quote whose speaker is being resolved
         self.refs: list[tuple[int, Ref]] = []  # resolved speakers by position
         self._subjects: dict[int, _Subject] = {}
 
@@ -361,8 +362,10 @@ class Discourse:
                     return r
                 continue
             subj = self.subject(j)
-            if subj.at >= limit or any(a <= subj.at < b for a, b in self.quote_spans):
-                continue  # (a subject inside quoted words is the quote's, not the narration's)
+            if subj.at >= limit or any(
+                a <= subj.at < b and (not a <= pos < b or (a, b) == self.current) for a, b in self.quote_spans
+            ):
+                continue  # (a subject inside quoted words, another's or those "it" attributes, is not "it")
             if subj.kind == "pronoun":
                 if PRONOUNS.get(subj.word, "person") != cls:
                     continue
@@ -901,10 +904,17 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
     for k in order:
         q = quotes[k]
         if q.speaker_start is None:
+            if not q.direct and (q.cue[:1].isupper() or q.cue.lower() in ZERO_SUBJECT_CUES):
+                # "Subrayo que ...", "En el comedor dijo que ...": Spanish drops the subject; it is the
+                # person the story is about, as "él" would be
+                disc.current = (q.start, q.end)
+                ref = disc.pronoun("él", q.start)
+                out[k] = replace(q, speaker_kind=ref.kind, speaker_entity=ref.entity, speaker_name=ref.name)
             continue
         key = (q.speaker_start, q.speaker_end or q.speaker_start)
         ref = done.get(key)
         if ref is None:
+            disc.current = (q.start, q.end)
             ref = _resolve_one(q, disc)
             if ref.kind == "named" and ref.entity is None and ref.name:
                 ref = disc.link(ref)
@@ -933,6 +943,34 @@ def _place_or_demonym(word: str, kb: KB) -> bool:
 # a surname alone ("Choe", "Mr. Westerwelle", "al-Khatib"), resolved to the person named in full before
 _SHORT_NAME = re.compile(
     r"(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?(?:[A-Z]|(?:al|el|de|van|von)-?[A-Z])[\w'’-]+"
+)
+
+
+ZERO_SUBJECT_CUES = frozenset(
+    [
+        "dijo",
+        "senalo",
+        "señaló",
+        "subrayo",
+        "subrayó",
+        "destaco",
+        "destacó",
+        "indico",
+        "indicó",
+        "expreso",
+        "expresó",
+        "afirmo",
+        "afirmó",
+        "apunto",
+        "apuntó",
+        "asevero",
+        "aseveró",
+        "agrego",
+        "agregó",
+        "reitero",
+        "reiteró",
+        "sostuvo",
+    ]
 )
 
 

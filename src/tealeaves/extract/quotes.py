@@ -24,6 +24,7 @@ from tealeaves.extract.coref import (
     ORG_NOUNS,
     OWN_WRITING,
     PRONOUNS,
+    ZERO_SUBJECT_CUES,
     Discourse,
     resolve,
     speaker_words,
@@ -90,7 +91,8 @@ def _continued(quotes: list[Quote]) -> list[Quote]:
     speaker of the quote just before it."""
     out = list(quotes)
     for i, q in enumerate(out):
-        opening = q.cue[:1].isupper() and not q.direct  # "Asevero que ...": a subject-less sentence
+        opening = not q.direct and (q.cue[:1].isupper() or q.cue.lower() in ZERO_SUBJECT_CUES)
+        # ("Asevero que ...", "En el comedor dijo que ...": a subject-less sentence)
         if q.speaker_start is not None or (q.cue.lower() not in _GOES_ON and not opening) or i == 0:
             continue
         prev = out[i - 1]
@@ -297,6 +299,10 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
 # between a cue and the colon opening its block: 'said:', 'told KCNA:', 'said in a joint statement on April
 # 21:', 'observes in a bylined commentary in this regard:'
 _CUE_TO_COLON = re.compile(r"\s*(?:[\w\s]{0,25}|(?:in|on|at|with|through|under|as)\s[\w\s,.'’-]{0,70})?:")
+# a Spanish sentence opening with a phrase and no subject before its cue: "En el comedor dijo que"
+_SPANISH_PP_ONLY = re.compile(
+    r"(?:En|Con|Al|Tras|Durante|Desde|Sentad[oa]s?|Despues|Después|Luego|Frente)\b[^,.;:A-Z]{0,80},?\s*"
+)
 _INVERTED_BLOCK = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,7}?),\s*(?:and\s+)?")
 _SAYS_THIS = re.compile(
     r"(?P<sp>[A-Z][^,.;:]{1,80}?)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)\s+)?"
@@ -330,7 +336,7 @@ _CONTINUE = re.compile(r"\b(?:went on|goes on|continued|continues|adding|added)$
 _FOLLOWING = re.compile(
     r"\b(?P<verb>released|issued|published|made public|sent|carried|read out|announced|gave|made)\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
-    r"the following\b[^:]{0,200}:$"
+    r"the following\b[^:]{0,300}:$"
 )
 
 
@@ -406,8 +412,13 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
             speaker = (by_ing and _opening_subject(text, sent, mentions)) or _subject_before(
                 text, sent.start, sent.start + c.start()
             )
-            if speaker is None and not (c.start() == 0 and c.group()[:1].isupper() and t.group(1)):
+            pp_only = _SPANISH_PP_ONLY.fullmatch(s, 0, c.start()) is not None and t.group(1)
+            if (speaker is None or pp_only) and not (
+                (c.start() == 0 and c.group()[:1].isupper() and t.group(1)) or pp_only
+            ):
                 continue  # (a sentence opening with its cue, "Senalo que ...", continues the last speaker)
+            if pp_only:
+                speaker = None  # "En el comedor dijo que ...": no subject here either
             main_speaker = speaker
             end = _clause_end(s, clause_start, body_end)
             if end - clause_start > 10:
