@@ -474,6 +474,14 @@ SPEAKER_PLAN_8 = {
 }  # fmt: skip
 
 
+# The ninth batch: the same groups, its own seed (the figure for the rules after batch 8).
+SPEAKER_PLAN_9 = {
+    name: [(f"batch9-{reason}", pred, _PLAN3_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
+           if reason in _PLAN3_GROUPS[name]]
+    for name in _PLAN3_GROUPS
+}  # fmt: skip
+
+
 def select_speakers(corpora: Path) -> list[tuple[str, str, str, str]]:
     """Seeded draw of the speaker check set (all batches), skipping every document of selection.tsv,
     tests/data/mixed.jsonl, earlier batches and texts equal to one of them."""
@@ -487,6 +495,7 @@ def select_speakers(corpora: Path) -> list[tuple[str, str, str, str]]:
         (SPEAKER_PLAN_6, SPEAKER_SEED + "-6"),
         (SPEAKER_PLAN_7, SPEAKER_SEED + "-7"),
         (SPEAKER_PLAN_8, SPEAKER_SEED + "-8"),
+        (SPEAKER_PLAN_9, SPEAKER_SEED + "-9"),
     )
     for plan, seed in plans:
         rows += _draw_speakers(corpora, plan, seed, {row[2] for row in rows})

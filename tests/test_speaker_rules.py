@@ -272,6 +272,10 @@ CASES = [
     ("kcna-ft-2012-09-01-0027", "se siente tranquilo", "dijo", "named", "Kim Jong Un"),
     # "A spokesman ... on Tuesday gave the following answer to the question raised by KCNA as regards ...:"
     ("kcna-ft-2012-05-15-0003", "These days, an organization", "gave", "anonymous", None),
+    # "X declared all-out actions ..., according to the south Korean KBS": "declared" needs a clause; KBS speaks
+    ("kcna-ft-2012-08-13-0021", "The south Korean Confederation", "according to", "named", "KBS"),
+    # "he" after the Malaysian permanent representative to the UN: a unique office, named without a name
+    ("kcna-ft-2011-12-03-0024", "This will detract", "said", "named", None),
     # "the Chongryon Central Standing Committee" is its own body in the packs, not Chongryon
     (
         "kcnakp-35405aadbe333dfd",

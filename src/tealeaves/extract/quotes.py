@@ -1142,6 +1142,9 @@ def _speaker_kind(
         and common & set(rest)
     ):
         return "anonymous", None, None  # "Schoolchildren from the flood-hit areas": capitalised as a start
+    korean = re.match(r"(?:south|north) Korean\s+(?=[A-Z])", sp)
+    if korean and first is not None and first.start == ss + korean.end():
+        return "named", first.entity, _name(kb, first)  # "south Korean Confederation of Trade Unions"
     if sp[:1].isupper():
         if first is not None and (
             first.start == ss
