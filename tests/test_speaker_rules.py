@@ -272,7 +272,7 @@ CASES = [
     ("kcna-ft-2012-09-01-0027", "se siente tranquilo", "dijo", "named", "Kim Jong Un"),
     # "A spokesman ... on Tuesday gave the following answer to the question raised by KCNA as regards ...:"
     ("kcna-ft-2012-05-15-0003", "These days, an organization", "gave", "anonymous", None),
-    # "X declared all-out actions ..., according to the south Korean KBS": "declared" needs a clause; KBS speaks
+    # "X declared all-out actions ..., according to the south Korean KBS": "declared" needs a clause
     ("kcna-ft-2012-08-13-0021", "The south Korean Confederation", "according to", "named", "KBS"),
     # "he" after the Malaysian permanent representative to the UN: a unique office, named without a name
     ("kcna-ft-2011-12-03-0024", "This will detract", "said", "named", None),
