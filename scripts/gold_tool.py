@@ -482,6 +482,14 @@ SPEAKER_PLAN_9 = {
 }  # fmt: skip
 
 
+# The tenth batch: the same groups, its own seed (the figure for the rules after batch 9).
+SPEAKER_PLAN_10 = {
+    name: [(f"batch10-{reason}", pred, _PLAN3_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
+           if reason in _PLAN3_GROUPS[name]]
+    for name in _PLAN3_GROUPS
+}  # fmt: skip
+
+
 def select_speakers(corpora: Path) -> list[tuple[str, str, str, str]]:
     """Seeded draw of the speaker check set (all batches), skipping every document of selection.tsv,
     tests/data/mixed.jsonl, earlier batches and texts equal to one of them."""
@@ -496,6 +504,7 @@ def select_speakers(corpora: Path) -> list[tuple[str, str, str, str]]:
         (SPEAKER_PLAN_7, SPEAKER_SEED + "-7"),
         (SPEAKER_PLAN_8, SPEAKER_SEED + "-8"),
         (SPEAKER_PLAN_9, SPEAKER_SEED + "-9"),
+        (SPEAKER_PLAN_10, SPEAKER_SEED + "-10"),
     )
     for plan, seed in plans:
         rows += _draw_speakers(corpora, plan, seed, {row[2] for row in rows})

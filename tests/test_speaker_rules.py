@@ -276,6 +276,9 @@ CASES = [
     ("kcna-ft-2012-08-13-0021", "The south Korean Confederation", "according to", "named", "KBS"),
     # "he" after the Malaysian permanent representative to the UN: a unique office, named without a name
     ("kcna-ft-2011-12-03-0024", "This will detract", "said", "named", None),
+    # "...: News Analysis" is the agency's own piece; "the Japanese Asahi Shimbun" is the paper's name
+    ("kcna-hl-2014-02-27-0023", "Japan's Sexual Slavery", ":", "self", "KCNA"),
+    ("kcna-ft-2011-06-22-0021", "local inhabitants are", "said", "named", "Asahi Shimbun"),
     # "the Chongryon Central Standing Committee" is its own body in the packs, not Chongryon
     (
         "kcnakp-35405aadbe333dfd",

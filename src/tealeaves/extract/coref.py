@@ -933,6 +933,11 @@ _DESCRIBED = re.compile(
 )
 
 
+_OWN_HEADLINE_SPEAKERS = frozenset(
+    ["news analysis", "commentary", "news commentary", "analysis", "editorial", "article", "news review"]
+)
+
+
 def _place_or_demonym(word: str, kb: KB) -> bool:
     hit = kb.surface.get(word)
     if hit is not None:
@@ -979,6 +984,8 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
     sp = q.speaker_text or ""
     at = q.speaker_start or q.start
     if at < disc.doc.body_offset:
+        if sp.lower() in _OWN_HEADLINE_SPEAKERS:
+            return disc._own(at)  # "...: News Analysis": the agency's own piece, as "KCNA Commentary"
         described = _DESCRIBED.fullmatch(sp)
         if described and _place_or_demonym(described.group(1), disc.kb):
             return disc.described(described.group(1), described.group(2), at)

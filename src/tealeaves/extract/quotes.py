@@ -1054,11 +1054,22 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
     return span
 
 
+_MEDIA_NAME_END = (
+    r"\b(?:Shimbun|Daily|Times|News|Post|Ilbo|Sinbo|Herald|Tribune|Journal|Gazette|Pravda|Agency|TV|Radio)$"
+)
+
+
 def _name(kb: KB, m: Mention | None) -> str | None:
     if m is None:
         return None
     e = kb.entity(m.entity)
-    return e.name if e is not None else re.sub(r"['’]s$", "", m.text)
+    if e is not None:
+        return e.name
+    name = re.sub(r"['’]s$", "", m.text)
+    nationality = re.match(r"[A-Z][a-z]+(?:ese|ian|an|ish|ch)\s+(?=[A-Z])", name)
+    if m.label == "ORG" and nationality and re.search(_MEDIA_NAME_END, name):
+        name = name[nationality.end() :]  # "Japanese Asahi Shimbun": the paper's name
+    return name
 
 
 def _speaker_kind(
@@ -1156,6 +1167,9 @@ def _speaker_kind(
         joint = re.match(r"(.+?)\s+and\s+the\s+[A-Z]", sp)
         if joint and _is_name(joint.group(1).replace("'s ", " ")):
             return "named", None, joint.group(1)  # jointly speaking bodies: the first of them
+        nationality = re.match(r"[A-Z][a-z]+(?:ese|ian|an|ish|ch)\s+(?=[A-Z])", sp)
+        if nationality and re.search(_MEDIA_NAME_END, sp):
+            return "named", None, sp[nationality.end() :]  # "Japanese Asahi Shimbun": the paper's name
         return "named", None, sp
     return "anonymous", None, None
 
