@@ -490,6 +490,14 @@ SPEAKER_PLAN_10 = {
 }  # fmt: skip
 
 
+# The eleventh batch: the same groups, its own seed (the figure for the rules after batch 10).
+SPEAKER_PLAN_11 = {
+    name: [(f"batch11-{reason}", pred, _PLAN3_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
+           if reason in _PLAN3_GROUPS[name]]
+    for name in _PLAN3_GROUPS
+}  # fmt: skip
+
+
 def select_speakers(corpora: Path) -> list[tuple[str, str, str, str]]:
     """Seeded draw of the speaker check set (all batches), skipping every document of selection.tsv,
     tests/data/mixed.jsonl, earlier batches and texts equal to one of them."""
@@ -505,6 +513,7 @@ def select_speakers(corpora: Path) -> list[tuple[str, str, str, str]]:
         (SPEAKER_PLAN_8, SPEAKER_SEED + "-8"),
         (SPEAKER_PLAN_9, SPEAKER_SEED + "-9"),
         (SPEAKER_PLAN_10, SPEAKER_SEED + "-10"),
+        (SPEAKER_PLAN_11, SPEAKER_SEED + "-11"),
     )
     for plan, seed in plans:
         rows += _draw_speakers(corpora, plan, seed, {row[2] for row in rows})

@@ -279,6 +279,8 @@ CASES = [
     # "...: News Analysis" is the agency's own piece; "the Japanese Asahi Shimbun" is the paper's name
     ("kcna-hl-2014-02-27-0023", "Japan's Sexual Slavery", ":", "self", "KCNA"),
     ("kcna-ft-2011-06-22-0021", "local inhabitants are", "said", "named", "Asahi Shimbun"),
+    # "The New York Times ... reported ..., according to Yonhap News ... the paper said": the Times
+    ("kcna-ft-2011-08-24-0027", "When the naval base", "said", "named", "New York Times"),
     # "the Chongryon Central Standing Committee" is its own body in the packs, not Chongryon
     (
         "kcnakp-35405aadbe333dfd",

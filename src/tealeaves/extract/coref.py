@@ -801,9 +801,10 @@ class Discourse:
                         words = words[1:]  # "U.S. Minjok Thongsin": the place the paper's readers live in
                     if len(words) >= 1 and not (len(words) == 1 and words[0] in places):
                         return Ref("named", None, " ".join(words), False)
-            titled = None
-            for titled in _PAPER_NAME.finditer(t, s.start, limit):  # noqa: B007 - the last one
-                pass
+            names = list(_PAPER_NAME.finditer(t, s.start, limit))
+            papers = [m for m in names if not re.search(r"\b(?:News|Express)$", m.group())]
+            # ("The New York Times ... reported ..., according to Yonhap News": the paper is the Times)
+            titled = papers[-1] if papers else (names[-1] if names else None)
             unnamed = _UNNAMED_MEDIUM.search(t, s.start, limit)
             if titled is None and unnamed is not None:
                 return Ref("anonymous", None, None, False)  # "The 7th issue of a Russian paper carried ..."
