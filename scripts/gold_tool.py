@@ -402,11 +402,6 @@ _PLAN2_GROUPS = {
     "kcna_kp_2024": {"random": 6, "enrich-kju-appearance": 5, "enrich-quote": 4},
     "rodong_sinmun_2021_2022": {"random": 5},
 }
-SPEAKER_PLAN_2 = {
-    name: [(f"batch2-{reason}", pred, _PLAN2_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
-           if reason in _PLAN2_GROUPS[name]]
-    for name in _PLAN2_GROUPS
-}  # fmt: skip
 
 
 # The third batch (drawn after the second had been used for development): the groups of the held-out split,
@@ -427,95 +422,31 @@ _PLAN3_GROUPS = {
     "kcna_kp_2024": {"random": 10, "enrich-kju-appearance": 4, "enrich-meeting": 2, "enrich-quote": 2},
     "rodong_sinmun_2021_2022": {"random": 6, "enrich-meeting": 2},
 }
-SPEAKER_PLAN_3 = {
-    name: [(f"batch3-{reason}", pred, _PLAN3_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
-           if reason in _PLAN3_GROUPS[name]]
-    for name in _PLAN3_GROUPS
-}  # fmt: skip
 
 
-# The fourth batch: the third's groups again, with its own seed (a second unbiased figure).
-SPEAKER_PLAN_4 = {
-    name: [(f"batch4-{reason}", pred, _PLAN3_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
-           if reason in _PLAN3_GROUPS[name]]
-    for name in _PLAN3_GROUPS
-}  # fmt: skip
+def _batch_plan(batch: int, groups: dict[str, dict[str, int]]) -> dict[str, list]:
+    """A batch of the speaker check set: the main plan's groups named in ``groups``, with those counts."""
+    return {
+        name: [(f"batch{batch}-{reason}", pred, groups[name][reason]) for reason, pred, _ in PLAN[name]
+               if reason in groups[name]]
+        for name in groups
+    }  # fmt: skip
 
 
-# The fifth batch: the same groups, its own seed: the figure for the rules as they stand at the end.
-SPEAKER_PLAN_5 = {
-    name: [(f"batch5-{reason}", pred, _PLAN3_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
-           if reason in _PLAN3_GROUPS[name]]
-    for name in _PLAN3_GROUPS
-}  # fmt: skip
-
-
-# The sixth batch: the same groups, its own seed (the figure for the rules after batch 5).
-SPEAKER_PLAN_6 = {
-    name: [(f"batch6-{reason}", pred, _PLAN3_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
-           if reason in _PLAN3_GROUPS[name]]
-    for name in _PLAN3_GROUPS
-}  # fmt: skip
-
-
-# The seventh batch: the same groups, its own seed (the figure for the rules after batch 6).
-SPEAKER_PLAN_7 = {
-    name: [(f"batch7-{reason}", pred, _PLAN3_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
-           if reason in _PLAN3_GROUPS[name]]
-    for name in _PLAN3_GROUPS
-}  # fmt: skip
-
-
-# The eighth batch: the same groups, its own seed (the figure for the rules after batch 7).
-SPEAKER_PLAN_8 = {
-    name: [(f"batch8-{reason}", pred, _PLAN3_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
-           if reason in _PLAN3_GROUPS[name]]
-    for name in _PLAN3_GROUPS
-}  # fmt: skip
-
-
-# The ninth batch: the same groups, its own seed (the figure for the rules after batch 8).
-SPEAKER_PLAN_9 = {
-    name: [(f"batch9-{reason}", pred, _PLAN3_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
-           if reason in _PLAN3_GROUPS[name]]
-    for name in _PLAN3_GROUPS
-}  # fmt: skip
-
-
-# The tenth batch: the same groups, its own seed (the figure for the rules after batch 9).
-SPEAKER_PLAN_10 = {
-    name: [(f"batch10-{reason}", pred, _PLAN3_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
-           if reason in _PLAN3_GROUPS[name]]
-    for name in _PLAN3_GROUPS
-}  # fmt: skip
-
-
-# The eleventh batch: the same groups, its own seed (the figure for the rules after batch 10).
-SPEAKER_PLAN_11 = {
-    name: [(f"batch11-{reason}", pred, _PLAN3_GROUPS[name][reason]) for reason, pred, _ in PLAN[name]
-           if reason in _PLAN3_GROUPS[name]]
-    for name in _PLAN3_GROUPS
-}  # fmt: skip
+# every batch with its seed, in the order drawn: batch 1 (its own plan), batch 2 (the extraction splits'
+# composition), then batches 3-11 in the held-out split's groups, each scored once before it was used
+SPEAKER_BATCHES = [
+    (SPEAKER_PLAN, SPEAKER_SEED),
+    (_batch_plan(2, _PLAN2_GROUPS), SPEAKER_SEED + "-2"),
+    *((_batch_plan(n, _PLAN3_GROUPS), f"{SPEAKER_SEED}-{n}") for n in range(3, 12)),
+]
 
 
 def select_speakers(corpora: Path) -> list[tuple[str, str, str, str]]:
     """Seeded draw of the speaker check set (all batches), skipping every document of selection.tsv,
     tests/data/mixed.jsonl, earlier batches and texts equal to one of them."""
     rows: list[tuple[str, str, str, str]] = []
-    plans = (
-        (SPEAKER_PLAN, SPEAKER_SEED),
-        (SPEAKER_PLAN_2, SPEAKER_SEED + "-2"),
-        (SPEAKER_PLAN_3, SPEAKER_SEED + "-3"),
-        (SPEAKER_PLAN_4, SPEAKER_SEED + "-4"),
-        (SPEAKER_PLAN_5, SPEAKER_SEED + "-5"),
-        (SPEAKER_PLAN_6, SPEAKER_SEED + "-6"),
-        (SPEAKER_PLAN_7, SPEAKER_SEED + "-7"),
-        (SPEAKER_PLAN_8, SPEAKER_SEED + "-8"),
-        (SPEAKER_PLAN_9, SPEAKER_SEED + "-9"),
-        (SPEAKER_PLAN_10, SPEAKER_SEED + "-10"),
-        (SPEAKER_PLAN_11, SPEAKER_SEED + "-11"),
-    )
-    for plan, seed in plans:
+    for plan, seed in SPEAKER_BATCHES:
         rows += _draw_speakers(corpora, plan, seed, {row[2] for row in rows})
     return rows
 
