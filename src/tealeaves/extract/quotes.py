@@ -32,6 +32,7 @@ from tealeaves.extract.coref import (
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _QUOTED = re.compile(r"\"([^\"]{2,1500}?)\"|“([^”]{2,1500}?)”")
 _DET = re.compile(r"^(?:the|a|an|The|A|An|la|el|La|El|las|los|Las|Los|un|una|Un|Una)\s+")
 _PREPS = {"in", "at", "on", "to", "for", "with", "of", "by", "about", "from", "during", "through", "so", "as"}
@@ -305,7 +306,7 @@ _SPANISH_PP_ONLY = re.compile(
 )
 _INVERTED_BLOCK = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,7}?),\s*(?:and\s+)?")
 _SAYS_THIS = re.compile(
-    r"(?P<sp>[A-Z][^,.;:]{1,80}?)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)\s+)?"
+    r"(?P<sp>[A-Z][^,.;:]{1,80}?)\s+(?:(?:" + _WEEKDAY + r"|today)\s+)?"
     r"(?P<cue>says|said|observes|observed|notes|noted|stresses|stressed|writes|wrote|points out|pointed out|"
     r"urges|urged|emphasizes|emphasized|asserts|asserted|claims|claimed|holds|insists)"
     r"\s+(?:this|so)\b"
@@ -335,7 +336,7 @@ def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb
 _CONTINUE = re.compile(r"\b(?:went on|goes on|continued|continues|adding|added)$")
 _FOLLOWING = re.compile(
     r"\b(?P<verb>released|issued|published|made public|sent|carried|read out|announced|gave|made)\s+"
-    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+    r"(?:(?:on\s+)?" + _WEEKDAY + r"\s+)?"
     r"the following\b[^:]{0,300}:$"
 )
 
@@ -481,9 +482,7 @@ _COMMA_SPACE = re.compile(r",\s+")
 _PP_THAT = re.compile(r"\s+(?:in|at|on|during|through|to|with)\s+[^,]{2,60}?\s+(that\s+)")
 _OBJECT_THAT = re.compile(r"\s+[^,]{2,50}?\s+(that\s+)")
 _THAT = re.compile(r"\s*(?:,\s*)?(that\s+|que\s+)?")
-_WHEN_WORD = re.compile(
-    r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\b"
-)
+_WHEN_WORD = re.compile(r"\s+(?:(?:on\s+)?" + _WEEKDAY + r"|today|yesterday)\b")
 # a clause that opens with a pronoun and a finite verb: "he would nationalize ...", "it was ..."
 _PRONOUN_CLAUSE = re.compile(
     r"\s*(?:he|she|they|it|we)\s+(?:would|will|is|was|were|are|has|had|have|should|could|must|can|may|might)\b"
@@ -776,7 +775,7 @@ _LY_NOUNS = (
     r"homily|folly|belly|jelly|lily|Italy|July|Sicily|Kelly|Ely)"
 )
 _TRAIL_WORDS = re.compile(
-    r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|also|then|further|"
+    r"\s+(?:(?:on\s+)?" + _WEEKDAY + r"|today|also|then|further|"
     r"once again|again|here|there|on \w+\.? \d+|in (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
     r"on the occasion [\w\s]{1,30}|(?!" + _LY_NOUNS + r"\b)[a-z]\w+ly)$"
 )
