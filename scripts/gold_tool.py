@@ -434,11 +434,11 @@ def _batch_plan(batch: int, groups: dict[str, dict[str, int]]) -> dict[str, list
 
 
 # every batch with its seed, in the order drawn: batch 1 (its own plan), batch 2 (the extraction splits'
-# composition), then batches 3-11 in the held-out split's groups, each scored once before it was used
+# composition), then batches 3-12 in the held-out split's groups, each scored once before it was used
 SPEAKER_BATCHES = [
     (SPEAKER_PLAN, SPEAKER_SEED),
     (_batch_plan(2, _PLAN2_GROUPS), SPEAKER_SEED + "-2"),
-    *((_batch_plan(n, _PLAN3_GROUPS), f"{SPEAKER_SEED}-{n}") for n in range(3, 12)),
+    *((_batch_plan(n, _PLAN3_GROUPS), f"{SPEAKER_SEED}-{n}") for n in range(3, 13)),
 ]
 
 
