@@ -813,7 +813,7 @@ class Discourse:
                 if ms and ms[0].label == "ORG" and ms[0].entity is not None:
                     return self.ref_of(ms[0])
                 words = (ms[0].text if ms and ms[0].label == "ORG" else titled.group()).split()
-                while len(words) > 1 and (words[0] in ("The", "the") or _DEMONYM_WORD.fullmatch(words[0])):
+                while len(words) > 1 and (words[0] in ("The", "the") or NATIONALITY.fullmatch(words[0])):
                     words = words[1:]
                 return Ref("named", None, " ".join(words), False)
         return None
@@ -843,16 +843,18 @@ _PUBLISHED = re.compile(
     r"\b(?:carried|carries|posted|posts|published|publishes|ran|runs|devoted|dedicated|printed|put up|"
     r"uploaded)\b"
 )
-# a newspaper's name ending in the word papers take ("People's Daily", "Jana Sata" has none)
-_PAPER_NAME = re.compile(
-    r"(?:[A-Z][\w'’.-]*\s+){1,3}(?:Daily|Times|Post|News|Herald|Tribune|Journal|Gazette|Ilbo|Shimbun|Sinbo|"
-    r"Pravda|Izvestia|Express|Observer|Guardian|Telegraph|Chronicle|Mirror|Star)\b"
+# the last word of many papers' names ("People's Daily", "Asahi Shimbun"; "Jana Sata" has none)
+PAPER_WORD = (
+    r"(?:Daily|Times|Post|News|Herald|Tribune|Journal|Gazette|Ilbo|Shimbun|Sinbo|Pravda|Izvestia|Express|"
+    r"Observer|Guardian|Telegraph|Chronicle|Mirror|Star)"
 )
+_PAPER_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}" + PAPER_WORD + r"\b")
+# a nationality before a name ("Japanese Asahi Shimbun", "Nepali paper"): not part of the name
+NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)")
 _UNNAMED_MEDIUM = re.compile(
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:paper|newspaper|magazine|daily|weekly|journal|news agency)\b"
     r"(?!\s+(?:[A-Z]|called|named|titled))"
 )
-_DEMONYM_WORD = re.compile(r"[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)")
 
 
 def t_after(text: str, at: int) -> str:

@@ -21,8 +21,10 @@ from dataclasses import replace
 from tealeaves.extract.coref import (
     DOC_NOUNS,
     INTRO_WORDS,
+    NATIONALITY,
     ORG_NOUNS,
     OWN_WRITING,
+    PAPER_WORD,
     PRONOUNS,
     ZERO_SUBJECT_CUES,
     Discourse,
@@ -1053,9 +1055,15 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
     return span
 
 
-_MEDIA_NAME_END = (
-    r"\b(?:Shimbun|Daily|Times|News|Post|Ilbo|Sinbo|Herald|Tribune|Journal|Gazette|Pravda|Agency|TV|Radio)$"
+_NATIONAL_MEDIUM = re.compile(
+    NATIONALITY.pattern + r"\s+(?=[A-Z].*\b(?:" + PAPER_WORD + r"|Agency|TV|Radio)$)"
 )
+
+
+def _without_nationality(name: str) -> str:
+    """'Japanese Asahi Shimbun' -> 'Asahi Shimbun': a medium's name without the nationality before it."""
+    m = _NATIONAL_MEDIUM.match(name)
+    return name[m.end() :] if m else name
 
 
 def _name(kb: KB, m: Mention | None) -> str | None:
@@ -1065,10 +1073,7 @@ def _name(kb: KB, m: Mention | None) -> str | None:
     if e is not None:
         return e.name
     name = re.sub(r"['’]s$", "", m.text)
-    nationality = re.match(r"[A-Z][a-z]+(?:ese|ian|an|ish|ch)\s+(?=[A-Z])", name)
-    if m.label == "ORG" and nationality and re.search(_MEDIA_NAME_END, name):
-        name = name[nationality.end() :]  # "Japanese Asahi Shimbun": the paper's name
-    return name
+    return _without_nationality(name) if m.label == "ORG" else name
 
 
 def _speaker_kind(
@@ -1166,10 +1171,7 @@ def _speaker_kind(
         joint = re.match(r"(.+?)\s+and\s+the\s+[A-Z]", sp)
         if joint and _is_name(joint.group(1).replace("'s ", " ")):
             return "named", None, joint.group(1)  # jointly speaking bodies: the first of them
-        nationality = re.match(r"[A-Z][a-z]+(?:ese|ian|an|ish|ch)\s+(?=[A-Z])", sp)
-        if nationality and re.search(_MEDIA_NAME_END, sp):
-            return "named", None, sp[nationality.end() :]  # "Japanese Asahi Shimbun": the paper's name
-        return "named", None, sp
+        return "named", None, _without_nationality(sp)  # ("Japanese Asahi Shimbun": the paper's name)
     return "anonymous", None, None
 
 
