@@ -907,7 +907,7 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
     for k in order:
         q = quotes[k]
         if q.speaker_start is None:
-            if not q.direct and (q.cue[:1].isupper() or q.cue.lower() in ZERO_SUBJECT_CUES):
+            if not q.direct and (q.cue[:1].isupper() or q.cue.lower() in disc.kb.zero_subject_cues):
                 # "Subrayo que ...", "En el comedor dijo que ...": Spanish drops the subject; it is the
                 # person the story is about, as "él" would be
                 disc.current = (q.start, q.end)
@@ -951,34 +951,6 @@ def _place_or_demonym(word: str, kb: KB) -> bool:
 # a surname alone ("Choe", "Mr. Westerwelle", "al-Khatib"), resolved to the person named in full before
 _SHORT_NAME = re.compile(
     r"(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?(?:[A-Z]|(?:al|el|de|van|von)-?[A-Z])[\w'’-]+"
-)
-
-
-ZERO_SUBJECT_CUES = frozenset(
-    [
-        "dijo",
-        "senalo",
-        "señaló",
-        "subrayo",
-        "subrayó",
-        "destaco",
-        "destacó",
-        "indico",
-        "indicó",
-        "expreso",
-        "expresó",
-        "afirmo",
-        "afirmó",
-        "apunto",
-        "apuntó",
-        "asevero",
-        "aseveró",
-        "agrego",
-        "agregó",
-        "reitero",
-        "reiteró",
-        "sostuvo",
-    ]
 )
 
 

@@ -78,6 +78,7 @@ class KB:
     cue_alt: str = "(?!)"  # the speech cues as one alternation, for embedding in other patterns
     according_re: re.Pattern | None = None
     self_speakers: frozenset = frozenset()
+    zero_subject_cues: frozenset = frozenset()  # cues of languages that drop the subject (Spanish)
     anonymous: frozenset = frozenset()
     object_cues: frozenset = frozenset()  # cues that report speech only with 'that' or a colon
     object_cue_re: re.Pattern = re.compile("(?!)")  # the pattern cues, which are object cues too
@@ -214,6 +215,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     if q.get("according_to"):
         kb.according_re = _words_regex(q["according_to"])
     kb.self_speakers = frozenset(s.lower() for s in q.get("self", []))
+    kb.zero_subject_cues = frozenset(s.lower() for s in q.get("zero_subject_cues", []))
     kb.anonymous = frozenset(s.lower() for s in q.get("anonymous", []))
     kb.object_cues = frozenset(s.lower() for s in q.get("object_cues", []))
     for d in p.get("definitions", {}).get("patterns", []):

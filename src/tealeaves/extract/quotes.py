@@ -26,7 +26,6 @@ from tealeaves.extract.coref import (
     OWN_WRITING,
     PAPER_WORD,
     PRONOUNS,
-    ZERO_SUBJECT_CUES,
     Discourse,
     resolve,
     speaker_words,
@@ -82,19 +81,19 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
             if not any(o.start < q.end and q.start < o.end and not _nested(o, q) for o in out):
                 out.append(q)
     out.sort(key=lambda q: q.start)
-    out = _continued(out)
+    out = _continued(out, kb)
     return _resolve(out, text, sentences, mentions, kb, doc)
 
 
 _GOES_ON = frozenset({"goes on", "went on", "continued", "continues", "adding", "added", "went on to say"})
 
 
-def _continued(quotes: list[Quote]) -> list[Quote]:
+def _continued(quotes: list[Quote], kb: KB) -> list[Quote]:
     """'..., says Rodong Sinmun, and goes on:' — a block whose own subject is missing continues the
     speaker of the quote just before it."""
     out = list(quotes)
     for i, q in enumerate(out):
-        opening = not q.direct and (q.cue[:1].isupper() or q.cue.lower() in ZERO_SUBJECT_CUES)
+        opening = not q.direct and (q.cue[:1].isupper() or q.cue.lower() in kb.zero_subject_cues)
         # ("Asevero que ...", "En el comedor dijo que ...": a subject-less sentence)
         if q.speaker_start is not None or (q.cue.lower() not in _GOES_ON and not opening) or i == 0:
             continue
