@@ -313,3 +313,18 @@ def test_a_title_then_an_organisation_then_a_korean_name_is_a_person():
     )
     people = [m.text for m in Pipeline()(doc)["mention"] if m.label == "PERSON"]
     assert people == ["Jon Sung Hun", "Kim Chol Ho"]
+
+
+def test_an_unknown_organisation_name_goes_on_after_of_for_with():
+    doc = Document.create(
+        "KCNA",
+        "2011-12-18",
+        "Statement",
+        "The South Headquarters of the Pan-National Alliance for Korea's Reunification issued a statement. "
+        "The Brazilian Committee for Solidarity with the DPRK sent a letter. The General Association of "
+        "Koreans in China sent a letter too.",
+    )
+    orgs = [m.text for m in Pipeline()(doc)["mention"] if m.label == "ORG"]
+    assert "South Headquarters of the Pan-National Alliance for Korea's Reunification" in orgs
+    assert "Brazilian Committee for Solidarity with the DPRK" in orgs
+    assert "General Association of Koreans in China" in orgs

@@ -167,17 +167,6 @@ class Discourse:
     def ref_of(self, m: Mention) -> Ref:
         e = self.kb.entity(m.entity)
         name = e.name if e is not None else re.sub(r"['’]s$", "", m.text)
-        if e is None and m.label == "ORG":
-            # "South Headquarters of the Pan-National Alliance for Korea's Reunification": a name no pack
-            # knows, cut short by the mention finder, goes on while its capitalised words do
-            tail = _ORG_TAIL.match(self.text, m.end, min(len(self.text), m.end + 120))
-            if tail and name == m.text:
-                name = re.sub(r"['’]s$", "", m.text + tail.group())
-            abroad = re.match(r"\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?", self.text[m.end :])
-            if abroad and name == m.text and re.search(r"(?:^Korean\b|\bKoreans$)", name):
-                # "General Association of Koreans in China", "Korean ... Association in Japan": bodies of
-                # Koreans abroad are named with where they are
-                name = m.text + abroad.group()
         kind = "self" if m.entity in self.media else "named"
         return Ref(kind, m.entity, name, m.label == "PERSON")
 
@@ -862,9 +851,6 @@ def t_after(text: str, at: int) -> str:
     return text[at : at + 40]
 
 
-# what goes on after an organisation's name the mention finder cut short: "... for Korea's Reunification",
-# "... for Solidarity with the DPRK" (never "and the ...": that is a second body)
-_ORG_TAIL = re.compile(r"(?:\s+(?:of|for|with)(?:\s+the)?\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+")
 # capitalised words and connectors; "south/north Korea..." inside a name only when the name goes on after
 # it ("... for Checking the Conclusion of the south Korea-U.S. Free Trade Agreement"), not as its place
 _CAP_NAME = re.compile(

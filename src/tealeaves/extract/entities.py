@@ -77,8 +77,40 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _whole_names(text, out, kb)
     out = _abbreviated(text, out)
     out = _extend_of(text, out, kb, tail_only=True)
+    out = _extend_tail(text, out)
     out = _propagate(text, _place_forms(text, out, kb))
     return _no_overlaps(_cc_forms(text, out))
+
+
+# what goes on after an unknown organisation's name: "... for Korea's Reunification", "... for Solidarity
+# with the DPRK", "... of Koreans in China" (never "and the ...": that is a second body)
+_ORG_TAIL = re.compile(r"(?:\s+(?:of|for|with)(?:\s+the)?\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+")
+_ABROAD = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
+
+
+def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
+    """An unknown organisation's name the run finder cut short goes on while its connectors and capitalised
+    words do, over the mentions inside that tail; bodies of Koreans abroad keep where they are."""
+    out: list[Mention] = []
+    skip_to = -1
+    for m in found:
+        if m.start < skip_to:
+            continue
+        if m.label == "ORG" and m.entity is None:
+            end = m.end
+            tail = _ORG_TAIL.match(text, end, min(len(text), end + 120))
+            if tail:
+                end = tail.end()
+            name = text[m.start : end]
+            abroad = _ABROAD.match(text, end)
+            if abroad and re.search(r"(?:^Korean\b|\bKoreans$)", name):
+                end = abroad.end()
+            if end > m.end:
+                end -= len(text[m.start : end]) - len(re.sub(r"['’]s$", "", text[m.start : end]))
+                m = Mention(m.start, end, text[m.start : end], "ORG", None, m.method)
+                skip_to = end
+        out.append(m)
+    return out
 
 
 _STATE_FORM = re.compile(
