@@ -913,15 +913,6 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
     return out
 
 
-# a headline speaker that describes rather than names: "Nepali Paper", "Czech Association", "Bangladesh
-# Political Figure" (a place or a nationality, then what kind of speaker it is)
-_DESCRIBED = re.compile(
-    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z][a-z]+\s+)?(Papers?|Newspapers?|Dailies|Daily|Media|Associations?|"
-    r"Groups?|Part(?:y|ies)|Organi[sz]ations?|Committees?|Bod(?:y|ies)|Figures?|Personages?|Politicians?|"
-    r"Scholars?|Experts?|Leaders?|Officials?|Writers?|Journalists?|Professors?|Analysts?|Observers?)"
-)
-
-
 _OWN_HEADLINE_SPEAKERS = frozenset(
     ["news analysis", "commentary", "news commentary", "analysis", "editorial", "article", "news review"]
 )
@@ -947,7 +938,7 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
     if at < disc.doc.body_offset:
         if sp.lower() in _OWN_HEADLINE_SPEAKERS:
             return disc._own(at)  # "...: News Analysis": the agency's own piece, as "KCNA Commentary"
-        described = _DESCRIBED.fullmatch(sp)
+        described = disc.kb.described_speaker_re.fullmatch(sp)
         if described and _place_or_demonym(described.group(1), disc.kb):
             return disc.described(described.group(1), described.group(2), at)
     if kind == "pronoun":

@@ -79,6 +79,11 @@ class KB:
     according_re: re.Pattern | None = None
     self_speakers: frozenset = frozenset()
     zero_subject_cues: frozenset = frozenset()  # cues of languages that drop the subject (Spanish)
+    # a sentence opening with a phrase and no subject before such a cue ("En el comedor dijo que")
+    subjectless_opening_re: re.Pattern = re.compile("(?!)")
+    # a headline speaker that describes rather than names ("Nepali Paper"): (place or nationality, kind)
+    described_speaker_re: re.Pattern = re.compile("(?!)")
+    media_writers: frozenset = frozenset()  # "a news analyst of Rodong Sinmun": the paper's own piece
     anonymous: frozenset = frozenset()
     object_cues: frozenset = frozenset()  # cues that report speech only with 'that' or a colon
     object_cue_re: re.Pattern = re.compile("(?!)")  # the pattern cues, which are object cues too
@@ -216,6 +221,16 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         kb.according_re = _words_regex(q["according_to"])
     kb.self_speakers = frozenset(s.lower() for s in q.get("self", []))
     kb.zero_subject_cues = frozenset(s.lower() for s in q.get("zero_subject_cues", []))
+    if q.get("subjectless_openers"):
+        kb.subjectless_opening_re = re.compile(
+            r"(?:" + "|".join(map(re.escape, q["subjectless_openers"])) + r")\b[^,.;:A-Z]{0,80},?\s*"
+        )
+    if q.get("described_speaker_heads"):
+        heads = "|".join(map(re.escape, sorted(q["described_speaker_heads"], key=len, reverse=True)))
+        kb.described_speaker_re = re.compile(
+            r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z][a-z]+\s+)?(" + heads + r")"
+        )
+    kb.media_writers = frozenset(s.lower() for s in q.get("media_writers", []))
     kb.anonymous = frozenset(s.lower() for s in q.get("anonymous", []))
     kb.object_cues = frozenset(s.lower() for s in q.get("object_cues", []))
     for d in p.get("definitions", {}).get("patterns", []):

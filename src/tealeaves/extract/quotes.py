@@ -301,10 +301,6 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
 # between a cue and the colon opening its block: 'said:', 'told KCNA:', 'said in a joint statement on April
 # 21:', 'observes in a bylined commentary in this regard:'
 _CUE_TO_COLON = re.compile(r"\s*(?:[\w\s]{0,25}|(?:in|on|at|with|through|under|as)\s[\w\s,.'’-]{0,70})?:")
-# a Spanish sentence opening with a phrase and no subject before its cue: "En el comedor dijo que"
-_SPANISH_PP_ONLY = re.compile(
-    r"(?:En|Con|Al|Tras|Durante|Desde|Sentad[oa]s?|Despues|Después|Luego|Frente)\b[^,.;:A-Z]{0,80},?\s*"
-)
 _INVERTED_BLOCK = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,7}?),\s*(?:and\s+)?")
 _SAYS_THIS = re.compile(
     r"(?P<sp>[A-Z][^,.;:]{1,80}?)\s+(?:(?:" + _WEEKDAY + r"|today)\s+)?"
@@ -414,7 +410,7 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
             speaker = (by_ing and _opening_subject(text, sent, mentions)) or _subject_before(
                 text, sent.start, sent.start + c.start()
             )
-            pp_only = _SPANISH_PP_ONLY.fullmatch(s, 0, c.start()) is not None and t.group(1)
+            pp_only = kb.subjectless_opening_re.fullmatch(s, 0, c.start()) is not None and t.group(1)
             if (speaker is None or pp_only) and not (
                 (c.start() == 0 and c.group()[:1].isupper() and t.group(1)) or pp_only
             ):
@@ -1121,7 +1117,7 @@ def _speaker_kind(
     ):
         return f"role:{role}", None, None  # "the Mongolian ambassador", "The President"
     own_media = [m for m in inside if m.entity in media and m.start > ss]
-    if own_media and head in _MEDIA_WRITERS:
+    if own_media and head in kb.media_writers:
         # "a news analyst of the DPRK newspaper Rodong Sinmun": the paper's own piece
         return "self", own_media[0].entity, _name(kb, own_media[0])
     tail = [m for m in inside if m.end == se and m.start > ss and m.label in ("ORG", "PERSON")]
@@ -1172,28 +1168,6 @@ def _speaker_kind(
             return "named", None, joint.group(1)  # jointly speaking bodies: the first of them
         return "named", None, _without_nationality(sp)  # ("Japanese Asahi Shimbun": the paper's name)
     return "anonymous", None, None
-
-
-_MEDIA_WRITERS = frozenset(
-    [
-        "analyst",
-        "analysts",
-        "commentator",
-        "commentators",
-        "writer",
-        "writers",
-        "correspondent",
-        "correspondents",
-        "reporter",
-        "reporters",
-        "columnist",
-        "columnists",
-        "journalist",
-        "journalists",
-        "editor",
-        "editors",
-    ]
-)
 
 
 def _is_name(sp: str) -> bool:
