@@ -10,6 +10,7 @@ Usage (from the repository root, corpora in ../shared/corpora or --corpora DIR):
     python scripts/gold_tool.py build             # eval/gold/ann/*.ann -> extraction(-heldout).jsonl
     python scripts/gold_tool.py review ID         # one built record, every span shown in context
     python scripts/gold_tool.py check FILE.ann    # build one .ann file in memory, show its quotes in context
+    python scripts/gold_tool.py agree FILE.ann... # a second annotation's quotes against the gold: counts only
     python scripts/gold_tool.py uncovered [ID]    # capitalised words no entity span covers (a checklist)
     python scripts/gold_tool.py names             # canonical names used, with counts (consistency check)
     python scripts/gold_tool.py stats             # counts per source/year/fact type (for the README)
@@ -438,7 +439,7 @@ def _batch_plan(batch: int, groups: dict[str, dict[str, int]]) -> dict[str, list
 SPEAKER_BATCHES = [
     (SPEAKER_PLAN, SPEAKER_SEED),
     (_batch_plan(2, _PLAN2_GROUPS), SPEAKER_SEED + "-2"),
-    *((_batch_plan(n, _PLAN3_GROUPS), f"{SPEAKER_SEED}-{n}") for n in range(3, 13)),
+    *((_batch_plan(n, _PLAN3_GROUPS), f"{SPEAKER_SEED}-{n}") for n in range(3, 16)),
 ]
 
 
@@ -889,6 +890,58 @@ def cmd_check(args) -> None:
         raise SystemExit(f"{errors} document(s) with errors")
 
 
+def cmd_agree(args) -> None:
+    """Inter-annotator agreement on quotes: a blind second annotation (quotes only) of gold documents against
+    the built gold records. Prints counts, never text, so it can be run on the held-out split."""
+    gold = load_built()
+    c: Counter = Counter()
+    confused: Counter = Counter()
+    for path in args.files:
+        for doc_id, lines in parse_blocks(path):
+            second = build_record(gold_doc(args.corpora, doc_id), lines, path.name)["quotes"]
+            first = gold[doc_id]["quotes"]
+            c["documents"] += 1
+            c["gold quotes"] += len(first)
+            c["second quotes"] += len(second)
+            used: set[int] = set()
+            for g in first:
+                j = next((j for j, q in enumerate(second) if j not in used and _same_quote(g, q)), None)
+                if j is None:
+                    continue
+                used.add(j)
+                c["quotes in both"] += 1
+                a, b = g["speaker"], second[j]["speaker"]
+                if a["kind"] != b["kind"]:
+                    agree = False
+                elif a["entity"] or b["entity"]:
+                    agree = _fold_name(a["entity"]) == _fold_name(b["entity"])
+                else:
+                    agree = a["start"] < b["end"] and b["start"] < a["end"]
+                c["same speaker"] += agree
+                if not agree:
+                    confused[f"{a['kind']} / {b['kind']}"] += 1
+    both = c["quotes in both"]
+    print(f"documents: {c['documents']}")
+    print(f"quotes: gold {c['gold quotes']}, second {c['second quotes']}, in both {both}")
+    if c["gold quotes"] and c["second quotes"]:
+        p, r = both / c["second quotes"], both / c["gold quotes"]
+        print(f"quote spans: agreement F1 {2 * p * r / (p + r):.3f}")
+    if both:
+        print(f"speakers: same on {c['same speaker']}/{both} = {c['same speaker'] / both:.3f}")
+    for k, n in sorted(confused.items()):
+        print(f"  differ (gold kind / second kind) {k}: {n}")
+
+
+def _same_quote(a: dict, b: dict) -> bool:
+    """The scorer's rule: the spans overlap by at least half the shorter one."""
+    o = min(a["end"], b["end"]) - max(a["start"], b["start"])
+    return o > 0 and o >= 0.5 * min(a["end"] - a["start"], b["end"] - b["start"])
+
+
+def _fold_name(name: str | None) -> str:
+    return unicodedata.normalize("NFKC", name or "").lower().replace("’", "'")
+
+
 def cmd_review(args) -> None:
     recs = load_built()
     for doc_id in args.ids:
@@ -1098,6 +1151,8 @@ def main() -> None:
     p.add_argument("--no-test", action="store_true")
     p = sub.add_parser("check")
     p.add_argument("file", type=Path)
+    p = sub.add_parser("agree")
+    p.add_argument("files", type=Path, nargs="+")
     p = sub.add_parser("review")
     p.add_argument("ids", nargs="+")
     p = sub.add_parser("uncovered")
@@ -1112,6 +1167,7 @@ def main() -> None:
         "build": cmd_build,
         "review": cmd_review,
         "check": cmd_check,
+        "agree": cmd_agree,
         "uncovered": cmd_uncovered,
         "names": cmd_names,
         "stats": cmd_stats,
