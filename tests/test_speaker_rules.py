@@ -289,6 +289,70 @@ CASES = [
         "named",
         "Central Standing Committee of the General Association of Korean Residents in Japan",
     ),
+    # session 4 (batches 13-15): "Information Department of the C.C., the Anti-Imperialist National
+    # Democratic Front made public a declaration": the C.C. form goes on after a body of the C.C.
+    (
+        "kcna-ft-2011-04-21-0019",
+        "It is more than half a century",
+        "noted",
+        "named",
+        "Information Department of the C.C., the Anti-Imperialist National Democratic Front",
+    ),
+    # "The foreign minister of Iceland ... the minister said": an office introduced before, unnamed
+    ("kcna-ft-2011-09-28-0024", "If the resolution", "said", "named", None),
+    # "..., under the leadership of General Secretary Kim Jong Il, the governor said": the name is the
+    # quote's, not an appositive of the speaker; the headline's "Chinese Official" is the man quoted first
+    ("kcna-ft-2011-06-28-0004", "We heartily hope", "said", "named", "Chen Zhenggao"),
+    ("kcna-ft-2011-06-28-0004", "Sino-DPRK Friendship", "--", "named", "Chen Zhenggao"),
+    # "The Citizens Federation for Democratic Press of south Korea": KCNA's lower-case "south" in a name
+    (
+        "kcna-ft-2012-04-04-0013",
+        "The fact was disclosed",
+        "said",
+        "named",
+        "Citizens Federation for Democratic Press of south Korea",
+    ),
+    # "Central Association of Korean Nationals in Russia": the locative is part of the name
+    (
+        "kcna-ft-2011-01-12-0011",
+        "the important proposals",
+        "said",
+        "named",
+        "Central Association of Korean Nationals in Russia",
+    ),
+    # "an article on Feb. 20 written by Ro Kil Nam": the byline
+    ("kcna-ft-2012-02-23-0012", "When Supreme Leader", "said", "named", "Ro Kil Nam"),
+    # "In an article titled ... the homepage referred to the uprising, saying:" -> the homepage's owner
+    (
+        "kcna-ft-2011-05-23-0014",
+        "The truth about the killings",
+        "saying",
+        "named",
+        "British Association for the Study of Songun Policy",
+    ),
+    # "South Korean internet radio Voice of People on June 6 denounced ... It said:"
+    ("kcna-ft-2012-06-10-0015", "Recently the U.S. has demanded", "said", "named", "Voice of People"),
+    # "On the same day the Finnish National Committee ... posted ... an article": past the opening phrase
+    (
+        "kcna-ft-2011-04-13-0037",
+        "The Finnish followers",
+        "noted",
+        "named",
+        "Finnish National Committee for the Study of the Juche Idea",
+    ),
+    # Spanish "un mensaje de felicitacion que le dirigiera ... el presidente de ..., Joseph Kabila Kabange"
+    ("kcna-ft-2012-04-28-0037", "Tengo el honor", "senala", "named", "Joseph Kabila Kabange"),
+    # "X, a researcher at ..., who is undergoing treatment at ..., said that": past the relative clause
+    ("kcna-ft-2012-04-11-0029", "Kim Jong Un is as good as father", "said", "named", "Pak Tong Sun"),
+    # "A keynote report was made by Andre Aubry, ... He praised ... He also recalled": the passive's agent
+    ("kcna-ft-2012-04-19-0025", "Kim Il Sung provided", "recalled", "named", "Andre Aubry"),
+    # "He took the hands of officials one by one that day and said": "that day" opens no clause
+    ("kcnakp-c194457935769321", "he was relieved", "said", "named", "Kim Jong Un"),
+    # "A spokesperson for the National Coordinating Committee (NCC) of the DPRK for ... released the
+    # following press statement": one long title
+    ("kcnakp-126a704bf0f7fcd7", "The Asia-Pacific Group", "released", "anonymous", None),
+    # 'But Japan has gone so far as to say "there is no problem in safety"'
+    ("kcnakp-7055beb52e1c9941", "there is no problem", "gone so far as to say", "named", "Japan"),
 ]
 
 

@@ -47,6 +47,18 @@ PRONOUNS = {
     "they": "group",
     "ellos": "group",
 }
+# "A keynote report was made by X", "Speeches were delivered by X": a passive sentence's agent
+_PASSIVE_BY = re.compile(
+    r"(?:An?|The)\s+(?:[\w-]+\s+){0,4}?(?:was|were)\s+(?:made|delivered|given|read|presented|sent)\s+by\s+"
+)
+_SENT_TO_HIM = re.compile(
+    r"(?:\s+de\s+[\w-]+)?(?:\s+(?:y|e)\s+[\w-]+)?\s+que\s+(?:le|les)\s+(?:dirigi\w*|envi\w*|remiti\w*|mand\w*)\b"
+)
+# what a described headline speaker is when it is one person ("Chinese Official", "Bangladesh Political
+# Figure")
+PERSON_DESCRIPTIONS = _words(
+    "official figure personage politician scholar expert leader professor writer journalist analyst observer"
+)
 DOC_NOUNS = _words(
     "article editorial commentary statement message letter report paper newspaper daily magazine bulletin "
     "essay book review appeal declaration resolution information leaflet release homepage website "
@@ -216,14 +228,21 @@ class Discourse:
                 # "At the meeting Wang Jiarui conveyed greetings": a short opening phrase without a comma
                 people = [
                     m
-                    for m in self.mentions_in(p, min(s.end, p + 60))
-                    if m.label == "PERSON" and re.match(r"\s+[a-z]+(?:ed|s)\b", t[m.end : m.end + 20])
+                    for m in self.mentions_in(p, s.end)
+                    if m.start < p + 60
+                    and m.label in ("PERSON", "ORG")
+                    and re.match(r"\s+[a-z]+(?:ed|s)\b", t[m.end : m.end + 20])
                 ]
-                if people and re.fullmatch(
-                    r"[A-Z][a-z]+(?:\s+(?:the|a|an|this|that|its|his|her))?(?:\s+[a-z][\w-]*){1,3}\s+",
-                    t[p : people[0].start],
+                if (
+                    people
+                    and re.fullmatch(
+                        r"[A-Z][a-z]+(?:\s+(?:the|a|an|this|that|its|his|her))?(?:\s+[a-z][\w-]*){1,3}\s+"
+                        r"(?:the\s+)?",  # ("On the same day the Finnish National Committee ... posted")
+                        t[p : people[0].start],
+                    )
                 ):
-                    return _Subject("person", people[0].start, self.ref_of(people[0]))
+                    kind = "person" if people[0].label == "PERSON" else "org"
+                    return _Subject(kind, people[0].start, self.ref_of(people[0]))
                 return _Subject("other", p)
             p = c.end()
         headline = i == 0 and s.start < self.doc.body_offset
@@ -263,6 +282,16 @@ class Discourse:
                 return _Subject(
                     "person", p, Ref("named", None, name, True)
                 )  # "Yasser Abed Rabbo, a ... official"
+        by = _PASSIVE_BY.match(t, p, s.end)
+        if by:
+            agents = [
+                m
+                for m in self.mentions_in(by.end(), s.end)
+                if m.label == "PERSON"
+                and re.fullmatch(r"(?:(?:the|[A-Z][\w.-]*)\s+){0,3}", t[by.end() : m.start])
+            ]
+            if agents:  # "A keynote report was made by Andre Aubry, president of ...": he is who acts
+                return _Subject("person", agents[0].start, self.ref_of(agents[0]))
         det = _DETS.match(t, p, s.end)
         q = det.end() if det else p
         words = re.findall(r"[\w'’-]+", t[q : min(s.end, q + 80)])[:3]
@@ -381,6 +410,9 @@ class Discourse:
                     and j < i
                     and s.start >= self.doc.body_offset
                 ):
+                    r = self._medium([j], s.end, False)
+                    if r is not None:
+                        return r  # "South Korean internet radio Voice of People denounced ... It said:"
                     # "The Peruvian Group for the Study of ... released a bulletin. It carried an article":
                     # an organisation's name the packs do not know (a head word of the packs in it)
                     name = _capitalised_name(self.text, subj.at, s.end)
@@ -506,6 +538,15 @@ class Discourse:
                     return r
         low = span.lower()
         words = low.split()
+        if (
+            definite
+            and head in self.offices
+            and re.search(
+                r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"\s+of\s+(?:the\s+)?[A-Z]",
+                self.text[:at],
+            )
+        ):
+            return Ref("named", None, None, True)  # "The foreign minister of Iceland ... the minister said"
         base = re.split(r"\s(?:of|for|to|in)\s", low)[0]  # "then defense minister of south Korea"
         if len(words) >= 2 and (
             head in self.offices or any(base.endswith(" " + o) or base == o for o in self.offices if " " in o)
@@ -557,6 +598,19 @@ class Discourse:
                 return r
             return Ref("anonymous", None, None, False)
         stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        if stem in PERSON_DESCRIPTIONS and body:
+            # "...--Chinese Official" over "..., said Chen Zhenggao, governor of ...": the person the lead
+            # sentence quotes
+            s = body[0]
+            for m in self.mentions_in(s.start, s.end):
+                if m.label != "PERSON":
+                    continue
+                before = self.text[max(s.start, m.start - 25) : m.start]
+                after = self.text[m.end : min(s.end, m.end + 200)]
+                if re.search(r"\b(?:said|says|stated|noted|stressed)\s+$", before) or re.match(
+                    r"(?:,[^,]{1,150},)?\s+(?:said|says|stated|noted|stressed)\b", after
+                ):
+                    return self.ref_of(m)
         generic = stem in ("organization", "organisation", "body", "group")
         for s in body:
             for m in self.mentions_in(s.start, s.end):
@@ -605,7 +659,7 @@ class Discourse:
             return self._medium(order, at, headline) or self._own(at)
         intro = re.compile(
             r"\b(?:an?|its|their|his|her|the following|this|following|issued|carried|published|released|"
-            r"posted|sent)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b",
+            r"posted|sent|un|una|su|sus)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b",
             re.IGNORECASE,
         )
         verb = _VERB_OF.get(noun)
@@ -646,8 +700,26 @@ class Discourse:
                     return Ref("named", None, name, False)
             frm = re.compile(
                 r"(?:\s+of\s+[\w\s-]{1,40}?)?(?:\s+(?:on|dated|sent on)\s+[\w.,]+(?:\s+\d{1,2})?,?)?"
+                # (a byline: "an article written by X")
+                r"(?:\s+(?:written|penned|authored|contributed|signed))?"
                 r"\s+(?P<prep>from|by|of)\s+(?:the\s+)?"
             ).match(t, found.end(), s.end)  # "a message of greeting on June 13 from X"
+            if frm is None:
+                # "recibio un mensaje de felicitacion que le dirigiera el dia 23 el presidente de ..., Joseph
+                # Kabila Kabange": the sender of a Spanish "que le dirigio/envio"
+                sent = _SENT_TO_HIM.match(t, found.end(), s.end)
+                people = (
+                    [m for m in self.mentions_in(sent.end(), s.end) if m.label == "PERSON"] if sent else []
+                )
+                if people:
+                    return self.ref_of(people[0])
+                named = (
+                    re.search(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})[.,\s]*$", t[sent.end() : s.end])
+                    if sent
+                    else None
+                )
+                if named:  # ("el presidente de ..., Joseph Kabila Kabange.": a name no pack knows)
+                    return Ref("named", None, named.group(1), True)
             if frm and not re.match(r"[A-Z]", t[frm.end() : frm.end() + 1]):
                 # "from the participants of a mass rally": issuers the text describes, not names
                 low = t[frm.end() : frm.end() + 60].split(",")[0]
@@ -745,7 +817,13 @@ class Discourse:
     def _medium(self, order: list[int], at: int, headline: bool) -> Ref | None:
         """'the paper': the newspaper the text names before it (or, for a headline, in the lead)."""
         t = self.text
-        nouns = "|".join(sorted(MEDIA_NOUNS | {"news agency", "agency"}, key=len, reverse=True))
+        nouns = "|".join(
+            sorted(
+                MEDIA_NOUNS | {"news agency", "agency", "radio", "TV", "television", "website"},
+                key=len,
+                reverse=True,
+            )
+        )
         after_noun = re.compile(r"\b(?:" + nouns + r")\s+(?=[A-Z])")
         before_noun = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b")
         i = self.sent_index(at)

@@ -84,8 +84,14 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
 
 # what goes on after an unknown organisation's name: "... for Korea's Reunification", "... for Solidarity
 # with the DPRK", "... of Koreans in China" (never "and the ...": that is a second body)
-_ORG_TAIL = re.compile(r"(?:\s+(?:of|for|with)(?:\s+the)?\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+")
+_ORG_TAIL = re.compile(
+    r"(?:\s+(?:of|for|with)(?:\s+the)?\s+(?:(?:south|north)\s+(?=Korea))?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+"
+)  # (KCNA writes "... of south Korea")
 _ABROAD = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
+# "... in East European and Central Asian Regions": a tail naming a kind of area is part of the name
+_IN_REGIONS = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)+(?:and\s+(?:[A-Z][\w'’.-]*\s+)+)?(?:Regions?|Areas?|Countries)\b"
+)
 
 
 def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
@@ -103,8 +109,12 @@ def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
                 end = tail.end()
             name = text[m.start : end]
             abroad = _ABROAD.match(text, end)
-            if abroad and re.search(r"(?:^Korean\b|\bKoreans$)", name):
-                end = abroad.end()
+            if abroad and re.search(
+                r"(?:^Korean\b|\bKoreans$|\bKorean (?:Residents|Nationals|Compatriots)$)", name
+            ):
+                end = abroad.end()  # "Central Association of Korean Nationals in Russia"
+            elif regions := _IN_REGIONS.match(text, end, min(len(text), end + 120)):
+                end = regions.end()
             if end > m.end:
                 end -= len(text[m.start : end]) - len(re.sub(r"['’]s$", "", text[m.start : end]))
                 m = Mention(m.start, end, text[m.start : end], "ORG", None, m.method)
@@ -304,6 +314,16 @@ def _cc_forms(text: str, found: list[Mention]) -> list[Mention]:
     for m in found:
         c = _CC.search(text, max(0, m.start - 12), m.start) if m.label == "ORG" else None
         if c is not None and out and out[-1].end > c.start():
+            prev = out[-1]
+            if (
+                prev.label == "ORG"
+                and prev.entity is None
+                and prev.end == c.start() + 4
+                and prev.start < c.start()
+            ):
+                # "Information Department of the C.C., the Anti-Imperialist National Democratic Front"
+                out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "ORG", None, "pattern")
+                continue
             c = None
         if c is not None:
             ent = "wpk-cc" if m.entity == "wpk" else None

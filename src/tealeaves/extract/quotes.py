@@ -549,8 +549,8 @@ def _closing(s: str, body_end: int, cues: list[re.Match]):
 
 _NOT_SPEECH = re.compile(
     r"(?:the (?:need|importance|necessity|urgency)|him|her|them|success|satisfaction|thanks|gratitude|"
-    r"to |for |with |on |at |in |(?:new |fresh |more |great |further )?(?:luster|lustre|glory|fuel|impetus|"
-    r"momentum|splendou?r|colou?r|weight|strength|vigou?r|pleasure|joy|beauty|charm|flavou?r|fragrance|"
+    r"to |for |with |on |at |in |(?:new |fresh |more |great |further |eternal )?"
+    r"(?:luster|lustre|glory|fuel|impetus|momentum|splendou?r|colou?r|weight|strength|vigou?r|pleasure|joy|beauty|charm|flavou?r|fragrance|"
     r"value|meaning|significance|dignity|vitality|elegance)\b)",
     re.I,
 )
@@ -789,6 +789,10 @@ _LEAD_WORDS = re.compile(r"^(?:and|but|also|then|meanwhile|however|further|moreo
 _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 
 
+# "that" opening a clause, not "that day" (a determiner: "He took their hands that day and said")
+_THAT_CONJ = r"that(?!\s+(?:day|night|morning|afternoon|evening|time|year|week|month|moment)\b)"
+
+
 def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | None:
     """The speaker before a cue: the noun phrase nearest to it ("X, chief of the group, said" -> "chief of
     the group"; its entity is resolved later through the name before it)."""
@@ -813,6 +817,10 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         # "Zhang Xingquan, director general of Siping Lishan Machinery, Co. Ltd, said": the suffix is
         # part of the company's name
         cut = max(seg.rfind(", ", 0, cut), seg.rfind("; ", 0, cut), seg.rfind(": ", 0, cut))
+    while closed and cut > 0 and re.match(r"(?:who|which)\s", seg[cut + 2 :]):
+        # "X, a researcher at Y, who is undergoing treatment at Z, said": the relative clause is no subject
+        seg = seg[:cut]
+        cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
     while closed and cut > 0 and _PREP_PHRASE.match(seg[cut + 2 :]):
         # "X, president of the federation, in a report at the congress, said": the phrase is no subject
         seg = seg[:cut]
@@ -838,8 +846,8 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         cut = prev
     a = cut + 2 if cut >= 0 else 0
     k = re.search(
-        r"\b(?:that|when|as|while|because|and|but|which|who|where)\s+(?=\S)"
-        r"(?!.*\b(?:that|when|as|while|because|which|who|where)\s)",
+        r"\b(?:" + _THAT_CONJ + r"|when|as|while|because|and|but|which|who|where)\s+(?=\S)"
+        r"(?!.*\b(?:" + _THAT_CONJ + r"|when|as|while|because|which|who|where)\s)",
         seg[a:],
     )
     if k and not re.match(r"and\s", k.group()):
@@ -865,7 +873,7 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if d:
         a += d.end()
         span = span[d.end() :]
-    span = span.rstrip(" ,")
+    span = re.sub(r"\s+(?:has|have|had)$", "", span.rstrip(" ,"))  # "But Japan has gone so far as to say"
     opening = re.match(
         r"(?:At|In|On|During|After|Before|Inside|Outside|Later|Then)\b[^,]{1,60}?\s(he|she|they|it)$", span
     )
@@ -873,7 +881,17 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         a += opening.start(1)
         span = opening.group(1)
     words = span.split()
-    if not words or len(words) > 18 or words[0].lower().endswith("ing") or span[0] in '"“(':
+    long_ok = re.match(
+        r"\s*(?:(?:a|an|the|A|An|The)\s+)?(?:spokes(?:man|woman|person)|official|representative)\s+(?:for|of)\s",
+        span,
+    )  # ("A spokesperson for the National Coordinating Committee (NCC) of the DPRK for ...": one long title)
+    if (
+        not words
+        or (len(words) > 18 and not long_ok)
+        or len(words) > 30
+        or words[0].lower().endswith("ing")
+        or span[0] in '"“('
+    ):
         return None
     return s_start + a, s_start + a + len(span)
 
@@ -910,7 +928,9 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     if speaker_span is not None and text[speaker_span[0] : speaker_span[1]].strip().lower() in _JUNK:
         speaker_span = None
     if speaker_span is not None:
-        speaker_span = _appositive_person(text, speaker_span, mentions)
+        # (not a name inside the quote: "... under the leadership of Kim Jong Il, the governor said")
+        outside = [m for m in mentions if not start <= m.start < end]
+        speaker_span = _appositive_person(text, speaker_span, outside)
         speaker_span = _coordinated_subject(text, speaker_span, mentions)
         if cue.endswith("ing"):
             speaker_span = _participle_subject(text, speaker_span, mentions)
@@ -960,6 +980,8 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         elif m.start == ss and m.end < se and re.match(r"\s+in\s", text[m.end : se]):
             se, sp = m.end, m.text  # "Kim Jong Suk Library in Peru": the locative is not the speaker
     cut = re.search(r",\s|\s+in\s+[A-Z]|\s+\(", sp)
+    if cut and any(m.start == ss and m.end > ss + cut.end() and m.label == "ORG" for m in mentions):
+        cut = None  # "Central Association of Korean Nationals in Russia": the locative is in the name
     if cut and sp[:1].isupper() and cut.start() > 2:
         sp = sp[: cut.start()]  # "Choson Sinbo, the organ of ...", "Kim Jong Suk Library in Peru": the name
         se = ss + len(sp)
@@ -1001,7 +1023,15 @@ def _participle_subject(text: str, span: tuple[int, int], mentions: list[Mention
     people = [m for m in mentions if m.label in ("PERSON", "ORG") and m.start == ss and m.end < se]
     if people and re.fullmatch(r"\s+[a-z][\w\s,'’-]*", text[people[0].end : se]):
         return people[0].start, people[0].end
+    for np in _NOUN_THEN_VERB.finditer(text, ss, se):
+        if np.group(2).lower() in DOC_NOUNS | ORG_NOUNS:
+            return np.start(1), np.end(1)  # "In an article titled ... the homepage referred to it, saying:"
     return span
+
+
+_NOUN_THEN_VERB = re.compile(
+    r"(?<![\w-])((?:the|The|its|Its)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*))\s+[a-z]+ed\b"
+)
 
 
 # a name that is the object of a preposition ("chairman of the committee for ... of President Kim Il Sung")
