@@ -439,7 +439,7 @@ def _batch_plan(batch: int, groups: dict[str, dict[str, int]]) -> dict[str, list
 SPEAKER_BATCHES = [
     (SPEAKER_PLAN, SPEAKER_SEED),
     (_batch_plan(2, _PLAN2_GROUPS), SPEAKER_SEED + "-2"),
-    *((_batch_plan(n, _PLAN3_GROUPS), f"{SPEAKER_SEED}-{n}") for n in range(3, 16)),
+    *((_batch_plan(n, _PLAN3_GROUPS), f"{SPEAKER_SEED}-{n}") for n in range(3, 19)),
 ]
 
 
@@ -890,15 +890,16 @@ def cmd_check(args) -> None:
         raise SystemExit(f"{errors} document(s) with errors")
 
 
-def cmd_agree(args) -> None:
+def quote_agreement(paths: list[Path]) -> tuple[Counter, Counter]:
     """Inter-annotator agreement on quotes: a blind second annotation (quotes only) of gold documents against
-    the built gold records. Prints counts, never text, so it can be run on the held-out split."""
+    the built gold records. Returns counts (and the speaker-kind pairs that differ), never text, so it can be
+    run on the held-out split."""
     gold = load_built()
     c: Counter = Counter()
     confused: Counter = Counter()
-    for path in args.files:
+    for path in paths:
         for doc_id, lines in parse_blocks(path):
-            second = build_record(gold_doc(args.corpora, doc_id), lines, path.name)["quotes"]
+            second = build_record(gold[doc_id]["doc"], lines, path.name)["quotes"]  # (the record's own text)
             first = gold[doc_id]["quotes"]
             c["documents"] += 1
             c["gold quotes"] += len(first)
@@ -920,6 +921,11 @@ def cmd_agree(args) -> None:
                 c["same speaker"] += agree
                 if not agree:
                     confused[f"{a['kind']} / {b['kind']}"] += 1
+    return c, confused
+
+
+def cmd_agree(args) -> None:
+    c, confused = quote_agreement(args.files)
     both = c["quotes in both"]
     print(f"documents: {c['documents']}")
     print(f"quotes: gold {c['gold quotes']}, second {c['second quotes']}, in both {both}")

@@ -305,3 +305,17 @@ def test_the_checker_catches_broken_records():
     msgs = "\n".join(check_record(bad))
     for needle in ("canonical[18:25]", "'PER'", "overlap", "'tour'", "date None"):
         assert needle in msgs, f"not reported: {needle}\n{msgs}"
+
+
+def test_a_second_annotation_of_the_held_out_quotes_agrees():
+    """Inter-annotator agreement (eval/gold/README.md): the blind second annotation of the held-out quotes
+    finds the same quotes and the same speakers; counts only, no held-out text is shown."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gold_tool", ROOT / "scripts" / "gold_tool.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    counts, _ = tool.quote_agreement(sorted((GOLD / "second").glob("heldout-*.ann")))
+    assert counts["documents"] == 45
+    assert counts["quotes in both"] >= 0.95 * max(counts["gold quotes"], counts["second quotes"])
+    assert counts["same speaker"] >= 0.95 * counts["quotes in both"]
