@@ -47,9 +47,19 @@ PRONOUNS = {
     "they": "group",
     "ellos": "group",
 }
+_OPENING_THEN_PRONOUN = re.compile(
+    r"[A-Z][a-z]+\s+(?:(?:the|a|an|this|that|its|his|her)\s+)?(?:[\w.-]+\s+){1,4}?(he|she|He|She)\s+[a-z]+(?:ed|s)\b"
+)
 # "A keynote report was made by X", "Speeches were delivered by X": a passive sentence's agent
 _PASSIVE_BY = re.compile(
     r"(?:An?|The)\s+(?:[\w-]+\s+){0,4}?(?:was|were)\s+(?:made|delivered|given|read|presented|sent)\s+by\s+"
+)
+# a document's sender or author after it: "a message of greeting on June 13 from X", "an article written by
+# X", "a message sent by X"
+_SENDER = re.compile(
+    r"(?:\s+of\s+[\w\s-]{1,40}?)?(?:\s+(?:on|dated|sent on)\s+[\w.,]+(?:\s+\d{1,2})?,?)?"
+    r"(?:\s+(?:written|penned|authored|contributed|signed|sent))?"
+    r"\s+(?P<prep>from|by|of)\s+(?:the\s+)?"
 )
 _SENT_TO_HIM = re.compile(
     r"(?:\s+de\s+[\w-]+)?(?:\s+(?:y|e)\s+[\w-]+)?\s+que\s+(?:le|les)\s+(?:dirigi\w*|envi\w*|remiti\w*|mand\w*)\b"
@@ -243,6 +253,9 @@ class Discourse:
                 ):
                     kind = "person" if people[0].label == "PERSON" else "org"
                     return _Subject(kind, people[0].start, self.ref_of(people[0]))
+                pr = _OPENING_THEN_PRONOUN.match(t, p, min(s.end, p + 80))
+                if pr:  # "In a commentary on Jan. 17 he blamed ...": the pronoun after the phrase
+                    return _Subject("pronoun", pr.start(1), word=pr.group(1).lower())
                 return _Subject("other", p)
             p = c.end()
         headline = i == 0 and s.start < self.doc.body_offset
@@ -514,12 +527,17 @@ class Discourse:
                     verbs + re.escape(head[:-2]) + r"\b"
                 )  # "made a report", "said in his report"
             best = None
+            # "the general secretary of the Palestinian Popular Struggle Front": only a person given that
+            # body's office, not "General Secretary Kim Jong Il"
+            of = re.search(r"\b(?:of|for)\s+(?:the\s+)?(?:C\.C\.,\s+(?:the\s+)?)?([A-Z][\w'’-]+)", span)
             for m in self.mentions:
                 if m.end > at:
                     break
                 if m.label != "PERSON" or self.inside_other_quote(m.start, m.end, at):
                     continue
                 title, clause = self._role_context(m)
+                if of is not None and of.group(1) not in title + clause:
+                    continue
                 titled = None
                 for titled in rx.finditer(title):  # noqa: B007 - the last one
                     pass
@@ -656,7 +674,9 @@ class Discourse:
         if headline:
             order = [k for k in range(len(self.sents)) if self.sents[k].start >= self.doc.body_offset][:3]
         if noun in MEDIA_NOUNS:
-            return self._medium(order, at, headline) or self._own(at)
+            # "the paper": the one named as a paper, else the publisher of the article just reported
+            # ("Huan Qiu Shibao carried an article ... the paper said"), else the medium's own voice
+            return self._medium(order, at, headline) or self._publisher(order, at, headline) or self._own(at)
         intro = re.compile(
             r"\b(?:an?|its|their|his|her|the following|this|following|issued|carried|published|released|"
             r"posted|sent|un|una|su|sus)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b",
@@ -675,9 +695,20 @@ class Discourse:
             if j < i and header and t[s.start : s.end].strip(" .-") == header[0].text:
                 return self.ref_of(header[0])  # a press review's "Minju Joson" heading the items below it
             seg_start = s.start
-            found = None
-            for found in intro.finditer(t, seg_start, limit):  # noqa: B007 - the last one
-                pass
+            founds = list(intro.finditer(t, seg_start, limit))
+            found = founds[-1] if founds else None  # the last one
+
+            def names_sender(at: int, end: int = s.end) -> bool:
+                m = _SENDER.match(t, at, end)
+                return m is not None and t[m.end() : m.end() + 1].isupper()
+
+            for alt in reversed(founds[:-1]):
+                if names_sender(found.end()):
+                    break
+                if names_sender(alt.end()):
+                    # "received a message sent by X, ... in reply to their message": the one with a sender
+                    found = alt
+                    break
             if found is None and verb_rx is not None:
                 found = verb_rx.search(t, seg_start, limit)
                 if found is not None:
@@ -698,12 +729,7 @@ class Discourse:
                     return self.ref_of(ms[0])
                 if name:
                     return Ref("named", None, name, False)
-            frm = re.compile(
-                r"(?:\s+of\s+[\w\s-]{1,40}?)?(?:\s+(?:on|dated|sent on)\s+[\w.,]+(?:\s+\d{1,2})?,?)?"
-                # (a byline: "an article written by X")
-                r"(?:\s+(?:written|penned|authored|contributed|signed))?"
-                r"\s+(?P<prep>from|by|of)\s+(?:the\s+)?"
-            ).match(t, found.end(), s.end)  # "a message of greeting on June 13 from X"
+            frm = _SENDER.match(t, found.end(), s.end)  # "a message of greeting on June 13 from X"
             if frm is None:
                 # "recibio un mensaje de felicitacion que le dirigiera el dia 23 el presidente de ..., Joseph
                 # Kabila Kabange": the sender of a Spanish "que le dirigio/envio"
@@ -730,6 +756,17 @@ class Discourse:
             if frm:
                 ms = [m for m in self.mentions_in(frm.end(), min(s.end, frm.end() + 200))]
                 if ms and ms[0].start == frm.end():
+                    paper = [
+                        m
+                        for m in ms[1:3]
+                        if ms[0].label == "PLACE"
+                        and m.label == "ORG"
+                        and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}", t[ms[0].end : m.start])
+                    ]
+                    if (
+                        paper
+                    ):  # "a commentary of the DPRK major paper Rodong Sinmun": the paper, not the country
+                        return self.ref_of(paper[0])
                     return self.ref_of(ms[0])
                 name = _capitalised_name(t, frm.end(), s.end)
                 if name:
@@ -741,6 +778,14 @@ class Discourse:
                         # "from National Chairman Renato Ravello and International Secretary Ricardo ...": the
                         # first of the senders
                         return self.ref_of(joint[0])
+                    places = [m for m in ms if m.label == "PLACE" and m.end < frm.end() + len(name)]
+                    rest = t[places[0].end : frm.end() + len(name)].strip() if places else ""
+                    if (
+                        places
+                        and any(name.startswith(x + " ") for x in self.kb.person_titles)
+                        and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}", rest)
+                    ):  # "from Prime Minister of Grenada Tillman Thomas": the person after title and country
+                        return Ref("named", None, rest, True)
                     return Ref("named", None, name, False)
                 if re.match(r"[a-z]", t[frm.end() : frm.end() + 1]) and frm.group("prep") in ("from", "by"):
                     # "received a letter from the chairman of the C.C. of the ... Party [Name]": the sender
@@ -761,17 +806,20 @@ class Discourse:
         if noun in OWN_WRITING:
             # no sentence introduces this article: the last one that reports a publication ("The Nigerian
             # paper X on June 2 posted a write-up ...") names its publisher; else the medium's own
-            for j in order:
-                s = self.sents[j]
-                limit = at if j == i and not headline else s.end
-                if s.start < self.doc.body_offset or not _PUBLISHED.search(self.text, s.start, limit):
-                    continue
-                r = self._speaker_or_subject(j, s, limit)
-                if r is not None and r.kind == "named":
-                    return r
-                break
-            return self._own(at)
+            return self._publisher(order, at, headline) or self._own(at)
         return Ref("anonymous", None, None, False)
+
+    def _publisher(self, order: list[int], at: int, headline: bool) -> Ref | None:
+        """The named subject of the last sentence before ``at`` that reports a publication."""
+        i = self.sent_index(at)
+        for j in order:
+            s = self.sents[j]
+            limit = at if j == i and not headline else s.end
+            if s.start < self.doc.body_offset or not _PUBLISHED.search(self.text, s.start, limit):
+                continue
+            r = self._speaker_or_subject(j, s, limit)
+            return r if r is not None and r.kind == "named" else None
+        return None
 
     def _speaker_or_subject(self, j: int, s: Sentence, limit: int) -> Ref | None:
         here = [r for p, r in self.refs if s.start <= p < limit]
@@ -788,6 +836,8 @@ class Discourse:
             return self.role(subj.word, subj.at, definite=True, span=subj.text) or ANONYMOUS_PERSON
         if subj.kind == "plural":
             return Ref("anonymous", None, None, True, plural=True)
+        if subj.kind == "pronoun" and subj.word in ("he", "she"):
+            return self.pronoun(subj.word, subj.at)  # "In a commentary he blamed ...": whom "he" stands for
         if subj.kind == "anon":
             return ANONYMOUS_PERSON  # "A spokesman for the party issued a commentary": the commentary's
         if subj.kind == "pronoun" and subj.word == "it":
@@ -997,6 +1047,9 @@ _OWN_HEADLINE_SPEAKERS = frozenset(
 
 
 def _place_or_demonym(word: str, kb: KB) -> bool:
+    if word in kb.described_speaker_openers:
+        return True  # ("Foreign Papers")
+    word = re.sub(r"^[SN]\.\s+", "", word)  # ("S. Korean")
     hit = kb.surface.get(word)
     if hit is not None:
         return hit[0] == "PLACE"
@@ -1027,7 +1080,8 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         return disc.org_before(at) or Ref("anonymous", None, None, False)
     if kind.startswith("role:"):
         head = kind.split(":", 1)[1]
-        r = disc.role(head, at, definite=True, span=sp)
+        # (a headline's office-holder is the one the story names with that title, wherever it does)
+        r = disc.role(head, len(disc.text) if at < disc.doc.body_offset else at, definite=True, span=sp)
         return r or Ref("anonymous", None, None, True)
     if kind in ("named", "anonymous") and q.speaker_entity is None and _SHORT_NAME.fullmatch(sp):
         full = disc.full_name(sp.split()[-1], at)

@@ -78,6 +78,7 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _abbreviated(text, out)
     out = _extend_of(text, out, kb, tail_only=True)
     out = _extend_tail(text, out)
+    out = _surname_an(text, out, kb)
     out = _propagate(text, _place_forms(text, out, kb))
     return _no_overlaps(_cc_forms(text, out))
 
@@ -121,6 +122,25 @@ def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
                 skip_to = end
         out.append(m)
     return out
+
+
+# "An Jong Su, chief of ...": the Korean surname An, which the run finder takes for the article
+_AN_NAME = re.compile(
+    r"(?<![\w'’-])An ((?:[A-Z][a-z]{1,4})(?: [A-Z][a-z]{1,4})?)(?=,\s+(?:an?\s+|the\s+)?[a-z])"
+)
+
+
+def _surname_an(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    if kb.syllable_re is None or "An" not in kb.surnames or "An " not in text:
+        return found
+    new = []
+    for m in _AN_NAME.finditer(text):
+        if all(kb.syllable_re.fullmatch(w) and w not in _NOT_LAST_SYLLABLE for w in m.group(1).split()):
+            new.append(Mention(m.start(), m.end(), m.group(), "PERSON", None, "pattern"))
+    if not new:
+        return found
+    kept = [f for f in found if not any(n.start <= f.start < n.end for n in new)]
+    return sorted(kept + new, key=lambda x: (x.start, -x.end))
 
 
 _STATE_FORM = re.compile(

@@ -83,6 +83,7 @@ class KB:
     subjectless_opening_re: re.Pattern = re.compile("(?!)")
     # a headline speaker that describes rather than names ("Nepali Paper"): (place or nationality, kind)
     described_speaker_re: re.Pattern = re.compile("(?!)")
+    described_speaker_openers: frozenset = frozenset()  # "Foreign Papers": describers that are no place
     media_writers: frozenset = frozenset()  # "a news analyst of Rodong Sinmun": the paper's own piece
     anonymous: frozenset = frozenset()
     object_cues: frozenset = frozenset()  # cues that report speech only with 'that' or a colon
@@ -228,8 +229,9 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     if q.get("described_speaker_heads"):
         heads = "|".join(map(re.escape, sorted(q["described_speaker_heads"], key=len, reverse=True)))
         kb.described_speaker_re = re.compile(
-            r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z][a-z]+\s+)?(" + heads + r")"
-        )
+            r"((?:[SN]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z][a-z]+\s+)?(" + heads + r")"
+        )  # ("S. Korean Internet Paper")
+    kb.described_speaker_openers = frozenset(q.get("described_speaker_openers", []))
     kb.media_writers = frozenset(s.lower() for s in q.get("media_writers", []))
     kb.anonymous = frozenset(s.lower() for s in q.get("anonymous", []))
     kb.object_cues = frozenset(s.lower() for s in q.get("object_cues", []))

@@ -78,7 +78,9 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
         if sent.start < doc.body_offset:
             continue
         for q in _indirect(text, sent, mentions, kb):
-            if not any(o.start < q.end and q.start < o.end and not _nested(o, q) for o in out):
+            if not any(
+                o.start < q.end and q.start < o.end and not (_nested(o, q) or _nested(q, o)) for o in out
+            ):
                 out.append(q)
     out.sort(key=lambda q: q.start)
     out = _continued(out, kb)
@@ -174,6 +176,10 @@ _TITLED = re.compile(
 )
 
 
+# a past-tense verb (and an adverb) right before a colon that opens a quotation: who spoke is its subject
+_VERB_BEFORE_COLON = re.compile(r"(?<=[a-z,])\s+([a-z]+(?:ed|ept|ote|old|oke))(?:\s+[a-z]+ly)?\s*$")
+
+
 def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None:
     g = 1 if m.group(1) is not None else 2
     qs, qe = m.start(g), m.end(g)
@@ -226,7 +232,11 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
             speaker = (ss, ss + len(b.group(2)))
         elif before.rstrip().endswith(":"):
             cue = ":"
-            speaker = _subject_before(text, s_start, s_start + len(before.rstrip()) - 1)
+            end = len(before.rstrip()) - 1
+            verb = _VERB_BEFORE_COLON.search(before, 0, end)
+            if verb:  # 'Ra Kyong Hui, 30, a woman residing in Central District, wept bitterly: "..."'
+                cue, end = verb.group(1), verb.start(1)
+            speaker = _subject_before(text, s_start, s_start + end)
         elif sent is not None and not before.strip(" ,\r\n\t"):
             # 'Morten Traavik said:, ,  "I think ..."': the quotation opens the sentence after the cue
             prev = next((x for x in reversed(sentences) if x.end <= sent.start), None)
@@ -345,7 +355,9 @@ def _attribution_in(s: str, kb: KB) -> bool:
             lambda: (
                 r"(?:,\s+|^)(?:he|she|it|they|the \w+|[A-Z][\w ]{0,40}?"
                 r"|[A-Z][\w '’-]{0,120}?\s+in\s+(?:a|an|its|his|her|their)\s+[\w\s.]{1,40}?)"
-                r"\s+(?:\w+ly\s+)?" + kb.cue_alt + r"\b"
+                r"\s+(?:\w+ly\s+)?"
+                + kb.cue_alt
+                + r"\b(?!\s+to\s+[a-z])"  # ("They wished to see ...": no speech)
             ),
         ).search(s)
     )
@@ -396,6 +408,9 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
             clause_start = c.end() + t.end()
             if t.group(1) is None and c.group().lower() in _TELL and _TELL_TO.match(s, c.end()):
                 continue  # "told officials to have its design drawn": a request, not speech
+            told = _TOLD_WHOM.match(s, c.end()) if t.group(1) is None and c.group().lower() in _TELL else None
+            if told:
+                clause_start = told.end()  # "told KCNA the company is always ready": past whom he told
             when = _WHEN_WORD.match(rest) if t.group(1) is None else None
             if when is not None and _PRONOUN_CLAUSE.match(s, c.end() + when.end()):
                 clause_start = c.end() + when.end()  # "announced Wednesday he would ...": past the time word
@@ -490,6 +505,9 @@ _IMPERSONAL = re.compile(
 
 _TELL_TO = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:to\s+[a-z]|about\b|of\s)")
 _TELL = {"told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds"}
+_TOLD_WHOM = re.compile(
+    r"\s+(?:KCNA|him|her|them|us|me|reporters|journalists|[A-Z]{2,6})\s+(?=(?:the|a|an|he|she|it|they|[A-Z])\b)"
+)
 
 
 # cues that can follow the quote and come before their subject: '..., said the committee.'
@@ -498,7 +516,7 @@ _SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds
         "señaló", "afirmo", "afirmó", "declaro", "declaró"}  # fmt: skip
 
 
-_CLOSE_NP = re.compile(r",[\"”]?\s+((?:[\w'’.\"-]+\s+){0,9}?[\w'’.\"-]+)\s+(?:\w+ly\s+)?$")
+_CLOSE_NP = re.compile(r",[\"”]?\s+((?:[\w'’.\"-]+\s+){0,14}?[\w'’.\"-]+)\s+(?:\w+ly\s+)?$")
 _AFTER_CLOSE = re.compile(r"\s*(?:,|\.|$)")
 _FINITE_BEFORE_COMMA = re.compile(
     r"[^,;]*?\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b"
@@ -800,7 +818,9 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     seg = _QUOTED_WORDS.sub(
         lambda m: m.group()[0] + "x" * (len(m.group()) - 2) + m.group()[-1], text[s_start:cue_at]
     )
-    seg = seg.rstrip()
+    seg = seg.rstrip().replace(
+        "C.C., ", "C.C.\x00 "
+    )  # ("secretary of the C.C., Communist Party of X": one name)
     if re.search(r",\s*which(?:\s+also)?$", seg):
         # 'carried an article titled "...", which said:': the document the relative pronoun stands for
         nouns = [m for m in re.finditer(r"\b[a-z]+\b", seg) if m.group() in DOC_NOUNS]
@@ -840,6 +860,12 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
             seg.rfind(": ", 0, cut),
             seg.rfind("-- ", 0, cut),
         )
+        if prev > 0 and re.fullmatch(r"\d{1,3}", seg[prev + 2 : cut]):
+            # "Ra Kyong Hui, 30, a woman residing in ...": past the age
+            cut, prev = (
+                prev,
+                max(seg.rfind(", ", 0, prev), seg.rfind("; ", 0, prev), seg.rfind(": ", 0, prev)),
+            )
         if not re.match(r"[A-Z]", seg[prev + 2 if prev >= 0 else 0 :]):
             break
         seg = seg[:cut]
@@ -917,6 +943,9 @@ _NOT_A_SPEAKER = re.compile(
 _JUNK = {"and", "but", "or", "which", "who", "that", "as", "this", "it is", "there"}
 
 
+_TITLED_NAME = re.compile(r"(?<=\s)([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})$")
+
+
 def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quote:
     while start < end and text[start] in " ,:;\r\n\t":
         start += 1  # "said:, ,  At this moment": the quote begins at its first word
@@ -945,9 +974,14 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         sp = sp[: t.start()]  # "Rodong Sinmun Wednesday"
         t = _TRAIL_WORDS.search(sp)
     d = _DET.match(sp)
-    if d:
+    if d and not any(m.start == ss and m.label == "PERSON" for m in mentions):  # ("An Ok": a surname)
         ss += d.end()
         sp = sp[d.end() :]
+    surname = [
+        m for m in mentions if m.label == "PERSON" and m.start == ss - 3 and m.end >= ss + len(sp) > ss
+    ]
+    if surname and text[ss - 3 : ss] == "An ":
+        ss, sp = surname[0].start, surname[0].text  # "An Ok, an official of ...": the article was the surname
     lead = _LEAD_PP.match(sp)
     if lead:
         ss += lead.end()  # "In an article the paper said": the paper
@@ -988,6 +1022,19 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     spanish = re.match(r"(?:En|Con|Por|Segun|Según)\s+(?:su|sus|el|la|los|las|un|una)\s+\w+\s+(?=[A-Z])", sp)
     if spanish:  # "En su articulo Sin se refirio a que": the phrase before the subject
         ss, sp = ss + spanish.end(), sp[spanish.end() :]
+    titled = _TITLED_NAME.search(sp)
+    before = sp[: titled.start(1)].split() if titled else []
+    if titled and len(titled.group(1).split()) == 3 and before and before[-1] not in kb.person_titles:
+        # ("... Women Affairs Isatou Njie-Saidy": three words only right after a title)
+        titled = _TITLED_NAME.search(sp, titled.start(1) + len(titled.group(1).split()[0]) + 1)
+    if (
+        titled
+        and titled.start(1) > 0
+        and not any(m.end == ss + len(sp) and m.label in ("PERSON", "ORG") for m in mentions)
+        and any(w in kb.person_titles for w in sp[: titled.start(1)].split())
+        and not any(w in kb.org_heads for w in titled.group(1).split())
+    ):  # "Vice President and Minister for Women Affairs Isatou Njie-Saidy": the name after the titles
+        ss, sp = ss + titled.start(1), titled.group(1)
     titled_paper = re.search(
         r"\b(?:newspaper|paper|magazine|daily|weekly|journal|agency)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$",
         sp,
@@ -1143,7 +1190,12 @@ def _speaker_kind(
         role is not None
         and not indefinite
         and not pre[-1].endswith("s")
-        and (not sp[:1].isupper() or (definite and first is None and len(sp.split()) <= 2))
+        and (
+            not sp[:1].isupper()
+            or (definite and first is None and len(sp.split()) <= 2)
+            # a headline: "..., Says Korean Ambassador to Russia"
+            or (not people and (first is None or first.start > ss) and "\n\n" not in text[:ss])
+        )
     ):
         return f"role:{role}", None, None  # "the Mongolian ambassador", "The President"
     own_media = [m for m in inside if m.entity in media and m.start > ss]
@@ -1163,8 +1215,9 @@ def _speaker_kind(
         if owner is not None:
             return "named", owner.entity, _name(kb, owner)
         return "anonymous", None, None
-    if head in DOC_NOUNS:
-        return "anonymous", None, None  # "a statement": an issuer the text does not give
+    if head in DOC_NOUNS and not (first is not None and first.start == ss and first.label == "ORG"):
+        return "anonymous", None, None  # "a statement": an issuer the text does not give ("Liao Yang Daily"
+        # is a paper's name)
     if first is not None and first.start == ss:
         after = re.match(r"\s+and\s+(?:the\s+)?", text[first.end : se])
         if after and any(m.start == first.end + after.end() and m.label in ("ORG", "PERSON") for m in inside):
