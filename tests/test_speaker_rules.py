@@ -399,6 +399,24 @@ CASES = [
     ("kcna-hl-1997-02-21-0004", "Japan cannot be permanent member", "says", "named", None),
     # "An Ok, an official of ...": the surname An, not the article
     ("kcna-ft-2011-08-01-0011", "the company is always ready", "told", "named", "An Ok"),
+    # session 4 (batches 19-21): "the Palestinian National Authority (PNA)" spells out the headline's "PNA"
+    ("kcna-ft-2011-11-03-0034", "Israel Harms Peace", ":", "named", "Palestinian National Authority"),
+    # "The Nepali paper Arpan ... carried an article ... It said": the paper the subject names
+    ("kcna-ft-2011-12-27-0057", "Kim Jong Il was the great leader", "said", "named", "Arpan"),
+    # "... for Korea's Reunification Sunday made public a commentary": the weekday ends the name
+    (
+        "kcna-ft-2012-01-31-0014",
+        "54 years have passed",
+        "said",
+        "named",
+        "South Headquarters of the Pan-national Alliance for Korea's Reunification",
+    ),
+    # "..., the daily noted": "daily" is the paper, not an adverb
+    ("kcna-ft-2011-02-22-0015", "Sponsors of a protest", "noted", "self", "Rodong Sinmun"),
+    # "He looked at boiled rice, soup and various dishes on the table and said that": the list is no subject
+    ("kcna-ft-2011-02-09-0020", "there was too much salt", "said", "named", "Kim Jong Il"),
+    # "according to Russia's ITAR TASS": the agency, not the country
+    ("kcna-ft-2012-01-13-0015", "The Mongolian defense minister", "according to", "named", "ITAR-TASS"),
 ]
 
 

@@ -366,6 +366,10 @@ class Discourse:
                     if len(toks) >= 2:
                         index.setdefault(toks[-1], set()).add((toks[0][:4], e.id))
             self.kb.compiled["person-surnames"] = index
+        if re.fullmatch(r"[A-Z]{2,6}", ref.name):
+            # "PNA" where the text wrote "the Palestinian National Authority (PNA)": the name it stands for
+            full = _expansion(self.text, ref.name)
+            return replace(ref, name=full) if full else ref
         toks = ref.name.lower().split()
         if len(toks) < 2 or len(toks[0]) < 5:  # (not a Korean surname-first name: "Choe Un Bok")
             return ref
@@ -391,7 +395,10 @@ class Discourse:
                 r = here[-1]
                 if self._compatible(r, cls):
                     return r
-                continue
+                if not (cls == "person" and r.kind == "named" and not r.person):
+                    continue
+                # ("The Mongolian defense minister voiced ..., according to ITAR TASS. "...," he said": the
+                # source quoted is a medium, not the "he"; the sentence's subject may be)
             subj = self.subject(j)
             if subj.at >= limit or any(
                 a <= subj.at < b and (not a <= pos < b or (a, b) == self.current) for a, b in self.quote_spans
@@ -416,7 +423,9 @@ class Discourse:
                     if r is not None:
                         return r
                 if subj.kind == "document":
-                    return self.document(subj.word, subj.at)
+                    named = self._medium([j], s.end, False) if subj.word in MEDIA_NOUNS else None
+                    # ("The Nepali paper Arpan ... carried an article. It said": the paper the subject names)
+                    return named or self.document(subj.word, subj.at)
                 if (
                     subj.kind == "other"
                     and word.lower() == "it"
@@ -1054,6 +1063,17 @@ def _place_or_demonym(word: str, kb: KB) -> bool:
     if hit is not None:
         return hit[0] == "PLACE"
     return bool(re.search(r"(?:an|ese|ish|i|ch|ic)$", word)) and len(word) > 3
+
+
+def _expansion(text: str, acronym: str) -> str | None:
+    """The words before "(PNA)" whose capitals spell it: "Palestinian National Authority"."""
+    for m in re.finditer(r"\(" + re.escape(acronym) + r"\)", text):
+        words = text[max(0, m.start() - 160) : m.start()].split()
+        for n in range(1, min(len(words), 12) + 1):
+            tail = words[-n:]
+            if tail[0][:1].isupper() and "".join(w[0] for w in tail if w[:1].isupper()) == acronym:
+                return " ".join(tail)
+    return None
 
 
 # a surname alone ("Choe", "Mr. Westerwelle", "al-Khatib"), resolved to the person named in full before

@@ -85,9 +85,14 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
 
 # what goes on after an unknown organisation's name: "... for Korea's Reunification", "... for Solidarity
 # with the DPRK", "... of Koreans in China" (never "and the ...": that is a second body)
+_WHEN_WORD = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b"
+)
 _ORG_TAIL = re.compile(
-    r"(?:\s+(?:of|for|with)(?:\s+the)?\s+(?:(?:south|north)\s+(?=Korea))?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+"
-)  # (KCNA writes "... of south Korea")
+    r"(?:\s+(?:of|for|with)(?:\s+the)?\s+(?:(?:south|north)\s+(?=Korea))?[A-Z][\w'’.-]*"
+    r"(?:\s+(?!" + _WHEN_WORD + r")[A-Z][\w'’.-]*)*)+"
+)  # (KCNA writes "... of south Korea"; "... for Korea's Reunification Sunday" ends before the day)
 _ABROAD = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
 # "... in East European and Central Asian Regions": a tail naming a kind of area is part of the name
 _IN_REGIONS = re.compile(

@@ -516,7 +516,9 @@ _SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds
         "señaló", "afirmo", "afirmó", "declaro", "declaró"}  # fmt: skip
 
 
-_CLOSE_NP = re.compile(r",[\"”]?\s+((?:[\w'’.\"-]+\s+){0,14}?[\w'’.\"-]+)\s+(?:\w+ly\s+)?$")
+_CLOSE_NP = re.compile(
+    r",[\"”]?\s+((?:[\w'’.\"-]+\s+){0,14}?[\w'’.\"-]+)\s+(?:(?!(?:daily|weekly|monthly|quarterly)\b)\w+ly\s+)?$"
+)  # ("..., the daily noted": the paper, not "the" and an adverb)
 _AFTER_CLOSE = re.compile(r"\s*(?:,|\.|$)")
 _FINITE_BEFORE_COMMA = re.compile(
     r"[^,;]*?\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b"
@@ -811,6 +813,9 @@ _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 _THAT_CONJ = r"that(?!\s+(?:day|night|morning|afternoon|evening|time|year|week|month|moment)\b)"
 
 
+_PRONOUN_AND = re.compile(r"\s*(He|She|They)\s+[a-z]+(?:ed|s)\b[^.;:]*\sand(?:\s+(?:then|also|\w+ly))?\s*$")
+
+
 def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | None:
     """The speaker before a cue: the noun phrase nearest to it ("X, chief of the group, said" -> "chief of
     the group"; its entity is resolved later through the name before it)."""
@@ -818,9 +823,11 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     seg = _QUOTED_WORDS.sub(
         lambda m: m.group()[0] + "x" * (len(m.group()) - 2) + m.group()[-1], text[s_start:cue_at]
     )
-    seg = seg.rstrip().replace(
-        "C.C., ", "C.C.\x00 "
-    )  # ("secretary of the C.C., Communist Party of X": one name)
+    coordinated = _PRONOUN_AND.match(seg)
+    if coordinated:  # "He looked at boiled rice, soup and various dishes on the table and said"
+        return s_start + coordinated.start(1), s_start + coordinated.end(1)
+    # ("secretary of the C.C., Communist Party of X": one name)
+    seg = seg.rstrip().replace("C.C., ", "C.C.\x00 ")
     if re.search(r",\s*which(?:\s+also)?$", seg):
         # 'carried an article titled "...", which said:': the document the relative pronoun stands for
         nouns = [m for m in re.finditer(r"\b[a-z]+\b", seg) if m.group() in DOC_NOUNS]
@@ -1222,6 +1229,12 @@ def _speaker_kind(
         after = re.match(r"\s+and\s+(?:the\s+)?", text[first.end : se])
         if after and any(m.start == first.end + after.end() and m.label in ("ORG", "PERSON") for m in inside):
             return "named", first.entity, _name(kb, first)  # jointly speaking bodies: the first of them
+        owner = re.match(r"['’]s\s+(?=[A-Z])", text[first.end : se])
+        if first.label == "PLACE" and owner:  # "Russia's ITAR TASS": the agency
+            owned = [m for m in inside if m.start == first.end + owner.end() and m.end == se]
+            if owned:
+                return "named", owned[0].entity, _name(kb, owned[0])
+            return "named", None, text[first.end + owner.end() : se]
         if first.end < se and re.match(r"[A-Z]", sp) and _is_name(sp):
             return "named", first.entity if first.label != "PLACE" else None, sp  # a longer name
         return "named", first.entity, _name(kb, first)
