@@ -366,7 +366,7 @@ CASES = [
     # "The general secretary of the Palestinian Popular Struggle Front said": not "General Secretary Kim Jong
     # Il"; an officer of a body the text does not name is anonymous (guidelines 2.3)
     ("kcna-ft-2012-02-23-0031", "Kim Jong Il's was a life", "said", "anonymous", None),
-    # a long closing attribution: "..., the chairman of the Organization for the Study of ... of Thailand said"
+    # a long closing attribution: "..., the chairman of the Organization for the Study of ... said"
     ("kcna-ft-2012-02-23-0031", "Though Kim Jong Il passed away", "said", "anonymous", None),
     # "The secretary of the C.C., Communist Party of Belarus said": the C.C. comma is inside the name
     ("kcnakp-3267fa5a9a9d439b", "the WPK is recognized", "said", "anonymous", None),

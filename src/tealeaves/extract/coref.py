@@ -61,6 +61,14 @@ _SENDER = re.compile(
     r"(?:\s+(?:written|penned|authored|contributed|signed|sent))?"
     r"\s+(?P<prep>from|by|of)\s+(?:the\s+)?"
 )
+
+
+def _names_sender(text: str, at: int, end: int) -> bool:
+    """A document at ``at`` followed by its sender's name ("a message sent by Hu Jintao")."""
+    m = _SENDER.match(text, at, end)
+    return m is not None and text[m.end() : m.end() + 1].isupper()
+
+
 _SENT_TO_HIM = re.compile(
     r"(?:\s+de\s+[\w-]+)?(?:\s+(?:y|e)\s+[\w-]+)?\s+que\s+(?:le|les)\s+(?:dirigi\w*|envi\w*|remiti\w*|mand\w*)\b"
 )
@@ -634,8 +642,8 @@ class Discourse:
                     continue
                 before = self.text[max(s.start, m.start - 25) : m.start]
                 after = self.text[m.end : min(s.end, m.end + 200)]
-                if re.search(r"\b(?:said|says|stated|noted|stressed)\s+$", before) or re.match(
-                    r"(?:,[^,]{1,150},)?\s+(?:said|says|stated|noted|stressed)\b", after
+                if re.search(r"\b" + self.kb.cue_alt + r"\s+$", before) or re.match(
+                    r"(?:,[^,]{1,150},)?\s+" + self.kb.cue_alt + r"\b", after
                 ):
                     return self.ref_of(m)
         generic = stem in ("organization", "organisation", "body", "group")
@@ -706,15 +714,10 @@ class Discourse:
             seg_start = s.start
             founds = list(intro.finditer(t, seg_start, limit))
             found = founds[-1] if founds else None  # the last one
-
-            def names_sender(at: int, end: int = s.end) -> bool:
-                m = _SENDER.match(t, at, end)
-                return m is not None and t[m.end() : m.end() + 1].isupper()
-
             for alt in reversed(founds[:-1]):
-                if names_sender(found.end()):
+                if _names_sender(t, found.end(), s.end):
                     break
-                if names_sender(alt.end()):
+                if _names_sender(t, alt.end(), s.end):
                     # "received a message sent by X, ... in reply to their message": the one with a sender
                     found = alt
                     break
