@@ -417,6 +417,34 @@ CASES = [
     ("kcna-ft-2011-02-09-0020", "there was too much salt", "said", "named", "Kim Jong Il"),
     # "according to Russia's ITAR TASS": the agency, not the country
     ("kcna-ft-2012-01-13-0015", "The Mongolian defense minister", "according to", "named", "ITAR-TASS"),
+    # after batches 22-24: "Foreign Minister of the DPRK Pak Ui Chun Tuesday sent a congratulatory message":
+    # the person after the title, not "DPRK Pak Ui Chun Tuesday"
+    (
+        "kcna-ft-2011-05-11-0002",
+        "the good relations of friendship",
+        "expressed belief",
+        "named",
+        "Pak Ui Chun",
+    ),
+    # "sent a message of condolence to the Central Committee of the Communist Party of Vietnam": the
+    # receiver after "to" is no sender
+    (
+        "kcnakp-ac96dc4c61315c8b",
+        "the party, government and people",
+        "expressed belief",
+        "named",
+        "Kim Jong Un",
+    ),
+    # "...: Peruvian Personage" over "Genaro Ledesma Izquieta, chairman of ..., issued a statement"
+    ("kcna-ft-2011-12-03-0008", "Korean People's Historic Advance", ":", "named", "Genaro Ledesma Izquieta"),
+    # 'The Ukrainian "Treasured Sword of Songun" Association for the Study of the Juche Idea in a statement'
+    (
+        "kcna-ft-2012-07-03-0022",
+        "The U.S. is now becoming undisguised",
+        "said",
+        "named",
+        '"Treasured Sword of Songun" Association for the Study of the Juche Idea',
+    ),
 ]
 
 

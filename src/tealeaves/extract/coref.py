@@ -57,7 +57,8 @@ _PASSIVE_BY = re.compile(
 # a document's sender or author after it: "a message of greeting on June 13 from X", "an article written by
 # X", "a message sent by X"
 _SENDER = re.compile(
-    r"(?:\s+of\s+[\w\s-]{1,40}?)?(?:\s+(?:on|dated|sent on)\s+[\w.,]+(?:\s+\d{1,2})?,?)?"
+    r"(?:\s+of\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?!to\s)[\w-]+)?"  # ("of greeting", not "of condolence to X")
+    r"(?:\s+(?:on|dated|sent on)\s+[\w.,]+(?:\s+\d{1,2})?,?)?"
     r"(?:\s+(?:written|penned|authored|contributed|signed|sent))?"
     r"\s+(?P<prep>from|by|of)\s+(?:the\s+)?"
 )
@@ -290,6 +291,12 @@ class Discourse:
                     return _Subject("person", last.start, self.ref_of(last))
                 if m.label == "ORG":
                     return _Subject("org", m.start, self.ref_of(m))
+                if (
+                    len(ms) > 1
+                    and ms[1].label == "PERSON"
+                    and re.fullmatch(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}", t[m.end : ms[1].start])
+                ):  # "Foreign Minister of the DPRK Pak Ui Chun Tuesday sent": the person after the title
+                    return _Subject("person", ms[1].start, self.ref_of(ms[1]))
                 # "The People for Achieving Peace and Reunification of south Korea in a statement": a place
                 # ending a longer capitalised name; the name starts where the sentence does
                 return _Subject("other", p if re.search(r"[A-Z]\w*\s+(?:of|for|in)\s+$", prefix) else m.start)
@@ -646,6 +653,11 @@ class Discourse:
                     r"(?:,[^,]{1,150},)?\s+" + self.kb.cue_alt + r"\b", after
                 ):
                     return self.ref_of(m)
+            subj = self.subject(self.sents.index(s))
+            if subj.kind == "person" and subj.ref is not None:
+                return (
+                    subj.ref
+                )  # "...: Peruvian Personage" over "Genaro Ledesma Izquieta, chairman of ..., issued"
         generic = stem in ("organization", "organisation", "body", "group")
         for s in body:
             for m in self.mentions_in(s.start, s.end):
@@ -995,8 +1007,8 @@ def t_after(text: str, at: int) -> str:
 # it ("... for Checking the Conclusion of the south Korea-U.S. Free Trade Agreement"), not as its place
 _CAP_NAME = re.compile(
     r"[A-Z][\w'’.-]*(?:(?:\s+(?:of|for|and|the|de|del|la))*\s+"
-    r"(?:(?:south|north)\s+(?=Korea-[\w'’.-]*\s+[A-Z]))?[A-Z][\w'’.-]*)*"
-)
+    r"(?:(?:south|north)\s+(?=Korea-[\w'’.-]*\s+[A-Z]))?(?:[A-Z][\w'’.-]*|[\"“][A-Z][^\"”\n]{1,60}[\"”]))*"
+)  # (a title in quotation marks inside: 'Ukrainian "Treasured Sword of Songun" Association for ...')
 
 
 def _capitalised_name(text: str, at: int, end: int) -> str | None:
@@ -1006,6 +1018,10 @@ def _capitalised_name(text: str, at: int, end: int) -> str | None:
         return None
     name = re.sub(r"['’]s$", "", m.group())
     name = re.sub(r"^(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+", "", name)
+    name = re.sub(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", name)
+    name = re.sub(
+        r"^[A-Z][a-z]+(?:an|ese|ish|i)\s+(?=[\"“])", "", name
+    )  # ('Ukrainian "Treasured Sword" ...')
     if len(name) <= 2 or name.split()[0] in _NOT_NAME_START:
         return None
     if " " not in name and re.search(r"(?:ish|ese|ian|can|ean)$", name):
