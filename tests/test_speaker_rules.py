@@ -445,6 +445,13 @@ CASES = [
         "named",
         '"Treasured Sword of Songun" Association for the Study of the Juche Idea',
     ),
+    # "The paper carried a photo of him, saying:": the paper is the subject
+    ("kcna-ft-2012-08-30-0023", "The dear respected Kim Jong Un was selected", "saying", "named", "Veteran"),
+    # "..., Rodong Sinmun Monday says in an article, and goes on:"
+    ("kcnakp-27d8354863c44ed5", "An era of comprehensive development", "says", "self", "Rodong Sinmun"),
+    # "A Myanmar paper on June 27 carried an article ... the paper said": an unnamed paper, whatever is
+    # "dedicated to the people" in the quote
+    ("kcna-ft-2012-07-06-0027", "The life of the President", "said", "anonymous", None),
 ]
 
 

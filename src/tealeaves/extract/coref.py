@@ -64,6 +64,11 @@ _SENDER = re.compile(
 )
 
 
+_UNNAMED_PAPER = re.compile(
+    r"\b(?:A|An|a|an)\s+(?:[A-Z][\w-]*\s+){0,2}(?:paper|newspaper|daily|weekly|magazine)\b"
+)
+
+
 def _names_sender(text: str, at: int, end: int) -> bool:
     """A document at ``at`` followed by its sender's name ("a message sent by Hu Jintao")."""
     m = _SENDER.match(text, at, end)
@@ -841,6 +846,12 @@ class Discourse:
             limit = at if j == i and not headline else s.end
             if s.start < self.doc.body_offset or not _PUBLISHED.search(self.text, s.start, limit):
                 continue
+            last = None
+            for last in _PUBLISHED.finditer(self.text, s.start, limit):  # noqa: B007 - the last one
+                pass
+            # ("A Myanmar paper on June 27 carried an article ... the paper said": an unnamed paper)
+            if _UNNAMED_PAPER.search(self.text, max(s.start, last.start() - 60), last.start()):
+                return Ref("anonymous", None, None, False)
             r = self._speaker_or_subject(j, s, limit)
             return r if r is not None and r.kind == "named" else None
         return None
@@ -981,9 +992,9 @@ _RUN_BEFORE_VERB = re.compile(
     r"(?!(?:in|of|for|and|the|at|on|to|from|by|with|a|an)\b)[a-z]+(?:ed|s)\b)"
 )
 _PUBLISHED = re.compile(
-    r"\b(?:carried|carries|posted|posts|published|publishes|ran|runs|devoted|dedicated|printed|put up|"
-    r"uploaded)\b"
-)
+    r"\b(?:carried|carries|posted|posts|published|publishes|ran|runs|printed|put up|uploaded|"
+    r"(?:devoted|dedicated)(?=\s+(?:[\w-]+\s+){0,3}(?:pages?|columns?|space|articles?|write-ups?)\b))\b"
+)  # ("dedicated two pages to an article", not "was totally dedicated to the people")
 # the last word of many papers' names ("People's Daily", "Asahi Shimbun"; "Jana Sata" has none)
 PAPER_WORD = (
     r"(?:Daily|Times|Post|News|Herald|Tribune|Journal|Gazette|Ilbo|Shimbun|Sinbo|Pravda|Izvestia|Express|"

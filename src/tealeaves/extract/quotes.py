@@ -519,7 +519,8 @@ _SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds
 _CLOSE_NP = re.compile(
     r",[\"”]?\s+((?:[\w'’.\"-]+\s+){0,14}?[\w'’.\"-]+)\s+(?:(?!(?:daily|weekly|monthly|quarterly)\b)\w+ly\s+)?$"
 )  # ("..., the daily noted": the paper, not "the" and an adverb)
-_AFTER_CLOSE = re.compile(r"\s*(?:,|\.|$)")
+_AFTER_CLOSE = re.compile(r"\s*(?:in\s+(?:a|an|its|his|her|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*)?(?:,|\.|$)")
+# ("..., Rodong Sinmun Monday says in an article, and goes on:")
 _FINITE_BEFORE_COMMA = re.compile(
     r"[^,;]*?\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b"
 )
@@ -1077,9 +1078,11 @@ def _participle_subject(text: str, span: tuple[int, int], mentions: list[Mention
     people = [m for m in mentions if m.label in ("PERSON", "ORG") and m.start == ss and m.end < se]
     if people and re.fullmatch(r"\s+[a-z][\w\s,'’-]*", text[people[0].end : se]):
         return people[0].start, people[0].end
-    for np in _NOUN_THEN_VERB.finditer(text, ss, se):
+    for np in _NOUN_THEN_VERB.finditer(text, max(0, ss - 4), se):
         if np.group(2).lower() in DOC_NOUNS | ORG_NOUNS:
-            return np.start(1), np.end(1)  # "In an article titled ... the homepage referred to it, saying:"
+            # "In an article titled ... the homepage referred to it, saying:", "The paper carried a photo of
+            # him, saying:"
+            return max(ss, np.start(2) if np.start(1) < ss else np.start(1)), np.end(1)
     return span
 
 
