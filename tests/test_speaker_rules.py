@@ -452,6 +452,30 @@ CASES = [
     # "A Myanmar paper on June 27 carried an article ... the paper said": an unnamed paper, whatever is
     # "dedicated to the people" in the quote
     ("kcna-ft-2012-07-06-0027", "The life of the President", "said", "anonymous", None),
+    # after batches 25-27: "The Asia Times, paper of Hong Kong, China on March 7 carried an article"
+    (
+        "kcna-ft-2012-03-15-0018",
+        "The dear respected Kim Jong Un is successfully",
+        "said",
+        "named",
+        "Asia Times",
+    ),
+    # "Thongil, the newspaper of Koreans published in Uzbekistan, ... The newspaper carried an article"
+    ("kcna-ft-2012-09-13-0029", "the august name and the exploits", "said", "named", "Thongil"),
+    # "the joint statement said" after "X and Y issued a joint statement ... Z also issued a statement"
+    (
+        "kcna-ft-2012-05-02-0020",
+        "Unpardonable is the Lee Myung Bak",
+        "said",
+        "named",
+        "British Association for the Study of Songun Policy",
+    ),
+    # "said the Pakistani interior minister ... The minister told": an office, unnamed
+    ("kcna-ft-2011-07-25-0043", "Israeli-made weapons were seized", "told", "named", None),
+    # "One day in June ..., the respected ComradeKim Jong Unlooked round ... He said": past the opening phrase
+    ("kcnakp-bbe261021a779226", "he was very pleased", "said", "named", "Kim Jong Un"),
+    # "DPRK Primer Choe Yong Rim sent a message of greeting": the person after the country and title
+    ("kcna-ft-2012-09-01-0009", "the traditional relations", "expressed belief", "named", "Choe Yong Rim"),
 ]
 
 

@@ -242,7 +242,7 @@ class Discourse:
             if c is None:
                 return _Subject("other", p)
             p = c.end()
-        elif word in INTRO_WORDS:
+        elif word in INTRO_WORDS or re.match(r"One (?:day|morning|evening|night|time)\b", t[p : p + 16]):
             # "At that time, X ...", "When he arrived at the venue, all the participants ...": the subject
             # follows the opening phrase
             c = re.compile(r",\s*(?=(?:he|she|it|they|He|She|It|They|the|The|all|All)\b|[A-Z])").search(
@@ -296,11 +296,16 @@ class Discourse:
                     return _Subject("person", last.start, self.ref_of(last))
                 if m.label == "ORG":
                     return _Subject("org", m.start, self.ref_of(m))
+                # the person after a title ending in a country: "Foreign Minister of the DPRK Pak Ui Chun
+                # Tuesday sent", "DPRK Premier Choe Yong Rim sent" (not a headline "Pyongyang Kim Jong Suk
+                # Silk Mill")
+                between = t[m.end : ms[1].start] if len(ms) > 1 else ""
                 if (
-                    len(ms) > 1
+                    ms[-1:] != [m]
                     and ms[1].label == "PERSON"
-                    and re.fullmatch(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}", t[m.end : ms[1].start])
-                ):  # "Foreign Minister of the DPRK Pak Ui Chun Tuesday sent": the person after the title
+                    and re.fullmatch(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}", between)
+                    and (between.strip() or re.search(r"\bof\s+(?:the\s+)?$", prefix))
+                ):
                     return _Subject("person", ms[1].start, self.ref_of(ms[1]))
                 # "The People for Achieving Peace and Reunification of south Korea in a statement": a place
                 # ending a longer capitalised name; the name starts where the sentence does
@@ -589,9 +594,15 @@ class Discourse:
             definite
             and head in self.offices
             and re.search(
-                r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"\s+of\s+(?:the\s+)?[A-Z]",
+                r"\b[Tt]he\s+(?:(?:[\w-]+\s+){0,2}?"
+                + re.escape(head)
+                + r"\s+of\s+(?:the\s+)?[A-Z]|"
+                + NATIONALITY.pattern
+                + r"\s+(?:[a-z][\w-]*\s+){0,2}?"
+                + re.escape(head)
+                + r"\b)",
                 self.text[:at],
-            )
+            )  # ("... said the Pakistani interior minister. The minister told ...")
         ):
             return Ref("named", None, None, True)  # "The foreign minister of Iceland ... the minister said"
         base = re.split(r"\s(?:of|for|to|in)\s", low)[0]  # "then defense minister of south Korea"
@@ -730,6 +741,10 @@ class Discourse:
                 return self.ref_of(header[0])  # a press review's "Minju Joson" heading the items below it
             seg_start = s.start
             founds = list(intro.finditer(t, seg_start, limit))
+            kind = span.lower().rsplit(noun, 1)[0].split()[-1:] if noun in span.lower() else []
+            if kind and kind[0] not in ("the", "this", "that") and j != i:
+                # "the joint statement said": the joint statement, not the plain one reported after it
+                founds = [f for f in founds if kind[0] in f.group().lower()]
             found = founds[-1] if founds else None  # the last one
             for alt in reversed(founds[:-1]):
                 if _names_sender(t, found.end(), s.end):
@@ -888,6 +903,14 @@ class Discourse:
                 r"\b(?:a|an|A|An)\s+(?:[\w-]+\s+){0,2}$", self.text[max(s.start, subj.at - 30) : subj.at]
             ):
                 return Ref("anonymous", None, None, False)
+            if j > 0 and re.search(
+                r"\b(?:the|The)\s+(?:[\w-]+\s+){0,2}$", self.text[max(s.start, subj.at - 30) : subj.at]
+            ):
+                # "Thongil, the newspaper of Koreans in Uzbekistan, ... The newspaper carried an article": the
+                # paper named before
+                r = self._medium(list(range(j - 1, -1, -1)), s.start, False)
+                if r is not None:
+                    return r
         if subj.kind == "other":
             r = self._medium(
                 [j], limit, False
@@ -910,7 +933,7 @@ class Discourse:
             )
         )
         after_noun = re.compile(r"\b(?:" + nouns + r")\s+(?=[A-Z])")
-        before_noun = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b")
+        before_noun = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b")
         i = self.sent_index(at)
         for j in order:
             s = self.sents[j]
@@ -926,6 +949,15 @@ class Discourse:
                 ms = [m for m in self.mentions_in(s.start, b.start()) if m.end == b.start()]
                 if ms:
                     return self.ref_of(ms[0])
+                run = re.search(
+                    r"(?:^|(?<=\s))((?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})$",
+                    t[s.start : b.start()],
+                )
+                name = _capitalised_name(t, s.start + run.start(1), b.start()) if run else None
+                if (
+                    name and run.start(1) == 0
+                ):  # "The Asia Times, paper of Hong Kong, China": the name before it
+                    return Ref("named", None, name, False)
             dateline = _DATELINE.match(t, s.start, s.end)
             after_dateline = dateline.end() if dateline else s.start  # "Pyongyang, November 2 (KCNA) --"
             ms = [m for m in self.mentions_in(after_dateline, limit) if m.entity in self.media]

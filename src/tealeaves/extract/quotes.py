@@ -1203,6 +1203,8 @@ def _speaker_kind(
         and (
             not sp[:1].isupper()
             or (definite and first is None and len(sp.split()) <= 2)
+            # "said the Pakistani interior minister": a nationality and an office
+            or (definite and first is None and NATIONALITY.fullmatch(sp.split()[0]) and sp[1:].islower())
             # a headline: "..., Says Korean Ambassador to Russia"
             or (not people and (first is None or first.start > ss) and "\n\n" not in text[:ss])
         )
