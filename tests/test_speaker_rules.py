@@ -476,6 +476,13 @@ CASES = [
     ("kcnakp-bbe261021a779226", "he was very pleased", "said", "named", "Kim Jong Un"),
     # "DPRK Primer Choe Yong Rim sent a message of greeting": the person after the country and title
     ("kcna-ft-2012-09-01-0009", "the traditional relations", "expressed belief", "named", "Choe Yong Rim"),
+    # "Dr. Hwang Myong Chol at the Academy of Social Sciences told KCNA:": the name after the title
+    ("kcna-ft-2012-07-04-0019", "The Korean War, started", "told", "named", "Hwang Myong Chol"),
+    # "Recently the mayor of Osaka in Japan told reporters": an office, past the adverb
+    ("kcna-ft-2012-10-04-0034", "comfort women were walked away", "told", "named", None),
+    # "The treatise authored by Putin said ... It also said": the author, and "it" is the treatise
+    ("kcna-ft-2011-10-07-0032", "the formation of the Eurasian Union", "said", "named", "Vladimir Putin"),
+    ("kcna-ft-2011-10-07-0032", "a close integration", "said", "named", "Vladimir Putin"),
 ]
 
 

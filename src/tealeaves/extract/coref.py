@@ -85,7 +85,7 @@ PERSON_DESCRIPTIONS = _words(
 )
 DOC_NOUNS = _words(
     "article editorial commentary statement message letter report paper newspaper daily magazine bulletin "
-    "essay book review appeal declaration resolution information leaflet release homepage website "
+    "essay treatise book review appeal declaration resolution information leaflet release homepage website "
     "announcement notice telegram reply answer communique memorandum greetings document white weekly journal "
     "address addresses speech speeches "
     "articulo editorial comentario declaracion mensaje carta misiva"
@@ -1106,6 +1106,8 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
             ref = _resolve_one(q, disc)
             if ref.kind == "named" and ref.entity is None and ref.name:
                 ref = disc.link(ref)
+            if ref.kind == "named" and (q.speaker_text or "").split()[0].lower() in DOC_NOUNS:
+                ref = replace(ref, doc=True)  # "The treatise authored by Putin said ... It also said"
             done[key] = ref
             disc.add(q.speaker_start, ref)
         out[k] = replace(q, speaker_kind=ref.kind, speaker_entity=ref.entity, speaker_name=ref.name)

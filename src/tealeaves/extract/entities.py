@@ -794,6 +794,10 @@ def _titled_tail_name(
     """'Minister of Metal Industry Jon Sung Hun', 'General Director of the Associated Fruit Group Kim Chol
     Ho': a title, what it is the title of, and a Korean name ending the run. The name is the person; the
     words between are classified on their own (an organisation is kept)."""
+    if words[at] in kb.surnames:  # "Dr. Hwang Myong Chol": the name right after the title
+        name = _korean_name(text, toks[at:], words[at:], kb, strict)
+        if len(name) == 1 and name[0].end == end:
+            return name
     for j in range(at + 1, len(words) - 1):
         if words[j] not in kb.surnames or words[j - 1].lower() in kb.connectors:
             continue

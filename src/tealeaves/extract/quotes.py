@@ -806,7 +806,9 @@ _SENTENCE_END_IN = re.compile(
     r"(?<=[a-z])\.\s(?=(?:The|An?|It|He|She|They)\s)(?!.*[a-z]\.\s(?:The|An?|It|He|She|They)\s)"
 )
 _COMPANY_SUFFIX = re.compile(r"(?:Co\.?,?\s*)?(?:Ltd|Inc|LLC|Corp|GmbH|S\.?A|Co)\.?")
-_LEAD_WORDS = re.compile(r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|then)\s+", re.I)
+_LEAD_WORDS = re.compile(
+    r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|recently|earlier|later)\s+", re.I
+)  # ("Recently the mayor of Osaka told reporters")
 _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 
 
@@ -1021,6 +1023,13 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
             ss, sp = m.start, m.text  # "Vice-director of the institute Choe Kwang Guk" -> the name
         elif m.start == ss and m.end < se and re.match(r"\s+in\s", text[m.end : se]):
             se, sp = m.end, m.text  # "Kim Jong Suk Library in Peru": the locative is not the speaker
+        elif (
+            m.label == "PERSON"
+            and ss < m.start < m.end < se
+            and re.fullmatch(r"(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+", text[ss : m.start])
+            and re.match(r"\s+(?:at|of|from)\s", text[m.end : se])
+        ):
+            ss, sp = m.start, m.text  # "Dr. Hwang Myong Chol at the Academy of Social Sciences told KCNA"
     cut = re.search(r",\s|\s+in\s+[A-Z]|\s+\(", sp)
     if cut and any(m.start == ss and m.end > ss + cut.end() and m.label == "ORG" for m in mentions):
         cut = None  # "Central Association of Korean Nationals in Russia": the locative is in the name
@@ -1142,6 +1151,11 @@ _NATIONAL_MEDIUM = re.compile(
 )
 
 
+_AUTHORED_BY = re.compile(
+    r"(?:[\w-]+\s+){0,2}?([a-z]+)\s+(?:authored|written|penned|signed|sent|issued)\s+by\s+"
+)
+
+
 def _without_nationality(name: str) -> str:
     """'Japanese Asahi Shimbun' -> 'Asahi Shimbun': a medium's name without the nationality before it."""
     m = _NATIONAL_MEDIUM.match(name)
@@ -1182,6 +1196,11 @@ def _speaker_kind(
     people = [m for m in inside if m.label == "PERSON"]
     if people and people[0].start == ss:
         return "named", people[0].entity, _name(kb, people[0])
+    by = _AUTHORED_BY.match(sp)
+    if by and by.group(1).lower() in DOC_NOUNS:
+        author = [m for m in inside if m.start == ss + by.end() and m.label in ("PERSON", "ORG")]
+        if author:  # "The treatise authored by Putin said": its author
+            return "named", author[0].entity, _name(kb, author[0])
     before = text[max(0, ss - 4) : ss]
     indefinite = bool(re.search(r"\b(?:a|an|A|An)\s+$", before))
     pre = _before_prep(words)
