@@ -27,6 +27,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from tealeaves.extract.eventdates import WEEKDAY
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
 
@@ -1061,7 +1062,7 @@ def _capitalised_name(text: str, at: int, end: int) -> str | None:
         return None
     name = re.sub(r"['’]s$", "", m.group())
     name = re.sub(r"^(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+", "", name)
-    name = re.sub(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", name)
+    name = re.sub(r"\s+" + WEEKDAY + "$", "", name)
     name = re.sub(
         r"^[A-Z][a-z]+(?:an|ese|ish|i)\s+(?=[\"“])", "", name
     )  # ('Ukrainian "Treasured Sword" ...')

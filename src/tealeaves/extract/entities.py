@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from tealeaves.extract.eventdates import MONTH, WEEKDAY
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention
 
@@ -85,10 +86,7 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
 
 # what goes on after an unknown organisation's name: "... for Korea's Reunification", "... for Solidarity
 # with the DPRK", "... of Koreans in China" (never "and the ...": that is a second body)
-_WHEN_WORD = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b"
-)
+_WHEN_WORD = r"(?:" + WEEKDAY + "|" + MONTH + r")\b"
 _ORG_TAIL = re.compile(
     r"(?:\s+(?:of|for|with)(?:\s+the)?\s+(?:(?:south|north)\s+(?=Korea))?[A-Z][\w'’.-]*"
     r"(?:\s+(?!" + _WHEN_WORD + r")[A-Z][\w'’.-]*)*)+"

@@ -26,6 +26,9 @@ _WEEKDAYS = {
     "lunes": 0, "martes": 1, "miercoles": 2, "miércoles": 2, "jueves": 3, "viernes": 4, "sabado": 5,
     "sábado": 5, "domingo": 6,
 }  # fmt: skip
+# English day and month names as written in text, for the other stages' patterns (capitalised)
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _M = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE_RE = re.compile(
     rf"\b(?:(?P<m1>{_M})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y1>\d{{4}}))?"

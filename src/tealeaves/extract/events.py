@@ -23,7 +23,7 @@ from tealeaves.extract import eventdates
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Event, Mention, Sentence
 
-_WD = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = eventdates.WEEKDAY
 _CLAUSE_END = re.compile(
     r",|;|:|\.(?:\s|$)|\s(?:together with|accompanied by|along with|to mark|to celebrate|on the occasion|"
     r"in celebration|on (?:the )?" + _WD + r"|on [A-Z][a-z]+\.? \d+|during|"
@@ -359,7 +359,7 @@ _NAME_START = re.compile(r"(?:^|[,;:]\s+|\b(?:that|and|when|as)\s+)(?=[A-Za-z0-9
 _CUT_NAME = re.compile(
     r"\s(?:to mark|to celebrate|to commemorate|in celebration|marking|on the occasion|in support|"
     r"in (?=[A-Z])|at (?=the [A-Z]|[A-Z])|on (?=[A-Z]|\d)|here|there|under|with|was|were|is|are|will|took|"
-    r"(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+    r"(?:on )?" + _WD + r")\b"
 )
 
 

@@ -30,10 +30,11 @@ from tealeaves.extract.coref import (
     resolve,
     speaker_words,
 )
+from tealeaves.extract.eventdates import WEEKDAY
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
 
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = WEEKDAY
 _QUOTED = re.compile(r"\"([^\"]{2,1500}?)\"|“([^”]{2,1500}?)”")
 _DET = re.compile(r"^(?:the|a|an|The|A|An|la|el|La|El|las|los|Las|Los|un|una|Un|Una)\s+")
 _PREPS = {"in", "at", "on", "to", "for", "with", "of", "by", "about", "from", "during", "through", "so", "as"}
@@ -519,8 +520,9 @@ _SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds
 _CLOSE_NP = re.compile(
     r",[\"”]?\s+((?:[\w'’.\"-]+\s+){0,14}?[\w'’.\"-]+)\s+(?:(?!(?:daily|weekly|monthly|quarterly)\b)\w+ly\s+)?$"
 )  # ("..., the daily noted": the paper, not "the" and an adverb)
+# what may follow a closing cue: ", adding", "." (also "..., Rodong Sinmun Monday says in an article, and
+# goes on:")
 _AFTER_CLOSE = re.compile(r"\s*(?:in\s+(?:a|an|its|his|her|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*)?(?:,|\.|$)")
-# ("..., Rodong Sinmun Monday says in an article, and goes on:")
 _FINITE_BEFORE_COMMA = re.compile(
     r"[^,;]*?\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b"
 )
