@@ -483,6 +483,15 @@ CASES = [
     # "The treatise authored by Putin said ... It also said": the author, and "it" is the treatise
     ("kcna-ft-2011-10-07-0032", "the formation of the Eurasian Union", "said", "named", "Vladimir Putin"),
     ("kcna-ft-2011-10-07-0032", "a close integration", "said", "named", "Vladimir Putin"),
+    # after batches 28-30: "the speaker stressed" after "B.C. Gupta ... said"; Spanish "El orador" after
+    # "Choe Yong Rim ... hizo uso de la palabra" (and the subject-less cues after it)
+    ("kcna-ft-2011-12-15-0021", "The Korean people will surely win", "stressed", "named", "B.C. Gupta"),
+    ("kcna-ft-2012-07-30-0039", "es incomparable con nada", "Subrayo", "named", "Choe Yong Rim"),
+    # "So Yong Il, an officer of the Korean People's Army, told KCNA:": the surname So, not the conjunction
+    ("kcna-ft-2012-03-16-0003", "The news makes me feel", "told", "named", "So Yong Il"),
+    # "...: Trinidad and Tobago President", "the NATO secretary general said": an office-holder, unnamed
+    ("kcna-hl-2012-06-23-0010", "Koreans Will Certainly Build", ":", "named", None),
+    ("kcnakp-5df5a910453b00da", "he welcomed the ongoing dialogues", "said", "named", None),
 ]
 
 

@@ -79,6 +79,11 @@ def _names_sender(text: str, at: int, end: int) -> bool:
 _SENT_TO_HIM = re.compile(
     r"(?:\s+de\s+[\w-]+)?(?:\s+(?:y|e)\s+[\w-]+)?\s+que\s+(?:le|les)\s+(?:dirigi\w*|envi\w*|remiti\w*|mand\w*)\b"
 )
+# what "the speaker" did before: "made a speech", "hizo uso de la palabra"
+_SPOKE = {
+    "speaker": re.compile(r"\b(?:made|delivered|gave) an? (?:[\w-]+ )?speech\b|\bspoke\b"),
+    "orador": re.compile(r"\bhizo uso de la palabra\b|\bpronunci[oó] (?:un|el) discurso\b"),
+}
 # what a described headline speaker is when it is one person ("Chinese Official", "Bangladesh Political
 # Figure")
 PERSON_DESCRIPTIONS = _words(
@@ -130,6 +135,8 @@ _NOT_SUBJECT_START = _words(
     "Thanks Due Owing Following Recalling Upon Under Despite Through Like Unlike Along Amid In On At By For "
     "From To With As After Before During Since Among Present Attending Accompanying Among Also Then"
 )
+# a Spanish noun after "El" ("El orador", "El premier"): the article, not the pronoun "él"
+_SPANISH_NOUN = re.compile(r"\s+([a-z]+(?:or|ora|ente|ista|ario|ero|ier))\b")
 _DETS = re.compile(r"(?:(?:all|All|the|The|a|A|an|An|its|Its|his|His|her|Her|their|Their|both|Both)\s+)+")
 _STOP_NP = _words("of at in for from who which with on to by that as is was were are has have had")
 # nouns that stand for an organisation named before ("The organization in a press release accused ...")
@@ -279,8 +286,15 @@ class Discourse:
             # '"True Path of the Nation," the organ of ..., in an editorial called ...': a title in marks
             return _Subject("org", p, Ref("named", None, quoted.group(1), False))
         pr = re.match(r"(He|She|It|They|he|she|it|they|Él|El|Ella|Ellos)\b", t[p : s.end])
-        if pr and not (pr.group() == "El" and not self._spanish()):
+        article = (
+            pr is not None and pr.group() in ("El", "Ella") and _SPANISH_NOUN.match(t, p + pr.end(), s.end)
+        )
+        if pr and not (pr.group() == "El" and not self._spanish()) and not article:
             return _Subject("pronoun", p, word=pr.group().lower())
+        if article:  # "El orador recordo ...": the article and a noun, not "él"
+            word = _SPANISH_NOUN.match(t, p + pr.end(), s.end).group(1).lower()
+            if word in self.roles:
+                return _Subject("role", p + pr.end() + 1, word=word, text=word)
         ms = [m for m in self.mentions_in(p, s.end) if m.label in ("PERSON", "ORG", "PLACE")]
         if ms:
             m = ms[0]
@@ -564,7 +578,9 @@ class Discourse:
             best = None
             # "the general secretary of the Palestinian Popular Struggle Front": only a person given that
             # body's office, not "General Secretary Kim Jong Il"
-            of = re.search(r"\b(?:of|for)\s+(?:the\s+)?(?:C\.C\.,\s+(?:the\s+)?)?([A-Z][\w'’-]+)", span)
+            of = re.search(
+                r"\b(?:of|for)\s+(?:the\s+)?(?:C\.C\.,\s+(?:the\s+)?)?([A-Z][\w'’-]+)", span
+            ) or re.match(r"([A-Z][\w'’.-]+)(?=.*\s[A-Za-z]+$)", span)  # (or "Trinidad and Tobago President")
             for m in self.mentions:
                 if m.end > at:
                     break
@@ -582,6 +598,20 @@ class Discourse:
                     best = m
             if best is not None:
                 return self.ref_of(best)
+            if head in _SPOKE:
+                # "the speaker stressed" after "B.C. Gupta ... said"; "El orador" after "Choe Yong Rim ...
+                # hizo uso de la palabra": the person who last spoke
+                spoke = None
+                for spoke in _SPOKE[head].finditer(self.text, 0, at):  # noqa: B007 - the last one
+                    pass
+                said = [r for p, r in self.refs if p < at and r.kind == "named" and r.person]
+                people = [
+                    m for m in self.mentions if spoke and m.end <= spoke.start() and m.label == "PERSON"
+                ]
+                if people and (not said or people[-1].start > max(p for p, _ in self.refs if p < at)):
+                    return self.ref_of(people[-1])
+                if said:
+                    return said[-1]
             named = self.appositive(head, at)
             if named is not None:
                 return named

@@ -79,7 +79,7 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _abbreviated(text, out)
     out = _extend_of(text, out, kb, tail_only=True)
     out = _extend_tail(text, out)
-    out = _surname_an(text, out, kb)
+    out = _word_surnames(text, out, kb)
     out = _propagate(text, _place_forms(text, out, kb))
     return _no_overlaps(_cc_forms(text, out))
 
@@ -127,18 +127,21 @@ def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-# "An Jong Su, chief of ...": the Korean surname An, which the run finder takes for the article
-_AN_NAME = re.compile(
-    r"(?<![\w'’-])An ((?:[A-Z][a-z]{1,4})(?: [A-Z][a-z]{1,4})?)(?=,\s+(?:an?\s+|the\s+)?[a-z])"
+# "An Jong Su, chief of ...", "So Yong Il, an officer of ...": Korean surnames that are English words too (the
+# run finder takes them for the article or the conjunction), before a given name and an appositive
+_WORD_SURNAME = re.compile(
+    r"(?<![\w'’-])(An|So|No|O) ((?:[A-Z][a-z]{1,4})(?: [A-Z][a-z]{1,4})?)(?=,\s+(?:an?\s+|the\s+)?[a-z])"
 )
 
 
-def _surname_an(text: str, found: list[Mention], kb: KB) -> list[Mention]:
-    if kb.syllable_re is None or "An" not in kb.surnames or "An " not in text:
+def _word_surnames(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    if kb.syllable_re is None:
         return found
     new = []
-    for m in _AN_NAME.finditer(text):
-        if all(kb.syllable_re.fullmatch(w) and w not in _NOT_LAST_SYLLABLE for w in m.group(1).split()):
+    for m in _WORD_SURNAME.finditer(text):
+        if m.group(1) in kb.surnames and all(
+            kb.syllable_re.fullmatch(w) and w not in _NOT_LAST_SYLLABLE for w in m.group(2).split()
+        ):
             new.append(Mention(m.start(), m.end(), m.group(), "PERSON", None, "pattern"))
     if not new:
         return found

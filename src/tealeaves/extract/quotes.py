@@ -990,10 +990,12 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         ss += d.end()
         sp = sp[d.end() :]
     surname = [
-        m for m in mentions if m.label == "PERSON" and m.start == ss - 3 and m.end >= ss + len(sp) > ss
+        m for m in mentions if m.label == "PERSON" and ss - 3 <= m.start < ss and m.end >= ss + len(sp) > ss
     ]
-    if surname and text[ss - 3 : ss] == "An ":
-        ss, sp = surname[0].start, surname[0].text  # "An Ok, an official of ...": the article was the surname
+    if (
+        surname
+    ):  # "An Ok, an official of ...", "So Yong Il, an officer": the article or conjunction was a surname
+        ss, sp = surname[0].start, surname[0].text
     lead = _LEAD_PP.match(sp)
     if lead:
         ss += lead.end()  # "In an article the paper said": the paper
@@ -1182,7 +1184,7 @@ def _speaker_kind(
     low = sp.lower()
     inside = [m for m in mentions if ss <= m.start and m.end <= se]
     first = inside[0] if inside else None
-    media, roles, _offices = speaker_words(kb)
+    media, roles, offices = speaker_words(kb)
     if low in PRONOUNS:
         return "pronoun", None, None
     if _QUANTIFIED.match(sp):
@@ -1231,6 +1233,14 @@ def _speaker_kind(
         )
     ):
         return f"role:{role}", None, None  # "the Mongolian ambassador", "The President"
+    office = text[first.end : se].strip().lower() if first is not None and first.start == ss else ""
+    if (
+        first is not None
+        and first.label in ("PLACE", "ORG")
+        and (office in offices or office.replace(" ", "-") in offices)
+    ):
+        office = office if office in offices else office.replace(" ", "-")
+        return f"role:{office}", None, None  # "NATO secretary general", "...: Trinidad and Tobago President"
     own_media = [m for m in inside if m.entity in media and m.start > ss]
     if own_media and head in kb.media_writers:
         # "a news analyst of the DPRK newspaper Rodong Sinmun": the paper's own piece
