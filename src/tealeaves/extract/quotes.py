@@ -507,7 +507,7 @@ _IMPERSONAL = re.compile(
 _TELL_TO = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:to\s+[a-z]|about\b|of\s)")
 _TELL = {"told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds"}
 _TOLD_WHOM = re.compile(
-    r"\s+(?:KCNA|him|her|them|us|me|reporters|journalists|[A-Z]{2,6})\s+(?=(?:the|a|an|he|she|it|they|[A-Z])\b)"
+    r"\s+(?:him|her|them|us|me|reporters|journalists|[A-Z]{2,6})\s+(?=(?:the|a|an|he|she|it|they)\b|[A-Z])"
 )
 
 
