@@ -641,7 +641,43 @@ class Discourse:
             head in self.offices or any(base.endswith(" " + o) or base == o for o in self.offices if " " in o)
         ):
             return Ref("named", None, None, True)  # a head of state or government by office, unnamed
+        if definite and (self.body_office(span, at) or self.body_office(self.text[at : at + 160], at)):
+            # "the chairman of the Sweden-Korea Friendship Association", "The head of the delegation of the
+            # Institute for ... called for ...": an office one person holds, the holder unnamed
+            return Ref("named", None, None, True)
+        if (
+            definite
+            and len(words) == 1
+            and any(
+                self.body_office(self.text[m.start() : m.start() + 160], m.start())
+                for m in re.finditer(r"\b" + re.escape(head) + r"\b", self.text[:at])
+            )
+        ):
+            return Ref("named", None, None, True)  # "the director said" after "the director of the company"
         return None
+
+    def body_office(self, span: str, at: int) -> bool:
+        """An office one person holds in a body the text identifies, the holder unnamed: "chairman of the
+        Hungarian Workers' Party", "director of the above-said institute", "head of the delegation of the
+        Institute ...", "manager of the farm" after "... Magsal Agro-Stock Farm" (not "section chief of the
+        institute", "deputy director of ..." or "rector of a conservatory": guidelines 2.3)."""
+        m = re.match(
+            r"(?:acting\s+)?(?P<office>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:of|for)\s+(?:the\s+)?"
+            r"(?:C\.C\.,\s+(?:the\s+)?)?(?:[A-Z]|(?:above-?said|aforesaid|said|same)\s|(?P<noun>[a-z][\w-]+)"
+            r"(?P<of>\s+(?:of|for)\s+(?:the\s+)?[A-Z])?)",
+            span,
+        )
+        if m is None or m.group("office").lower() not in self.kb.body_offices:
+            return False
+        noun = m.group("noun")
+        if noun is None or m.group("of"):
+            return True
+        # "the farm": a body named before with that head word
+        return (
+            re.search(r"\b(?:the|its)\s+$", span[: m.start("noun")]) is not None
+            and re.search(r"[A-Z][\w'’-]*\s+" + re.escape(noun.capitalize()) + r"\b", self.text[:at])
+            is not None
+        )
 
     def appositive(self, head: str, at: int) -> Ref | None:
         """'Abdulreda Assiri, rector of the College of ...' before ``at``: the person a definite description
@@ -1145,11 +1181,6 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
     return out
 
 
-_OWN_HEADLINE_SPEAKERS = frozenset(
-    ["news analysis", "commentary", "news commentary", "analysis", "editorial", "article", "news review"]
-)
-
-
 def _place_or_demonym(word: str, kb: KB) -> bool:
     if word in kb.described_speaker_openers:
         return True  # ("Foreign Papers")
@@ -1182,8 +1213,8 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
     sp = q.speaker_text or ""
     at = q.speaker_start or q.start
     if at < disc.doc.body_offset:
-        if sp.lower() in _OWN_HEADLINE_SPEAKERS:
-            return disc._own(at)  # "...: News Analysis": the agency's own piece, as "KCNA Commentary"
+        if sp.lower() in disc.kb.own_headline_speakers:
+            return disc._own(at)  # "...: News Analyst": the agency's own piece, as "KCNA Commentary"
         described = disc.kb.described_speaker_re.fullmatch(sp)
         if described and _place_or_demonym(described.group(1), disc.kb):
             return disc.described(described.group(1), described.group(2), at)

@@ -85,6 +85,10 @@ class KB:
     described_speaker_re: re.Pattern = re.compile("(?!)")
     described_speaker_openers: frozenset = frozenset()  # "Foreign Papers": describers that are no place
     media_writers: frozenset = frozenset()  # "a news analyst of Rodong Sinmun": the paper's own piece
+    # a headline attribution that is the medium's own piece ("...: News Analysis", "...: News Analyst")
+    own_headline_speakers: frozenset = frozenset()
+    # offices one person holds in any body ("the chairman of the Sweden-Korea Friendship Association")
+    body_offices: frozenset = frozenset()
     anonymous: frozenset = frozenset()
     object_cues: frozenset = frozenset()  # cues that report speech only with 'that' or a colon
     object_cue_re: re.Pattern = re.compile("(?!)")  # the pattern cues, which are object cues too
@@ -233,6 +237,8 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         )  # ("S. Korean Internet Paper")
     kb.described_speaker_openers = frozenset(q.get("described_speaker_openers", []))
     kb.media_writers = frozenset(s.lower() for s in q.get("media_writers", []))
+    kb.own_headline_speakers = frozenset(s.lower() for s in q.get("own_headline_speakers", []))
+    kb.body_offices = frozenset(s.lower() for s in q.get("body_offices", []))
     kb.anonymous = frozenset(s.lower() for s in q.get("anonymous", []))
     kb.object_cues = frozenset(s.lower() for s in q.get("object_cues", []))
     for d in p.get("definitions", {}).get("patterns", []):

@@ -1217,6 +1217,10 @@ def _speaker_kind(
         return f"document:{head}", None, None
     if head in ORG_NOUNS and len(words) == 1 and re.search(r"\b(?:the|The)\s+$", before):
         return f"orgnoun:{head}", None, None  # "the organization warned": the organisation named before
+    conj = re.match(r"([a-z][\w-]*) and (?:the |other |all )?[a-z]", sp)
+    if conj and conj.group(1) in roles and not indefinite and not conj.group(1).endswith("s"):
+        # "The reporter and speakers said": a coordinated subject speaks as its first conjunct (guide 2.2)
+        return f"role:{conj.group(1)}", None, None
     role = next((w for w in pre if w in roles), None)
     definite = bool(re.search(r"\b(?:the|The)\s+$", before))
     if (
