@@ -508,6 +508,9 @@ CASES = [
     # text does not identify ("rector of a conservatory of Guinea")
     ("kcna-ft-2012-08-06-0024", "in 1984 when President Kim Il Sung", "recalled", "anonymous", None),
     ("kcna-ft-2011-04-25-0018", "Kim Il Sung helped the Guinean people", "recalled", "anonymous", None),
+    # a sender's name as written around it: "a message from Algerian President Abdelaziz Bouteflika." is
+    # Abdelaziz Bouteflika (no full stop, nationality or title)
+    ("kcna-ft-2012-04-14-0014", "Availing myself", "said", "named", "Abdelaziz Bouteflika"),
 ]
 
 

@@ -406,6 +406,9 @@ class Discourse:
                     if len(toks) >= 2:
                         index.setdefault(toks[-1], set()).add((toks[0][:4], e.id))
             self.kb.compiled["person-surnames"] = index
+        bare = self.bare_name(ref.name)
+        if bare != ref.name:
+            ref = replace(ref, name=bare, person=ref.person or self.looks_like_person(bare))
         if re.fullmatch(r"[A-Z]{2,6}", ref.name):
             # "PNA" where the text wrote "the Palestinian National Authority (PNA)": the name it stands for
             full = _expansion(self.text, ref.name)
@@ -500,6 +503,25 @@ class Discourse:
         if cls == "person":
             return r.person  # ("The message said ... He said": the message's sender, a person)
         return not r.person or r.doc
+
+    def bare_name(self, name: str) -> str:
+        """A sender's name as the text wrote it around the name: "Algerian President Abdelaziz Bouteflika."
+        -> "Abdelaziz Bouteflika" (the sentence's full stop, a nationality and titles before a person's
+        name); "Chinese Central TV" stays (no title follows the nationality)."""
+        name = re.sub(r"(?<=[a-z]{2})[.,;:]+$", "", name.strip())
+        words = name.split()
+        i = 1 if len(words) > 2 and NATIONALITY.fullmatch(words[0]) else 0
+        j = i
+        while j < len(words) - 2:
+            for n in (3, 2, 1):
+                if " ".join(words[j : j + n]) in self.kb.person_titles and j + n <= len(words) - 2:
+                    j += n
+                    break
+            else:
+                break
+        if j == 0 or (i and j == i) or not self.looks_like_person(" ".join(words[j:])):
+            return name
+        return " ".join(words[j:])
 
     def looks_like_person(self, name: str) -> bool:
         """'Morteza Moradian' (two to four capitalised words, no head of an organisation or a place) is a
