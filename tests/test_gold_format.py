@@ -319,3 +319,16 @@ def test_a_second_annotation_of_the_held_out_quotes_agrees():
     assert counts["documents"] == 45
     assert counts["quotes in both"] >= 0.95 * max(counts["gold quotes"], counts["second quotes"])
     assert counts["same speaker"] >= 0.95 * counts["quotes in both"]
+
+
+def test_a_second_annotation_of_a_check_set_batch_agrees():
+    """The same check on speaker check-set batch 34 (annotated under the amended guidelines, session 5)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gold_tool", ROOT / "scripts" / "gold_tool.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    counts, _ = tool.quote_agreement(sorted((GOLD / "second").glob("batch34-*.ann")))
+    assert counts["documents"] == 38
+    assert counts["quotes in both"] >= 0.95 * max(counts["gold quotes"], counts["second quotes"])
+    assert counts["same speaker"] >= 0.95 * counts["quotes in both"]

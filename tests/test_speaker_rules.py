@@ -511,6 +511,24 @@ CASES = [
     # a sender's name as written around it: "a message from Algerian President Abdelaziz Bouteflika." is
     # Abdelaziz Bouteflika (no full stop, nationality or title)
     ("kcna-ft-2012-04-14-0014", "Availing myself", "said", "named", "Abdelaziz Bouteflika"),
+    # "This tour was organized by the Kamchatka travel agency of Russia. The agency said": the body named
+    # before with that head noun, though no pack knows it
+    ("kcna-ft-2011-07-06-0035", "they toured Kurils", "said", "named", "Kamchatka travel agency"),
+    # "The article was contributed by its Chairman Dermot Hudson. ... the article said": its author
+    ("kcna-ft-2012-08-15-0021", "After the demise of general secretary", "said", "named", "Dermot Hudson"),
+    # "recibio mensaje de condolencias que le remitiera ... Mahmoud Abbas ... La misiva senala": the same
+    # document named another way
+    ("kcna-ft-2011-12-23-0075", "el Dirigente Kim Jong Il trabajo", "senala", "named", "Mahmoud Abbas"),
+    # "...: Papers" (a KCNA headline): the DPRK papers' own voice
+    ("kcna-ft-2012-09-09-0032", "DPRK, Patriotic Heritage", ":", "self", "KCNA"),
+    # "The south Korean Kyunghyang Daily News": the paper's name does not take "Korean"
+    (
+        "kcna-ft-2011-05-22-0009",
+        "The housing conditions of most people",
+        "said",
+        "named",
+        "Kyunghyang Daily News",
+    ),
 ]
 
 

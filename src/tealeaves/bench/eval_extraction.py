@@ -294,7 +294,7 @@ def _quotes(rec, quotes, kb, rep: Report) -> None:
                     "kind": "quote-speaker",
                     "where": rec["_where"],
                     "gold": gs,
-                    "pred": [q.speaker_text, q.speaker_kind, q.speaker_entity],
+                    "pred": [q.speaker_text, q.speaker_kind, q.speaker_entity, q.speaker_name],
                 }
             )
 

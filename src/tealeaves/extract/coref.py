@@ -99,6 +99,16 @@ DOC_NOUNS = _words(
 MEDIA_NOUNS = frozenset({"paper", "newspaper", "daily", "weekly", "magazine", "journal"})
 # a document of this kind without a named issuer is the medium's own writing
 OWN_WRITING = frozenset({"article", "editorial", "commentary", "review", "essay", "articulo", "comentario"})
+# documents one text names in two ways: "recibio mensaje de condolencias ..., La misiva senala"
+_SAME_DOCUMENT = (
+    frozenset({"message", "letter", "telegram", "mensaje", "carta", "misiva"}),
+    frozenset({"statement", "declaration", "communique", "declaracion", "comunicado"}),
+)
+# "The article was contributed by its Chairman X": a document's author in a passive
+_WRITTEN_BY = re.compile(
+    r"\b[Tt]he\s+(\w+)\s+(?:was|is|had been|has been)\s+"
+    r"(?:contributed|written|authored|penned|signed|sent)\s+by\s+(?:(?:the|its|his|her|their)\s+)?"
+)
 # nouns whose verb introduces them: "X announced that ..." then "the announcement said"
 _VERB_OF = {"announcement": "announc", "statement": "stat", "declaration": "declar", "report": "report"}
 
@@ -569,6 +579,37 @@ class Discourse:
             else None
         )
 
+    def named_with_head(self, noun: str, at: int) -> Ref | None:
+        """'the agency' after 'the Kamchatka travel agency of Russia': the last body before ``at`` named with
+        that head noun (a mention over it, else the words as written), outside quotes."""
+        rx = re.compile(
+            r"((?:[A-Z][\w'’.-]*[ \t]+)+(?:[a-z][\w-]*[ \t]+){0,2}?)(?i:" + re.escape(noun) + r")\b"
+        )
+        found = None
+        # (from the body: a headline describes, "S. Korean Organization Slams ...")
+        for m in rx.finditer(self.text, self.doc.body_offset, at):
+            if not any(a <= m.start() < b for a, b in self.quote_spans):
+                found = m
+        if found is None:
+            return None
+        start = found.start(1)
+        words = found.group(1).split()
+        while words and words[0] in self.kb.stopwords:
+            start = self.text.index(words[0], start) + len(words[0])
+            words.pop(0)
+        if not words or not words[0][:1].isupper():
+            return None  # ("The puppet Ministry")
+        start = self.text.index(words[0], start)
+        over = [m for m in self.mentions if m.label == "ORG" and m.start < found.end() and m.end > start]
+        if over:
+            return self.ref_of(over[-1])  # ("the South Side Committee for Implementing ...": the whole name)
+        if any(
+            m.label in ("PERSON", "PLACE") and m.start == start and m.end >= found.end(1) - 1
+            for m in self.mentions
+        ):
+            return None  # ("Kim Jong Il's ... agency" is no name)
+        return Ref("named", None, self.text[start : found.end()], False)
+
     def org_before(self, at: int) -> Ref | None:
         """'the organization', 'the group': the organisation last named before ``at`` outside quotes."""
         for m in reversed(self.mentions):
@@ -811,9 +852,38 @@ class Discourse:
             # "the paper": the one named as a paper, else the publisher of the article just reported
             # ("Huan Qiu Shibao carried an article ... the paper said"), else the medium's own voice
             return self._medium(order, at, headline) or self._publisher(order, at, headline) or self._own(at)
+        author = None
+        for author in _WRITTEN_BY.finditer(t, 0, at):  # noqa: B007 - the last one
+            pass
+        if (
+            author is not None
+            and author.group(1).lower() == noun
+            and not self.inside_other_quote(author.start(), author.end(), at)
+        ):
+            # "The article was contributed by its Chairman Dermot Hudson": the author
+            end = re.compile(r"[,.;]\s|\s+(?:on|in|to)\s").search(t, author.end())
+            people = [
+                m
+                for m in self.mentions_in(author.end(), end.start() if end else author.end() + 120)
+                if m.label in ("PERSON", "ORG")
+            ]
+            if people:
+                return self.ref_of(people[-1])
+            name = re.search(
+                r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s*$",
+                t[author.end() : end.start() if end else author.end() + 120],
+            )
+            if name:
+                return Ref("named", None, name.group(1), self.looks_like_person(name.group(1)))
+        synonyms = next((g for g in _SAME_DOCUMENT if noun in g), {noun})
+        if synonyms != {noun} and not re.search(r"\b" + re.escape(noun) + r"s?\b", t[:at].lower()):
+            # "recibio mensaje de condolencias ... La misiva senala": the document named another way before
+            noun_alt = "(?:" + "|".join(map(re.escape, sorted(synonyms))) + ")"
+        else:
+            noun_alt = re.escape(noun)
         intro = re.compile(
             r"\b(?:an?|its|their|his|her|the following|this|following|issued|carried|published|released|"
-            r"posted|sent|un|una|su|sus)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b",
+            r"posted|sent|un|una|su|sus|recibio)\s+(?:[\w-]+\s+){0,3}?" + noun_alt + r"s?\b",
             re.IGNORECASE,
         )
         verb = _VERB_OF.get(noun)
@@ -1245,7 +1315,11 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
     if kind.startswith("document:"):
         return replace(disc.document(kind.split(":", 1)[1], at, sp), doc=True)
     if kind.startswith("orgnoun:"):
-        return disc.org_before(at) or Ref("anonymous", None, None, False)
+        return (
+            disc.named_with_head(kind.split(":", 1)[1], at)
+            or disc.org_before(at)
+            or Ref("anonymous", None, None, False)
+        )
     if kind.startswith("role:"):
         head = kind.split(":", 1)[1]
         # (a headline's office-holder is the one the story names with that title, wherever it does)

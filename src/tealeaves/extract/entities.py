@@ -784,7 +784,14 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         if not _distinguished(words, kb):
             return []
         opener = None if strict else _opener(text, start, kb)
-        if opener is not None:
+        described = (
+            opener is not None
+            and re.search(r"\b(?:south|north|S\.|N\.)\s+$", text[max(0, opener - 8) : opener])
+            and words[0] not in kb.org_heads
+            and words[0] not in kb.generic_words
+        )  # "the south Korean Kyunghyang Daily News": "south Korean" describes the paper; but "the south
+        # Korean Confederation of Trade Unions" is the Korean Confederation of Trade Unions
+        if opener is not None and not described:
             start = opener
     return [Mention(start, end, text[start:end], label, None, "pattern")]
 
