@@ -529,6 +529,24 @@ CASES = [
         "named",
         "Kyunghyang Daily News",
     ),
+    # a time, a title or "Even" before the subject is no part of the speaker: "In May the U.S. president
+    # said"; 'Under the title of "..." the statement pointed out'; "Even the chairman of the U.S. Arms
+    # Control Association said" (an office-holder, unnamed)
+    ("kcna-ft-2012-09-28-0004", "the U.S. would render more aid", "said", "named", None),
+    (
+        "kcna-ft-2012-02-09-0019",
+        "the separatist forces",
+        "pointed out",
+        "named",
+        "General Association of Koreans in China",
+    ),
+    ("kcna-ft-2012-10-29-0027", "new moves of the U.S. and south Korea", "said", "named", None),
+    # headline speakers that only describe ("...: Foreigners", "...: Political Party", "...: S. Korean
+    # Prisoner") are anonymous unless the story names them; "...: Head of DPRK Delegation" is an office
+    ("kcna-ft-2012-09-12-0023", "DPRK Will Soon Emerge Thriving Nation", ":", "anonymous", None),
+    ("kcna-hl-2013-04-25-0010", "Final Victory Be in Store", ":", "anonymous", None),
+    ("kcna-hl-2011-08-08-0045", "Long Live Great General Kim Jong Il", ":", "anonymous", None),
+    ("kcna-hl-2012-10-04-0007", "DPRK Will Join UN Member Nations", ":", "named", None),
 ]
 
 

@@ -87,7 +87,8 @@ _SPOKE = {
 # what a described headline speaker is when it is one person ("Chinese Official", "Bangladesh Political
 # Figure")
 PERSON_DESCRIPTIONS = _words(
-    "official figure personage politician scholar expert leader professor writer journalist analyst observer"
+    "official figure personage politician scholar expert leader professor writer journalist analyst observer "
+    "personality prisoner foreigner tourist visitor delegate activist veteran"
 )
 DOC_NOUNS = _words(
     "article editorial commentary statement message letter report paper newspaper daily magazine bulletin "
@@ -728,7 +729,7 @@ class Discourse:
             r"(?:acting\s+)?(?P<office>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:of|for)\s+(?:the\s+)?"
             r"(?:C\.C\.,\s+(?:the\s+)?)?(?:[A-Z]|(?:above-?said|aforesaid|said|same)\s|(?P<noun>[a-z][\w-]+)"
             r"(?P<of>\s+(?:of|for)\s+(?:the\s+)?[A-Z])?)",
-            span,
+            span[:1].lower() + span[1:],  # (a headline's "Head of DPRK Delegation")
         )
         if m is None or m.group("office").lower() not in self.kb.body_offices:
             return False
@@ -1308,8 +1309,12 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         if sp.lower() in disc.kb.own_headline_speakers:
             return disc._own(at)  # "...: News Analyst": the agency's own piece, as "KCNA Commentary"
         described = disc.kb.described_speaker_re.fullmatch(sp)
-        if described and _place_or_demonym(described.group(1), disc.kb):
+        if described and (
+            _place_or_demonym(described.group(1), disc.kb) or described.group(1) not in disc.kb.surface
+        ):  # ("...: Nepali Paper", "...: Political Party": a describing word, not a name)
             return disc.described(described.group(1), described.group(2), at)
+        if sp in disc.kb.described_speaker_heads:
+            return disc.described("", sp, at)  # "...: Foreigners", unless the story names them
     if kind == "pronoun":
         return disc.pronoun(sp, at)
     if kind.startswith("document:"):

@@ -84,6 +84,7 @@ class KB:
     # a headline speaker that describes rather than names ("Nepali Paper"): (place or nationality, kind)
     described_speaker_re: re.Pattern = re.compile("(?!)")
     described_speaker_openers: frozenset = frozenset()  # "Foreign Papers": describers that are no place
+    described_speaker_heads: frozenset = frozenset()  # "...: Foreigners": a headline speaker described only
     media_writers: frozenset = frozenset()  # "a news analyst of Rodong Sinmun": the paper's own piece
     # a headline attribution that is the medium's own piece ("...: News Analysis", "...: News Analyst")
     own_headline_speakers: frozenset = frozenset()
@@ -236,6 +237,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
             r"((?:[SN]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z][a-z]+\s+)?(" + heads + r")"
         )  # ("S. Korean Internet Paper")
     kb.described_speaker_openers = frozenset(q.get("described_speaker_openers", []))
+    kb.described_speaker_heads = frozenset(q.get("described_speaker_heads", []))
     kb.media_writers = frozenset(s.lower() for s in q.get("media_writers", []))
     kb.own_headline_speakers = frozenset(s.lower() for s in q.get("own_headline_speakers", []))
     kb.body_offices = frozenset(s.lower() for s in q.get("body_offices", []))

@@ -30,7 +30,7 @@ from tealeaves.extract.coref import (
     resolve,
     speaker_words,
 )
-from tealeaves.extract.eventdates import WEEKDAY
+from tealeaves.extract.eventdates import MONTH, WEEKDAY
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
 
@@ -809,8 +809,14 @@ _SENTENCE_END_IN = re.compile(
 )
 _COMPANY_SUFFIX = re.compile(r"(?:Co\.?,?\s*)?(?:Ltd|Inc|LLC|Corp|GmbH|S\.?A|Co)\.?")
 _LEAD_WORDS = re.compile(
-    r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|recently|earlier|later)\s+", re.I
-)  # ("Recently the mayor of Osaka told reporters")
+    r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|recently|earlier|later|even|only)\s+", re.I
+)  # ("Recently the mayor of Osaka told reporters", "Even the chairman of the ... Association said")
+# a time or a title before the subject: "In May the U.S. president", 'Under the title of "..." the statement'
+_LEAD_TIME_OR_TITLE = re.compile(
+    r"^(?:(?:In|On|Early|Late)\s+(?:early\s+|late\s+|mid-)?" + MONTH + r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?,?"
+    r"|(?:Under|With|In)\s+the\s+(?:title|heading|headline|theme)\s+(?:of\s+)?[\"“][^\"”]{1,200}[\"”],?)\s+"
+    r"(?=(?:the|The)\s)"
+)
 _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 
 
@@ -896,6 +902,10 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         a += bullet.end()
         span = span[bullet.end() :]
     lead = _LEAD_WORDS.match(span)
+    if lead:
+        a += lead.end()
+        span = span[lead.end() :]
+    lead = _LEAD_TIME_OR_TITLE.match(span)
     if lead:
         a += lead.end()
         span = span[lead.end() :]
