@@ -547,6 +547,8 @@ CASES = [
     ("kcna-hl-2013-04-25-0010", "Final Victory Be in Store", ":", "anonymous", None),
     ("kcna-hl-2011-08-08-0045", "Long Live Great General Kim Jong Il", ":", "anonymous", None),
     ("kcna-hl-2012-10-04-0007", "DPRK Will Join UN Member Nations", ":", "named", None),
+    # Spanish "Asi senala el diario Rodong Sinmun en un comentario ...": the sentence before is its words
+    ("kcna-ft-2011-11-23-0027", "Tal palabra belica", "senala", "self", "Rodong Sinmun"),
 ]
 
 

@@ -76,8 +76,8 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
     out += _blocks(text, doc, sentences, mentions, kb)
     out += _says_this(text, doc, sentences, mentions, kb)
     for sent in sentences:
-        if sent.start < doc.body_offset:
-            continue
+        if sent.start < doc.body_offset or _ASI.match(text, sent.start, sent.end):
+            continue  # ("Asi senala el diario ...": the words are the sentence before)
         for q in _indirect(text, sent, mentions, kb):
             if not any(
                 o.start < q.end and q.start < o.end and not (_nested(o, q) or _nested(q, o)) for o in out
@@ -321,6 +321,15 @@ _SAYS_THIS = re.compile(
 )
 
 
+# Spanish "Asi senala el diario Rodong Sinmun en un comentario ...": the same, the subject after the verb
+_ASI = re.compile(
+    r"(?:Asi|Así)\s+(?P<cue>senala|señala|dice|destaca|subraya|indica|afirma|escribe|revela|sostiene|apunta|"
+    r"expresa|comenta|precisa|agrega|anade|añade|recalca|enfatiza)\s+(?:el|la|los|las)\s+"
+    r"(?:(?:diario|periodico|periódico|rotativo|semanario|revista)\s+)?"
+    r"(?P<sp>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z]+)"
+)
+
+
 def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb: KB) -> list[Quote]:
     """'Rodong Sinmun Wednesday says this in a bylined article.': the sentence before is its words."""
     out = []
@@ -328,6 +337,13 @@ def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb
         if i == 0 or sent.start < doc.body_offset:
             continue
         seg = text[sent.start : sent.end]
+        asi = _ASI.match(text, sent.start, sent.end)
+        if asi is not None and sentences[i - 1].start >= doc.body_offset:
+            prev = sentences[i - 1]
+            q = _quote(text, prev.start, prev.end, False, asi.span("sp"), asi.group("cue"), mentions, kb)
+            if q.end > q.start:
+                out.append(replace(q, end=q.end - 1, text=q.text[:-1]) if q.text.endswith(".") else q)
+            continue
         if " this" not in seg and " so" not in seg:
             continue
         m = _SAYS_THIS.match(text, sent.start, sent.end)
