@@ -549,6 +549,20 @@ CASES = [
     ("kcna-hl-2012-10-04-0007", "DPRK Will Join UN Member Nations", ":", "named", None),
     # Spanish "Asi senala el diario Rodong Sinmun en un comentario ...": the sentence before is its words
     ("kcna-ft-2011-11-23-0027", "Tal palabra belica", "senala", "self", "Rodong Sinmun"),
+    # "...el diario Rodong Sinmun": the paper's own voice, past its description
+    ("kcna-ft-2012-11-14-0034", "pueden soltar atrevidamente", "senala", "self", "Rodong Sinmun"),
+    # "The International Alliance of Societies for ... Regions ... The International Alliance posted ... the
+    # article said": the name in full
+    (
+        "kcna-ft-2011-06-26-0008",
+        "The June 15 joint declaration",
+        "said",
+        "named",
+        "International Alliance of Societies for the Study of the Juche Idea and Songun Policy in East"
+        " European and Central Asian Regions",
+    ),
+    # "south Korean CBS reported": an acronym after a nationality is a name
+    ("kcna-ft-2011-10-30-0009", "Religionists belonging", "reported", "named", "CBS"),
 ]
 
 

@@ -420,6 +420,9 @@ class Discourse:
         bare = self.bare_name(ref.name)
         if bare != ref.name:
             ref = replace(ref, name=bare, person=ref.person or self.looks_like_person(bare))
+        fuller = self.fuller_name(ref.name)
+        if fuller is not None:
+            ref = replace(ref, name=fuller)
         if re.fullmatch(r"[A-Z]{2,6}", ref.name):
             # "PNA" where the text wrote "the Palestinian National Authority (PNA)": the name it stands for
             full = _expansion(self.text, ref.name)
@@ -514,6 +517,27 @@ class Discourse:
         if cls == "person":
             return r.person  # ("The message said ... He said": the message's sender, a person)
         return not r.person or r.doc
+
+    def fuller_name(self, name: str) -> str | None:
+        """The name in full that a short form stands for, given earlier in the text: "the International
+        Alliance" after "The International Alliance of Societies for the Study of ... Regions"; "Weber Liu"
+        after "Kosima Weber Liu" (a name no pack knows, written in full once)."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        before = self.current[0] if self.current else len(self.text)
+        best = None
+        for m in self.mentions:
+            if m.start >= before or m.entity is not None or len(m.text) <= len(name):
+                continue
+            if (m.label == "ORG" and m.text.startswith(name + " ")) or (
+                m.label == "PERSON"
+                and m.text.endswith(" " + name)
+                and m.text.split()[0] not in self.kb.person_titles
+                and self.looks_like_person(m.text)
+            ):  # (not "Chief Vice-chairman Ho Jong Man": a title, not more of the name)
+                best = m.text
+        return best
 
     def bare_name(self, name: str) -> str:
         """A sender's name as the text wrote it around the name: "Algerian President Abdelaziz Bouteflika."

@@ -1202,6 +1202,16 @@ def _name(kb: KB, m: Mention | None) -> str | None:
     return _without_nationality(name) if m.label == "ORG" else name
 
 
+# a medium's description before its name: "diario Rodong Sinmun", "DPRK paper Minju Joson"
+_MEDIUM_BEFORE = re.compile(
+    r"(?:(?:DPRK|Korean|[Tt]he)\s+)?(?:diario|periodico|periódico|rotativo|paper|newspaper|daily|organ)\s+"
+)
+# an acronym after a nationality: "south Korean CBS", "Japanese NHK"
+_DESCRIBED_ACRONYM = re.compile(
+    r"(?:(?:south|north|South|North|S\.|N\.)\s+Korean|[A-Z][a-z]+(?:an|ese|ish))\s+([A-Z]{2,6})"
+)
+
+
 def _speaker_kind(
     text: str, sp: str, ss: int, se: int, mentions: list[Mention], kb: KB
 ) -> tuple[str, str | None, str | None]:
@@ -1215,8 +1225,15 @@ def _speaker_kind(
         return "pronoun", None, None
     if _QUANTIFIED.match(sp):
         return "anonymous", None, None
-    if first is not None and first.entity in media and first.start == ss:
+    if (
+        first is not None
+        and first.entity in media
+        and (first.start == ss or _MEDIUM_BEFORE.fullmatch(text[ss : first.start]))
+    ):  # ("Asi senala el diario Rodong Sinmun", "the DPRK paper Rodong Sinmun")
         return "self", first.entity, _name(kb, first)
+    acronym = _DESCRIBED_ACRONYM.fullmatch(sp)
+    if acronym and not inside:
+        return "named", None, acronym.group(1)  # "south Korean CBS reported": a broadcaster no pack knows
     if low in kb.self_speakers:
         return "self", first.entity if first else None, _name(kb, first) if first else sp
     words = re.findall(r"[a-zñáéíóú][\w-]*", low)
