@@ -563,6 +563,11 @@ CASES = [
     ),
     # "south Korean CBS reported": an acronym after a nationality is a name
     ("kcna-ft-2011-10-30-0009", "Religionists belonging", "reported", "named", "CBS"),
+    # "Ri Kang Thaek, ..., and Kim Hyon Sok, ..., started hunger strike. They held a press conference ...
+    # They at the press conference said": people acting together speak as the first of them (guidelines
+    # 2.2), also past a "they" and a subject inside the quoted words
+    ("kcna-ft-2012-06-01-0022", "members of the union are on", "said", "named", "Ri Kang Thaek"),
+    ("kcna-ft-2012-06-01-0022", "The people are hardly repressing", "said", "named", "Ri Kang Thaek"),
 ]
 
 

@@ -440,7 +440,7 @@ class Discourse:
     def pronoun(self, word: str, pos: int) -> Ref:
         cls = PRONOUNS.get(word.lower(), "person")
         if cls == "group":
-            return Ref("anonymous", None, None, True, plural=True)
+            return self.joint_subject(pos) or Ref("anonymous", None, None, True, plural=True)
         i = self.sent_index(pos)
         for j in range(i, -1, -1):
             s = self.sents[j]
@@ -603,6 +603,40 @@ class Discourse:
             if len(toks) >= 2 and self.looks_like_person(" ".join(toks))
             else None
         )
+
+    def joint_subject(self, pos: int) -> Ref | None:
+        """'they' after "Ri Kang Thaek, ..., and Hyon Sok, ..., started hunger strike" or "The Committee for
+        ..., the Committee for ... and the Association for ..." as a subject: named people or bodies acting
+        together speak as the first of them (guidelines 2.2); any other 'they' is a group, anonymous."""
+        i = self.sent_index(pos)
+        for j in range(i, max(-1, i - 8), -1):
+            s = self.sents[j]
+            limit = pos if j == i else s.end
+            if self.inside_other_quote(s.start, s.end, pos):
+                continue
+            subj = self.subject(j)
+            if subj.at >= limit or any(a <= subj.at < b for a, b in self.quote_spans):
+                continue  # (a subject inside quoted words is none of the speaker's)
+            if subj.kind == "pronoun":
+                if PRONOUNS.get(subj.word, "person") == "group":
+                    continue  # the same "they" further back
+                return None
+            if subj.kind not in ("person", "org", "other", "plural"):
+                return None
+            first = next((m for m in self.mentions_in(subj.at, s.end) if m.label in ("PERSON", "ORG")), None)
+            if first is None or first.start > subj.at + 4:
+                return None
+            for m in self.mentions_in(first.end, min(s.end, first.end + 400)):
+                if m.label != first.label:
+                    continue
+                gap = self.text[first.end : m.start]
+                if re.fullmatch(r"(?:,[^,]{0,150},?)?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?", gap) or (
+                    re.search(r"\s+and\s+(?:the\s+)?$", gap) and gap.count(",") >= 1 and len(gap) < 300
+                ):
+                    return self.ref_of(first)
+                break
+            return None
+        return None
 
     def named_with_head(self, noun: str, at: int) -> Ref | None:
         """'the agency' after 'the Kamchatka travel agency of Russia': the last body before ``at`` named with

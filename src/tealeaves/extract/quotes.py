@@ -812,7 +812,7 @@ _LY_NOUNS = (
 )
 _TRAIL_WORDS = re.compile(
     r"\s+(?:(?:on\s+)?" + _WEEKDAY + r"|today|also|then|further|"
-    r"once again|again|here|there|on \w+\.? \d+|in (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
+    r"once again|again|here|there|on \w+\.? \d+|(?:in|at) (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
     r"on the occasion [\w\s]{1,30}|(?!" + _LY_NOUNS + r"\b)[a-z]\w+ly)$"
 )
 _PARTICIPIAL_APPOSITIVE = re.compile(r"(?:\d{4}$|[a-z]+ed\s+(?:on|in|by|at|last|this|early|late)\b)")
