@@ -568,6 +568,10 @@ CASES = [
     # 2.2), also past a "they" and a subject inside the quoted words
     ("kcna-ft-2012-06-01-0022", "members of the union are on", "said", "named", "Ri Kang Thaek"),
     ("kcna-ft-2012-06-01-0022", "The people are hardly repressing", "said", "named", "Ri Kang Thaek"),
+    # "Ivan Shawvaker who is a spokesperson for ... said ... He stressed"; "Former Mossad chief Meir Dagan, at
+    # a forum ..., declared ... he said" (a name right after a role noun is a person's)
+    ("kcna-ft-2011-12-02-0026", "contrary to the U.S.", "stressed", "named", "Ivan Shawvaker"),
+    ("kcna-ft-2011-05-30-0025", "Israel will be mistaken", "said", "named", "Meir Dagan"),
 ]
 
 

@@ -311,9 +311,18 @@ class Discourse:
             m = ms[0]
             prefix = t[p : m.start]
             fw = prefix.split()[0] if prefix.split() else ""
-            ok = (_HEADLINE_PREFIX if headline else _TITLE_PREFIX).fullmatch(prefix) and (
-                fw not in _NOT_SUBJECT_START
-            )
+            ok = (
+                (_HEADLINE_PREFIX if headline else _TITLE_PREFIX).fullmatch(prefix)
+                or (
+                    not headline
+                    and m.label == "PERSON"
+                    and len(prefix.split()) <= 5
+                    and all(
+                        w[:1].isupper() or w.lower() in self.roles or re.fullmatch(_HEAD_PREFIX_WORDS, w)
+                        for w in prefix.split()
+                    )
+                )  # "Former Mossad chief Meir Dagan, at a forum on May 25, declared": a role word
+            ) and (fw not in _NOT_SUBJECT_START)
             if ok:
                 if m.label == "PERSON":
                     if _PLURAL_AFTER.match(t, m.end, s.end):
@@ -341,7 +350,9 @@ class Discourse:
             if (
                 name
                 and self.looks_like_person(name)
-                and re.match(r",\s+(?:an?|the)\s|\s+[a-z]+ed\b", t[p + len(name) : p + len(name) + 30])
+                and re.match(
+                    r",\s+(?:an?|the)\s|\s+[a-z]+ed\b|\s+who\s", t[p + len(name) : p + len(name) + 30]
+                )  # ("Ivan Shawvaker who is a spokesperson for ... said")
             ):
                 return _Subject(
                     "person", p, Ref("named", None, name, True)

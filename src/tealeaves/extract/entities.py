@@ -778,6 +778,15 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         and all(w[:1].isupper() for w in words)
     ):
         label = "PERSON"
+    if (
+        label is None
+        and not strict
+        and kb.role_before_re is not None
+        and 2 <= len(words) <= 4
+        and all(w[:1].isupper() and w not in kb.org_heads and w not in kb.place_heads for w in words)
+        and kb.role_before_re.search(text, max(0, start - 40), start)
+    ):
+        label = "PERSON"  # "Former Mossad chief Meir Dagan": a name right after a role noun
     if label is None:
         return []
     if label != "PERSON":

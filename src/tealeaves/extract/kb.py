@@ -64,6 +64,7 @@ class KB:
     weak_heads: frozenset = frozenset()
     person_titles: frozenset = frozenset()
     person_roles_re: re.Pattern | None = None
+    role_before_re: re.Pattern | None = None  # "chief Meir Dagan": a role noun right before a name
     stopwords: frozenset = frozenset()
     name_openers: frozenset = frozenset()  # stopwords that may open a name ("Korean", "Supreme")
     head_first: frozenset = frozenset()  # heads written before the name ("Mt.", "Hospital de ...")
@@ -196,6 +197,24 @@ def _compile_patterns(kb: KB, p: dict) -> None:
             r",\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][a-z]+\s+)?(?:"
             + "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
             + r")\b"
+        )
+        modifiers = {
+            "first",
+            "vice",
+            "honorary",
+            "former",
+            "general",
+            "deputy",
+            "member",
+            "members",
+            "worker",
+        }
+        kb.role_before_re = re.compile(
+            r"\b(?:"
+            + "|".join(
+                re.escape(r) for r in sorted(set(roles) - modifiers, key=len, reverse=True) if r.islower()
+            )
+            + r")\s+$"
         )
     kb.stopwords = frozenset(names.get("stopwords", []))
     kb.name_openers = frozenset(names.get("name_openers", []))
