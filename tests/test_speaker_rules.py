@@ -572,6 +572,9 @@ CASES = [
     # a forum ..., declared ... he said" (a name right after a role noun is a person's)
     ("kcna-ft-2011-12-02-0026", "contrary to the U.S.", "stressed", "named", "Ivan Shawvaker"),
     ("kcna-ft-2011-05-30-0025", "Israel will be mistaken", "said", "named", "Meir Dagan"),
+    # "A report delivered by Minister of Public Health Choe Chang Sik was followed by speeches. The reporter
+    # and speakers said": the reporter is who the report was made by
+    ("kcna-ft-2012-10-31-0004", "Kim Jong Il's work serves as a banner", "said", "named", "Choe Chang Sik"),
 ]
 
 

@@ -729,6 +729,24 @@ class Discourse:
                     titled = None  # "The reporter referred to the fact that Kim Il Sung ...": no title
                 if titled is not None or (act is not None and act.search(clause)):
                     best = m
+            if best is None and act is not None:
+                # "A report delivered by Minister of Public Health Choe Chang Sik was followed by speeches",
+                # "Speeches were made following the report by Vice Premier Jon Sung Hun": the reporter
+                rx_by = (
+                    r"\b" + re.escape(head[:-2]) + r"\s+(?:(?:made|delivered|given|presented|read)\s+)?by\s+"
+                )
+                by = None
+                for by in re.finditer(rx_by, self.text[:at]):  # noqa: B007 - the last one
+                    pass
+                if by is not None:
+                    best = next(
+                        (
+                            m
+                            for m in self.mentions_in(by.end(), min(len(self.text), by.end() + 100))
+                            if m.label == "PERSON"
+                        ),
+                        None,
+                    )
             if best is not None:
                 return self.ref_of(best)
             if head in _SPOKE:
