@@ -575,6 +575,8 @@ CASES = [
     # "A report delivered by Minister of Public Health Choe Chang Sik was followed by speeches. The reporter
     # and speakers said": the reporter is who the report was made by
     ("kcna-ft-2012-10-31-0004", "Kim Jong Il's work serves as a banner", "said", "named", "Choe Chang Sik"),
+    # 'Thongil News ... carried an article "..." contributed by Kwon O Hon, ...': the author speaks in it
+    ("kcna-ft-2012-03-09-0021", "large-scale Key Resolve", "said", "named", "Kwon O Hon"),
 ]
 
 

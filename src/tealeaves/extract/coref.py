@@ -105,6 +105,8 @@ _SAME_DOCUMENT = (
     frozenset({"message", "letter", "telegram", "mensaje", "carta", "misiva"}),
     frozenset({"statement", "declaration", "communique", "declaracion", "comunicado"}),
 )
+# 'an article "..." contributed by X': the author after the document it introduces
+_CONTRIBUTED_BY = re.compile(r"\b(?:contributed|written|authored|penned)\s+by\s+(?:(?:its|the|his|her)\s+)?")
 # "The article was contributed by its Chairman X": a document's author in a passive
 _WRITTEN_BY = re.compile(
     r"\b[Tt]he\s+(\w+)\s+(?:was|is|had been|has been)\s+"
@@ -1009,6 +1011,16 @@ class Discourse:
                     continue
             if found is None:
                 continue
+            author = _CONTRIBUTED_BY.search(t, found.end(), s.end)
+            if author is not None:
+                # 'carried an article "..." contributed by Kwon O Hon, honorary chairman of ...': the author
+                # speaks in it, not the paper carrying it (as "The article was contributed by X")
+                people = [m for m in self.mentions_in(author.end(), min(s.end, author.end() + 80))]
+                if people and people[0].label == "PERSON" and people[0].start <= author.end() + 40:
+                    return self.ref_of(people[0])
+                name = re.match(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})", t[author.end() : s.end])
+                if name and self.looks_like_person(name.group(1)):
+                    return Ref("named", None, name.group(1), True)
             inner = [a for a, b in self.quote_spans if a <= found.start() < b and a >= s.start]
             if inner:
                 # "X called a press conference to make public a declaration ..., MBC reported": the
