@@ -577,6 +577,8 @@ CASES = [
     ("kcna-ft-2012-10-31-0004", "Kim Jong Il's work serves as a banner", "said", "named", "Choe Chang Sik"),
     # 'Thongil News ... carried an article "..." contributed by Kwon O Hon, ...': the author speaks in it
     ("kcna-ft-2012-03-09-0021", "large-scale Key Resolve", "said", "named", "Kwon O Hon"),
+    # "The sixth issue of Serp I Molot, the organ of ..., carried an article": the publication
+    ("kcna-ft-2011-06-24-0022", "Kim Jong Il has successfully embodied", "noted", "named", "Serp I Molot"),
 ]
 
 

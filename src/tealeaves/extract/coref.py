@@ -144,6 +144,10 @@ _HEADLINE_PREFIX = re.compile(
     r"(?:(?:The|Respected|respected|Dear|dear|Comrade|Great|Leader|Marshal|General|Secretary|President|"
     r"Supreme|Chairman)\s*)*"
 )
+# "The sixth issue of", "The June issue of", "The latest number of": a publication's issue
+_ISSUE_OF = re.compile(
+    r"(?:The|the)\s+(?:[\w-]+\s+){0,2}?(?:issue|edition|number)\s+of\s+(?:the\s+)?(?=[A-Z])"
+)
 _NOT_SUBJECT_START = _words(
     "Thanks Due Owing Following Recalling Upon Under Despite Through Like Unlike Along Amid In On At By For "
     "From To With As After Before During Since Among Present Attending Accompanying Among Also Then"
@@ -369,6 +373,15 @@ class Discourse:
             ]
             if agents:  # "A keynote report was made by Andre Aubry, president of ...": he is who acts
                 return _Subject("person", agents[0].start, self.ref_of(agents[0]))
+        issue = _ISSUE_OF.match(t, p, s.end)
+        if issue and not headline:
+            # "The sixth issue of Serp I Molot, the organ of ..., carried an article": the publication
+            ms = [m for m in self.mentions_in(issue.end(), s.end) if m.start == issue.end()]
+            if ms and ms[0].label == "ORG":
+                return _Subject("org", ms[0].start, self.ref_of(ms[0]))
+            name = _capitalised_name(t, issue.end(), s.end)
+            if name:
+                return _Subject("org", issue.end(), Ref("named", None, name, False))
         det = _DETS.match(t, p, s.end)
         q = det.end() if det else p
         words = re.findall(r"[\w'’-]+", t[q : min(s.end, q + 80)])[:3]
