@@ -579,6 +579,10 @@ CASES = [
     ("kcna-ft-2012-03-09-0021", "large-scale Key Resolve", "said", "named", "Kwon O Hon"),
     # "The sixth issue of Serp I Molot, the organ of ..., carried an article": the publication
     ("kcna-ft-2011-06-24-0022", "Kim Jong Il has successfully embodied", "noted", "named", "Serp I Molot"),
+    # a headline speaker that is one common word or a people, which the story names no further ("...:
+    # Research", "...: Russians"), is anonymous; a surname is not ("...: Sim" stays Sim Myong Ok)
+    ("kcna-hl-2012-02-08-0021", "Malaria Kills More People", ":", "anonymous", None),
+    ("kcna-hl-2013-04-04-0007", "DPRK Will Mercilessly Wipe out", ":", "anonymous", None),
 ]
 
 

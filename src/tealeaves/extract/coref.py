@@ -1443,9 +1443,20 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         r = disc.role(head, len(disc.text) if at < disc.doc.body_offset else at, definite=True, span=sp)
         return r or Ref("anonymous", None, None, True)
     if kind in ("named", "anonymous") and q.speaker_entity is None and _SHORT_NAME.fullmatch(sp):
-        full = disc.full_name(sp.split()[-1], at)
+        full = disc.full_name(sp.split()[-1], len(disc.text) if at < disc.doc.body_offset else at)
         if full is not None:
             return full  # "Choe said" after "Choe Thae Bok, chairman of ...": the person named in full
+    if (
+        kind == "named"
+        and at < disc.doc.body_offset
+        and q.speaker_entity is None
+        and not disc.mentions_in(at, q.speaker_end or at)
+        and (
+            re.fullmatch(r"[A-Z][a-z]+", sp)  # "...: Research", "...: Russians" (no surname the story gives)
+            or re.fullmatch(r"[A-Z][a-z]+\s+[A-Z][a-z]+(?:ans|ese|ers|ians)", sp)  # "...: Overseas Koreans"
+        )
+    ):
+        return Ref("anonymous", None, None, False, plural=sp.endswith("s"))
     if kind in ("named", "self"):
         e = disc.kb.entity(q.speaker_entity)
         if e is not None:
