@@ -583,6 +583,22 @@ CASES = [
     # Research", "...: Russians"), is anonymous; a surname is not ("...: Sim" stays Sim Myong Ok)
     ("kcna-hl-2012-02-08-0021", "Malaria Kills More People", ":", "anonymous", None),
     ("kcna-hl-2013-04-04-0007", "DPRK Will Mercilessly Wipe out", ":", "anonymous", None),
+    # "53.1 percent ... opposed the conclusion of FTA, the paper said. They said that FTA ..., the paper
+    # added": the paper is not a name inside its own words, nor a name before ", the paper said"
+    ("kcna-ft-2011-03-13-0003", "They said that FTA", "added", "named", "Hangyore"),
+    # "The Solidarity for Progress of south Korea on Monday issued a commentary ... It pointed out": a body
+    # that issues a document
+    (
+        "kcna-ft-2012-03-15-0016",
+        "the present",
+        "pointed out",
+        "named",
+        "Solidarity for Progress of south Korea",
+    ),
+    # "Chairman M. Jahangir Khan and other speakers said": the first of them; "Rev. Kim Yong Ju": no title;
+    # "the first secretary of the Central Committee of the Communist Party of the Soviet Union": an office
+    ("kcna-ft-2011-07-27-0023", "Kim Jong Il in the", "said", "named", "M. Jahangir Khan"),
+    ("kcna-ft-2011-10-02-0006", "The south and north of Korea should", "said", "named", "Kim Yong Ju"),
 ]
 
 

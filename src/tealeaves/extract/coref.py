@@ -144,6 +144,11 @@ _HEADLINE_PREFIX = re.compile(
     r"(?:(?:The|Respected|respected|Dear|dear|Comrade|Great|Leader|Marshal|General|Secretary|President|"
     r"Supreme|Chairman)\s*)*"
 )
+# a subject's verb of issuing a document: "X on Monday issued a commentary"
+_ISSUED = re.compile(
+    r"\s+(?:(?:on|in)\s+[\w.]+(?:\s+\d{1,2})?\s+|[A-Z][a-z]+day\s+)?(?:issued|released|published|made public|"
+    r"carried|posted|sent|adopted)\s+(?:an?|its|the)\s"
+)
 # "The sixth issue of", "The June issue of", "The latest number of": a publication's issue
 _ISSUE_OF = re.compile(
     r"(?:The|the)\s+(?:[\w-]+\s+){0,2}?(?:issue|edition|number)\s+of\s+(?:the\s+)?(?=[A-Z])"
@@ -523,6 +528,18 @@ class Discourse:
                     name = _capitalised_name(self.text, subj.at, s.end)
                     heads = self.kb.org_heads
                     if name and " " in name and any(w in heads for w in name.split()):
+                        return Ref("named", None, name, False)
+                    end = self.text.find(name, subj.at) + len(name) if name else -1
+                    tail = (
+                        re.compile(r"\s+of\s+(?:south|north)\s+Korea\b").match(self.text, end)
+                        if name
+                        else None
+                    )
+                    if tail:
+                        name, end = name + tail.group(), tail.end()  # (the fullest form the text gives)
+                    if name and " " in name and _ISSUED.match(self.text, end):
+                        # "The Solidarity for Progress of south Korea on Monday issued a commentary ... It
+                        # pointed out": a body that issues a document, though no pack knows its head word
                         return Ref("named", None, name, False)
         if cls == "person":
             # no subject to go by: the person last named outside any quotation
@@ -1210,6 +1227,10 @@ class Discourse:
         for j in order:
             s = self.sents[j]
             limit = at if j == i and not headline else s.end
+            if j == i and self.current and s.start <= self.current[0] < limit:
+                limit = self.current[
+                    0
+                ]  # ("They said that FTA was ..., the paper added": not in its own words)
             for a in after_noun.finditer(t, s.start, limit):
                 ms = self.mentions_in(a.end(), s.end)
                 if ms and ms[0].start == a.end():
@@ -1218,6 +1239,8 @@ class Discourse:
                 if name:
                     return Ref("named", None, name, False)
             for b in before_noun.finditer(t, s.start, limit):
+                if self.kb.cues_re is not None and self.kb.cues_re.match(t, b.end() + 1):
+                    continue  # ("... the conclusion of FTA, the paper said": an attribution, no appositive)
                 ms = [m for m in self.mentions_in(s.start, b.start()) if m.end == b.start()]
                 if ms:
                     return self.ref_of(ms[0])

@@ -825,7 +825,9 @@ _SENTENCE_END_IN = re.compile(
 )
 _COMPANY_SUFFIX = re.compile(r"(?:Co\.?,?\s*)?(?:Ltd|Inc|LLC|Corp|GmbH|S\.?A|Co)\.?")
 _LEAD_WORDS = re.compile(
-    r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|recently|earlier|later|even|only)\s+", re.I
+    r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|recently|earlier|later|even|only|"
+    r"nevertheless|nonetheless|besides|furthermore|indeed|thus),?\s+",
+    re.I,
 )  # ("Recently the mayor of Osaka told reporters", "Even the chairman of the ... Association said")
 # a time or a title before the subject: "In May the U.S. president", 'Under the title of "..." the statement'
 _LEAD_TIME_OR_TITLE = re.compile(
@@ -1241,7 +1243,13 @@ def _speaker_kind(
     if head.endswith("s") and head[:-1] in OWN_WRITING:
         head = head[:-1]  # "Articles say" in a press review: the paper's own
     people = [m for m in inside if m.label == "PERSON"]
-    if people and people[0].start == ss:
+    if people and (
+        people[0].start == ss
+        or (
+            re.match(r"\s+and\s+(?:other|the other|all)\b", text[people[0].end : se])
+            and all(w in kb.person_titles for w in text[ss : people[0].start].split())
+        )  # "Chairman M. Jahangir Khan and other speakers": the first of them (guidelines 2.3)
+    ):
         return "named", people[0].entity, _name(kb, people[0])
     by = _AUTHORED_BY.match(sp)
     if by and by.group(1).lower() in DOC_NOUNS:
