@@ -599,6 +599,11 @@ CASES = [
     # "the first secretary of the Central Committee of the Communist Party of the Soviet Union": an office
     ("kcna-ft-2011-07-27-0023", "Kim Jong Il in the", "said", "named", "M. Jahangir Khan"),
     ("kcna-ft-2011-10-02-0006", "The south and north of Korea should", "said", "named", "Kim Yong Ju"),
+    # Spanish subjects after their verb: "..., senala el articulo y prosigue:" (both the clause before and the
+    # block after), "Asi senala el diario Rodong Sinmun en un comentario ... y continua:"
+    ("kcna-ft-2012-02-28-0036", "El informe de la nueva estrategia", "senala", "self", "Rodong Sinmun"),
+    ("kcna-ft-2012-02-28-0036", "Su caracter reaccionario", "prosigue", "self", "Rodong Sinmun"),
+    ("kcna-ft-2011-09-01-0055", "La Constitucion vigente de Japon", "continua", "self", "Rodong Sinmun"),
 ]
 
 

@@ -100,6 +100,10 @@ DOC_NOUNS = _words(
 MEDIA_NOUNS = frozenset({"paper", "newspaper", "daily", "weekly", "magazine", "journal"})
 # a document of this kind without a named issuer is the medium's own writing
 OWN_WRITING = frozenset({"article", "editorial", "commentary", "review", "essay", "articulo", "comentario"})
+# cues that continue the last speaker's words: "and went on:", "y continua:"
+_GOES_ON = re.compile(
+    r"went on|goes on|continued|continues|prosigue|prosiguio|prosiguió|continua|continúa|continuo|continuó"
+)
 # documents one text names in two ways: "recibio mensaje de condolencias ..., La misiva senala"
 _SAME_DOCUMENT = (
     frozenset({"message", "letter", "telegram", "mensaje", "carta", "misiva"}),
@@ -1387,6 +1391,20 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
     for k in order:
         q = quotes[k]
         if q.speaker_start is None:
+            if _GOES_ON.fullmatch(q.cue.lower()):
+                # "..., subraya y continua:": the speaker of the words just before goes on
+                before = [
+                    o for o in out if o.end <= q.start and o.speaker_kind in ("named", "self", "anonymous")
+                ]
+                if before:
+                    b = max(before, key=lambda o: o.end)
+                    out[k] = replace(
+                        q,
+                        speaker_kind=b.speaker_kind,
+                        speaker_entity=b.speaker_entity,
+                        speaker_name=b.speaker_name,
+                    )
+                    continue
             if not q.direct and (q.cue[:1].isupper() or q.cue.lower() in disc.kb.zero_subject_cues):
                 # "Subrayo que ...", "En el comedor dijo que ...": Spanish drops the subject; it is the
                 # person the story is about, as "él" would be

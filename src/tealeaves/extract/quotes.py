@@ -284,16 +284,24 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         while end > first.start and text[end - 1] in " -0\n":
             end -= 1
         cue_at = c.start()
-        if len(cues) > 1 and re.fullmatch(r",\s*(?:and\s+)?", s[cues[-2].end() : c.start()]):
+        if len(cues) > 1 and re.fullmatch(r",\s*(?:and\s+)?|\s+y\s+", s[cues[-2].end() : c.start()]):
             cue_at = cues[-2].start()  # 'the paper said, and went on:': who said it goes on
         inverted = (
             _INVERTED_BLOCK.fullmatch(s, cues[-2].end(), c.start())
             if len(cues) > 1 and s[: cues[-2].start()].rstrip().endswith(",")
             else None
         )
+        zero_subject = False
+        if inverted is None and _CONTINUE.search(s[: c.end()]):
+            # "Asi senala el diario Rodong Sinmun en un comentario ... y continua:", "..., comienza el
+            # articulo y prosigue:": the subject after the first verb; "..., asevera y prosigue:": none
+            inverted = _INVERTED_BLOCK_ES.search(s, 0, c.start())
+            zero_subject = inverted is None and _ZERO_SUBJECT_ES.search(s, 0, c.start()) is not None
         if inverted is not None:
             # '..., said the commentary, adding:': the speaker follows the first cue
             speaker = (sent.start + inverted.start(1), sent.start + inverted.end(1))
+        elif zero_subject:
+            speaker = None  # "..., subraya y continua:": Spanish drops the subject, the last speaker goes on
         else:
             speaker = _subject_before(text, sent.start, sent.start + cue_at)
         if speaker is not None:
@@ -312,7 +320,9 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
 # between a cue and the colon opening its block: 'said:', 'told KCNA:', 'said in a joint statement on April
 # 21:', 'observes in a bylined commentary in this regard:'
 _CUE_TO_COLON = re.compile(r"\s*(?:[\w\s]{0,25}|(?:in|on|at|with|through|under|as)\s[\w\s,.'’-]{0,70})?:")
-_INVERTED_BLOCK = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,7}?),\s*(?:and\s+)?")
+_INVERTED_BLOCK = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+|el\s+|la\s+|los\s+|las\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,7}?)(?:,\s*(?:and\s+)?|\s+y\s+)"
+)  # ("..., said the commentary, adding:", "..., senala el articulo y prosigue:")
 _SAYS_THIS = re.compile(
     r"(?P<sp>[A-Z][^,.;:]{1,80}?)\s+(?:(?:" + _WEEKDAY + r"|today)\s+)?"
     r"(?P<cue>says|said|observes|observed|notes|noted|stresses|stressed|writes|wrote|points out|pointed out|"
@@ -357,7 +367,15 @@ def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb
     return out
 
 
-_CONTINUE = re.compile(r"\b(?:went on|goes on|continued|continues|adding|added)$")
+_INVERTED_BLOCK_ES = re.compile(
+    r"(?:^|,\s+|As[ií]\s+)[A-Za-zñáéíóú]+\s+(?:as[ií]\s+)?(?:el|la|los|las)\s+([\w'’.-]+(?:\s+[\w'’.-]+){0,5}?)"
+    r"(?:\s+(?:en|de|del|este|esta)\s+[^,:]{0,100}?)?\s+y\s+$"
+)
+_ZERO_SUBJECT_ES = re.compile(r",\s+[a-zñáéíóú]+\s+y\s+$")  # "..., asevera y prosigue:"
+_CONTINUE = re.compile(
+    r"\b(?:went on|goes on|continued|continues|adding|added|prosigue|prosiguio|prosiguió|continua|continúa|"
+    r"continuo|continuó)$"
+)
 _FOLLOWING = re.compile(
     r"\b(?P<verb>released|issued|published|made public|sent|carried|read out|announced|gave|made)\s+"
     r"(?:(?:on\s+)?" + _WEEKDAY + r"\s+)?"
@@ -527,10 +545,20 @@ _TOLD_WHOM = re.compile(
 )
 
 
+# Spanish cues that may end a clause without a subject: "..., subraya y continua:"
+_SPANISH_SAY = frozenset(
+    [
+        "senala", "señala", "subraya", "destaca", "indica", "agrega", "añade", "anade", "afirma", "precisa",
+        "recalca", "apunta", "expresa",
+    ]
+)  # fmt: skip
 # cues that can follow the quote and come before their subject: '..., said the committee.'
 _SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds", "declared", "declares",
         "wrote", "writes", "pointed out", "points out", "concluded", "concludes", "dijo", "dice", "senalo",
-        "señaló", "afirmo", "afirmó", "declaro", "declaró"}  # fmt: skip
+        "señaló", "afirmo", "afirmó", "declaro", "declaró", "senala", "señala", "subraya", "destaca",
+        "indica", "agrega", "añade", "anade", "subrayo", "subrayó", "indico", "indicó", "destaco", "destacó",
+        "agrego", "agregó", "anadio", "añadió", "recalco", "recalcó", "apunto", "apuntó", "expreso",
+        "expresó"}  # fmt: skip
 
 
 _CLOSE_NP = re.compile(
@@ -549,10 +577,11 @@ _HAS_VERB = re.compile(
     r"es|son|fue|ha|han)\b|\b[a-z]{2,}(?:ed|es)\b|\b[a-z]{3,}[^s's]s\b"
 )
 _INVERTED_NP = re.compile(
-    r"\s+((?:the\s+)?(?:[A-Z][^,;:]{1,150}?|(?:[a-z][\w-]*\s+){0,2}(?:"
+    r"\s+(?:(?:el|la|los|las)\s+)?((?:the\s+)?(?:[A-Z][^,;:]{1,150}?"
+    r"|(?:diario|periodico|periódico|rotativo|semanario)\s+[A-Z][^,;:]{1,60}?|(?:[a-z][\w-]*\s+){0,2}(?:"
     + "|".join(sorted(DOC_NOUNS | ORG_NOUNS | {"spokesman", "spokeswoman", "spokesperson", "official"}))
-    + r")))(?=\s+(?:in an? |on |at |to |through |when )|\s*(?:,|$))"
-)  # "..., said Rodong Sinmun", "..., said the statement"
+    + r")))(?=\s+(?:in an? |on |at |to |through |when |y |en un |en su )|\s*(?:,|:|$))"
+)  # "..., said Rodong Sinmun", "..., said the statement", "..., senala el articulo y prosigue:"
 
 
 def _closing(s: str, body_end: int, cues: list[re.Match]):
