@@ -604,6 +604,12 @@ CASES = [
     ("kcna-ft-2012-02-28-0036", "El informe de la nueva estrategia", "senala", "self", "Rodong Sinmun"),
     ("kcna-ft-2012-02-28-0036", "Su caracter reaccionario", "prosigue", "self", "Rodong Sinmun"),
     ("kcna-ft-2011-09-01-0055", "La Constitucion vigente de Japon", "continua", "self", "Rodong Sinmun"),
+    # "... of the Party Boris Gryzlov ... Gryzlov said": the given name written before the surname
+    ("kcna-ft-2011-10-01-0024", "The collapse of Russia", "said", "named", "Boris Gryzlov"),
+    # "Jon Chol (13), a delegate of Sinhung Secondary School in Ryongrim County, Jagang Province, told KCNA:"
+    ("kcna-ft-2012-06-02-0013", "I arrived in Pyongyang", "told", "named", "Jon Chol"),
+    # "The national leader of the Workers' Party of Mexico said": a one-holder office of an identified body
+    ("kcnakp-9b0890693c7e49eb", "last year the DPRK achieved", "said", "named", None),
 ]
 
 

@@ -731,6 +731,22 @@ class Discourse:
             toks = re.sub(r"['’]s$", "", m.text).split()
             if len(toks) > 1 and word in toks:
                 return self.ref_of(m)
+        if len(word) < 4 or not word[:1].isupper():
+            return None
+        # "... of the Party Boris Gryzlov ... Gryzlov said": a given name written before the surname, though
+        # no mention holds it
+        found = None
+        given = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s+" + re.escape(word) + r"\b")
+        for found in given.finditer(self.text, 0, at):  # noqa: B007 - the last one
+            pass
+        if (
+            found is not None
+            and found.group(1) not in self.kb.stopwords
+            and found.group(1) not in self.kb.person_titles
+        ):
+            name = found.group(1) + " " + word
+            if self.looks_like_person(name):
+                return Ref("named", None, name, True)
         return None
 
     # -- descriptions --------------------------------------------------------------------------------
@@ -854,8 +870,8 @@ class Discourse:
             r"(?P<of>\s+(?:of|for)\s+(?:the\s+)?[A-Z])?)",
             span[:1].lower() + span[1:],  # (a headline's "Head of DPRK Delegation")
         )
-        if m is None or m.group("office").lower() not in self.kb.body_offices:
-            return False
+        if m is None or m.group("office").lower().split(" and ")[0] not in self.kb.body_offices:
+            return False  # (also "the chairman and members of the Tynda City Group ...": its first conjunct)
         noun = m.group("noun")
         if noun is None or m.group("of"):
             return True

@@ -852,6 +852,9 @@ _QUOTED_WORDS = re.compile(r"\"[^\"]{1,200}\"|“[^”]{1,200}”")
 _SENTENCE_END_IN = re.compile(
     r"(?<=[a-z])\.\s(?=(?:The|An?|It|He|She|They)\s)(?!.*[a-z]\.\s(?:The|An?|It|He|She|They)\s)"
 )
+_PLACE_TAIL = re.compile(
+    r"(?:(?:South|North)\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:Province|County|City|District|Prefecture|Region|State)"
+)
 _COMPANY_SUFFIX = re.compile(r"(?:Co\.?,?\s*)?(?:Ltd|Inc|LLC|Corp|GmbH|S\.?A|Co)\.?")
 _LEAD_WORDS = re.compile(
     r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|recently|earlier|later|even|only|"
@@ -902,6 +905,11 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         # "Zhang Xingquan, director general of Siping Lishan Machinery, Co. Ltd, said": the suffix is
         # part of the company's name
         cut = max(seg.rfind(", ", 0, cut), seg.rfind("; ", 0, cut), seg.rfind(": ", 0, cut))
+    while closed and cut > 0 and _PLACE_TAIL.fullmatch(seg[cut + 2 :]):
+        # "Jon Chol (13), a delegate of Sinhung Secondary School in Ryongrim County, Jagang Province, told":
+        # the province places the school, it is no subject
+        seg = seg[:cut]
+        cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
     while closed and cut > 0 and re.match(r"(?:who|which)\s", seg[cut + 2 :]):
         # "X, a researcher at Y, who is undergoing treatment at Z, said": the relative clause is no subject
         seg = seg[:cut]
@@ -937,8 +945,8 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         cut = prev
     a = cut + 2 if cut >= 0 else 0
     k = re.search(
-        r"\b(?:" + _THAT_CONJ + r"|when|as|while|because|and|but|which|who|where)\s+(?=\S)"
-        r"(?!.*\b(?:" + _THAT_CONJ + r"|when|as|while|because|which|who|where)\s)",
+        r"\b(?:" + _THAT_CONJ + r"|when|as|while|because|though|although|and|but|which|who|where)\s+(?=\S)"
+        r"(?!.*\b(?:" + _THAT_CONJ + r"|when|as|while|because|though|although|which|who|where)\s)",
         seg[a:],
     )
     if k and not re.match(r"and\s", k.group()):
