@@ -610,6 +610,17 @@ CASES = [
     ("kcna-ft-2012-06-02-0013", "I arrived in Pyongyang", "told", "named", "Jon Chol"),
     # "The national leader of the Workers' Party of Mexico said": a one-holder office of an identified body
     ("kcnakp-9b0890693c7e49eb", "last year the DPRK achieved", "said", "named", None),
+    # regressions found by batch 50: "made public a joint statement ... as regards the publication of the work
+    # authored by First Secretary ... Kim Jong Un" (the author of another work is not the statement's); "New
+    # Delhi Times of India" is the New Delhi Times (a place after the name is no more of it)
+    (
+        "kcna-ft-2012-07-31-0030",
+        "the work is of great",
+        "said",
+        "named",
+        "British Association for the Study of Songun Policy",
+    ),
+    ("kcna-ft-2011-12-20-0061", "The noble feats of Kim Jong Suk", "stressed", "named", "New Delhi Times"),
 ]
 
 

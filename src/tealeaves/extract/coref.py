@@ -109,6 +109,10 @@ _SAME_DOCUMENT = (
     frozenset({"message", "letter", "telegram", "mensaje", "carta", "misiva"}),
     frozenset({"statement", "declaration", "communique", "declaracion", "comunicado"}),
 )
+# what may stand between a document and its author: 'an article "The DPRK" contributed by X'
+_TITLE_ONLY = re.compile(
+    r"\s*(?:titled\s+|entitled\s+|under the title\s+)?(?:[\"“][^\"”]{0,200}[\"”])?\s*,?\s*(?:which was\s+)?"
+)
 # 'an article "..." contributed by X': the author after the document it introduces
 _CONTRIBUTED_BY = re.compile(r"\b(?:contributed|written|authored|penned)\s+by\s+(?:(?:its|the|his|her)\s+)?")
 # "The article was contributed by its Chairman X": a document's author in a passive
@@ -577,6 +581,9 @@ class Discourse:
         for m in self.mentions:
             if m.start >= before or m.entity is not None or len(m.text) <= len(name):
                 continue
+            place_tail = re.fullmatch(r"\s+(?:of|in)\s+(?:the\s+)?(.+)", m.text[len(name) :])
+            if place_tail and (self.kb.surface.get(place_tail.group(1)) or ("",))[0] == "PLACE":
+                continue  # ("New Delhi Times of India": where the paper is, not more of its name)
             if (m.label == "ORG" and m.text.startswith(name + " ")) or (
                 m.label == "PERSON"
                 and m.text.endswith(" " + name)
@@ -1062,6 +1069,8 @@ class Discourse:
             if found is None:
                 continue
             author = _CONTRIBUTED_BY.search(t, found.end(), s.end)
+            if author is not None and not _TITLE_ONLY.fullmatch(t, found.end(), author.start()):
+                author = None  # (the author of another work: "... the publication of the work authored by X")
             if author is not None:
                 # 'carried an article "..." contributed by Kwon O Hon, honorary chairman of ...': the author
                 # speaks in it, not the paper carrying it (as "The article was contributed by X")
