@@ -621,6 +621,10 @@ CASES = [
         "British Association for the Study of Songun Policy",
     ),
     ("kcna-ft-2011-12-20-0061", "The noble feats of Kim Jong Suk", "stressed", "named", "New Delhi Times"),
+    # a name covering the whole speaker is that body, whatever role words it holds ("General Staff of the
+    # Korean People's Army"); "Hero Pak Chan Su": the title is no part of the name
+    ("kcnakp-06cefad179fa4714", "The hostile forces are getting", "issued", "named", "KPA General Staff"),
+    ("kcna-ft-2012-10-30-0013", "Generalissimo Kim Il Sung came", "said", "named", "Pak Chan Su"),
 ]
 
 

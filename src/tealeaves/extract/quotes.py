@@ -864,8 +864,10 @@ _LEAD_WORDS = re.compile(
 # a time or a title before the subject: "In May the U.S. president", 'Under the title of "..." the statement'
 _LEAD_TIME_OR_TITLE = re.compile(
     r"^(?:(?:In|On|Early|Late)\s+(?:early\s+|late\s+|mid-)?" + MONTH + r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?,?"
-    r"|(?:Under|With|In)\s+the\s+(?:title|heading|headline|theme)\s+(?:of\s+)?[\"“][^\"”]{1,200}[\"”],?)\s+"
-    r"(?=(?:the|The)\s)"
+    r"|(?:Under|With|In)\s+the\s+(?:title|heading|headline|theme)\s+(?:of\s+)?[\"“][^\"”]{1,200}[\"”],?"
+    r"|(?:In|Under)\s+(?:an?|the|its|his|her|another)\s+(?:[\w-]+\s+){0,2}(?:titled|entitled)\s+"
+    r"[\"“][^\"”]{1,200}[\"”],?)\s+"
+    r"(?=(?:the|The|it|he|she|they)\s|(?:it|he|she|they)$)"
 )
 _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 
@@ -952,6 +954,8 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if k and not re.match(r"and\s", k.group()):
         a += k.end()
     span = seg[a:]
+    a += len(span) - len(span.lstrip())  # (a sentence's leading spaces are no part of its subject)
+    span = span.lstrip()
     bullet = re.match(r"[-–—•*]+\s*", span)
     if bullet:
         a += bullet.end()
@@ -1288,6 +1292,8 @@ def _speaker_kind(
         )  # "Chairman M. Jahangir Khan and other speakers": the first of them (guidelines 2.3)
     ):
         return "named", people[0].entity, _name(kb, people[0])
+    if first is not None and first.start == ss and first.end == se and first.label == "ORG":
+        return "named", first.entity, _name(kb, first)  # "General Staff of the Korean People's Army": a name
     by = _AUTHORED_BY.match(sp)
     if by and by.group(1).lower() in DOC_NOUNS:
         author = [m for m in inside if m.start == ss + by.end() and m.label in ("PERSON", "ORG")]
