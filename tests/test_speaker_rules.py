@@ -625,6 +625,17 @@ CASES = [
     # Korean People's Army"); "Hero Pak Chan Su": the title is no part of the name
     ("kcnakp-06cefad179fa4714", "The hostile forces are getting", "issued", "named", "KPA General Staff"),
     ("kcna-ft-2012-10-30-0013", "Generalissimo Kim Il Sung came", "said", "named", "Pak Chan Su"),
+    # from batches 52-54: "X, chairman of ..., and other speakers noted": the first of them; '"Path of the
+    # Nation," the organ of ...': the name without its marks; Spanish "el diario ... continua": the paper
+    (
+        "kcna-ft-2011-02-16-0020",
+        "the army and people of the DPRK are making",
+        "said",
+        "named",
+        "Songchit Pullarp",
+    ),
+    ("kcna-ft-2011-11-04-0008", "The harsh suppression is going on", "said", "named", "Path of the Nation"),
+    ("kcna-ft-2012-04-03-0044", "La acusacion de Lee", "continua", "self", "Rodong Sinmun"),
 ]
 
 

@@ -95,9 +95,24 @@ DOC_NOUNS = _words(
     "essay treatise book review appeal declaration resolution information leaflet release homepage website "
     "announcement notice telegram reply answer communique memorandum greetings document white weekly journal "
     "address addresses speech speeches "
-    "articulo editorial comentario declaracion mensaje carta misiva"
+    "articulo editorial comentario declaracion mensaje carta misiva "
+    "diario periodico periódico rotativo semanario revista"
 )
-MEDIA_NOUNS = frozenset({"paper", "newspaper", "daily", "weekly", "magazine", "journal"})
+MEDIA_NOUNS = frozenset(
+    {
+        "paper",
+        "newspaper",
+        "daily",
+        "weekly",
+        "magazine",
+        "journal",
+        "diario",
+        "periodico",
+        "periódico",
+        "rotativo",
+    }
+    | {"semanario", "revista"}
+)
 # a document of this kind without a named issuer is the medium's own writing
 OWN_WRITING = frozenset({"article", "editorial", "commentary", "review", "essay", "articulo", "comentario"})
 # cues that continue the last speaker's words: "and went on:", "y continua:"
@@ -597,7 +612,8 @@ class Discourse:
         """A sender's name as the text wrote it around the name: "Algerian President Abdelaziz Bouteflika."
         -> "Abdelaziz Bouteflika" (the sentence's full stop, a nationality and titles before a person's
         name); "Chinese Central TV" stays (no title follows the nationality)."""
-        name = re.sub(r"(?<=[a-z]{2})[.,;:]+$", "", name.strip())
+        quoted = re.fullmatch(r"[\"“]([^\"“”]+?),?[\"”],?", name.strip())  # ('"Path of the Nation,"')
+        name = re.sub(r"(?<=[a-z]{2})[.,;:]+$", "", quoted.group(1) if quoted else name.strip())
         words = name.split()
         i = 1 if len(words) > 2 and NATIONALITY.fullmatch(words[0]) else 0
         j = i

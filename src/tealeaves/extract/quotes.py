@@ -858,7 +858,7 @@ _PLACE_TAIL = re.compile(
 _COMPANY_SUFFIX = re.compile(r"(?:Co\.?,?\s*)?(?:Ltd|Inc|LLC|Corp|GmbH|S\.?A|Co)\.?")
 _LEAD_WORDS = re.compile(
     r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|recently|earlier|later|even|only|"
-    r"nevertheless|nonetheless|besides|furthermore|indeed|thus),?\s+",
+    r"nevertheless|nonetheless|besides|furthermore|indeed|thus|(?:this|last|next)\s+(?:year|month|week)),?\s+",
     re.I,
 )  # ("Recently the mayor of Osaka told reporters", "Even the chairman of the ... Association said")
 # a time or a title before the subject: "In May the U.S. president", 'Under the title of "..." the statement'
@@ -907,6 +907,11 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         # "Zhang Xingquan, director general of Siping Lishan Machinery, Co. Ltd, said": the suffix is
         # part of the company's name
         cut = max(seg.rfind(", ", 0, cut), seg.rfind("; ", 0, cut), seg.rfind(": ", 0, cut))
+    if cut > 0 and re.fullmatch(r"and\s+(?:all\s+)?(?:the\s+)?others?(?:\s+[\w-]+)?", seg[cut + 2 :]):
+        # "Songchit Pullarp, chairman of the Organization ..., and other speakers noted": the first of them
+        seg = seg[:cut]
+        closed = True
+        cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
     while closed and cut > 0 and _PLACE_TAIL.fullmatch(seg[cut + 2 :]):
         # "Jon Chol (13), a delegate of Sinhung Secondary School in Ryongrim County, Jagang Province, told":
         # the province places the school, it is no subject
