@@ -636,6 +636,8 @@ CASES = [
     ),
     ("kcna-ft-2011-11-04-0008", "The harsh suppression is going on", "said", "named", "Path of the Nation"),
     ("kcna-ft-2012-04-03-0044", "La acusacion de Lee", "continua", "self", "Rodong Sinmun"),
+    # "En un comentario ..., el diario Rodong Sinmun lo califica de ..., y continua:": the paper goes on
+    ("kcna-ft-2012-05-22-0023", "Luego de firmar el convenio", "continua", "self", "Rodong Sinmun"),
 ]
 
 

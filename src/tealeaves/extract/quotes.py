@@ -292,14 +292,30 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
             else None
         )
         zero_subject = False
+        speaker = None
         if inverted is None and _CONTINUE.search(s[: c.end()]):
             # "Asi senala el diario Rodong Sinmun en un comentario ... y continua:", "..., comienza el
             # articulo y prosigue:": the subject after the first verb; "..., asevera y prosigue:": none
             inverted = _INVERTED_BLOCK_ES.search(s, 0, c.start())
             zero_subject = inverted is None and _ZERO_SUBJECT_ES.search(s, 0, c.start()) is not None
+            if inverted is None and re.search(r",\s+y\s+$", s[: c.start()]):
+                # "En un comentario ..., el diario Rodong Sinmun lo califica de ..., y continua:": the
+                # sentence's subject goes on (the medium it names, else the last speaker)
+                media = speaker_words(kb)[0]
+                named = [
+                    m
+                    for m in mentions
+                    if sent.start <= m.start < sent.start + c.start() and m.entity in media
+                ]
+                if named:
+                    speaker = (named[0].start, named[0].end)
+                else:
+                    zero_subject = True
         if inverted is not None:
             # '..., said the commentary, adding:': the speaker follows the first cue
             speaker = (sent.start + inverted.start(1), sent.start + inverted.end(1))
+        elif speaker is not None:
+            pass  # (the medium the sentence names, above)
         elif zero_subject:
             speaker = None  # "..., subraya y continua:": Spanish drops the subject, the last speaker goes on
         else:
