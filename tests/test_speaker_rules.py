@@ -638,6 +638,8 @@ CASES = [
     ("kcna-ft-2012-04-03-0044", "La acusacion de Lee", "continua", "self", "Rodong Sinmun"),
     # "En un comentario ..., el diario Rodong Sinmun lo califica de ..., y continua:": the paper goes on
     ("kcna-ft-2012-05-22-0023", "Luego de firmar el convenio", "continua", "self", "Rodong Sinmun"),
+    # "...: Majlis" is a name (a plural or a word the text writes in lower case would be described)
+    ("kcna-hl-2011-12-07-0019", "Iran Warns U.S., West", ":", "named", "Majlis"),
 ]
 
 

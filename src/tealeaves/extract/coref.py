@@ -1534,7 +1534,16 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         and q.speaker_entity is None
         and not disc.mentions_in(at, q.speaker_end or at)
         and (
-            re.fullmatch(r"[A-Z][a-z]+", sp)  # "...: Research", "...: Russians" (no surname the story gives)
+            # "...: Research", "...: Russians": a plural, or a word the text also writes in lower case (not
+            # "...: Majlis", a name)
+            (
+                re.fullmatch(r"[A-Z][a-z]+", sp)
+                and (
+                    re.search(r"[^ius]s$", sp)
+                    or NATIONALITY.fullmatch(sp)  # ("...: Japanese")
+                    or re.search(r"\b" + re.escape(sp.lower()) + r"\b", disc.text[disc.doc.body_offset :])
+                )
+            )
             or re.fullmatch(r"[A-Z][a-z]+\s+[A-Z][a-z]+(?:ans|ese|ers|ians)", sp)  # "...: Overseas Koreans"
         )
     ):
