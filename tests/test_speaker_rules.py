@@ -640,6 +640,15 @@ CASES = [
     ("kcna-ft-2012-05-22-0023", "Luego de firmar el convenio", "continua", "self", "Rodong Sinmun"),
     # "...: Majlis" is a name (a plural or a word the text writes in lower case would be described)
     ("kcna-hl-2011-12-07-0019", "Iran Warns U.S., West", ":", "named", "Majlis"),
+    # "A vice-spokesman for the Democratic Labor Party ... released a commentary ... It referred to": the
+    # commentary of an unnamed spokesman, anonymous (not the headline's words, nor KCNA)
+    (
+        "kcna-ft-2011-08-29-0013",
+        "the conservative organization held",
+        "referred to the fact",
+        "anonymous",
+        None,
+    ),
 ]
 
 

@@ -172,6 +172,11 @@ _ISSUED = re.compile(
     r"\s+(?:(?:on|in)\s+[\w.]+(?:\s+\d{1,2})?\s+|[A-Z][a-z]+day\s+)?(?:issued|released|published|made public|"
     r"carried|posted|sent|adopted)\s+(?:an?|its|the)\s"
 )
+# a sentence's subject issuing a document: "... released a commentary on August 25"
+_ISSUES_DOC = re.compile(
+    r"\b(?:released|issued|published|made public|posted|sent)\s+(?:an?|its|a joint)\s+(?:[\w-]+\s+){0,2}?"
+    r"(statement|commentary|article|bulletin|letter|message|appeal|declaration|report|press release)\b"
+)
 # "The sixth issue of", "The June issue of", "The latest number of": a publication's issue
 _ISSUE_OF = re.compile(
     r"(?:The|the)\s+(?:[\w-]+\s+){0,2}?(?:issue|edition|number)\s+of\s+(?:the\s+)?(?=[A-Z])"
@@ -433,7 +438,8 @@ class Discourse:
                 continue  # "A press release was read out": the document, not the press
             if lw in _COLLECTIVE and w[:1].islower():  # "The People for ... Reunification" is a name
                 return _Subject("plural", q)
-            if lw in self.kb.anonymous and not lw.endswith("s"):
+            if (lw in self.kb.anonymous or lw.split("-")[-1] in self.kb.anonymous) and not lw.endswith("s"):
+                # ("A vice-spokesman for the Democratic Labor Party released a commentary")
                 return _Subject("anon", q, word=lw)
             if lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and w[:1].islower():
                 return _Subject("plural", q)
@@ -529,6 +535,15 @@ class Discourse:
             elif cls == "thing":
                 if subj.kind == "org":
                     return subj.ref
+                issued = (
+                    _ISSUES_DOC.search(self.text, s.start, s.end)
+                    if subj.kind == "anon" and word.lower() == "it" and j < i
+                    else None
+                )
+                if issued is not None:
+                    # "A vice-spokesman for the Democratic Labor Party released a commentary ... It referred
+                    # to": the document, whose issuer the sentence gives
+                    return self.document(issued.group(1).lower(), s.end)
                 if subj.kind == "orgnoun":
                     r = self.org_before(subj.at)
                     if r is not None:
@@ -564,6 +579,9 @@ class Discourse:
                         # "The Solidarity for Progress of south Korea on Monday issued a commentary ... It
                         # pointed out": a body that issues a document, though no pack knows its head word
                         return Ref("named", None, name, False)
+                    issued = _ISSUES_DOC.search(self.text, s.start, s.end)
+                    if issued is not None:
+                        return self.document(issued.group(1).lower(), s.end)  # (the document it issued)
         if cls == "person":
             # no subject to go by: the person last named outside any quotation
             people = [
@@ -614,6 +632,9 @@ class Discourse:
         name); "Chinese Central TV" stays (no title follows the nationality)."""
         quoted = re.fullmatch(r"[\"“]([^\"“”]+?),?[\"”],?", name.strip())  # ('"Path of the Nation,"')
         name = re.sub(r"(?<=[a-z]{2})[.,;:]+$", "", quoted.group(1) if quoted else name.strip())
+        name = re.sub(
+            r"\s+" + WEEKDAY + r"$", "", name
+        )  # ("... of Koreans in Russia Tuesday": a day, not a name)
         words = name.split()
         i = 1 if len(words) > 2 and NATIONALITY.fullmatch(words[0]) else 0
         j = i
