@@ -834,15 +834,34 @@ def build_all(corpora: Path) -> dict[str, list[dict]]:
     return out
 
 
+# at most this many records per file: a larger split goes on in "speakers-2.jsonl", "speakers-3.jsonl", ...
+# (each part a few MB; tealeaves.bench.eval_extraction.gold_parts reads them back in order)
+PART_RECORDS = 1500
+
+
+def _part_name(fname: str, k: int) -> str:
+    return fname if k == 1 else f"{Path(fname).stem}-{k}.jsonl"
+
+
+def _parts(fname: str) -> list[Path]:
+    stem = Path(fname).stem
+    extra = [q for q in GOLD.glob(f"{stem}-*.jsonl") if q.stem.rsplit("-", 1)[1].isdigit()]
+    return [GOLD / fname, *sorted(extra, key=lambda q: int(q.stem.rsplit("-", 1)[1]))]
+
+
 def cmd_build(args) -> None:
     out = build_all(args.corpora)
     order = {row[2]: i for i, row in enumerate(read_selection())}
     for split, fname in SPLIT_FILES.items():
         recs = sorted(out[split], key=lambda r: order[r["doc"]["id"]])
-        with (GOLD / fname).open("w", encoding="utf-8") as f:
-            for r in recs:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        print(f"{fname}: {len(recs)} documents")
+        for old in _parts(fname)[1:]:
+            old.unlink()  # (parts are rewritten from scratch)
+        chunks = [recs[i : i + PART_RECORDS] for i in range(0, len(recs), PART_RECORDS)] or [[]]
+        for k, chunk in enumerate(chunks, 1):
+            with (GOLD / _part_name(fname, k)).open("w", encoding="utf-8") as f:
+                for r in chunk:
+                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"{fname}: {len(recs)} documents in {len(chunks)} file(s)")
     if not args.no_test:
         subprocess.run(
             [sys.executable, "-m", "pytest", "-q", str(ROOT / "tests" / "test_gold_format.py")],
@@ -855,11 +874,11 @@ def cmd_build(args) -> None:
 def load_built() -> dict[str, dict]:
     recs = {}
     for fname in SPLIT_FILES.values():
-        p = GOLD / fname
-        if p.exists():
-            for line in p.read_text(encoding="utf-8").splitlines():
-                r = json.loads(line)
-                recs[r["doc"]["id"]] = r
+        for p in _parts(fname):
+            if p.exists():
+                for line in p.read_text(encoding="utf-8").splitlines():
+                    r = json.loads(line)
+                    recs[r["doc"]["id"]] = r
     return recs
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tealeaves.bench.eval_extraction import gold_parts
 from tealeaves.model import TITLE_SEP, Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,8 +50,13 @@ PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def _records(name: str) -> list[dict]:
-    path = GOLD / name
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """A gold file's records, with its continuation parts ("speakers-2.jsonl", ...)."""
+    return [
+        json.loads(line)
+        for path in gold_parts(GOLD / name)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def _all() -> list[tuple[str, int, dict]]:

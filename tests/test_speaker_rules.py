@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tealeaves.bench.eval_extraction import document_of
+from tealeaves.bench.eval_extraction import document_of, gold_parts
 from tealeaves.extract import Pipeline
 from tealeaves.model import Document
 
@@ -20,9 +20,10 @@ GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold" / "speakers.jsonl"
 def quotes_of():
     pipeline = Pipeline()
     recs = {}
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        recs[r["doc"]["id"]] = r
+    for part in gold_parts(GOLD):
+        for line in part.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            recs[r["doc"]["id"]] = r
 
     def get(doc_id):
         return [

@@ -46,6 +46,17 @@ def gold_dir() -> Path:
     return Path(env) if env else repo_root() / "eval" / "gold"
 
 
+def gold_parts(path: Path) -> list[Path]:
+    """A gold file and its continuation parts, in order: ``speakers.jsonl``, ``speakers-2.jsonl``, ... (the
+    builder splits a large split into parts of at most ``PART_RECORDS`` records, so no file grows past a few
+    MB)."""
+    parts = sorted(
+        (q for q in path.parent.glob(f"{path.stem}-*.jsonl") if q.stem.rsplit("-", 1)[1].isdigit()),
+        key=lambda q: int(q.stem.rsplit("-", 1)[1]),
+    )
+    return [path, *parts]
+
+
 def load_gold(path: Path) -> list[dict]:
     """Gold records; every span is checked against its document's canonical text."""
     out = []
@@ -368,7 +379,9 @@ def _meetings(rec, events, kb, rep: Report) -> None:
 
 def split_records(split: str) -> list[dict] | None:
     path = gold_dir() / SPLITS[split]
-    return load_gold(path) if path.exists() else None
+    if not path.exists():
+        return None
+    return [rec for part in gold_parts(path) for rec in load_gold(part)]
 
 
 @suite("extraction", "entities, quotes, definitions, appearances, meetings against eval/gold/*.jsonl")
