@@ -313,28 +313,21 @@ def test_the_checker_catches_broken_records():
         assert needle in msgs, f"not reported: {needle}\n{msgs}"
 
 
-def test_a_second_annotation_of_the_held_out_quotes_agrees():
-    """Inter-annotator agreement (eval/gold/README.md): the blind second annotation of the held-out quotes
-    finds the same quotes and the same speakers; counts only, no held-out text is shown."""
+@pytest.mark.parametrize(
+    "pattern, documents",
+    [("heldout-*.ann", 45), ("batch34-*.ann", 38)],
+    ids=["held-out split", "check-set batch 34"],
+)
+def test_a_second_annotation_agrees(pattern, documents):
+    """Inter-annotator agreement (eval/gold/README.md): a blind second annotation of the held-out quotes, and
+    of speaker check-set batch 34 (annotated under the amended guidelines), finds the same quotes and the
+    same speakers; counts only, no held-out text is shown."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("gold_tool", ROOT / "scripts" / "gold_tool.py")
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
-    counts, _ = tool.quote_agreement(sorted((GOLD / "second").glob("heldout-*.ann")))
-    assert counts["documents"] == 45
-    assert counts["quotes in both"] >= 0.95 * max(counts["gold quotes"], counts["second quotes"])
-    assert counts["same speaker"] >= 0.95 * counts["quotes in both"]
-
-
-def test_a_second_annotation_of_a_check_set_batch_agrees():
-    """The same check on speaker check-set batch 34 (annotated under the amended guidelines, session 5)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("gold_tool", ROOT / "scripts" / "gold_tool.py")
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    counts, _ = tool.quote_agreement(sorted((GOLD / "second").glob("batch34-*.ann")))
-    assert counts["documents"] == 38
+    counts, _ = tool.quote_agreement(sorted((GOLD / "second").glob(pattern)))
+    assert counts["documents"] == documents
     assert counts["quotes in both"] >= 0.95 * max(counts["gold quotes"], counts["second quotes"])
     assert counts["same speaker"] >= 0.95 * counts["quotes in both"]
