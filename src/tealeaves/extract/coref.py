@@ -98,26 +98,14 @@ DOC_NOUNS = _words(
     "articulo editorial comentario declaracion mensaje carta misiva "
     "diario periodico periódico rotativo semanario revista"
 )
-MEDIA_NOUNS = frozenset(
-    {
-        "paper",
-        "newspaper",
-        "daily",
-        "weekly",
-        "magazine",
-        "journal",
-        "diario",
-        "periodico",
-        "periódico",
-        "rotativo",
-    }
-    | {"semanario", "revista"}
+MEDIA_NOUNS = _words(
+    "paper newspaper daily weekly magazine journal diario periodico periódico rotativo semanario revista"
 )
 # a document of this kind without a named issuer is the medium's own writing
 OWN_WRITING = frozenset({"article", "editorial", "commentary", "review", "essay", "articulo", "comentario"})
 # cues that continue the last speaker's words: "and went on:", "y continua:"
-_GOES_ON = re.compile(
-    r"went on|goes on|continued|continues|prosigue|prosiguio|prosiguió|continua|continúa|continuo|continuó"
+GOES_ON = (
+    "went on|goes on|continued|continues|prosigue|prosiguio|prosiguió|continua|continúa|continuo|continuó"
 )
 # documents one text names in two ways: "recibio mensaje de condolencias ..., La misiva senala"
 _SAME_DOCUMENT = (
@@ -128,12 +116,13 @@ _SAME_DOCUMENT = (
 _TITLE_ONLY = re.compile(
     r"\s*(?:titled\s+|entitled\s+|under the title\s+)?(?:[\"“][^\"”]{0,200}[\"”])?\s*,?\s*(?:which was\s+)?"
 )
+_AUTHOR_VERBS = r"(?:contributed|written|authored|penned)"
 # 'an article "..." contributed by X': the author after the document it introduces
-_CONTRIBUTED_BY = re.compile(r"\b(?:contributed|written|authored|penned)\s+by\s+(?:(?:its|the|his|her)\s+)?")
-# "The article was contributed by its Chairman X": a document's author in a passive
+_CONTRIBUTED_BY = re.compile(r"\b" + _AUTHOR_VERBS + r"\s+by\s+(?:(?:its|the|his|her)\s+)?")
+# "The article was contributed by its Chairman X" (or signed, sent by X): a document's author in a passive
 _WRITTEN_BY = re.compile(
     r"\b[Tt]he\s+(\w+)\s+(?:was|is|had been|has been)\s+"
-    r"(?:contributed|written|authored|penned|signed|sent)\s+by\s+(?:(?:the|its|his|her|their)\s+)?"
+    r"(?:" + _AUTHOR_VERBS + r"|signed|sent)\s+by\s+(?:(?:the|its|his|her|their)\s+)?"
 )
 # nouns whose verb introduces them: "X announced that ..." then "the announcement said"
 _VERB_OF = {"announcement": "announc", "statement": "stat", "declaration": "declar", "report": "report"}
@@ -167,14 +156,15 @@ _HEADLINE_PREFIX = re.compile(
     r"(?:(?:The|Respected|respected|Dear|dear|Comrade|Great|Leader|Marshal|General|Secretary|President|"
     r"Supreme|Chairman)\s*)*"
 )
+_ISSUE_VERBS = r"(?:issued|released|published|made public|posted|sent)"
 # a subject's verb of issuing a document: "X on Monday issued a commentary"
 _ISSUED = re.compile(
-    r"\s+(?:(?:on|in)\s+[\w.]+(?:\s+\d{1,2})?\s+|[A-Z][a-z]+day\s+)?(?:issued|released|published|made public|"
-    r"carried|posted|sent|adopted)\s+(?:an?|its|the)\s"
+    r"\s+(?:(?:on|in)\s+[\w.]+(?:\s+\d{1,2})?\s+|[A-Z][a-z]+day\s+)?(?:" + _ISSUE_VERBS + r"|carried|adopted)"
+    r"\s+(?:an?|its|the)\s"
 )
 # a sentence's subject issuing a document: "... released a commentary on August 25"
 _ISSUES_DOC = re.compile(
-    r"\b(?:released|issued|published|made public|posted|sent)\s+(?:an?|its|a joint)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b" + _ISSUE_VERBS + r"\s+(?:an?|its|a joint)\s+(?:[\w-]+\s+){0,2}?"
     r"(statement|commentary|article|bulletin|letter|message|appeal|declaration|report|press release)\b"
 )
 # "The sixth issue of", "The June issue of", "The latest number of": a publication's issue
@@ -1453,7 +1443,7 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
     for k in order:
         q = quotes[k]
         if q.speaker_start is None:
-            if _GOES_ON.fullmatch(q.cue.lower()):
+            if re.fullmatch(GOES_ON, q.cue.lower()):
                 # "..., subraya y continua:": the speaker of the words just before goes on
                 before = [
                     o for o in out if o.end <= q.start and o.speaker_kind in ("named", "self", "anonymous")

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from tealeaves.extract.coref import (
     DOC_NOUNS,
+    GOES_ON,
     INTRO_WORDS,
     NATIONALITY,
     ORG_NOUNS,
@@ -388,10 +389,7 @@ _INVERTED_BLOCK_ES = re.compile(
     r"(?:\s+(?:en|de|del|este|esta)\s+[^,:]{0,100}?)?\s+y\s+$"
 )
 _ZERO_SUBJECT_ES = re.compile(r",\s+[a-zñáéíóú]+\s+y\s+$")  # "..., asevera y prosigue:"
-_CONTINUE = re.compile(
-    r"\b(?:went on|goes on|continued|continues|adding|added|prosigue|prosiguio|prosiguió|continua|continúa|"
-    r"continuo|continuó)$"
-)
+_CONTINUE = re.compile(r"\b(?:" + GOES_ON + r"|adding|added)$")
 _FOLLOWING = re.compile(
     r"\b(?P<verb>released|issued|published|made public|sent|carried|read out|announced|gave|made)\s+"
     r"(?:(?:on\s+)?" + _WEEKDAY + r"\s+)?"
@@ -561,13 +559,6 @@ _TOLD_WHOM = re.compile(
 )
 
 
-# Spanish cues that may end a clause without a subject: "..., subraya y continua:"
-_SPANISH_SAY = frozenset(
-    [
-        "senala", "señala", "subraya", "destaca", "indica", "agrega", "añade", "anade", "afirma", "precisa",
-        "recalca", "apunta", "expresa",
-    ]
-)  # fmt: skip
 # cues that can follow the quote and come before their subject: '..., said the committee.'
 _SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds", "declared", "declares",
         "wrote", "writes", "pointed out", "points out", "concluded", "concludes", "dijo", "dice", "senalo",
