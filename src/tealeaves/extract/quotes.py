@@ -22,6 +22,7 @@ from tealeaves.extract.coref import (
     DOC_NOUNS,
     GOES_ON,
     INTRO_WORDS,
+    MEDIA_NOUNS,
     NATIONALITY,
     ORG_NOUNS,
     OWN_WRITING,
@@ -60,6 +61,8 @@ _LEAD_PARTICIPLE_CLAUSE = re.compile(
     r"(?:" + _PARTICIPLES + r"|Noting|Stressing|Saying)\s+(?:that\s+)?.{10,}?,\s+", re.I
 )
 _TRAIL_PARTICIPLE = re.compile(r",\s+(?:and\s+)?(" + _PARTICIPLES + r")(?:\s+(?:that\s+)?|:\s+)", re.I)
+# the packs' media nouns as one alternation ("paper", "diario", ...), for patterns that name a medium
+_MEDIA_ALT = "|".join(sorted(MEDIA_NOUNS, key=len, reverse=True))
 _CLAUSE_PARTICIPLE = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLES + r"\b", re.I)
 
 
@@ -352,7 +355,7 @@ _SAYS_THIS = re.compile(
 _ASI = re.compile(
     r"(?:Asi|Así)\s+(?P<cue>senala|señala|dice|destaca|subraya|indica|afirma|escribe|revela|sostiene|apunta|"
     r"expresa|comenta|precisa|agrega|anade|añade|recalca|enfatiza)\s+(?:el|la|los|las)\s+"
-    r"(?:(?:diario|periodico|periódico|rotativo|semanario|revista)\s+)?"
+    r"(?:(?:" + _MEDIA_ALT + r")\s+)?"
     r"(?P<sp>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z]+)"
 )
 
@@ -585,7 +588,9 @@ _HAS_VERB = re.compile(
 )
 _INVERTED_NP = re.compile(
     r"\s+(?:(?:el|la|los|las)\s+)?((?:the\s+)?(?:[A-Z][^,;:]{1,150}?"
-    r"|(?:diario|periodico|periódico|rotativo|semanario)\s+[A-Z][^,;:]{1,60}?|(?:[a-z][\w-]*\s+){0,2}(?:"
+    r"|(?:"
+    + _MEDIA_ALT
+    + r")\s+[A-Z][^,;:]{1,60}?|(?:[a-z][\w-]*\s+){0,2}(?:"
     + "|".join(sorted(DOC_NOUNS | ORG_NOUNS | {"spokesman", "spokeswoman", "spokesperson", "official"}))
     + r")))(?=\s+(?:in an? |on |at |to |through |when |y |en un |en su )|\s*(?:,|:|$))"
 )  # "..., said Rodong Sinmun", "..., said the statement", "..., senala el articulo y prosigue:"
@@ -1258,9 +1263,7 @@ def _name(kb: KB, m: Mention | None) -> str | None:
 
 
 # a medium's description before its name: "diario Rodong Sinmun", "DPRK paper Minju Joson"
-_MEDIUM_BEFORE = re.compile(
-    r"(?:(?:DPRK|Korean|[Tt]he)\s+)?(?:diario|periodico|periódico|rotativo|paper|newspaper|daily|organ)\s+"
-)
+_MEDIUM_BEFORE = re.compile(r"(?:(?:DPRK|Korean|[Tt]he)\s+)?(?:" + _MEDIA_ALT + r"|organ)\s+")
 # an acronym after a nationality: "south Korean CBS", "Japanese NHK"
 _DESCRIBED_ACRONYM = re.compile(
     r"(?:(?:south|north|South|North|S\.|N\.)\s+Korean|[A-Z][a-z]+(?:an|ese|ish))\s+([A-Z]{2,6})"
