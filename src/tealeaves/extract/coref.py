@@ -375,7 +375,7 @@ class Discourse:
                 # ending a longer capitalised name; the name starts where the sentence does
                 return _Subject("other", p if re.search(r"[A-Z]\w*\s+(?:of|for|in)\s+$", prefix) else m.start)
         if (not ms or ms[0].start > p) and not headline:
-            name = _capitalised_name(t, p, s.end)
+            name = capitalised_name(t, p, s.end)
             if (
                 name
                 and self.looks_like_person(name)
@@ -402,7 +402,7 @@ class Discourse:
             ms = [m for m in self.mentions_in(issue.end(), s.end) if m.start == issue.end()]
             if ms and ms[0].label == "ORG":
                 return _Subject("org", ms[0].start, self.ref_of(ms[0]))
-            name = _capitalised_name(t, issue.end(), s.end)
+            name = capitalised_name(t, issue.end(), s.end)
             if name:
                 return _Subject("org", issue.end(), Ref("named", None, name, False))
         det = _DETS.match(t, p, s.end)
@@ -502,7 +502,7 @@ class Discourse:
                 r = here[-1]
                 if self._compatible(r, cls):
                     return r
-                if not (cls == "person" and r.kind == "named" and not r.person):
+                if not (cls == "person" and ((r.kind == "named" and not r.person) or r.plural)):
                     continue
                 # ("The Mongolian defense minister voiced ..., according to ITAR TASS. "...," he said": the
                 # source quoted is a medium, not the "he"; the sentence's subject may be)
@@ -522,6 +522,23 @@ class Discourse:
                     return self.role(subj.word, subj.at, definite=True, span=subj.text) or ANONYMOUS_PERSON
                 if subj.kind == "anon":
                     return ANONYMOUS_PERSON
+                met = _MET.match(self.text, subj.at, s.end) if subj.kind == "org" else None
+                if j < i and (
+                    (met and subj.ref is not None and subj.ref.kind == "self") or subj.kind == "other"
+                ):
+                    # "KCNA met Ha Sin Guk, a department director ... He said:": the medium's interviewee;
+                    # "Ex-president of the U.S. Jimmy Carter, when meeting ..., admired ...": a person after
+                    # a title the subject finder does not take for a name
+                    people = [
+                        m
+                        for m in self.mentions_in(met.end() if met else s.start, limit)
+                        if m.label == "PERSON" and not any(a <= m.start < b for a, b in self.quote_spans)
+                    ]
+                    if people and (
+                        (met and people[0].start <= met.end() + 4)
+                        or (not met and re.fullmatch(_TITLE_WORDS, self.text[subj.at : people[0].start]))
+                    ):
+                        return self.ref_of(people[0])
             elif cls == "thing":
                 if subj.kind == "org":
                     return subj.ref
@@ -553,7 +570,7 @@ class Discourse:
                         return r  # "South Korean internet radio Voice of People denounced ... It said:"
                     # "The Peruvian Group for the Study of ... released a bulletin. It carried an article":
                     # an organisation's name the packs do not know (a head word of the packs in it)
-                    name = _capitalised_name(self.text, subj.at, s.end)
+                    name = capitalised_name(self.text, subj.at, s.end)
                     heads = self.kb.org_heads
                     if name and " " in name and any(w in heads for w in name.split()):
                         return Ref("named", None, name, False)
@@ -669,7 +686,7 @@ class Discourse:
         ms = [m for m in self.mentions_in(found.end(), min(at, found.end() + 80)) if m.label == "PERSON"]
         if ms:
             return self.ref_of(ms[0])
-        name = _capitalised_name(t, found.end(), min(at, found.end() + 80))
+        name = capitalised_name(t, found.end(), min(at, found.end() + 80))
         if not name:
             return None
         toks = name.split()
@@ -1113,7 +1130,7 @@ class Discourse:
                 # issuer is the reported clause's subject, not the medium reporting it
                 a = inner[0]
                 ms = [m for m in self.mentions_in(a, found.start()) if m.label in ("ORG", "PERSON")]
-                name = _capitalised_name(t, a, found.start())
+                name = capitalised_name(t, a, found.start())
                 if ms and ms[0].start <= a + 4 and (ms[0].entity or not name or len(name) <= len(ms[0].text)):
                     return self.ref_of(ms[0])
                 if name:
@@ -1157,7 +1174,7 @@ class Discourse:
                     ):  # "a commentary of the DPRK major paper Rodong Sinmun": the paper, not the country
                         return self.ref_of(paper[0])
                     return self.ref_of(ms[0])
-                name = _capitalised_name(t, frm.end(), s.end)
+                name = capitalised_name(t, frm.end(), s.end)
                 if name:
                     tail = [m for m in ms if m.label == "PERSON" and m.end == frm.end() + len(name)]
                     if tail:  # "from Mozambican President Armando Emilio Guebuza": the person after the title
@@ -1262,7 +1279,7 @@ class Discourse:
             )  # "The south Korean Internet paper Jaju Minbo ... in an article"
             if r is not None:
                 return r
-            name = _capitalised_name(self.text, subj.at, s.end)
+            name = capitalised_name(self.text, subj.at, s.end)
             if name:
                 return Ref("named", None, name, False)
         return None
@@ -1291,7 +1308,7 @@ class Discourse:
                 ms = self.mentions_in(a.end(), s.end)
                 if ms and ms[0].start == a.end():
                     return self.ref_of(ms[0])
-                name = _capitalised_name(t, a.end(), s.end)
+                name = capitalised_name(t, a.end(), s.end)
                 if name:
                     return Ref("named", None, name, False)
             for b in before_noun.finditer(t, s.start, limit):
@@ -1304,7 +1321,7 @@ class Discourse:
                     r"(?:^|(?<=\s))((?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})$",
                     t[s.start : b.start()],
                 )
-                name = _capitalised_name(t, s.start + run.start(1), b.start()) if run else None
+                name = capitalised_name(t, s.start + run.start(1), b.start()) if run else None
                 if (
                     name and run.start(1) == 0
                 ):  # "The Asia Times, paper of Hong Kong, China": the name before it
@@ -1397,6 +1414,10 @@ def t_after(text: str, at: int) -> str:
     return text[at : at + 40]
 
 
+# a title before a name at a sentence's start: "Ex-president of the U.S. ", "Former Prime Minister "
+_TITLE_WORDS = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and|former|ex-\w+)\s+){1,6}")
+# a medium's meeting with the person it quotes next: "KCNA met ", "A KCNA reporter interviewed "
+_MET = re.compile(r"[\w' -]{1,40}?\s(?:met|interviewed|talked with|spoke to|visited)\s+(?:with\s+)?")
 # capitalised words and connectors; "south/north Korea..." inside a name only when the name goes on after
 # it ("... for Checking the Conclusion of the south Korea-U.S. Free Trade Agreement"), not as its place
 _CAP_NAME = re.compile(
@@ -1405,12 +1426,23 @@ _CAP_NAME = re.compile(
 )  # (a title in quotation marks inside: 'Ukrainian "Treasured Sword of Songun" Association for ...')
 
 
-def _capitalised_name(text: str, at: int, end: int) -> str | None:
+# the rest of a name whose "for" takes a list: "Solidarity for Democracy[, People's Life, Peaceful
+# Reunification and Sovereignty]"; each item a few capitalised words
+_ITEM = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_FOR_LIST = re.compile(r"(?:,\s+" + _ITEM + r"){1,4},?\s+and\s+" + _ITEM + r"\b(?![\w'’-]|\s+[A-Z])")
+_FOR_ITEM = re.compile(r"(?:^|\s)for\s+(?:the\s+)?(" + _ITEM + r")$")
+
+
+def capitalised_name(text: str, at: int, end: int) -> str | None:
     """The capitalised name starting at ``at`` ('Central Committee of the Anti-Imperialist Front')."""
     m = _CAP_NAME.match(text, at, end)
     if m is None:
         return None
-    name = re.sub(r"['’]s$", "", m.group())
+    name = m.group()
+    listed = _FOR_LIST.match(text, m.end(), end) if _FOR_ITEM.search(name) else None
+    if listed is not None:
+        name += listed.group()  # (not a list of names: a list of what the body stands for)
+    name = re.sub(r"['’]s$", "", name)
     name = re.sub(r"^(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+", "", name)
     name = re.sub(r"\s+" + WEEKDAY + "$", "", name)
     name = re.sub(

@@ -29,6 +29,7 @@ from tealeaves.extract.coref import (
     PAPER_WORD,
     PRONOUNS,
     Discourse,
+    capitalised_name,
     resolve,
     speaker_words,
 )
@@ -1241,15 +1242,73 @@ _NATIONAL_MEDIUM = re.compile(
 )
 
 
+# a medium's country after its name: "Xinhua News of China", "Yonhap News of south Korea"
+_MEDIUM_OF_COUNTRY = re.compile(
+    r"(?<=\s)(?:" + PAPER_WORD + r"|News|TV|Radio|Television)\s+of\s+(?:(?:south|north)\s+)?"
+    r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)$"
+)
+
+
 _AUTHORED_BY = re.compile(
     r"(?:[\w-]+\s+){0,2}?([a-z]+)\s+(?:authored|written|penned|signed|sent|issued)\s+by\s+"
 )
 
 
-def _without_nationality(name: str) -> str:
-    """'Japanese Asahi Shimbun' -> 'Asahi Shimbun': a medium's name without the nationality before it."""
+# words for what a body issues or finds, which speak for it when the speaker span names the body after them
+_ISSUER_NOUNS = DOC_NOUNS | frozenset(
+    {
+        *("survey", "surveys", "poll", "estimate", "estimates", "study", "studies", "data", "figures"),
+        *("statistics", "chapter", "decree", "decrees", "order", "findings", "analysis"),
+        *("reporte", "informe", "decreto", "orden", "encuesta", "estudio"),
+    }
+)
+# "chapter of a report by ", "decree of the ", "reporte de la ": lower-case words with such a noun, then the
+# preposition that brings in the issuer's capitalised name
+_ISSUER_OF = re.compile(
+    r"((?:[a-záéíóúñ][\w-]*\s+){0,5}?)(?:of|by|from|de|del)\s+(?:(?:the|la|el|los|las)\s+)?(?=[A-Z])"
+)
+# what may follow the issuer's name inside the span: nothing, a date or a participle ("released on Tuesday")
+_AFTER_ISSUER = re.compile(
+    r"\s*(?:$|,\s|\(|(?:in|on|at|released|issued|published|dated|fechado|announced|conducted)\b)"
+)
+
+
+def _issuer_in_span(text: str, ss: int, se: int, inside: list[Mention]) -> tuple[str, str | None, str] | None:
+    """The body or person a document, survey or decree of the span is by: "a flash estimate of the European
+    Commission released on Tuesday" speaks for the European Commission (guidelines 2.3, a document standing
+    for its issuer). None when the span names no issuer, or names it with an office after it ("the statement
+    of the Foreign Ministry spokesman": the spokesman speaks)."""
+    m = _ISSUER_OF.match(text, ss, se)
+    if m is None or not (set(m.group(1).split()) & _ISSUER_NOUNS):
+        return None
+    at = m.end()
+    named = [x for x in inside if x.start == at]
+    if named and named[0].label in ("ORG", "PERSON"):
+        name, end, entity = named[0].text, named[0].end, named[0].entity
+    elif named:
+        return None  # ("the survey of Japan"): a place, not an issuer
+    else:
+        name = capitalised_name(text, at, se)
+        if name is None or not text.startswith(name, at):
+            return None
+        end, entity = at + len(name), None
+    if not _AFTER_ISSUER.match(text, end, se) and end < se:
+        return None
+    return "named", entity, re.sub(r"['’]s$", "", name)
+
+
+def _without_nationality(name: str, kb: KB) -> str:
+    """'Japanese Asahi Shimbun' -> 'Asahi Shimbun': a medium's name without the nationality before it. A
+    country's own name is part of the name ("Japan Meteorological Agency")."""
+    tail = _MEDIUM_OF_COUNTRY.search(name)
+    if tail and (kb.surface.get(tail.group(1)) or ("",))[0] == "PLACE":
+        name = name[: tail.start(1)].rsplit(" of ", 1)[
+            0
+        ]  # "Xinhua News of China" (guidelines 6), not "Voice of Russia"
     m = _NATIONAL_MEDIUM.match(name)
-    return name[m.end() :] if m else name
+    if m is None or (kb.surface.get(m.group().strip()) or ("",))[0] == "PLACE":
+        return name
+    return name[m.end() :]
 
 
 def _name(kb: KB, m: Mention | None) -> str | None:
@@ -1259,7 +1318,7 @@ def _name(kb: KB, m: Mention | None) -> str | None:
     if e is not None:
         return e.name
     name = re.sub(r"['’]s$", "", m.text)
-    return _without_nationality(name) if m.label == "ORG" else name
+    return _without_nationality(name, kb) if m.label == "ORG" else name
 
 
 # a medium's description before its name: "diario Rodong Sinmun", "DPRK paper Minju Joson"
@@ -1270,12 +1329,23 @@ _DESCRIBED_ACRONYM = re.compile(
 )
 
 
+# a coordinated subject whose second conjunct is a group: "X and other speakers", "X, and other participants"
+_AND_OTHERS = re.compile(r"(.+?),?\s+and\s+(?:the\s+)?other\s+[a-z]+s$")
+
+
 def _speaker_kind(
     text: str, sp: str, ss: int, se: int, mentions: list[Mention], kb: KB
 ) -> tuple[str, str | None, str | None]:
     """The speaker span's kind before coreference: ``named``, ``self`` and ``anonymous`` are final;
     ``pronoun``, ``document:<noun>`` and ``role:<word>`` are resolved by :mod:`tealeaves.extract.coref`."""
     low = sp.lower()
+    others = _AND_OTHERS.match(sp)
+    if others and not sp[:1].isupper():
+        # "rector of Cotonou Institute of Journalism and other speakers": the first conjunct speaks
+        # (guidelines 2.3), so the kind is that of "rector of Cotonou Institute of Journalism"
+        kind = _speaker_kind(text, others.group(1), ss, ss + others.end(1), mentions, kb)
+        if kind[0] != "anonymous":
+            return kind
     inside = [m for m in mentions if ss <= m.start and m.end <= se]
     first = inside[0] if inside else None
     media, roles, offices = speaker_words(kb)
@@ -1322,6 +1392,11 @@ def _speaker_kind(
     if head in DOC_NOUNS and media_inside:
         # "bylined commentary of Rodong Sinmun": the paper's own piece
         return "self", media_inside[0].entity, _name(kb, media_inside[0])
+    issuer = _issuer_in_span(text, ss, se, inside)
+    if issuer is not None:
+        return (
+            issuer  # "a decree of the Presidium of the ...", "the survey of the Cabinet Office": its issuer
+        )
     if head in DOC_NOUNS and (own or not indefinite) and not (first is not None and first.start == ss):
         return f"document:{head}", None, None
     if head in ORG_NOUNS and len(words) == 1 and re.search(r"\b(?:the|The)\s+$", before):
@@ -1330,7 +1405,7 @@ def _speaker_kind(
     if conj and conj.group(1) in roles and not indefinite and not conj.group(1).endswith("s"):
         # "The reporter and speakers said": a coordinated subject speaks as its first conjunct (guide 2.2)
         return f"role:{conj.group(1)}", None, None
-    role = next((w for w in pre if w in roles), None)
+    role = next((w for w in pre if w in roles or (w in kb.body_offices and len(pre) == 1)), None)
     definite = bool(re.search(r"\b(?:the|The)\s+$", before))
     if (
         role is not None
@@ -1411,14 +1486,19 @@ def _speaker_kind(
         joint = re.match(r"(.+?)\s+and\s+the\s+[A-Z]", sp)
         if joint and _is_name(joint.group(1).replace("'s ", " ")):
             return "named", None, joint.group(1)  # jointly speaking bodies: the first of them
-        return "named", None, _without_nationality(sp)  # ("Japanese Asahi Shimbun": the paper's name)
+        return "named", None, _without_nationality(sp, kb)  # ("Japanese Asahi Shimbun": the paper's name)
     return "anonymous", None, None
 
 
 def _is_name(sp: str) -> bool:
     """'Central Committee of the Bangladesh Communist Party': capitalised words and connectors only."""
-    word = r"[A-Z][\w'’.－-]*"
-    return bool(re.fullmatch(word + r"(?:\s+(?:(?:of|for|and|the|de|del|la|y|with)\s+)*" + word + ")*", sp))
+    word = r"(?:[A-Z][\w'’.－-]*|\d+)"
+    return bool(
+        re.fullmatch(
+            word + r"(?:\s+(?:(?:of|for|and|the|de|del|la|y|with|to|in|after|on)\s+)*" + word + ")*", sp
+        )
+        and not sp[:1].isdigit()
+    )
 
 
 def _before_prep(words: list[str]) -> list[str]:
