@@ -703,6 +703,31 @@ CASES = [
         "named",
         "Social Confederation of Koreans in Far East of Russia",
     ),
+    # a plural subject whose members are listed by name ("Among them were the People's Socialist Party,
+    # ...", "They include the Committee for ..."): bodies speaking jointly, as the first of them
+    (
+        "kcna-ft-2012-01-11-0025",
+        "the Workers' Party of Korea",
+        "expressed belief",
+        "named",
+        "People's Socialist Party",
+    ),
+    ("kcna-ft-2012-01-11-0025", "We are convinced that the WP", "said", "named", "People's Socialist Party"),
+    (
+        "kcna-ft-2011-01-20-0011",
+        "the DPRK proposed the south",
+        "said",
+        "named",
+        "Committee for Supporting Reunification of Korea",
+    ),
+    # "In joint statement on Jan. 13 they said ... the statement added": the statement they made
+    (
+        "kcna-ft-2011-01-20-0011",
+        "This reflects the unanimous",
+        "added",
+        "named",
+        "Committee for Supporting Reunification of Korea",
+    ),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
     # "KCNA met Ha Sin Guk, a department director ... He said:": the medium's interviewee

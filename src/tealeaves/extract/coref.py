@@ -721,9 +721,15 @@ class Discourse:
                 return None
             if subj.kind not in ("person", "org", "other", "plural"):
                 return None
+            if (
+                j == i
+                and subj.kind == "other"
+                and not any(m.label in ("PERSON", "ORG") for m in self.mentions_in(subj.at, pos))
+            ):
+                continue  # "In joint statement on Jan. 13 they said": an opening phrase, "they" the subject
             first = next((m for m in self.mentions_in(subj.at, s.end) if m.label in ("PERSON", "ORG")), None)
             if first is None or first.start > subj.at + 4:
-                return None
+                return self.listed_members(j) if subj.kind == "plural" else None
             for m in self.mentions_in(first.end, min(s.end, first.end + 400)):
                 if m.label != first.label:
                     continue
@@ -734,6 +740,28 @@ class Discourse:
                     return self.ref_of(first)
                 break
             return None
+        return None
+
+    def listed_members(self, j: int) -> Ref | None:
+        """Bodies a plural subject of sentence ``j`` stands for, listed by name in it or the next sentence:
+        "Political parties and organizations of Mexico released a joint statement ... Among them were the
+        People's Socialist Party, ...", "Nepalese organizations supported ... They include the Committee
+        for ...": bodies speaking jointly, as the first of them (guidelines 2.2)."""
+        for k in (j, j + 1):
+            if k >= len(self.sents):
+                break
+            s = self.sents[k]
+            for m in _LISTED.finditer(self.text, s.start, s.end):
+                if any(a <= m.start() < b for a, b in self.quote_spans):
+                    continue
+                first = next((x for x in self.mentions_in(m.end(), s.end) if x.start == m.end()), None)
+                if first is not None and first.label in ("ORG", "PERSON"):
+                    nxt = self.text[first.end : first.end + 2]
+                    return self.ref_of(first) if nxt.startswith((",", " a")) else None
+                name = capitalised_name(self.text, m.end(), s.end)
+                if name and self.text.startswith(name, m.end()) and " " in name:
+                    after = self.text[m.end() + len(name) : m.end() + len(name) + 2]
+                    return Ref("named", None, name, False) if after.startswith((",", " a")) else None
         return None
 
     def named_with_head(self, noun: str, at: int) -> Ref | None:
@@ -1073,8 +1101,10 @@ class Discourse:
         else:
             noun_alt = re.escape(noun)
         intro = re.compile(
-            r"\b(?:an?|its|their|his|her|the following|this|following|issued|carried|published|released|"
-            r"posted|sent|un|una|su|sus|recibio)\s+(?:[\w-]+\s+){0,3}?" + noun_alt + r"s?\b",
+            r"\b(?:(?:an?|its|their|his|her|the following|this|following|issued|carried|published|released|"
+            r"posted|sent|un|una|su|sus|recibio)\s+(?:[\w-]+\s+){0,3}?|(?-i:In)\s+(?:joint\s+)?)"
+            + noun_alt
+            + r"s?\b",
             re.IGNORECASE,
         )
         verb = _VERB_OF.get(noun)
@@ -1247,7 +1277,7 @@ class Discourse:
         if subj.kind == "role":
             return self.role(subj.word, subj.at, definite=True, span=subj.text) or ANONYMOUS_PERSON
         if subj.kind == "plural":
-            return Ref("anonymous", None, None, True, plural=True)
+            return self.listed_members(j) or Ref("anonymous", None, None, True, plural=True)
         if subj.kind == "pronoun" and subj.word in ("he", "she"):
             return self.pronoun(subj.word, subj.at)  # "In a commentary he blamed ...": whom "he" stands for
         if subj.kind == "anon":
@@ -1414,6 +1444,11 @@ def t_after(text: str, at: int) -> str:
     return text[at : at + 40]
 
 
+# what brings in the named members of a plural subject: "Among them were the ", "They include the "
+_LISTED = re.compile(
+    r"\b(?:[Aa]mong them (?:were|are)|They (?:include|included|are|were)|[Tt]hey included|including)\s+"
+    r"(?:the\s+)?(?=[A-Z])"
+)
 # a title before a name at a sentence's start: "Ex-president of the U.S. ", "Former Prime Minister "
 _TITLE_WORDS = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and|former|ex-\w+)\s+){1,6}")
 # a medium's meeting with the person it quotes next: "KCNA met ", "A KCNA reporter interviewed "
