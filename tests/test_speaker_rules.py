@@ -728,6 +728,27 @@ CASES = [
         "named",
         "Committee for Supporting Reunification of Korea",
     ),
+    # "New Communist Party of Britain and the Korean Friendship Association UK": two bodies, the first speaks
+    (
+        "kcnakp-5951b878f01690bb",
+        "the party-building cause of",
+        "stressed",
+        "named",
+        "New Communist Party of Britain",
+    ),
+    # a joint statement's issuers, "X and the Association for ...": the first, quotation marks kept
+    (
+        "kcna-ft-2011-12-30-0051",
+        "The IS has enforced those de",
+        "noted",
+        "named",
+        'People\'s Solidarity for the Repeal of the "National Security Law"',
+    ),
+    # "The Indonesian paper The First Times": a paper's capitalised "The" is part of its name
+    ("kcna-ft-2012-05-05-0020", "He was another President Kim", "noted", "named", "The First Times"),
+    # a medium the packs know under describing words: "ITAR-TASS of Russia", "The Chinese People's Daily"
+    ("kcna-ft-2012-07-22-0019", "Jon Yong Chol, defector to s", "said", "named", "ITAR-TASS"),
+    ("kcna-ft-2012-07-27-0026", "The complex is dynamically p", "said", "named", "People's Daily"),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
     # "KCNA met Ha Sin Guk, a department director ... He said:": the medium's interviewee

@@ -251,6 +251,8 @@ class Discourse:
     def ref_of(self, m: Mention) -> Ref:
         e = self.kb.entity(m.entity)
         name = e.name if e is not None else re.sub(r"['’]s$", "", m.text)
+        if e is None and m.label == "ORG" and _THE_OF_MEDIUM.search(self.text, max(0, m.start - 20), m.start):
+            name = "The " + name  # "the Indonesian paper The First Times": its "The" is part of its name
         kind = "self" if m.entity in self.media else "named"
         return Ref(kind, m.entity, name, m.label == "PERSON")
 
@@ -467,6 +469,9 @@ class Discourse:
                     if len(toks) >= 2:
                         index.setdefault(toks[-1], set()).add((toks[0][:4], e.id))
             self.kb.compiled["person-surnames"] = index
+        known = self.known_inside(ref.name) if not ref.person else None
+        if known is not None:
+            return known  # "Chinese People's Daily", "ITAR-TASS of Russia": the body the packs know
         bare = self.bare_name(ref.name)
         if bare != ref.name:
             ref = replace(ref, name=bare, person=ref.person or self.looks_like_person(bare))
@@ -485,6 +490,25 @@ class Discourse:
             return ref
         e = self.kb.entity(next(iter(hits)))
         return replace(ref, entity=e.id, name=e.name, person=True)
+
+    def known_inside(self, name: str) -> Ref | None:
+        """A pack medium under words that only describe it: a nationality before it ("Chinese People's
+        Daily"), its country after it ("ITAR-TASS of Russia"). None unless what is left is a name the packs
+        know as a medium (a body's generic name, "Malaysian Foreign Ministry", is another body)."""
+        m = _DESCRIBED_KNOWN.fullmatch(name)
+        if m is None:
+            return None
+        core = m.group("core")
+        hit = self.kb.surface.get(core)
+        if hit is None or hit[0] != "ORG" or core == name:
+            return None
+        country = m.group("country")
+        if country is not None and (self.kb.surface.get(country) or ("",))[0] != "PLACE":
+            return None
+        e = self.kb.entity(hit[1])
+        if e is None or e.subtype != "media":
+            return None  # ("Malaysian Foreign Ministry" is no "Foreign Ministry" the packs know)
+        return Ref("self" if e.id in self.media else "named", e.id, e.name, False)
 
     # -- pronouns ------------------------------------------------------------------------------------
     def pronoun(self, word: str, pos: int) -> Ref:
@@ -1468,6 +1492,16 @@ _FOR_LIST = re.compile(r"(?:,\s+" + _ITEM + r"){1,4},?\s+and\s+" + _ITEM + r"\b(
 _FOR_ITEM = re.compile(r"(?:^|\s)for\s+(?:the\s+)?(" + _ITEM + r")$")
 
 
+# a name under describing words: "Chinese People's Daily", "ITAR-TASS of Russia", "The Xinhua"
+_DESCRIBED_KNOWN = re.compile(
+    r"(?:(?:The|the)\s+)?(?:(?:(?:south|north|South|North)\s+)?[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)\s+)?"
+    r"(?P<core>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*?)"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<country>(?:(?:south|north)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))?"
+)
+_MEDIUM_NOUN_BEFORE = re.compile(r"\b(?:paper|newspaper|daily|magazine|weekly|journal|tabloid)\s+$")
+_THE_OF_MEDIUM = re.compile(r"\b(?:paper|newspaper|daily|magazine|weekly|journal|tabloid)\s+The\s+$")
+
+
 def capitalised_name(text: str, at: int, end: int) -> str | None:
     """The capitalised name starting at ``at`` ('Central Committee of the Anti-Imperialist Front')."""
     m = _CAP_NAME.match(text, at, end)
@@ -1477,8 +1511,17 @@ def capitalised_name(text: str, at: int, end: int) -> str | None:
     listed = _FOR_LIST.match(text, m.end(), end) if _FOR_ITEM.search(name) else None
     if listed is not None:
         name += listed.group()  # (not a list of names: a list of what the body stands for)
+    for joint in re.finditer(r"\s+and\s+the\s+", name):
+        left, right = name[: joint.start()].split(), name[joint.end() :].split()
+        if len(left) >= 3 and any(w.lower() in ORG_NOUNS for w in right[:4]):
+            name = name[
+                : joint.start()
+            ]  # "X Solidarity ... and the Association for ...": two bodies, the first
+            break
     name = re.sub(r"['’]s$", "", name)
-    name = re.sub(r"^(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+", "", name)
+    if not (name.startswith("The ") and _MEDIUM_NOUN_BEFORE.search(text, max(0, at - 16), at)):
+        # (a paper's "The" after "the Indonesian paper" is part of its name: "The First Times", guidelines 6)
+        name = re.sub(r"^(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+", "", name)
     name = re.sub(r"\s+" + WEEKDAY + "$", "", name)
     name = re.sub(
         r"^[A-Z][a-z]+(?:an|ese|ish|i)\s+(?=[\"“])", "", name

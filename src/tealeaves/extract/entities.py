@@ -561,6 +561,18 @@ def _both(left: str, right: str, kb: KB) -> bool:
     )
 
 
+def _and_the_body(left: str, right: str, kb: KB) -> bool:
+    """'New Communist Party of Britain and the Korean Friendship Association UK': a body's name, then
+    "and the" and another name with a head word of its own in it: two bodies."""
+    rw = right.split()
+    return (
+        len(rw) >= 3
+        and rw[0] == "the"
+        and _label_by_head(left.split(), kb) == "ORG"
+        and any(w in kb.org_heads for w in rw[1:])
+    )
+
+
 def _split_and(text: str, start: int, end: int, kb: KB) -> list[tuple[int, int]]:
     """Split 'Textile Mill and Foreign Ministry' (two names) but not 'Song and Dance Ensemble' (one):
     at ' and ' when the words before it end in a head word or a number."""
@@ -579,6 +591,7 @@ def _split_and(text: str, start: int, end: int, kb: KB) -> list[tuple[int, int]]
             or last.isdigit()
             or head_first
             or _both(text[pos:cut], text[start + m.end() : end], kb)
+            or _and_the_body(text[pos:cut], text[start + m.end() : end], kb)
         ):
             parts.append((pos, cut))
             pos = start + m.end()
