@@ -410,6 +410,15 @@ class Discourse:
         det = _DETS.match(t, p, s.end)
         q = det.end() if det else p
         words = re.findall(r"[\w'’-]+", t[q : min(s.end, q + 80)])[:3]
+        if (
+            det is not None
+            and det.group().strip() in ("A", "An", "a", "an")
+            and words
+            and NATIONALITY.fullmatch(words[0])
+            and len(words) > 1
+            and words[1][:1].islower()
+        ):
+            return _Subject("anon", q, word=words[0].lower())  # "A Korean living in Sweden issued an article"
         for w in words:
             lw = w.lower()
             if lw in _STOP_NP or (lw.endswith("ed") and w[:1].islower()):
@@ -472,6 +481,8 @@ class Discourse:
         known = self.known_inside(ref.name) if not ref.person else None
         if known is not None:
             return known  # "Chinese People's Daily", "ITAR-TASS of Russia": the body the packs know
+        if not ref.person:
+            ref = replace(ref, name=self.with_place(ref.name))
         bare = self.bare_name(ref.name)
         if bare != ref.name:
             ref = replace(ref, name=bare, person=ref.person or self.looks_like_person(bare))
@@ -490,6 +501,30 @@ class Discourse:
             return ref
         e = self.kb.entity(next(iter(hits)))
         return replace(ref, entity=e.id, name=e.name, person=True)
+
+    def with_place(self, name: str) -> str:
+        """An organisation's name with the place the text writes after it somewhere ("Group of Youth for
+        the Study of Kim Jong Il Juche Idea in Vienna", "... Sovereignty of south Korea"): its fullest form
+        (guidelines 1.4 and 6). Not a medium's ("Xinhua News of China" is Xinhua News), not a second place."""
+        placed = _ENDS_IN_PLACE.search(name)
+        if (
+            " " not in name
+            or _MEDIUM_END.search(name)
+            or (placed and (self.kb.surface.get(placed.group(1)) or ("",))[0] == "PLACE")
+        ):
+            return name
+        if name.startswith("Korean "):
+            side = re.search(r"\b(south|north)\s+" + re.escape(name), self.text)
+            if side:
+                name = side.group(1) + " " + name  # "south Korean Federation of Women's Organizations"
+        for at in (m.end() for m in re.finditer(re.escape(name), self.text)):
+            tail = _PLACE_TAIL.match(self.text, at)
+            if tail is None:
+                continue
+            place = tail.group(1)
+            if place.split()[0] in ("south", "north") or (self.kb.surface.get(place) or ("",))[0] == "PLACE":
+                return name + tail.group()
+        return name
 
     def known_inside(self, name: str) -> Ref | None:
         """A pack medium under words that only describe it: a nationality before it ("Chinese People's
@@ -1424,11 +1459,22 @@ class Discourse:
                 return Ref("named", None, " ".join(words), False)
         return None
 
+    def _medium_of(self, m: Mention) -> Ref | None:
+        """A DPRK medium under its country, in a name no pack knows as a whole: "Rodong Sinmun of the DPRK
+        Monday"."""
+        if m.entity is not None or m.label != "ORG" or " of " not in m.text:
+            return None
+        hit = self.kb.surface.get(m.text.split(" of ", 1)[0])
+        if hit is None or hit[1] not in self.media:
+            return None
+        e = self.kb.entity(hit[1])
+        return Ref("self", hit[1], e.name if e else m.text, False)
+
     def _own(self, at: int) -> Ref:
         """The DPRK medium last named before ``at``, else the document's source."""
-        ms = [m for m in self.mentions if m.end <= at and m.entity in self.media]
+        ms = [m for m in self.mentions if m.end <= at and (m.entity in self.media or self._medium_of(m))]
         if ms:
-            return self.ref_of(ms[-1])
+            return self.ref_of(ms[-1]) if ms[-1].entity else self._medium_of(ms[-1])
         src = (self.doc.source or "").lower()
         eid = {"kcna": "kcna", "rodong sinmun": "rodong-sinmun"}.get(src)
         e = self.kb.entity(eid)
@@ -1492,6 +1538,18 @@ _FOR_LIST = re.compile(r"(?:,\s+" + _ITEM + r"){1,4},?\s+and\s+" + _ITEM + r"\b(
 _FOR_ITEM = re.compile(r"(?:^|\s)for\s+(?:the\s+)?(" + _ITEM + r")$")
 
 
+# the place an organisation's name goes on with: " in Vienna", " of south Korea" (not " of Korea's ...")
+_PLACE_TAIL = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+)?((?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    r"(?![\w'’-]|\s+[A-Z]|\s+(?:of|for|and)\s)"
+)
+_ENDS_IN_PLACE = re.compile(
+    r"\s(?:of|in)\s+(?:the\s+)?((?:(?:south|north)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)$"
+)
+_MEDIUM_END = re.compile(
+    r"\b(?:Daily|Times|Post|News|Herald|Tribune|Journal|Gazette|Ilbo|Shimbun|Sinbo|Pravda|Izvestia|Express|"
+    r"Observer|Guardian|Telegraph|Chronicle|Mirror|Star|TV|Radio|Television|Agency|agency|Network|Channel)$"
+)
 # a name under describing words: "Chinese People's Daily", "ITAR-TASS of Russia", "The Xinhua"
 _DESCRIBED_KNOWN = re.compile(
     r"(?:(?:The|the)\s+)?(?:(?:(?:south|north|South|North)\s+)?[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)\s+)?"
@@ -1514,9 +1572,7 @@ def capitalised_name(text: str, at: int, end: int) -> str | None:
     for joint in re.finditer(r"\s+and\s+the\s+", name):
         left, right = name[: joint.start()].split(), name[joint.end() :].split()
         if len(left) >= 3 and any(w.lower() in ORG_NOUNS for w in right[:4]):
-            name = name[
-                : joint.start()
-            ]  # "X Solidarity ... and the Association for ...": two bodies, the first
+            name = name[: joint.start()]  # "X ... and the Association for ...": two bodies, the first
             break
     name = re.sub(r"['’]s$", "", name)
     if not (name.startswith("The ") and _MEDIUM_NOUN_BEFORE.search(text, max(0, at - 16), at)):
