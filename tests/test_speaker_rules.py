@@ -764,13 +764,13 @@ CASES = [
         "named",
         "Solidarity for Progress in south Korea",
     ),
-    # ... and the "south" before its "Korean"
+    # ... but not the lower-case "south" before its "Korean", a description as in the mention span
     (
         "kcna-ft-2011-11-08-0010",
         "people are becoming vocal in",
         "said",
         "named",
-        "south Korean Federation of Women's Organizations",
+        "Korean Federation of Women's Organizations",
     ),
     # "A Korean living in Sweden issued an article ... The article said": an indefinite person's article
     ("kcna-ft-2012-11-17-0016", "The Intelligence Service, th", "said", "anonymous", None),

@@ -513,10 +513,6 @@ class Discourse:
             or (placed and (self.kb.surface.get(placed.group(1)) or ("",))[0] == "PLACE")
         ):
             return name
-        if name.startswith("Korean "):
-            side = re.search(r"\b(south|north)\s+" + re.escape(name), self.text)
-            if side:
-                name = side.group(1) + " " + name  # "south Korean Federation of Women's Organizations"
         for at in (m.end() for m in re.finditer(re.escape(name), self.text)):
             tail = _PLACE_TAIL.match(self.text, at)
             if tail is None:
