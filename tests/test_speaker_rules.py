@@ -776,6 +776,21 @@ CASES = [
     ("kcna-ft-2012-11-17-0016", "The Intelligence Service, th", "said", "anonymous", None),
     # a press review of "Rodong Sinmun of the DPRK Monday" (a name no pack knows as a whole): the paper's own
     ("kcnakp-5357afb6b95681b3", "the new generation of Chongr", "says", "self", "Rodong Sinmun"),
+    # a time before the subject: "One day in December Juche 46 (1957), President Kim Il Sung visited ...,
+    # saying", "One day in June 2017, he looked round ..., saying"
+    ("kcnakp-9b3c8d0800cb2a4b", "it should be remodeled so th", "saying", "named", "Kim Il Sung"),
+    ("kcnakp-c34e24b23c7d6abc", "it was perfect in both archi", "saying", "named", "Kim Jong Un"),
+    # "...: Bulletins" over "Bulletins were issued in different countries": plural, unnamed (the title's
+    # last word and the body's first are no given name and surname)
+    ("kcna-ft-2012-10-19-0022", "WPK Will Be Ever-victorious", ":", "anonymous", None),
+    # a capitalised title and a name no pack knows, longer than the name the entity finder saw
+    (
+        "kcna-ft-2012-11-03-0017",
+        "President Kim Il Sung founde",
+        "said",
+        "named",
+        "Aleksandr Neves Rosendo da Silva",
+    ),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
     # "KCNA met Ha Sin Guk, a department director ... He said:": the medium's interviewee

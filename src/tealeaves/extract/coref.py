@@ -870,7 +870,7 @@ class Discourse:
         # "... of the Party Boris Gryzlov ... Gryzlov said": a given name written before the surname, though
         # no mention holds it
         found = None
-        given = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s+" + re.escape(word) + r"\b")
+        given = re.compile(r"\b([A-Z][a-z][\w'’-]*)[ \t]+" + re.escape(word) + r"\b")  # (not across lines)
         for found in given.finditer(self.text, 0, at):  # noqa: B007 - the last one
             pass
         if (

@@ -648,16 +648,27 @@ _DEF_SUBJECT = re.compile(
 )  # "The special envoy met ...": a role noun ends the subject
 
 
+# a time that opens a sentence before its subject: "One day in December ...,", "That day he ..."
+_TIME_OPENER = (
+    r"(?:One|That|This|The next|The following|Next|Last|Every|Each)\s+"
+    r"(?:day|morning|afternoon|evening|night|time|year|month|week|spring|summer|autumn|winter)\b"
+)
+
+
 def _sentence_subject(s: str, offset: int, at: int) -> tuple[int, int] | None:
     """The subject at ``at`` (a pronoun, a name, 'the letter', 'the respected General Secretary'): who
     speaks in 'Saying that ..., he expressed thanks'."""
     opener = re.match(r"[A-Z][a-z]+\b", s[at:])
     bare = re.match(
-        r"(?:At|In|On|During|After|Inside|Then|Later)\b[^,]{1,60}?\s(he|she|they)\s+[a-z]", s[at:]
+        r"(?:At|In|On|During|After|Inside|Then|Later|"
+        + _TIME_OPENER
+        + r")\b[^,]{0,60}?\s?\b(he|she|they)\s+[a-z]",
+        s[at:],
     )
     if bare:  # "At the coffee shop he sat on a stool, saying ...": no comma after the opening phrase
         return offset + at + bare.start(1), offset + at + bare.end(1)
-    if opener and opener.group() in INTRO_WORDS:
+    if (opener and opener.group() in INTRO_WORDS) or re.match(_TIME_OPENER, s[at:]):
+        # ("One day in December Juche 46 (1957), President Kim Il Sung visited ..., saying": a time first)
         # "When a devastating flood hit ..., he took measures ..., saying ...": past the opening clause
         c = re.compile(r",\s*(?=(?:he|she|it|they|the|He|She|It|They|The)\b|[A-Z])").search(s, at)
         if c is None:
@@ -1000,7 +1011,9 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         span = span[d.end() :]
     span = re.sub(r"\s+(?:has|have|had)$", "", span.rstrip(" ,"))  # "But Japan has gone so far as to say"
     opening = re.match(
-        r"(?:At|In|On|During|After|Before|Inside|Outside|Later|Then)\b[^,]{1,60}?\s(he|she|they|it)$", span
+        r"(?:At|In|On|During|After|Before|Inside|Outside|Later|Then|" + _TIME_OPENER + r")\b[^,]{0,60}?\s"
+        r"(he|she|they|it)$",
+        span,
     )
     if opening:  # "At a dining room he said": the phrase before the subject
         a += opening.start(1)
@@ -1333,6 +1346,13 @@ _DESCRIBED_ACRONYM = re.compile(
 _AND_OTHERS = re.compile(r"(.+?),?\s+and\s+(?:the\s+)?other\s+[a-z]+s$")
 
 
+# a capitalised title and a person's name: "Chairman Aleksandr Neves Rosendo da Silva"
+_TITLE_THEN_NAME = re.compile(
+    r"((?:[A-Z][\w.-]*\s+){1,2}?)([A-Z][a-z][\w'’-]*(?:\s+(?:(?:da|de|dos|do|van|von|al|el|bin|ibn)\s+)?"
+    r"[A-Z][a-z][\w'’-]*){1,4})"
+)
+
+
 def _speaker_kind(
     text: str, sp: str, ss: int, se: int, mentions: list[Mention], kb: KB
 ) -> tuple[str, str | None, str | None]:
@@ -1441,6 +1461,14 @@ def _speaker_kind(
         and text[ss : tail[0].start].split()[-1].lower() not in _PREPS  # "principal of X": X's officer
     ):
         return "named", tail[0].entity, _name(kb, tail[0])  # "south Korean Yonhap News"
+    titled = _TITLE_THEN_NAME.fullmatch(sp)
+    if (
+        titled
+        and titled.group(1).strip() in kb.person_titles
+        and (not people or (people[0].start == ss + titled.start(2) and people[0].entity is None))
+    ):
+        # "Chairman Aleksandr Neves Rosendo da Silva said": a title, then a name no pack knows
+        return "named", None, titled.group(2)
     if head in kb.anonymous or " ".join(words[-2:]) in kb.anonymous or role is not None:
         owner = _appositive_owner(text, ss, mentions)
         if owner is not None:
