@@ -786,7 +786,9 @@ _NOT_SOURCE = _wordset(
     "stages level levels degree extent ability abilities capacity age height size type kind kinds category "
     "categories nature characteristics season seasons priority importance status rank ranks position "
     "positions occasion occasions class grade sex gender "
-    "ley leyes principio principios plan planes programa voluntad deseo orden normas reglamento"
+    "ley leyes principio principios plan planes programa voluntad deseo orden normas reglamento "
+    "norma requerimientos requisitos exigencias metodo metodos indicaciones instrucciones orientaciones "
+    "estrategia linea idea ideas espiritu intencion objetivo objetivos meta metas tradicion calendario"
 )
 
 
@@ -818,6 +820,10 @@ def _source_np(rest: str, kb: KB) -> bool:
     )
     head_words = words[:cut] if cut else words
     head = head_words[-1].strip("'’\"").lower() if head_words else ""
+    spanish = re.match(r"(?:el|la|los|las|su|sus|sendos|sendas)\s+([\wáéíóúñ]+)", np.group(1))
+    if spanish or (words and words[0].lower() in _NOT_SOURCE and words[0][:1].islower()):
+        # "segun la norma tecnica y ...", "segun requerimientos de ...": Spanish puts the head noun first
+        return (spanish.group(1) if spanish else words[0]).lower() not in _NOT_SOURCE
     if head.endswith(("'s", "’s")):
         head = head[:-2]
     return head not in _NOT_SOURCE
