@@ -794,6 +794,14 @@ CASES = [
     # "Instruyo realizar el gradeo segun la norma tecnica ...": a standard followed (Spanish puts the head
     # noun first), so the "Senalo que" after it is the premier's, not the norm's
     ("kcna-ft-2012-05-28-0025", "todos los funcionarios deben", "Senalo", "named", "Choe Yong Rim"),
+    # "X issued a bulletin ... The bulletin carried articles ... the article said": the bulletin's issuer
+    (
+        "kcna-ft-2012-06-15-0028",
+        "The WPK developed into an in",
+        "said",
+        "named",
+        "Democratic Congo-Korea Friendship and Solidarity Association",
+    ),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
     # "KCNA met Ha Sin Guk, a department director ... He said:": the medium's interviewee

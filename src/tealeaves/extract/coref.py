@@ -232,6 +232,8 @@ class Discourse:
         self._subjects: dict[int, _Subject] = {}
 
     # -- helpers -------------------------------------------------------------------------------------
+    _nested = False  # inside a document's search for the document that carries it
+
     def sent_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
@@ -1341,6 +1343,22 @@ class Discourse:
             r = self.pronoun("it", subj.at)  # "It carried an article": what "it" is
             if r.kind != "anonymous":
                 return r
+        if (
+            subj.kind == "document"
+            and subj.word not in MEDIA_NOUNS
+            and subj.word not in OWN_WRITING
+            and j > 0
+            and not self._nested
+        ):
+            # "X issued a bulletin ... The bulletin carried articles ... the article said": the articles
+            # are the bulletin's, which is its issuer's
+            self._nested = True
+            try:
+                r = self.document(subj.word, max(0, self.sents[j].start - 1))  # (earlier sentences only)
+            finally:
+                self._nested = False
+            if r.kind != "anonymous":
+                return replace(r, doc=False)
         if subj.kind == "document" and subj.word in MEDIA_NOUNS:
             # "A Bangladeshi paper dedicated two pages to an article": the paper, named or not
             r = self._medium([j], limit, False)
