@@ -797,7 +797,7 @@ CASES = [
     # "X issued a bulletin ... The bulletin carried articles ... the article said": the bulletin's issuer
     (
         "kcna-ft-2012-06-15-0028",
-        "The WPK developed into an in",
+        "The party has steadily advan",
         "said",
         "named",
         "Democratic Congo-Korea Friendship and Solidarity Association",
