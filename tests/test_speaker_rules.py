@@ -802,6 +802,8 @@ CASES = [
         "named",
         "Democratic Congo-Korea Friendship and Solidarity Association",
     ),
+    # 'An article titled "..." was posted on Nepal-Europe, a Nepalese Internet homepage': where it appeared
+    ("kcna-ft-2011-12-22-0065", "The Korean people and the wo", "said", "named", "Nepal-Europe"),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
     # "KCNA met Ha Sin Guk, a department director ... He said:": the medium's interviewee

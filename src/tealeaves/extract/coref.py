@@ -1211,6 +1211,16 @@ class Discourse:
                 name = re.match(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})", t[author.end() : s.end])
                 if name and self.looks_like_person(name.group(1)):
                     return Ref("named", None, name.group(1), True)
+            posted = _POSTED_ON.search(t, found.end(), s.end)
+            if posted is not None and not self.inside_other_quote(posted.start(), posted.end(), at):
+                # 'An article titled "..." was posted on Nepal-Europe, a Nepalese Internet homepage': where
+                # it was published speaks
+                on = [m for m in self.mentions_in(posted.end(), s.end) if m.start == posted.end()]
+                if on and on[0].label == "ORG":
+                    return self.ref_of(on[0])
+                name = capitalised_name(t, posted.end(), s.end)
+                if name and t.startswith(name, posted.end()):
+                    return Ref("named", None, name, False)
             inner = [a for a, b in self.quote_spans if a <= found.start() < b and a >= s.start]
             if inner:
                 # "X called a press conference to make public a declaration ..., MBC reported": the
@@ -1528,6 +1538,11 @@ def t_after(text: str, at: int) -> str:
     return text[at : at + 40]
 
 
+# a document's place of publication in the passive: "was posted on ", "were carried by the "
+_POSTED_ON = re.compile(
+    r"\b(?:was|were|has been|have been)\s+(?:posted|carried|published|run|printed|released|uploaded)\s+"
+    r"(?:on|in|by)\s+(?:the\s+)?(?=[A-Z])"
+)
 # what brings in the named members of a plural subject: "Among them were the ", "They include the "
 _LISTED = re.compile(
     r"\b(?:[Aa]mong them (?:were|are)|They (?:include|included|are|were)|[Tt]hey included|including)\s+"
