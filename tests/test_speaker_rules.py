@@ -806,6 +806,10 @@ CASES = [
     ("kcna-ft-2011-12-22-0065", "The Korean people and the wo", "said", "named", "Nepal-Europe"),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
+    # ... also after an acronym or a lower-case "news agency" ("CBS of south Korea", "AKP news agency of
+    # Cambodia"), but "Radio of Democratic Congo" is a name
+    ("kcna-ft-2011-03-24-0018", "The Council of Christian Chu", "according to", "named", "CBS"),
+    ("kcna-ft-2011-09-20-0020", "the DPRK would certainly bui", "said", "named", "AKP news agency"),
     # "KCNA met Ha Sin Guk, a department director ... He said:": the medium's interviewee
     ("kcna-ft-2012-09-24-0019", "At this expo the Committee", "said", "named", "Ha Sin Guk"),
     # a quoted clause's anonymous plural speaker in the sentence before does not hide its subject

@@ -1261,9 +1261,11 @@ _NATIONAL_MEDIUM = re.compile(
 )
 
 
-# a medium's country after its name: "Xinhua News of China", "Yonhap News of south Korea"
+# a medium's country after its name: "Xinhua News of China", "Yonhap News of south Korea", "CBS of south
+# Korea", "AKP news agency of Cambodia"
 _MEDIUM_OF_COUNTRY = re.compile(
-    r"(?<=\s)(?:" + PAPER_WORD + r"|News|TV|Radio|Television)\s+of\s+(?:(?:south|north)\s+)?"
+    r"(?:(?<=\s)(?:" + PAPER_WORD + r"|News|TV|Radio|Television|news agency)|(?:(?<=\s)|^)[A-Z]{2,6})\s+of\s+"
+    r"(?:(?:south|north)\s+)?"
     r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)$"
 )
 
