@@ -439,7 +439,7 @@ def _batch_plan(batch: int, groups: dict[str, dict[str, int]]) -> dict[str, list
 SPEAKER_BATCHES = [
     (SPEAKER_PLAN, SPEAKER_SEED),
     (_batch_plan(2, _PLAN2_GROUPS), SPEAKER_SEED + "-2"),
-    *((_batch_plan(n, _PLAN3_GROUPS), f"{SPEAKER_SEED}-{n}") for n in range(3, 94)),
+    *((_batch_plan(n, _PLAN3_GROUPS), f"{SPEAKER_SEED}-{n}") for n in range(3, 100)),
 ]
 
 
@@ -807,12 +807,18 @@ def quotes_only(rec: dict, lines: list[tuple[int, str]], where: str) -> dict:
     return {"doc": rec["doc"], "quotes": rec["quotes"], "notes": rec["notes"], "annotated": ["quotes"]}
 
 
+def _ann_order(path: Path) -> tuple[int, str]:
+    """Annotation files in the order of their number ('99-...' before '100-...'), so a new file goes last."""
+    head = path.name.split("-", 1)[0]
+    return (int(head) if head.isdigit() else 0, path.name)
+
+
 def build_all(corpora: Path) -> dict[str, list[dict]]:
     split_of = {row[2]: row[0] for row in read_selection()}
     out: dict[str, list[dict]] = {split: [] for split in SPLIT_FILES}
     seen: set[str] = set()
     errors = []
-    for path in sorted(ANN.glob("*.ann")):
+    for path in sorted(ANN.glob("*.ann"), key=_ann_order):
         for doc_id, lines in parse_blocks(path):
             if doc_id in seen:
                 errors.append(f"{path.name}: {doc_id} annotated twice")
