@@ -804,6 +804,13 @@ CASES = [
     ),
     # 'An article titled "..." was posted on Nepal-Europe, a Nepalese Internet homepage': where it appeared
     ("kcna-ft-2011-12-22-0065", "The Korean people and the wo", "said", "named", "Nepal-Europe"),
+    # a paper's name with a Portuguese connector: "the Brazilian paper Hora do Povo"
+    ("kcna-ft-2012-07-08-0023", "The balance of forces in the", "said", "named", "Hora do Povo"),
+    # "Review of Rodong Sinmun" over "Pyongyang, ... (KCNA) --": the reviewed paper, not the dateline's agency
+    ("kcnakp-b47bc54fa2100cb4", "the DPRK is a people-centere", "says", "self", "Rodong Sinmun"),
+    # headline speakers that only describe, with a place or a hyphenated describer
+    ("kcna-hl-2012-11-23-0007", "Kimilsungism-Kimjongilism Wi", ":", "anonymous", None),
+    ("kcna-hl-2012-06-28-0022", 'Probability of "Cheonan" War', ":", "anonymous", None),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
     # ... also after an acronym or a lower-case "news agency" ("CBS of south Korea", "AKP news agency of

@@ -1497,6 +1497,14 @@ class Discourse:
     def _own(self, at: int) -> Ref:
         """The DPRK medium last named before ``at``, else the document's source."""
         ms = [m for m in self.mentions if m.end <= at and (m.entity in self.media or self._medium_of(m))]
+        if (
+            len(ms) > 1
+            and self.text[ms[-1].start - 1 : ms[-1].start] == "("
+            and ms[-1].start < self.doc.body_offset + 60
+        ):
+            ms = ms[
+                :-1
+            ]  # "Review of Rodong Sinmun" over "Pyongyang, October 21 (KCNA) --": the dateline's agency
         if ms:
             return self.ref_of(ms[-1]) if ms[-1].entity else self._medium_of(ms[-1])
         src = (self.doc.source or "").lower()

@@ -25,7 +25,7 @@ _CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,2}\.(?= [A-Z])|[A-Z][\w'’-]*
 _CAPSEQ = re.compile(
     r"(?<![\w'’.-])"
     + _CAPWORD
-    + r"(?:(?: (?:of|for|and|the|on|with|de|del|la|los|las|y))* (?:"
+    + r"(?:(?: (?:of|for|and|the|on|with|de|del|la|los|las|y|do|da|dos|das|du|des))* (?:"
     + _CAPWORD
     + r"|\d+(?:st|nd|rd|th)?\b))*"
 )
@@ -205,7 +205,9 @@ def _place_forms(text: str, found: list[Mention], kb: KB) -> list[Mention]:
     return sorted([*found, *new], key=lambda x: (x.start, -x.end))
 
 
-_WORD_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
+_WORD_NAME = (
+    r"[A-Z][\w'’.-]*(?: (?:(?:do|da|dos|das|du|des|de|del|la|el) )?[A-Z][\w'’.-]*){0,3}"  # ("Hora do Povo")
+)
 _MEDIA_NOUN = (
     r"(?:newspaper|paper|daily|weekly|magazine|journal|news agency|news service|radio station|"
     r"TV station|television station|broadcaster|website)"

@@ -253,8 +253,11 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     if q.get("described_speaker_heads"):
         heads = "|".join(map(re.escape, sorted(q["described_speaker_heads"], key=len, reverse=True)))
         kb.described_speaker_re = re.compile(
-            r"((?:[SN]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z][a-z]+\s+)?(" + heads + r")"
-        )  # ("S. Korean Internet Paper")
+            r"((?:[SN]\.\s+)?(?:[A-Z][\w.]*-)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z][a-z]+\s+)?("
+            + heads
+            + r")"
+            r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+        )  # ("S. Korean Internet Paper", "U.S.-Residing Korean Scientists", "Political Figure of D. Congo")
     kb.described_speaker_openers = frozenset(q.get("described_speaker_openers", []))
     kb.described_speaker_heads = frozenset(q.get("described_speaker_heads", []))
     kb.media_writers = frozenset(s.lower() for s in q.get("media_writers", []))
