@@ -811,6 +811,18 @@ CASES = [
     # headline speakers that only describe, with a place or a hyphenated describer
     ("kcna-hl-2012-11-23-0007", "Kimilsungism-Kimjongilism Wi", ":", "anonymous", None),
     ("kcna-hl-2012-06-28-0022", 'Probability of "Cheonan" War', ":", "anonymous", None),
+    # a country's government by its demonym: "the Japanese government" is the Government of Japan (1.4)
+    ("kcna-ft-2011-04-14-0043", "radioactive strontium was de", "announced", "named", "Government of Japan"),
+    # "a decree issued by the Presidium of the Supreme People's Assembly some days ago": its issuer
+    (
+        "kcna-ft-2011-12-09-0004",
+        "The DPRK adopted law on the",
+        "according to",
+        "named",
+        "Presidium of the Supreme People's Assembly",
+    ),
+    # 'south Korean Internet radio "Voice of People"': a medium named in quotation marks
+    ("kcna-ft-2012-06-14-0020", "Chun Doo Hwan and his clique", "recalled", "named", "Voice of People"),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
     # ... also after an acronym or a lower-case "news agency" ("CBS of south Korea", "AKP news agency of

@@ -1290,7 +1290,8 @@ _ISSUER_OF = re.compile(
 )
 # what may follow the issuer's name inside the span: nothing, a date or a participle ("released on Tuesday")
 _AFTER_ISSUER = re.compile(
-    r"\s*(?:$|,\s|\(|(?:in|on|at|released|issued|published|dated|fechado|announced|conducted)\b)"
+    r"\s*(?:$|,\s|\(|(?:in|on|at|released|issued|published|dated|fechado|announced|conducted|some|"
+    r"recently|earlier|last|this|yesterday|today)\b)"
 )
 
 
@@ -1361,12 +1362,53 @@ _TITLE_THEN_NAME = re.compile(
 )
 
 
+# a country's government: "the Japanese government", "south Korean government", "government of Brazil"
+_GOVERNMENT = re.compile(
+    r"(?:(?:the|The)\s+)?(?:(?P<adj>(?:(?:south|north|South|North)\s+)?[A-Z][a-z]+)\s+[Gg]overnment|"
+    r"[Gg]overnment\s+of\s+(?:the\s+)?(?P<of>(?:(?:south|north|South|North)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))"
+)
+
+
+# a medium named in quotation marks after what it is: 'Internet radio "Voice of People"'
+_MEDIUM_QUOTED = re.compile(
+    r"(?:[\w.'’-]+\s+){0,4}(?:radio|paper|newspaper|magazine|website|homepage|TV|television|daily|weekly|"
+    r"journal|agency|channel|station)\s+[\"“]([A-Z][^\"”]{1,60})[\"”]"
+)
+
+
+def _country_of(word: str, kb: KB) -> str | None:
+    """The country a name or a demonym stands for, as the packs name it: "Japanese" -> "Japan", "Iranian"
+    -> "Iran", "south Korean" -> "South Korea" (the demonym's stem tried against the gazetteer)."""
+    side = re.match(r"(?:south|north|South|North)\s+", word)
+    core = word[side.end() :] if side else word
+    stems = [core] + [core[: -len(x)] + y for x, y in _DEMONYM_ENDINGS if core.endswith(x)]
+    for stem in stems:
+        hit = kb.surface.get((side.group().capitalize() if side else "") + stem) or kb.surface.get(stem)
+        if hit is not None and hit[0] == "PLACE":
+            e = kb.entity(hit[1])
+            return e.name if e is not None else stem
+    return None
+
+
+# demonym endings and what the country's name ends with instead: Japanese/Japan, Chinese/China,
+# Iranian/Iran, Russian/Russia, Israeli/Israel, Brazilian/Brazil, Korean/Korea, Pakistani/Pakistan
+_DEMONYM_ENDINGS = (("ese", ""), ("ese", "a"), ("ian", ""), ("ian", "ia"), ("an", "a"), ("n", ""), ("i", ""))
+
+
 def _speaker_kind(
     text: str, sp: str, ss: int, se: int, mentions: list[Mention], kb: KB
 ) -> tuple[str, str | None, str | None]:
     """The speaker span's kind before coreference: ``named``, ``self`` and ``anonymous`` are final;
     ``pronoun``, ``document:<noun>`` and ``role:<word>`` are resolved by :mod:`tealeaves.extract.coref`."""
     low = sp.lower()
+    government = _GOVERNMENT.fullmatch(sp)
+    if government:
+        country = _country_of(government.group("of") or government.group("adj"), kb)
+        if country is not None:
+            return "named", None, f"Government of {country}"  # "Japanese government": guidelines 1.4
+    quoted = _MEDIUM_QUOTED.fullmatch(sp)
+    if quoted:
+        return "named", None, quoted.group(1)  # 'south Korean Internet radio "Voice of People"': its name
     others = _AND_OTHERS.match(sp)
     if others and not sp[:1].isupper():
         # "rector of Cotonou Institute of Journalism and other speakers": the first conjunct speaks
