@@ -823,6 +823,14 @@ CASES = [
     ),
     # 'south Korean Internet radio "Voice of People"': a medium named in quotation marks
     ("kcna-ft-2012-06-14-0020", "Chun Doo Hwan and his clique", "recalled", "named", "Voice of People"),
+    # "carried in its Feb. 11 bulletin an article": an abbreviation inside the words before the document
+    (
+        "kcna-ft-2011-02-19-0027",
+        "he has devoted his all to",
+        "noted",
+        "named",
+        "Brazilian Working People's General Centre",
+    ),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
     # ... also after an acronym or a lower-case "news agency" ("CBS of south Korea", "AKP news agency of

@@ -1159,7 +1159,7 @@ class Discourse:
             noun_alt = re.escape(noun)
         intro = re.compile(
             r"\b(?:(?:an?|its|their|his|her|the following|this|following|issued|carried|published|released|"
-            r"posted|sent|un|una|su|sus|recibio)\s+(?:[\w-]+\s+){0,3}?|(?-i:In)\s+(?:joint\s+)?)"
+            r"posted|sent|un|una|su|sus|recibio)\s+(?:[\w.-]+\s+){0,3}?|(?-i:In)\s+(?:joint\s+)?)"
             + noun_alt
             + r"s?\b",
             re.IGNORECASE,
