@@ -930,6 +930,13 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if closed:
         seg = seg[:-1]
     cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
+    if not closed and cut > 0 and _PREP_PHRASE.match(seg[cut + 2 :]) and len(seg[cut + 2 :].split()) <= 6:
+        # "Lyne Sinyodyium, councilor of the European Society ..., in a statement said": the phrase before the
+        # cue is no subject; the appositive before it is closed
+        seg = seg[: cut + 1]
+        closed = True
+        seg = seg[:-1]
+        cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
     stop = _SENTENCE_END_IN.search(seg)  # "... of the Sun. The statement went on:" (a missed sentence end)
     if stop is not None and stop.start() + 1 > cut:
         cut = stop.start() + 1
