@@ -834,6 +834,10 @@ CASES = [
     # "Lyne Sinyodyium, councilor of the European Society ..., in a statement said": the phrase before the
     # cue closes the appositive; the name before it speaks
     ("kcna-ft-2012-04-07-0020", "the DPRK can launch satellit", "said", "named", "Lyne Sinyodyium"),
+    # headline speakers that describe with the head first or a possessive: "...: Organization of Koreans in
+    # Japan", "...: Koreans' Organization in Germany"
+    ("kcna-hl-2013-02-18-0023", "", ":", "anonymous", None),
+    ("kcna-hl-2013-02-10-0002", "", ":", "anonymous", None),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
     # ... also after an acronym or a lower-case "news agency" ("CBS of south Korea", "AKP news agency of

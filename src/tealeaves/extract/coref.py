@@ -1723,6 +1723,10 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
             return disc.described(described.group(1), described.group(2), at)
         if sp in disc.kb.described_speaker_heads:
             return disc.described("", sp, at)  # "...: Foreigners", unless the story names them
+        head_first = disc.kb.described_speaker_head_first.fullmatch(sp)
+        if head_first and head_first.group(2).split()[0] not in disc.kb.surface:
+            # "...: Organization of Koreans in Japan": a description, unless the story names the body
+            return disc.described(head_first.group(2).split()[0], head_first.group(1), at)
     if kind == "pronoun":
         return disc.pronoun(sp, at)
     if kind.startswith("document:"):

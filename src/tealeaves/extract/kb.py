@@ -84,6 +84,7 @@ class KB:
     subjectless_opening_re: re.Pattern = re.compile("(?!)")
     # a headline speaker that describes rather than names ("Nepali Paper"): (place or nationality, kind)
     described_speaker_re: re.Pattern = re.compile("(?!)")
+    described_speaker_head_first: re.Pattern = re.compile("(?!)")
     described_speaker_openers: frozenset = frozenset()  # "Foreign Papers": describers that are no place
     described_speaker_heads: frozenset = frozenset()  # "...: Foreigners": a headline speaker described only
     media_writers: frozenset = frozenset()  # "a news analyst of Rodong Sinmun": the paper's own piece
@@ -253,11 +254,14 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     if q.get("described_speaker_heads"):
         heads = "|".join(map(re.escape, sorted(q["described_speaker_heads"], key=len, reverse=True)))
         kb.described_speaker_re = re.compile(
-            r"((?:[SN]\.\s+)?(?:[A-Z][\w.]*-)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z][a-z]+\s+)?("
+            r"((?:[SN]\.\s+)?(?:[A-Z][\w.]*-)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?['’]?)\s+(?:[A-Z][a-z]+\s+)?("
             + heads
             + r")"
-            r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+            r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
         )  # ("S. Korean Internet Paper", "U.S.-Residing Korean Scientists", "Political Figure of D. Congo")
+        kb.described_speaker_head_first = re.compile(
+            r"(" + heads + r")\s+of\s+([A-Z][a-z]+(?:\s+(?:in|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?)"
+        )  # ("...: Organization of Koreans in Japan")
     kb.described_speaker_openers = frozenset(q.get("described_speaker_openers", []))
     kb.described_speaker_heads = frozenset(q.get("described_speaker_heads", []))
     kb.media_writers = frozenset(s.lower() for s in q.get("media_writers", []))
