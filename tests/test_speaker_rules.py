@@ -838,6 +838,9 @@ CASES = [
     # Japan", "...: Koreans' Organization in Germany"
     ("kcna-hl-2013-02-18-0023", "", ":", "anonymous", None),
     ("kcna-hl-2013-02-10-0002", "", ":", "anonymous", None),
+    # "The general director of a company ... said": a director of a company the text does not identify, not
+    # "the General" (Kim Jong Il)
+    ("kcna-ft-2011-11-04-0009", "the answers made him know we", "said", "anonymous", None),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
     # ... also after an acronym or a lower-case "news agency" ("CBS of south Korea", "AKP news agency of

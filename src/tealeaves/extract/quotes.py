@@ -650,8 +650,9 @@ _DEF_SUBJECT = re.compile(
 
 # a time that opens a sentence before its subject: "One day in December ...,", "That day he ..."
 _TIME_OPENER = (
-    r"(?:One|That|This|The next|The following|Next|Last|Every|Each)\s+"
-    r"(?:day|morning|afternoon|evening|night|time|year|month|week|spring|summer|autumn|winter)\b"
+    r"(?:(?:One|That|This|The next|The following|Next|Last|Every|Each)\s+"
+    r"(?:day|morning|afternoon|evening|night|time|year|month|week|spring|summer|autumn|winter)|"
+    r"Later|Earlier|Afterwards|Subsequently|Meanwhile)\b"
 )
 
 
@@ -1483,6 +1484,8 @@ def _speaker_kind(
         # "The reporter and speakers said": a coordinated subject speaks as its first conjunct (guide 2.2)
         return f"role:{conj.group(1)}", None, None
     role = next((w for w in pre if w in roles or (w in kb.body_offices and len(pre) == 1)), None)
+    if role == "general" and pre == ["general", pre[-1]] and pre[-1] in kb.body_offices | roles:
+        role = pre[-1]  # "general director of a company": a director, "general" only describes the office
     definite = bool(re.search(r"\b(?:the|The)\s+$", before))
     if (
         role is not None
