@@ -1484,7 +1484,12 @@ def _speaker_kind(
         # "The reporter and speakers said": a coordinated subject speaks as its first conjunct (guide 2.2)
         return f"role:{conj.group(1)}", None, None
     role = next((w for w in pre if w in roles or (w in kb.body_offices and len(pre) == 1)), None)
-    if role == "general" and pre == ["general", pre[-1]] and pre[-1] in kb.body_offices | roles:
+    if (
+        role == "general"
+        and pre == ["general", pre[-1]]
+        and pre[-1] in kb.body_offices | roles
+        and " ".join(pre) not in kb.body_offices  # (not "general secretary", one office)
+    ):
         role = pre[-1]  # "general director of a company": a director, "general" only describes the office
     definite = bool(re.search(r"\b(?:the|The)\s+$", before))
     if (
