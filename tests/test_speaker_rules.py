@@ -841,6 +841,9 @@ CASES = [
     # "The general director of a company ... said": a director of a company the text does not identify, not
     # "the General" (Kim Jong Il)
     ("kcna-ft-2011-11-04-0009", "the answers made him know we", "said", "anonymous", None),
+    # a title and a name no pack knows: the person ("Panama's Drug Prosecutor Javier Caraballo", "War veteran
+    # Ri Un Chang", "Syrian Charge d'Affaires A.I. Haissam Saad")
+    ("kcna-ft-2011-09-10-0037", "80 Panamanians and Colombian", "says", "named", "Javier Caraballo"),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
     # ... also after an acronym or a lower-case "news agency" ("CBS of south Korea", "AKP news agency of

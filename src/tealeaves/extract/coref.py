@@ -483,6 +483,9 @@ class Discourse:
         known = self.known_inside(ref.name) if not ref.person else None
         if known is not None:
             return known  # "Chinese People's Daily", "ITAR-TASS of Russia": the body the packs know
+        titled = self.name_after_title(ref.name)
+        if titled is not None:
+            return replace(ref, name=titled, person=True)  # "War veteran Ri Un Chang": the person
         if not ref.person:
             ref = replace(ref, name=self.with_place(ref.name))
         bare = self.bare_name(ref.name)
@@ -503,6 +506,30 @@ class Discourse:
             return ref
         e = self.kb.entity(next(iter(hits)))
         return replace(ref, entity=e.id, name=e.name, person=True)
+
+    def name_after_title(self, name: str) -> str | None:
+        """The person's name at the end of a title and name no pack knows: "War veteran Ri Un Chang",
+        "Drug Prosecutor Javier Caraballo", "Military Attache of the Iranian Embassy Hassan Reza Husseini",
+        "Syrian Charge d'Affaires A.I. Haissam Saad". The words before the name end in a title, an office,
+        a body's head word or an abbreviation; the name looks like a person's."""
+        toks = name.split()
+        if len(toks) < 3:
+            return None
+        for n in (4, 3, 2):
+            if len(toks) <= n:
+                continue
+            tail, before = " ".join(toks[-n:]).rstrip(".,;"), toks[-n - 1]
+            if not self.looks_like_person(tail):
+                continue
+            if before not in self.kb.org_heads and any(w in self.kb.org_heads for w in toks[: -n - 1]):
+                continue  # ("Committee to Commemorate ... of President Kim Il Sung": a body's name)
+            if len(toks) - n >= 2 and (
+                before.lower().strip(",") in _TITLE_ENDS
+                or before in self.kb.org_heads
+                or re.fullmatch(r"(?:[A-Z]\.){2,}", before)  # ("Charge d'Affaires A.I. Haissam Saad")
+            ):
+                return tail
+        return None
 
     def with_place(self, name: str) -> str:
         """An organisation's name with the place the text writes after it somewhere ("Group of Youth for
@@ -1575,6 +1602,45 @@ _FOR_LIST = re.compile(r"(?:,\s+" + _ITEM + r"){1,4},?\s+and\s+" + _ITEM + r"\b(
 _FOR_ITEM = re.compile(r"(?:^|\s)for\s+(?:the\s+)?(" + _ITEM + r")$")
 
 
+# last words of titles that come before a name: "Drug Prosecutor", "Charge d'Affaires", "War veteran"
+_TITLE_ENDS = frozenset(
+    {
+        *(
+            "prosecutor",
+            "veteran",
+            "attache",
+            "attaché",
+            "affaires",
+            "envoy",
+            "consul",
+            "counsellor",
+            "counselor",
+        ),
+        *(
+            "councillor",
+            "councilor",
+            "commander",
+            "coach",
+            "professor",
+            "doctor",
+            "lawyer",
+            "pastor",
+            "priest",
+        ),
+        *(
+            "bishop",
+            "judge",
+            "mayor",
+            "governor",
+            "senator",
+            "ambassador",
+            "minister",
+            "secretary",
+            "chairman",
+        ),
+        *("chairwoman", "president", "director", "chief", "head", "leader"),
+    }
+)
 # the place an organisation's name goes on with: " in Vienna", " of south Korea" (not " of Korea's ...")
 _PLACE_TAIL = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+)?((?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
