@@ -844,6 +844,9 @@ CASES = [
     # a title and a name no pack knows: the person ("Panama's Drug Prosecutor Javier Caraballo", "War veteran
     # Ri Un Chang", "Syrian Charge d'Affaires A.I. Haissam Saad")
     ("kcna-ft-2011-09-10-0037", "80 Panamanians and Colombian", "says", "named", "Javier Caraballo"),
+    # "Just after the occurrence of the case the south Korean authorities asserted": past the opening
+    # phrase; a state's authorities are the state (guidelines 6)
+    ("kcna-ft-2011-03-26-0014", "the ship's sinking near the", "asserted", "named", "South Korea"),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
     # ... also after an acronym or a lower-case "news agency" ("CBS of south Korea", "AKP news agency of

@@ -872,7 +872,8 @@ _LY_NOUNS = (
 )
 _TRAIL_WORDS = re.compile(
     r"\s+(?:(?:on\s+)?" + _WEEKDAY + r"|today|also|then|further|"
-    r"once again|again|here|there|on \w+\.? \d+|(?:in|at) (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
+    r"once again|again|later|earlier|here|there|on \w+\.? \d+|"
+    r"(?:in|at) (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
     r"on the occasion [\w\s]{1,30}|(?!" + _LY_NOUNS + r"\b)[a-z]\w+ly)$"
 )
 _PARTICIPIAL_APPOSITIVE = re.compile(r"(?:\d{4}$|[a-z]+ed\s+(?:on|in|by|at|last|this|early|late)\b)")
@@ -895,6 +896,7 @@ _LEAD_WORDS = re.compile(
 # a time or a title before the subject: "In May the U.S. president", 'Under the title of "..." the statement'
 _LEAD_TIME_OR_TITLE = re.compile(
     r"^(?:(?:In|On|Early|Late)\s+(?:early\s+|late\s+|mid-)?" + MONTH + r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?,?"
+    r"|(?:Just|Shortly|Soon|Right|Immediately)\s+(?:after|before)\s+[^,]{1,80},?"  # ("Just after the case")
     r"|(?:Under|With|In)\s+the\s+(?:title|heading|headline|theme)\s+(?:of\s+)?[\"“][^\"”]{1,200}[\"”],?"
     r"|(?:In|Under)\s+(?:an?|the|its|his|her|another)\s+(?:[\w-]+\s+){0,2}(?:titled|entitled)\s+"
     r"[\"“][^\"”]{1,200}[\"”],?)\s+"
@@ -1011,6 +1013,10 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if lead:
         a += lead.end()
         span = span[lead.end() :]
+    early = _OPENING_PRONOUN.match(span)
+    if early:  # "In his address made at the ceremony held to mark ... he said": the pronoun after the phrase
+        a += early.start(1)
+        span = early.group(1)
     pp = _LEAD_PP.match(span)
     if pp and len(span.split()) > 14:
         a += pp.end() - 4  # "In its statement on Jan. 6 the Russian Association for ... noted": keep "the "
@@ -1025,7 +1031,7 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         span = span[d.end() :]
     span = re.sub(r"\s+(?:has|have|had)$", "", span.rstrip(" ,"))  # "But Japan has gone so far as to say"
     opening = re.match(
-        r"(?:At|In|On|During|After|Before|Inside|Outside|Later|Then|" + _TIME_OPENER + r")\b[^,]{0,60}?\s"
+        r"(?:At|In|On|During|After|Before|Inside|Outside|Later|Then|" + _TIME_OPENER + r")\b[^,]{0,120}?\s"
         r"(he|she|they|it)$",
         span,
     )
@@ -1049,6 +1055,9 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
 
 
 _DATELINE = re.compile(r"[A-Z][\w .'’-]{1,40}, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})? \([^)\n]{2,30}\)\s*-+\s*")
+_OPENING_PRONOUN = re.compile(
+    r"(?:In|At|On|During|After|Before)\s+(?:his|her|its|their)\b[^,]{0,120}?\s(he|she|they|it)$"
+)
 _LEAD_PP = re.compile(
     r"(?:In|At|Through|During|On|in|at|through|during|on)\s+(?:an?|the|its|his|her|their|another)\s+"
     r"(?:[\w.-]+\s+){1,4}?(?:[\"“][^\"”]{1,120}[\"”]\s+(?:[\w.-]+\s+){0,3}?)?(?:the|The)\s+"
@@ -1387,6 +1396,11 @@ _MEDIUM_QUOTED = re.compile(
 def _country_of(word: str, kb: KB) -> str | None:
     """The country a name or a demonym stands for, as the packs name it: "Japanese" -> "Japan", "Iranian"
     -> "Iran", "south Korean" -> "South Korea" (the demonym's stem tried against the gazetteer)."""
+    e = _country_entity(word, kb)
+    return e.name if e is not None else None
+
+
+def _country_entity(word: str, kb: KB):
     side = re.match(r"(?:south|north|South|North)\s+", word)
     core = word[side.end() :] if side else word
     stems = [core] + [core[: -len(x)] + y for x, y in _DEMONYM_ENDINGS if core.endswith(x)]
@@ -1394,8 +1408,15 @@ def _country_of(word: str, kb: KB) -> str | None:
         hit = kb.surface.get((side.group().capitalize() if side else "") + stem) or kb.surface.get(stem)
         if hit is not None and hit[0] == "PLACE":
             e = kb.entity(hit[1])
-            return e.name if e is not None else stem
+            if e is not None and e.subtype == "country":
+                return e
     return None
+
+
+# a state's authorities: "the south Korean authorities", "Thai authorities", "U.S. authorities"
+_AUTHORITIES = re.compile(
+    r"(?:(?:the|The)\s+)?(?P<adj>(?:(?:south|north|South|North)\s+)?[A-Z][a-z]+|U\.S\.|US)\s+authorities"
+)
 
 
 # demonym endings and what the country's name ends with instead: Japanese/Japan, Chinese/China,
@@ -1409,6 +1430,11 @@ def _speaker_kind(
     """The speaker span's kind before coreference: ``named``, ``self`` and ``anonymous`` are final;
     ``pronoun``, ``document:<noun>`` and ``role:<word>`` are resolved by :mod:`tealeaves.extract.coref`."""
     low = sp.lower()
+    authorities = _AUTHORITIES.fullmatch(sp)
+    if authorities:
+        hit = _country_entity(authorities.group("adj"), kb)
+        if hit is not None:
+            return "named", hit.id, hit.name  # "the south Korean authorities": the state (guidelines 6)
     government = _GOVERNMENT.fullmatch(sp)
     if government:
         country = _country_of(government.group("of") or government.group("adj"), kb)
