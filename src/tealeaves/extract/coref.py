@@ -512,9 +512,11 @@ class Discourse:
         "Drug Prosecutor Javier Caraballo", "Military Attache of the Iranian Embassy Hassan Reza Husseini",
         "Syrian Charge d'Affaires A.I. Haissam Saad". The words before the name end in a title, an office,
         a body's head word or an abbreviation; the name looks like a person's."""
+        name = _AGE_TAIL.sub("", name)  # "Jon Chang Su (50 anos de edad)"
         toks = name.split()
         if len(toks) < 3:
             return None
+        titled_start = toks[0] in self.kb.person_titles or toks[0].lower() in speaker_words(self.kb)[1]
         for n in (4, 3, 2):
             if len(toks) <= n:
                 continue
@@ -523,8 +525,12 @@ class Discourse:
                 continue
             if before not in self.kb.org_heads and any(w in self.kb.org_heads for w in toks[: -n - 1]):
                 continue  # ("Committee to Commemorate ... of President Kim Il Sung": a body's name)
+            place_before = (self.kb.surface.get(before) or ("",))[0] == "PLACE"
             if len(toks) - n >= 2 and (
                 before.lower().strip(",") in _TITLE_ENDS
+                or (
+                    place_before and titled_start
+                )  # "General Secretary of the ... Party of Italy Oliviero D."
                 or before in self.kb.org_heads
                 or re.fullmatch(r"(?:[A-Z]\.){2,}", before)  # ("Charge d'Affaires A.I. Haissam Saad")
             ):
@@ -1602,6 +1608,8 @@ _FOR_LIST = re.compile(r"(?:,\s+" + _ITEM + r"){1,4},?\s+and\s+" + _ITEM + r"\b(
 _FOR_ITEM = re.compile(r"(?:^|\s)for\s+(?:the\s+)?(" + _ITEM + r")$")
 
 
+# an age after a name: "(50 anos de edad)", "(69)"
+_AGE_TAIL = re.compile(r"\s*\(\d{1,3}(?:\s+(?:anos|años)(?:\s+de\s+edad)?)?\)$")
 # last words of titles that come before a name: "Drug Prosecutor", "Charge d'Affaires", "War veteran"
 _TITLE_ENDS = frozenset(
     {
@@ -1639,6 +1647,8 @@ _TITLE_ENDS = frozenset(
             "chairman",
         ),
         *("chairwoman", "president", "director", "chief", "head", "leader"),
+        *("madre", "padre", "hijo", "hija", "abuela", "abuelo", "educadora", "educador", "oficial"),
+        *("maestra", "maestro", "obrera", "obrero", "estudiante", "alumna", "alumno", "directora"),
     }
 )
 # the place an organisation's name goes on with: " in Vienna", " of south Korea" (not " of Korea's ...")
@@ -1808,8 +1818,9 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         # (a headline's office-holder is the one the story names with that title, wherever it does)
         r = disc.role(head, len(disc.text) if at < disc.doc.body_offset else at, definite=True, span=sp)
         return r or Ref("anonymous", None, None, True)
-    if kind in ("named", "anonymous") and q.speaker_entity is None and _SHORT_NAME.fullmatch(sp):
-        full = disc.full_name(sp.split()[-1], len(disc.text) if at < disc.doc.body_offset else at)
+    short = sp.rstrip(".") if len(sp) > 4 and not sp.endswith(("Jr.", "Sr.")) else sp  # ("..., said Abbas.")
+    if kind in ("named", "anonymous") and q.speaker_entity is None and _SHORT_NAME.fullmatch(short):
+        full = disc.full_name(short.split()[-1], len(disc.text) if at < disc.doc.body_offset else at)
         if full is not None:
             return full  # "Choe said" after "Choe Thae Bok, chairman of ...": the person named in full
     if (

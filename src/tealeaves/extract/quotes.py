@@ -652,7 +652,7 @@ _DEF_SUBJECT = re.compile(
 _TIME_OPENER = (
     r"(?:(?:One|That|This|The next|The following|Next|Last|Every|Each)\s+"
     r"(?:day|morning|afternoon|evening|night|time|year|month|week|spring|summer|autumn|winter)|"
-    r"Later|Earlier|Afterwards|Subsequently|Meanwhile)\b"
+    r"Later|Earlier|Afterwards|Subsequently|Meanwhile|Recently|Lately)\b"
 )
 
 
@@ -1575,6 +1575,10 @@ def _speaker_kind(
         owner = re.match(r"['’]s\s+(?=[A-Z])", text[first.end : se])
         if first.label == "PLACE" and owner:  # "Russia's ITAR TASS": the agency
             owned = [m for m in inside if m.start == first.end + owner.end() and m.end == se]
+            home = kb.entity(owned[0].entity) if owned else None
+            if home is not None and home.pack == "dprk" and first.entity not in ("kp", "korea"):
+                # "Turkey's Foreign Ministry": that country's, not the DPRK's body the packs call so
+                return "named", None, sp
             if owned:
                 return "named", owned[0].entity, _name(kb, owned[0])
             return "named", None, text[first.end + owner.end() : se]
