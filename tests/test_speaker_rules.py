@@ -847,7 +847,7 @@ CASES = [
     # "Just after the occurrence of the case the south Korean authorities asserted": past the opening
     # phrase; a state's authorities are the state (guidelines 6)
     ("kcna-ft-2011-03-26-0014", "the ship's sinking near the", "asserted", "named", "South Korea"),
-    # "Turkey's Foreign Ministry": that country's ministry, not the DPRK's that the packs call "Foreign Ministry"
+    # "Turkey's Foreign Ministry": that country's, not the DPRK's ministry the packs call "Foreign Ministry"
     ("kcna-ft-2012-04-09-0028", "We strongly condemn the Isra", "said", "named", "Turkey's Foreign Ministry"),
     # '"...," said Abbas.': a surname with the sentence's full stop, the person named in full before
     ("kcna-ft-2011-09-20-0026", "This is our first choice, an", "said", "named", "Mahmoud Abbas"),
