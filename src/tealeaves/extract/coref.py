@@ -1659,18 +1659,18 @@ _PLACE_TAIL = re.compile(
 _ENDS_IN_PLACE = re.compile(
     r"\s(?:of|in)\s+(?:the\s+)?((?:(?:south|north)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)$"
 )
-_MEDIUM_END = re.compile(
-    r"\b(?:Daily|Times|Post|News|Herald|Tribune|Journal|Gazette|Ilbo|Shimbun|Sinbo|Pravda|Izvestia|Express|"
-    r"Observer|Guardian|Telegraph|Chronicle|Mirror|Star|TV|Radio|Television|Agency|agency|Network|Channel)$"
-)
+# the last word of a medium's name: a paper's word, or a broadcaster's or an agency's
+_MEDIUM_END = re.compile(r"\b(?:" + PAPER_WORD + r"|TV|Radio|Television|Agency|agency|Network|Channel)$")
 # a name under describing words: "Chinese People's Daily", "ITAR-TASS of Russia", "The Xinhua"
 _DESCRIBED_KNOWN = re.compile(
     r"(?:(?:The|the)\s+)?(?:(?:(?:south|north|South|North)\s+)?[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)\s+)?"
     r"(?P<core>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*?)"
     r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<country>(?:(?:south|north)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))?"
 )
-_MEDIUM_NOUN_BEFORE = re.compile(r"\b(?:paper|newspaper|daily|magazine|weekly|journal|tabloid)\s+$")
-_THE_OF_MEDIUM = re.compile(r"\b(?:paper|newspaper|daily|magazine|weekly|journal|tabloid)\s+The\s+$")
+# a paper's description right before its name ("the Indonesian paper The First Times")
+_PAPER_NOUN = r"\b(?:paper|newspaper|daily|magazine|weekly|journal|tabloid)\s+"
+_MEDIUM_NOUN_BEFORE = re.compile(_PAPER_NOUN + r"$")
+_THE_OF_MEDIUM = re.compile(_PAPER_NOUN + r"The\s+$")
 
 
 def capitalised_name(text: str, at: int, end: int) -> str | None:
