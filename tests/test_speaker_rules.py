@@ -853,6 +853,8 @@ CASES = [
     ("kcna-ft-2011-09-20-0026", "This is our first choice, an", "said", "named", "Mahmoud Abbas"),
     # "Su madre Kim Un Mi": a Spanish family word before the name
     ("kcna-ft-2012-06-02-0030", "Toda mi familia muy emociona", "senalo", "named", "Kim Un Mi"),
+    # "Thai authorities confirmed": the state, through the packs' demonym table
+    ("kcna-ft-2011-11-05-0030", "nearly 427 people have died", "confirmed", "named", "Thailand"),
     # "Xinhua News of China": a medium's country after its name is no part of it (guidelines 6)
     ("kcna-ft-2011-03-05-0015", "The head of the DPRK delegat", "reported", "named", "Xinhua News"),
     # ... also after an acronym or a lower-case "news agency" ("CBS of south Korea", "AKP news agency of
@@ -917,3 +919,16 @@ def test_an_unknown_organisation_name_goes_on_after_of_for_with():
     assert "South Headquarters of the Pan-National Alliance for Korea's Reunification" in orgs
     assert "Brazilian Committee for Solidarity with the DPRK" in orgs
     assert "General Association of Koreans in China" in orgs
+
+
+def test_a_demonym_the_stem_rule_misses_comes_from_the_pack_table():
+    # "the Thai government" / "British authorities": the general pack's [names.demonyms] table
+    doc = Document.create(
+        "KCNA",
+        "2012-05-01",
+        "Reaction",
+        "The Thai government said the talks would go on. British authorities said the ship had left.",
+    )
+    got = [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+    assert ("named", "Government of Thailand") in got
+    assert ("named", "United Kingdom") in got

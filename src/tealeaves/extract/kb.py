@@ -83,6 +83,7 @@ class KB:
     # a sentence opening with a phrase and no subject before such a cue ("En el comedor dijo que")
     subjectless_opening_re: re.Pattern = re.compile("(?!)")
     # a headline speaker that describes rather than names ("Nepali Paper"): (place or nationality, kind)
+    demonyms: dict = field(default_factory=dict)  # "Thai" -> "th": demonyms the stem rule misses
     described_speaker_re: re.Pattern = re.compile("(?!)")
     described_speaker_head_first: re.Pattern = re.compile("(?!)")
     described_speaker_openers: frozenset = frozenset()  # "Foreign Papers": describers that are no place
@@ -192,6 +193,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     kb.place_heads = frozenset(names.get("place_heads", []))
     kb.weak_heads = frozenset(names.get("weak_heads", []))
     kb.person_titles = frozenset(names.get("person_titles", []))
+    kb.demonyms = dict(names.get("demonyms", {}))
     roles = names.get("person_roles", [])
     if roles:
         kb.person_roles_re = re.compile(

@@ -1403,6 +1403,9 @@ def _country_of(word: str, kb: KB) -> str | None:
 def _country_entity(word: str, kb: KB):
     side = re.match(r"(?:south|north|South|North)\s+", word)
     core = word[side.end() :] if side else word
+    listed = kb.entity(kb.demonyms.get(core)) if not side and core in kb.demonyms else None
+    if listed is not None:
+        return listed  # "Thai" -> Thailand: the packs' demonym table
     stems = [core] + [core[: -len(x)] + y for x, y in _DEMONYM_ENDINGS if core.endswith(x)]
     for stem in stems:
         hit = kb.surface.get((side.group().capitalize() if side else "") + stem) or kb.surface.get(stem)
