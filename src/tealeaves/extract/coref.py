@@ -1565,6 +1565,8 @@ PAPER_WORD = (
     r"(?:Daily|Times|Post|News|Herald|Tribune|Journal|Gazette|Ilbo|Shimbun|Sinbo|Pravda|Izvestia|Express|"
     r"Observer|Guardian|Telegraph|Chronicle|Mirror|Star)"
 )
+# a broadcaster's word ending its name or before "of <country>": "Chinese Central TV", "Radio"
+BROADCAST_WORD = r"(?:TV|Radio|Television)"
 _PAPER_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}" + PAPER_WORD + r"\b")
 # a nationality before a name ("Japanese Asahi Shimbun", "Nepali paper"): not part of the name
 NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)")
@@ -1660,10 +1662,10 @@ _ENDS_IN_PLACE = re.compile(
     r"\s(?:of|in)\s+(?:the\s+)?((?:(?:south|north)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)$"
 )
 # the last word of a medium's name: a paper's word, or a broadcaster's or an agency's
-_MEDIUM_END = re.compile(r"\b(?:" + PAPER_WORD + r"|TV|Radio|Television|Agency|agency|Network|Channel)$")
+_MEDIUM_END = re.compile(r"\b(?:" + PAPER_WORD + r"|" + BROADCAST_WORD + r"|Agency|agency|Network|Channel)$")
 # a name under describing words: "Chinese People's Daily", "ITAR-TASS of Russia", "The Xinhua"
 _DESCRIBED_KNOWN = re.compile(
-    r"(?:(?:The|the)\s+)?(?:(?:(?:south|north|South|North)\s+)?[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)\s+)?"
+    r"(?:(?:The|the)\s+)?(?:(?:(?:south|north|South|North)\s+)?" + NATIONALITY.pattern + r"\s+)?"
     r"(?P<core>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*?)"
     r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<country>(?:(?:south|north)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))?"
 )

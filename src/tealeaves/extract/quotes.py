@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from tealeaves.extract.coref import (
+    BROADCAST_WORD,
     DOC_NOUNS,
     GOES_ON,
     INTRO_WORDS,
@@ -1281,7 +1282,7 @@ _NATIONAL_MEDIUM = re.compile(
 # a medium's country after its name: "Xinhua News of China", "Yonhap News of south Korea", "CBS of south
 # Korea", "AKP news agency of Cambodia"
 _MEDIUM_OF_COUNTRY = re.compile(
-    r"(?:(?<=\s)(?:" + PAPER_WORD + r"|News|TV|Radio|Television|news agency)|(?:(?<=\s)|^)[A-Z]{2,6})\s+of\s+"
+    r"(?:(?<=\s)(?:" + PAPER_WORD + r"|" + BROADCAST_WORD + r"|news agency)|(?:(?<=\s)|^)[A-Z]{2,6})\s+of\s+"
     r"(?:(?:south|north)\s+)?"
     r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)$"
 )
@@ -1393,14 +1394,10 @@ _MEDIUM_QUOTED = re.compile(
 )
 
 
-def _country_of(word: str, kb: KB) -> str | None:
-    """The country a name or a demonym stands for, as the packs name it: "Japanese" -> "Japan", "Iranian"
-    -> "Iran", "south Korean" -> "South Korea" (the demonym's stem tried against the gazetteer)."""
-    e = _country_entity(word, kb)
-    return e.name if e is not None else None
-
-
 def _country_entity(word: str, kb: KB):
+    """The country a name or a demonym stands for, as the packs name it: "Japanese" -> Japan, "Iranian" ->
+    Iran, "south Korean" -> South Korea (the demonym's stem tried against the gazetteer), "Thai" -> Thailand
+    (the packs' demonym table)."""
     side = re.match(r"(?:south|north|South|North)\s+", word)
     core = word[side.end() :] if side else word
     listed = kb.entity(kb.demonyms.get(core)) if not side and core in kb.demonyms else None
@@ -1440,9 +1437,9 @@ def _speaker_kind(
             return "named", hit.id, hit.name  # "the south Korean authorities": the state (guidelines 6)
     government = _GOVERNMENT.fullmatch(sp)
     if government:
-        country = _country_of(government.group("of") or government.group("adj"), kb)
+        country = _country_entity(government.group("of") or government.group("adj"), kb)
         if country is not None:
-            return "named", None, f"Government of {country}"  # "Japanese government": guidelines 1.4
+            return "named", None, f"Government of {country.name}"  # "Japanese government": guidelines 1.4
     quoted = _MEDIUM_QUOTED.fullmatch(sp)
     if quoted:
         return "named", None, quoted.group(1)  # 'south Korean Internet radio "Voice of People"': its name
