@@ -880,6 +880,37 @@ CASES = [
         "named",
         "Solidarity for Democracy, People's Life, Peaceful Reunification and Sovereignty of south Korea",
     ),
+    # session 7. "The June 2 statement released by the Association ... It noted": no sentence introduces the
+    # document as issued by someone; the story's lead names its subject, whose it is
+    (
+        "kcna-ft-2011-06-09-0022",
+        "the association would",
+        "noted",
+        "named",
+        "France-Korea Friendship Association",
+    ),
+    # "...: Khamenei": a surname ending in -i is no demonym unless its stem is a country
+    ("kcna-hl-2011-11-14-0019", "U.S. and Israel Warned", ":", "named", "Khamenei"),
+    # an office and its body, then the holder's name: the person ("Military Attache of the Iranian Embassy
+    # Hassan Reza Husseini", "Premier of the State Council of China Wen Jiabao", "Head of the Chinese circus
+    # troupe Litie Jin", Spanish with the age: "oficial del Ejercito Popular de Corea Jon Chang Su (50 anos")
+    ("kcna-ft-2011-12-22-0051", "the demise of Kim Jong Il", "stressed", "named", "Hassan Reza Husseini"),
+    ("kcna-ft-2011-11-04-0011", "The Communist Party of Italy", "stressed", "named", "Oliviero Diliverto"),
+    ("kcna-ft-2011-05-25-0020", "only dialogue and", "said", "named", "Wen Jiabao"),
+    ("kcna-ft-2012-04-17-0012", "I deem it", "told", "named", "Litie Jin"),
+    ("kcna-ft-2012-06-02-0030", "al instalar bien", "dijo", "named", "Jon Chang Su"),
+    # ... but not a name going on after "for": "spokesman for the Korean Committee for Space Technology"
+    ("kcna-ft-2012-03-16-0006", "a home-made application", "announced", "anonymous", None),
+    # "la artista benemerita Kim Mi Ran (48 anos de edad), jefa del citado colectivo, dijo": the name before
+    # the appositive, past the age
+    ("kcna-ft-2012-10-15-0027", "su colectivo, compuesto", "dijo", "named", "Kim Mi Ran"),
+    # 'President Roza Otunbayeva said in a speech on this occasion: "..."': the cue, a phrase, the colon
+    ("kcna-ft-2011-09-03-0030", "We all must work", "said", "named", "Roza Otunbayeva"),
+    # "Consultado por la ACNC, el gerente de la fabrica Choe Yong Nam (55 anos de edad), dijo": the participle
+    # and its agent open the sentence; the speaker comes after them
+    ("kcna-ft-2012-04-03-0041", "el desarrollo constante", "dijo", "named", "Choe Yong Nam"),
+    # "...: Larijani": a surname, no demonym
+    ("kcna-hl-2012-01-20-0011", "West Scenarios", ":", "named", "Larijani"),
 ]
 
 

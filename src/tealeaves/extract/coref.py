@@ -1199,6 +1199,7 @@ class Discourse:
         )
         verb = _VERB_OF.get(noun)
         verb_rx = re.compile(r"\b" + verb + r"(?:ed|es|s|ing)\b") if verb else None
+        introduced = False
         for j in order:
             s = self.sents[j]
             limit = (
@@ -1216,6 +1217,7 @@ class Discourse:
                 # "the joint statement said": the joint statement, not the plain one reported after it
                 founds = [f for f in founds if kind[0] in f.group().lower()]
             found = founds[-1] if founds else None  # the last one
+            introduced = introduced or found is not None
             for alt in reversed(founds[:-1]):
                 if _names_sender(t, found.end(), s.end):
                     break
@@ -1343,7 +1345,22 @@ class Discourse:
             # no sentence introduces this article: the last one that reports a publication ("The Nigerian
             # paper X on June 2 posted a write-up ...") names its publisher; else the medium's own
             return self._publisher(order, at, headline) or self._own(at)
+        lead = None if introduced else self._lead_actor(at)
+        if lead is not None:
+            # "The Bangladesh Institute of the Juche Idea issued a press statement ... the statement said": no
+            # sentence introduces the document; the story is about the lead's subject, whose it is
+            return lead
         return Ref("anonymous", None, None, False)
+
+    def _lead_actor(self, at: int) -> Ref | None:
+        """The named subject of the story's first body sentence (before ``at``), when it is no medium."""
+        first = next((k for k, s in enumerate(self.sents) if s.start >= self.doc.body_offset), None)
+        if first is None or self.sents[first].start >= at or self._nested:
+            return None
+        subj = self.subject(first)
+        if subj.kind in ("person", "org") and subj.ref is not None and subj.ref.kind == "named":
+            return subj.ref
+        return None
 
     def _publisher(self, order: list[int], at: int, headline: bool) -> Ref | None:
         """The named subject of the last sentence before ``at`` that reports a publication."""
@@ -1760,6 +1777,31 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
     return out
 
 
+# demonym endings and what the country's name ends with instead: Japanese/Japan, Chinese/China,
+# Iranian/Iran, Russian/Russia, Israeli/Israel, Brazilian/Brazil, Korean/Korea, Pakistani/Pakistan
+_DEMONYM_ENDINGS = (("ese", ""), ("ese", "a"), ("ian", ""), ("ian", "ia"), ("an", "a"), ("n", ""), ("i", ""))
+
+
+def country_entity(word: str, kb: KB):
+    """The country a name or a demonym stands for, as the packs name it: "Japanese" -> Japan, "Iranian" ->
+    Iran, "south Korean" -> South Korea (the demonym's stem tried against the gazetteer), "Thai" -> Thailand
+    (the packs' demonym table)."""
+    side = re.match(r"(?:south|north|South|North)\s+", word)
+    core = word[side.end() :] if side else word
+    listed = kb.entity(kb.demonyms.get(core)) if not side and core in kb.demonyms else None
+    if listed is not None:
+        return listed  # "Thai" -> Thailand: the packs' demonym table
+    stems = [core] + [core[: -len(x)] + y for x, y in _DEMONYM_ENDINGS if core.endswith(x)]
+    for stem in stems:
+        hit = kb.surface.get((side.group().capitalize() if side else "") + stem) or kb.surface.get(stem)
+        if hit is not None and hit[0] == "PLACE":
+            e = kb.entity(hit[1])
+            if e is not None and e.subtype == "country":
+                return e
+    return None
+
+
+
 def _place_or_demonym(word: str, kb: KB) -> bool:
     if word in kb.described_speaker_openers:
         return True  # ("Foreign Papers")
@@ -1837,7 +1879,7 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
                 re.fullmatch(r"[A-Z][a-z]+", sp)
                 and (
                     re.search(r"[^ius]s$", sp)
-                    or NATIONALITY.fullmatch(sp)  # ("...: Japanese")
+                    or country_entity(sp, disc.kb) is not None  # ("...: Japanese", not "...: Larijani")
                     or re.search(r"\b" + re.escape(sp.lower()) + r"\b", disc.text[disc.doc.body_offset :])
                 )
             )

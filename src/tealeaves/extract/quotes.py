@@ -31,6 +31,7 @@ from tealeaves.extract.coref import (
     PRONOUNS,
     Discourse,
     capitalised_name,
+    country_entity,
     resolve,
     speaker_words,
 )
@@ -241,7 +242,10 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
             cue = ":"
             end = len(before.rstrip()) - 1
             verb = _VERB_BEFORE_COLON.search(before, 0, end)
-            if verb:  # 'Ra Kyong Hui, 30, a woman residing in Central District, wept bitterly: "..."'
+            if c is not None and _CUE_TO_COLON.fullmatch(before.rstrip(), c.end()):
+                # 'President Roza Otunbayeva said in a speech on this occasion: "..."': the cue, then a phrase
+                cue, end = c.group(), c.start()
+            elif verb:  # 'Ra Kyong Hui, 30, a woman residing in Central District, wept bitterly: "..."'
                 cue, end = verb.group(1), verb.start(1)
             speaker = _subject_before(text, s_start, s_start + end)
         elif sent is not None and not before.strip(" ,\r\n\t"):
@@ -903,6 +907,8 @@ _LEAD_TIME_OR_TITLE = re.compile(
     r"[\"“][^\"”]{1,200}[\"”],?)\s+"
     r"(?=(?:the|The|it|he|she|they)\s|(?:it|he|she|they)$)"
 )
+# a participle and its agent opening a sentence: "Asked by KCNA, ...", "Consultado por la ACNC, ..."
+_BY_OPENER = re.compile(r"[A-Z][a-z]+(?:ado|ada|ados|adas|ido|ida|idos|idas|ed)\s+(?:por|by)\s")
 _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 
 
@@ -987,8 +993,10 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
                 prev,
                 max(seg.rfind(", ", 0, prev), seg.rfind("; ", 0, prev), seg.rfind(": ", 0, prev)),
             )
-        if not re.match(r"[A-Z]", seg[prev + 2 if prev >= 0 else 0 :]):
-            break
+        if not re.match(r"[A-Z]", seg[prev + 2 if prev >= 0 else 0 :]) or _BY_OPENER.match(
+            seg, prev + 2 if prev >= 0 else 0
+        ):
+            break  # ("Consultado por la ACNC, el gerente de la fabrica Choe Yong Nam, dijo": no name before)
         seg = seg[:cut]
         cut = prev
     a = cut + 2 if cut >= 0 else 0
@@ -1394,34 +1402,85 @@ _MEDIUM_QUOTED = re.compile(
 )
 
 
-def _country_entity(word: str, kb: KB):
-    """The country a name or a demonym stands for, as the packs name it: "Japanese" -> Japan, "Iranian" ->
-    Iran, "south Korean" -> South Korea (the demonym's stem tried against the gazetteer), "Thai" -> Thailand
-    (the packs' demonym table)."""
-    side = re.match(r"(?:south|north|South|North)\s+", word)
-    core = word[side.end() :] if side else word
-    listed = kb.entity(kb.demonyms.get(core)) if not side and core in kb.demonyms else None
-    if listed is not None:
-        return listed  # "Thai" -> Thailand: the packs' demonym table
-    stems = [core] + [core[: -len(x)] + y for x, y in _DEMONYM_ENDINGS if core.endswith(x)]
-    for stem in stems:
-        hit = kb.surface.get((side.group().capitalize() if side else "") + stem) or kb.surface.get(stem)
-        if hit is not None and hit[0] == "PLACE":
-            e = kb.entity(hit[1])
-            if e is not None and e.subtype == "country":
-                return e
-    return None
-
-
 # a state's authorities: "the south Korean authorities", "Thai authorities", "U.S. authorities"
 _AUTHORITIES = re.compile(
     r"(?:(?:the|The)\s+)?(?P<adj>(?:(?:south|north|South|North)\s+)?[A-Z][a-z]+|U\.S\.|US)\s+authorities"
 )
 
 
-# demonym endings and what the country's name ends with instead: Japanese/Japan, Chinese/China,
-# Iranian/Iran, Russian/Russia, Israeli/Israel, Brazilian/Brazil, Korean/Korea, Pakistani/Pakistan
-_DEMONYM_ENDINGS = (("ese", ""), ("ese", "a"), ("ian", ""), ("ian", "ia"), ("an", "a"), ("n", ""), ("i", ""))
+# a person's name ending a speaker span, with the age KCNA gives after it: "... Hassan Reza Husseini",
+# "... Choe Yong Nam (55 anos de edad)"
+_TAIL_NAME = re.compile(
+    r"(?:^|\s)((?:[A-Z][a-z][\w'’-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.)){1,5})"
+    r"(?P<age>\s*\(\d{1,3}(?:\s+(?:anos|años|years)[^)]{0,12})?\))?$"
+)
+# words that go on a body's name ("Committee for Space Technology"), never end it before a person's name
+_NAME_JOINERS = frozenset(
+    {
+        "of",
+        "for",
+        "the",
+        "and",
+        "to",
+        "in",
+        "at",
+        "on",
+        "by",
+        "with",
+        "from",
+        "de",
+        "del",
+        "la",
+        "el",
+        "los",
+        "las",
+        "y",
+        "en",
+        "para",
+        "por",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "des",
+    }
+)
+
+
+def _title_body_name(sp: str, kb: KB, roles, offices) -> str | None:
+    """The holder's name after an office and its body: "General Secretary of the Communist Party of Italy
+    Oliviero Diliverto" -> "Oliviero Diliverto". The name is the longest run of two to four capitalised words
+    ending the span with no place or head word of the packs in it, after a word that ends the body's name
+    (a head word, a place) or a lower-case word; the span opens with an office (or gives the age KCNA
+    writes after a person's name)."""
+    m = _TAIL_NAME.search(sp)
+    if m is None or m.start(1) == 0 or re.search(r"\s(?:and|y)\s", sp[: m.start(1)]):
+        return None
+    opening = [w.lower() for w in re.sub(r"^(?:the|el|la|The|El|La)\s+", "", sp).split()[:2]]
+    titled = any(w in roles or w in offices for w in opening) or " ".join(opening) in offices
+    titled = titled or any(t.lower() == opening[0] for t in kb.person_titles if " " not in t)
+    if not titled and m.group("age") is None:
+        return None
+    run = m.group(1).split()
+    before = sp[: m.start(1)].split()
+    for k in range(min(4, len(run)), 1, -1):
+        parts, prev = run[-k:], (run[: len(run) - k] or before[-1:])[-1]
+        if any(
+            w in kb.org_heads or w in kb.place_heads or kb.surface.get(w, ("",))[0] == "PLACE" for w in parts
+        ):
+            continue  # ("... of the Korean Friendship Association": a body, not a person)
+        hit = kb.surface.get(prev)
+        if prev.lower() in _NAME_JOINERS:
+            continue  # ("spokesman for the Committee for Space Technology": the body's name goes on)
+        if (
+            prev[:1].islower()
+            or prev in kb.org_heads
+            or (hit is not None and hit[0] == "PLACE")
+            or (m.group("age") is not None and k < len(run))
+        ):
+            return " ".join(parts)
+    return None
 
 
 def _speaker_kind(
@@ -1432,12 +1491,12 @@ def _speaker_kind(
     low = sp.lower()
     authorities = _AUTHORITIES.fullmatch(sp)
     if authorities:
-        hit = _country_entity(authorities.group("adj"), kb)
+        hit = country_entity(authorities.group("adj"), kb)
         if hit is not None:
             return "named", hit.id, hit.name  # "the south Korean authorities": the state (guidelines 6)
     government = _GOVERNMENT.fullmatch(sp)
     if government:
-        country = _country_entity(government.group("of") or government.group("adj"), kb)
+        country = country_entity(government.group("of") or government.group("adj"), kb)
         if country is not None:
             return "named", None, f"Government of {country.name}"  # "Japanese government": guidelines 1.4
     quoted = _MEDIUM_QUOTED.fullmatch(sp)
@@ -1483,6 +1542,14 @@ def _speaker_kind(
         return "named", people[0].entity, _name(kb, people[0])
     if first is not None and first.start == ss and first.end == se and first.label == "ORG":
         return "named", first.entity, _name(kb, first)  # "General Staff of the Korean People's Army": a name
+    titled_name = _title_body_name(sp, kb, roles, offices)
+    if titled_name is not None:
+        # "Military Attache of the Iranian Embassy Hassan Reza Husseini", "el gerente de la fabrica Choe Yong
+        # Nam (55 anos de edad)": an office and its body, then the holder's name
+        hit = kb.surface.get(titled_name)
+        if hit is not None and hit[0] == "PERSON":
+            return "named", hit[1], kb.entity(hit[1]).name
+        return "named", None, titled_name
     by = _AUTHORED_BY.match(sp)
     if by and by.group(1).lower() in DOC_NOUNS:
         author = [m for m in inside if m.start == ss + by.end() and m.label in ("PERSON", "ORG")]
@@ -1610,6 +1677,9 @@ def _speaker_kind(
         if joint and _is_name(joint.group(1).replace("'s ", " ")):
             return "named", None, joint.group(1)  # jointly speaking bodies: the first of them
         return "named", None, _without_nationality(sp, kb)  # ("Japanese Asahi Shimbun": the paper's name)
+    owner = _appositive_owner(text, ss, mentions)
+    if owner is not None:
+        return "named", owner.entity, _name(kb, owner)  # ("Kim Mi Ran (48), jefa del colectivo, dijo")
     return "anonymous", None, None
 
 
@@ -1643,8 +1713,13 @@ def _appositive_owner(text: str, ss: int, mentions: list[Mention]) -> Mention | 
     """'Ramon Jimenez, president of the committee, said': the role's owner is the name before the comma."""
     if text[max(0, ss - 2) : ss] != ", ":
         return None
-    prev = [m for m in mentions if m.end == ss - 2 and m.label == "PERSON"]
+    age = _AGE_BEFORE.search(text, max(0, ss - 40), ss - 2)  # ("Kim Mi Ran (48 anos de edad), jefa del ...")
+    end = age.start() if age else ss - 2
+    prev = [m for m in mentions if m.end == end and m.label == "PERSON"]
     return prev[0] if prev else None
+
+
+_AGE_BEFORE = re.compile(r"\s*\(\d{1,3}(?:\s+(?:anos|años|years)[^)]{0,12})?\)$")
 
 
 def _resolve(quotes: list[Quote], text: str, sentences, mentions, kb: KB, doc: Document) -> list[Quote]:
