@@ -911,6 +911,31 @@ CASES = [
     ("kcna-ft-2012-04-03-0041", "el desarrollo constante", "dijo", "named", "Choe Yong Nam"),
     # "...: Larijani": a surname, no demonym
     ("kcna-hl-2012-01-20-0011", "West Scenarios", ":", "named", "Larijani"),
+    # "carried its correspondents ... notes ... The notes said": a correspondent's notes are a document
+    ("kcna-ft-2012-09-12-0037", "since its inauguration", "said", "named", "Xinhua News"),
+    # "Kim Jong Un's work "..." ... The work, published on April 6, 2012, says": its author
+    ("kcna-ft-2012-05-07-0024", "it is the principled", "says", "named", "Kim Jong Un"),
+    # "This support was manifested in its statement ... the statement said": whose "its" is
+    (
+        "kcna-ft-2011-07-19-0022",
+        "July 27 was the day",
+        "said",
+        "named",
+        "Bangladesh Institute of the Juche Idea",
+    ),
+    # "The Youth and Student Sub-Committee of the North Side Committee for Implementing the June 15 Joint
+    # Declaration ... issued a joint statement": a body's name opening with a word that describes people
+    (
+        "kcna-ft-2012-08-29-0009",
+        "The Japanese imperialists cooked",
+        "said",
+        "named",
+        "Youth and Student Sub-Committee of the North Side Committee for Implementing the June 15 Joint"
+        " Declaration",
+    ),
+    # "The attorney-general of Australia in a statement Monday accused ... he said": an unnamed one-holder
+    # office of a country the text names (guidelines 2.3)
+    ("kcna-ft-2011-05-13-0024", "The move is Australia", "said", "named", None),
 ]
 
 

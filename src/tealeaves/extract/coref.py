@@ -94,7 +94,7 @@ DOC_NOUNS = _words(
     "article editorial commentary statement message letter report paper newspaper daily magazine bulletin "
     "essay treatise book review appeal declaration resolution information leaflet release homepage website "
     "announcement notice telegram reply answer communique memorandum greetings document white weekly journal "
-    "address addresses speech speeches "
+    "address addresses speech speeches notes work "
     "articulo editorial comentario declaracion mensaje carta misiva "
     "diario periodico periódico rotativo semanario revista"
 )
@@ -1228,9 +1228,8 @@ class Discourse:
             noun_alt = re.escape(noun)
         intro = re.compile(
             r"\b(?:(?:an?|its|their|his|her|the following|this|following|issued|carried|published|released|"
-            r"posted|sent|un|una|su|sus|recibio)\s+(?:[\w.-]+\s+){0,3}?|(?-i:In)\s+(?:joint\s+)?)"
-            + noun_alt
-            + r"s?\b",
+            r"posted|sent|un|una|su|sus|recibio)\s+(?:[\w.-]+\s+){0,3}?|(?-i:In)\s+(?:joint\s+)?|"
+            r"(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?)" + noun_alt + r"s?\b",
             re.IGNORECASE,
         )
         verb = _VERB_OF.get(noun)
@@ -1270,6 +1269,10 @@ class Discourse:
                     continue
             if found is None:
                 continue
+            if t[found.start()] in "'’":
+                owner = [m for m in self.mentions_in(s.start, found.start()) if m.end == found.start()]
+                if owner and owner[0].label in ("PERSON", "ORG"):
+                    return self.ref_of(owner[0])  # "Kim Jong Un's work ...": its author
             poss = re.match(r"(its|their|his|her)\s", found.group(), re.IGNORECASE)
             if poss is not None and j != i:
                 # "This support was manifested in its statement": whose "its" is
