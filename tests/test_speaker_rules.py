@@ -936,6 +936,10 @@ CASES = [
     # "The attorney-general of Australia in a statement Monday accused ... he said": an unnamed one-holder
     # office of a country the text names (guidelines 2.3)
     ("kcna-ft-2011-05-13-0024", "The move is Australia", "said", "named", None),
+    # "Pracheachon, the organ of the People's Party of Cambodia, ... the paper said": an organ is a paper
+    ("kcna-ft-2012-02-17-0015", "The international community", "said", "named", "Pracheachon"),
+    # 'The paper in an article titled "WPK is the party of ..." said': no name inside the title is the paper
+    ("kcna-ft-2012-07-05-0029", "The harmonious whole", "said", "named", "Nakhodkinski Rabochi"),
 ]
 
 

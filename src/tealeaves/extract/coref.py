@@ -1499,7 +1499,7 @@ class Discourse:
         t = self.text
         nouns = "|".join(
             sorted(
-                MEDIA_NOUNS | {"news agency", "agency", "radio", "TV", "television", "website"},
+                MEDIA_NOUNS | {"news agency", "agency", "radio", "TV", "television", "website", "organ"},
                 key=len,
                 reverse=True,
             )
@@ -1549,12 +1549,16 @@ class Discourse:
                 near = [
                     m
                     for m in self.mentions_in(s.start + a.end(), min(limit, s.start + a.end() + 60))
-                    if m.label == "ORG" and re.match(r"\s+(?:\w+ly\s+)?[a-z]", t[m.end : m.end + 20])
-                ]
+                    if m.label == "ORG"
+                    and re.match(r"\s+(?:\w+ly\s+)?[a-z]", t[m.end : m.end + 20])
+                    and len(re.findall(r"[\"“”]", t[s.start + a.end() : m.start])) % 2 == 0
+                ]  # (not a name inside a title in quotation marks: 'The paper in an article titled "WPK is')
                 if near:
                     return self.ref_of(near[0])
                 start = s.start + a.end()
                 for run in _RUN_BEFORE_VERB.finditer(t, start, min(limit, start + 90)):
+                    if len(re.findall(r"[\"“”]", t[start : run.start(1)])) % 2:
+                        continue  # (inside a title in quotation marks)
                     words = run.group(1).split()
                     places = {
                         m.text for m in self.mentions_in(run.start(1), run.end(1)) if m.label == "PLACE"
