@@ -940,6 +940,14 @@ CASES = [
     ("kcna-ft-2012-02-17-0015", "The international community", "said", "named", "Pracheachon"),
     # 'The paper in an article titled "WPK is the party of ..." said': no name inside the title is the paper
     ("kcna-ft-2012-07-05-0029", "The harmonious whole", "said", "named", "Nakhodkinski Rabochi"),
+    # "the Communist Workers' Party of Russia-Revolutionary Communist Party": one name across the hyphen
+    (
+        "kcna-ft-2011-06-13-0016",
+        "The DPRK has recently opened",
+        "said",
+        "named",
+        "Communist Workers' Party of Russia-Revolutionary Communist Party",
+    ),
 ]
 
 
@@ -992,3 +1000,16 @@ def test_a_demonym_the_stem_rule_misses_comes_from_the_pack_table():
     got = [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
     assert ("named", "Government of Thailand") in got
     assert ("named", "United Kingdom") in got
+
+
+def test_a_name_joined_by_a_hyphen_to_an_organisation_is_one_name():
+    doc = Document.create(
+        "KCNA",
+        "2011-06-13",
+        "Article",
+        "The Communist Workers' Party of Russia-Revolutionary Communist Party posted an article. "
+        "The DPRK-China friendship was praised.",
+    )
+    mentions = [(m.text, m.label) for m in Pipeline()(doc)["mention"]]
+    assert ("Communist Workers' Party of Russia-Revolutionary Communist Party", "ORG") in mentions
+    assert ("China", "PLACE") in mentions  # (two places joined by a hyphen stay two)

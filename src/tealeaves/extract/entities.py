@@ -79,6 +79,7 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _abbreviated(text, out)
     out = _extend_of(text, out, kb, tail_only=True)
     out = _extend_tail(text, out)
+    out = _hyphen_joined(text, out, kb)
     out = _word_surnames(text, out, kb)
     out = _propagate(text, _place_forms(text, out, kb))
     return _no_overlaps(_cc_forms(text, out))
@@ -132,6 +133,27 @@ def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
 _WORD_SURNAME = re.compile(
     r"(?<![\w'’-])(An|So|No|O) ((?:[A-Z][a-z]{1,4})(?: [A-Z][a-z]{1,4})?)(?=,\s+(?:an?\s+|the\s+)?[a-z])"
 )
+
+
+# a second name joined to an organisation's by a hyphen: "Communist Workers' Party of Russia[-Revolutionary
+# Communist Party]" (a run of capitalised words ending in a head word)
+_HYPHEN_NAME = re.compile(r"-((?:[A-Z][\w'’]*\s+){0,4}[A-Z][\w'’]*)")
+
+
+def _hyphen_joined(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    """An organisation's name going on after a hyphen with another name that ends in a head word of the
+    packs is one name (the mentions inside the joined part go)."""
+    out: list[Mention] = []
+    skip_to = -1
+    for m in found:
+        if m.start < skip_to:
+            continue
+        h = _HYPHEN_NAME.match(text, m.end) if m.label == "ORG" and m.entity is None else None
+        if h is not None and h.group(1).split()[-1] in kb.org_heads and len(h.group(1).split()) >= 2:
+            m = Mention(m.start, h.end(), text[m.start : h.end()], "ORG", None, "pattern")
+            skip_to = h.end()
+        out.append(m)
+    return out
 
 
 def _word_surnames(text: str, found: list[Mention], kb: KB) -> list[Mention]:
