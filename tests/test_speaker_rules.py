@@ -940,6 +940,15 @@ CASES = [
     ("kcna-ft-2012-02-17-0015", "The international community", "said", "named", "Pracheachon"),
     # 'The paper in an article titled "WPK is the party of ..." said': no name inside the title is the paper
     ("kcna-ft-2012-07-05-0029", "The harmonious whole", "said", "named", "Nakhodkinski Rabochi"),
+    # "...: Foreign Papers", "...: S. Korean": several papers, a demonym: anonymous (the story may name them)
+    ("kcna-ft-2011-09-19-0022", "DPRK, People's Country", ":", "anonymous", None),
+    ("kcna-hl-2012-03-26-0021", "Praising Great Men", ":", "anonymous", None),
+    # "the curator said" after "the curator of Kim Jong Suk Library of Peru": a one-holder office (pack data)
+    ("kcna-ft-2011-11-30-0025", "The nuclear issue", "said", "named", None),
+    # "La directora de departamento O Jong Sun (55 anos de edad) destaco": a one-letter surname
+    ("kcna-ft-2011-12-23-0116", "No hay en la historia", "destaco", "named", "O Jong Sun"),
+    # "Kim Yong Nam, al partir de ..., envio el dia 7 un mensaje ... El remitente expreso": who sent it
+    ("kcna-ft-2012-08-08-0029", "el profundo agradecimiento", "expreso", "named", "Kim Yong Nam"),
     # "the Communist Workers' Party of Russia-Revolutionary Communist Party": one name across the hyphen
     (
         "kcna-ft-2011-06-13-0016",

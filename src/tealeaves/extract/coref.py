@@ -95,12 +95,14 @@ DOC_NOUNS = _words(
     "essay treatise book review appeal declaration resolution information leaflet release homepage website "
     "announcement notice telegram reply answer communique memorandum greetings document white weekly journal "
     "address addresses speech speeches notes work "
-    "articulo editorial comentario declaracion mensaje carta misiva "
+    "articulo editorial comentario declaracion mensaje carta misiva nota "
     "diario periodico periódico rotativo semanario revista"
 )
 MEDIA_NOUNS = _words(
     "paper newspaper daily weekly magazine journal diario periodico periódico rotativo semanario revista"
 )
+# the sender of a message or letter: "El remitente senala en su misiva ...", "the sender said"
+SENDER_NOUNS = frozenset({"remitente", "sender"})
 # a document of this kind without a named issuer is the medium's own writing
 OWN_WRITING = frozenset({"article", "editorial", "commentary", "review", "essay", "articulo", "comentario"})
 # cues that continue the last speaker's words: "and went on:", "y continua:"
@@ -109,7 +111,7 @@ GOES_ON = (
 )
 # documents one text names in two ways: "recibio mensaje de condolencias ..., La misiva senala"
 _SAME_DOCUMENT = (
-    frozenset({"message", "letter", "telegram", "mensaje", "carta", "misiva"}),
+    frozenset({"message", "letter", "telegram", "mensaje", "carta", "misiva", "nota"}),
     frozenset({"statement", "declaration", "communique", "declaracion", "comunicado"}),
 )
 # what may stand between a document and its author: 'an article "The DPRK" contributed by X'
@@ -162,6 +164,8 @@ _ISSUED = re.compile(
     r"\s+(?:(?:on|in)\s+[\w.]+(?:\s+\d{1,2})?\s+|[A-Z][a-z]+day\s+)?(?:" + _ISSUE_VERBS + r"|carried|adopted)"
     r"\s+(?:an?|its|the)\s"
 )
+# a verb of sending a message ("envio el dia 7 un mensaje", "sent a letter")
+_SENDING = re.compile(r"\b(?:envi[oó]|dirigi[oó]|remiti[oó]|mand[oó]|sent|addressed|forwarded)\b")
 # a sentence's subject issuing a document: "... released a commentary on August 25"
 _ISSUES_DOC = re.compile(
     r"\b" + _ISSUE_VERBS + r"\s+(?:an?|its|a joint)\s+(?:[\w-]+\s+){0,2}?"
@@ -1121,7 +1125,10 @@ class Discourse:
         anonymous ('a speaker the text does not identify')."""
         head = head.lower()
         body = [s for s in self.sents if s.start >= self.doc.body_offset][:3]
-        if head.rstrip("s") in MEDIA_NOUNS or head in ("media", "dailies"):
+        if (head.endswith("s") and not head.endswith("ss")) or head in ("media", "dailies"):
+            # "...: Foreign Papers", "...: Kuwaiti Organizations": several, whom the story may name one by one
+            return Ref("anonymous", None, None, False, plural=True)
+        if head.rstrip("s") in MEDIA_NOUNS:
             r = (
                 self._medium(list(range(len(self.sents)))[self.sents.index(body[0]) :][:3], at, True)
                 if body
@@ -1386,6 +1393,8 @@ class Discourse:
                 r = self._medium(
                     [j], limit if j == i else s.end, False
                 )  # "The newspaper Blits carried an article"
+            if r is None or r.kind == "anonymous":
+                r = self._sender_before(s.start, found.start()) or r
             if r is not None:
                 return r
         if noun in OWN_WRITING:
@@ -1426,6 +1435,21 @@ class Discourse:
             r = self._speaker_or_subject(j, s, limit)
             return r if r is not None and r.kind == "named" else None
         return None
+
+    def _sender_before(self, start: int, end: int) -> Ref | None:
+        """'El presidente ... Kim Yong Nam, al partir de ..., envio el dia 7 un mensaje': the person named
+        last before the verb of sending, outside quoted words (when no subject was found)."""
+        verb = None
+        for verb in _SENDING.finditer(self.text, start, end):  # noqa: B007 - the last one
+            pass
+        if verb is None:
+            return None
+        people = [
+            m
+            for m in self.mentions_in(start, verb.start())
+            if m.label == "PERSON" and not any(a <= m.start < b for a, b in self.quote_spans)
+        ]
+        return self.ref_of(people[-1]) if people else None
 
     def _speaker_or_subject(self, j: int, s: Sentence, limit: int) -> Ref | None:
         here = [r for p, r in self.refs if s.start <= p < limit]
@@ -1928,10 +1952,11 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
             # "...: Research", "...: Russians": a plural, or a word the text also writes in lower case (not
             # "...: Majlis", a name)
             (
-                re.fullmatch(r"[A-Z][a-z]+", sp)
+                re.fullmatch(r"(?:[SN]\.\s+)?[A-Z][a-z]+", sp)
                 and (
                     re.search(r"[^ius]s$", sp)
-                    or country_entity(sp, disc.kb) is not None  # ("...: Japanese", not "...: Larijani")
+                    or country_entity(re.sub(r"^S\.\s+", "south ", sp), disc.kb) is not None
+                    # ("...: Japanese", "...: S. Korean", not "...: Larijani")
                     or re.search(r"\b" + re.escape(sp.lower()) + r"\b", disc.text[disc.doc.body_offset :])
                 )
             )

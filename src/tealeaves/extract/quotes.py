@@ -29,6 +29,7 @@ from tealeaves.extract.coref import (
     OWN_WRITING,
     PAPER_WORD,
     PRONOUNS,
+    SENDER_NOUNS,
     Discourse,
     capitalised_name,
     country_entity,
@@ -1411,7 +1412,7 @@ _AUTHORITIES = re.compile(
 # a person's name ending a speaker span, with the age KCNA gives after it: "... Hassan Reza Husseini",
 # "... Choe Yong Nam (55 anos de edad)"
 _TAIL_NAME = re.compile(
-    r"(?:^|\s)((?:[A-Z][a-z][\w'’-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.)){1,5})"
+    r"(?:^|\s)((?:[A-Z][a-z][\w'’-]*|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]))(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.)){1,5})"
     r"(?P<age>\s*\(\d{1,3}(?:\s+(?:anos|años|years)[^)]{0,12})?\))?$"
 )
 # words that go on a body's name ("Committee for Space Technology"), never end it before a person's name
@@ -1568,6 +1569,8 @@ def _speaker_kind(
         return (
             issuer  # "a decree of the Presidium of the ...", "the survey of the Cabinet Office": its issuer
         )
+    if head in SENDER_NOUNS and not indefinite:
+        return "document:mensaje", None, None  # "El remitente senala": who sent the message named before
     if head in DOC_NOUNS and (own or not indefinite) and not (first is not None and first.start == ss):
         return f"document:{head}", None, None
     if head in ORG_NOUNS and len(words) == 1 and re.search(r"\b(?:the|The)\s+$", before):
