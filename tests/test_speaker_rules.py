@@ -949,6 +949,8 @@ CASES = [
     ("kcna-ft-2011-12-23-0116", "No hay en la historia", "destaco", "named", "O Jong Sun"),
     # "Kim Yong Nam, al partir de ..., envio el dia 7 un mensaje ... El remitente expreso": who sent it
     ("kcna-ft-2012-08-08-0029", "el profundo agradecimiento", "expreso", "named", "Kim Yong Nam"),
+    # "Kim Jong Il gave his handwriting to a letter ... from officials ...": "his" is not the letter's
+    ("kcna-ft-2011-11-12-0003", "We will keep the vinalon", "said", "anonymous", None),
     # "the Communist Workers' Party of Russia-Revolutionary Communist Party": one name across the hyphen
     (
         "kcna-ft-2011-06-13-0016",

@@ -1281,6 +1281,8 @@ class Discourse:
                 if owner and owner[0].label in ("PERSON", "ORG"):
                     return self.ref_of(owner[0])  # "Kim Jong Un's work ...": its author
             poss = re.match(r"(its|their|his|her)\s", found.group(), re.IGNORECASE)
+            if poss is not None and _STOP_NP & set(found.group().lower().split()[1:-1]):
+                poss = None  # ("gave his handwriting to a letter": "his" is not the letter's)
             if poss is not None and j != i:
                 # "This support was manifested in its statement": whose "its" is
                 r = self.pronoun(
