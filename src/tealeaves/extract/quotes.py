@@ -877,7 +877,7 @@ _LY_NOUNS = (
     r"homily|folly|belly|jelly|lily|Italy|July|Sicily|Kelly|Ely)"
 )
 _TRAIL_WORDS = re.compile(
-    r"\s+(?:(?:on\s+)?" + _WEEKDAY + r"|today|also|then|further|"
+    r"\s+(?:(?:on\s+)?" + _WEEKDAY + r"|today|also|then|further|even|said|says|"
     r"once again|again|later|earlier|here|there|on \w+\.? \d+|"
     r"(?:in|at) (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
     r"on the occasion [\w\s]{1,30}|(?!" + _LY_NOUNS + r"\b)[a-z]\w+ly)$"
@@ -1039,6 +1039,9 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if d:
         a += d.end()
         span = span[d.end() :]
+    pronoun_pp = re.match(r"(He|She|It|They)\s+(?:in|at|on|during|through|via|when|while)\s", span)
+    if pronoun_pp:  # "He in a Tuesday TV show including ABC TV said": the pronoun, then a phrase
+        span = pronoun_pp.group(1)
     span = re.sub(r"\s+(?:has|have|had)$", "", span.rstrip(" ,"))  # "But Japan has gone so far as to say"
     opening = re.match(
         r"(?:At|In|On|During|After|Before|Inside|Outside|Later|Then|" + _TIME_OPENER + r")\b[^,]{0,120}?\s"
