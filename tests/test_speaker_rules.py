@@ -951,6 +951,12 @@ CASES = [
     ("kcna-ft-2012-08-08-0029", "el profundo agradecimiento", "expreso", "named", "Kim Yong Nam"),
     # "Kim Jong Il gave his handwriting to a letter ... from officials ...": "his" is not the letter's
     ("kcna-ft-2011-11-12-0003", "We will keep the vinalon", "said", "anonymous", None),
+    # "according to a report of south Korea's KBS": the issuer after a place's possessive
+    ("kcna-ft-2012-01-04-0017", "The prosecution authorities", "according to", "named", "KBS"),
+    # "Segun la encuesta ... publicada por Tokio Shimbun": a survey speaks for whoever published it
+    ("kcna-ft-2012-01-18-0029", "el 85% de los", "segun", "named", "Tokio Shimbun"),
+    # "says the Rodong Sinmun newspaper Monday. ... the daily says": a weekday is no paper's name
+    ("kcna-ft-2011-07-18-0013", "As for its economic policy", "says", "self", "Rodong Sinmun"),
     # "the Communist Workers' Party of Russia-Revolutionary Communist Party": one name across the hyphen
     (
         "kcna-ft-2011-06-13-0016",
@@ -1024,3 +1030,13 @@ def test_a_name_joined_by_a_hyphen_to_an_organisation_is_one_name():
     mentions = [(m.text, m.label) for m in Pipeline()(doc)["mention"]]
     assert ("Communist Workers' Party of Russia-Revolutionary Communist Party", "ORG") in mentions
     assert ("China", "PLACE") in mentions  # (two places joined by a hyphen stay two)
+
+
+def test_a_weekday_alone_is_no_name():
+    doc = Document.create(
+        "KCNA",
+        "2011-07-18",
+        "Review",
+        "The regime is unpopular, says the Rodong Sinmun newspaper Monday. It goes on.",
+    )
+    assert all(m.text.rstrip(".") != "Monday" for m in Pipeline()(doc)["mention"])

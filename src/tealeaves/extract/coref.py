@@ -1125,7 +1125,7 @@ class Discourse:
         anonymous ('a speaker the text does not identify')."""
         head = head.lower()
         body = [s for s in self.sents if s.start >= self.doc.body_offset][:3]
-        if (head.endswith("s") and not head.endswith("ss")) or head in ("media", "dailies"):
+        if (re.search(r"[^ius]s$", head) and head != "news") or head in ("media", "dailies"):
             # "...: Foreign Papers", "...: Kuwaiti Organizations": several, whom the story may name one by one
             return Ref("anonymous", None, None, False, plural=True)
         if head.rstrip("s") in MEDIA_NOUNS:
@@ -1786,6 +1786,7 @@ def capitalised_name(text: str, at: int, end: int) -> str | None:
             name = name[: joint.start()]  # "X ... and the Association for ...": two bodies, the first
             break
     name = re.sub(r"['’]s$", "", name)
+    name = re.sub(r"(?<=[a-z]{3})\.$", "", name)  # ("the Rodong Sinmun newspaper Monday.": a sentence's end)
     if not (name.startswith("The ") and _MEDIUM_NOUN_BEFORE.search(text, max(0, at - 16), at)):
         # (a paper's "The" after "the Indonesian paper" is part of its name: "The First Times", guidelines 6)
         name = re.sub(r"^(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+", "", name)
@@ -1880,6 +1881,11 @@ def country_entity(word: str, kb: KB):
     return None
 
 
+def _side_word(m: re.Match) -> str:
+    """'S. Korean' -> 'south Korean', 'N. Korean' -> 'north Korean' (a replacement for re.sub)."""
+    return "south " if m.group(1) == "S" else "north "
+
+
 def _place_or_demonym(word: str, kb: KB) -> bool:
     if word in kb.described_speaker_openers:
         return True  # ("Foreign Papers")
@@ -1957,7 +1963,7 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
                 re.fullmatch(r"(?:[SN]\.\s+)?[A-Z][a-z]+", sp)
                 and (
                     re.search(r"[^ius]s$", sp)
-                    or country_entity(re.sub(r"^S\.\s+", "south ", sp), disc.kb) is not None
+                    or country_entity(re.sub(r"^([SN])\.\s+", _side_word, sp), disc.kb) is not None
                     # ("...: Japanese", "...: S. Korean", not "...: Larijani")
                     or re.search(r"\b" + re.escape(sp.lower()) + r"\b", disc.text[disc.doc.body_offset :])
                 )

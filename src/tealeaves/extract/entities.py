@@ -82,12 +82,14 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _hyphen_joined(text, out, kb)
     out = _word_surnames(text, out, kb)
     out = _propagate(text, _place_forms(text, out, kb))
+    out = [m for m in out if not (m.method == "pattern" and _WHEN_ONLY.fullmatch(m.text))]
     return _no_overlaps(_cc_forms(text, out))
 
 
 # what goes on after an unknown organisation's name: "... for Korea's Reunification", "... for Solidarity
 # with the DPRK", "... of Koreans in China" (never "and the ...": that is a second body)
 _WHEN_WORD = r"(?:" + WEEKDAY + "|" + MONTH + r")\b"
+_WHEN_ONLY = re.compile(r"(?:" + WEEKDAY + "|" + MONTH + r")\.?")  # ("newspaper Monday.": no name)
 _ORG_TAIL = re.compile(
     r"(?:\s+(?:of|for|with)(?:\s+the)?\s+(?:(?:south|north)\s+(?=Korea))?[A-Z][\w'’.-]*"
     r"(?:\s+(?!" + _WHEN_WORD + r")[A-Z][\w'’.-]*)*)+"

@@ -1316,8 +1316,11 @@ _ISSUER_NOUNS = DOC_NOUNS | frozenset(
 # "chapter of a report by ", "decree of the ", "reporte de la ": lower-case words with such a noun, then the
 # preposition that brings in the issuer's capitalised name
 _ISSUER_OF = re.compile(
-    r"((?:[a-záéíóúñ][\w-]*\s+){0,5}?)(?:of|by|from|de|del)\s+(?:(?:the|la|el|los|las)\s+)?(?=[A-Z])"
+    r"((?:[a-záéíóúñ][\w-]*\s+){0,7}?)(?:of|by|from|de|del|por)\s+(?:(?:the|la|el|los|las)\s+)?"
+    r"(?:(?:south|north)\s+(?=Korea['’]s\s))?(?=[A-Z])"
 )
+# a place's possessive before the issuer: "a report of south Korea's KBS"
+_PLACE_OWNS = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+(?=[A-Z])")
 # what may follow the issuer's name inside the span: nothing, a date or a participle ("released on Tuesday")
 _AFTER_ISSUER = re.compile(
     r"\s*(?:$|,\s|\(|(?:in|on|at|released|issued|published|dated|fechado|announced|conducted|some|"
@@ -1334,6 +1337,10 @@ def _issuer_in_span(text: str, ss: int, se: int, inside: list[Mention]) -> tuple
     if m is None or not (set(m.group(1).split()) & _ISSUER_NOUNS):
         return None
     at = m.end()
+    owns = _PLACE_OWNS.match(text, at, se)
+    owner_end = at + len(re.split(r"['’]s\s", owns.group())[0]) if owns else -1
+    if owns is not None and any(x.end == owner_end and x.label == "PLACE" for x in inside):
+        at = owns.end()  # ("a report of south Korea's KBS": KBS)
     named = [x for x in inside if x.start == at]
     if named and named[0].label in ("ORG", "PERSON"):
         name, end, entity = named[0].text, named[0].end, named[0].entity
@@ -1412,43 +1419,20 @@ _AUTHORITIES = re.compile(
 )
 
 
+# the age KCNA writes after a person's name: "(55)", "(55 anos de edad)"
+_AGE = r"\(\d{1,3}(?:\s+(?:anos|años|years)[^)]{0,12})?\)"
 # a person's name ending a speaker span, with the age KCNA gives after it: "... Hassan Reza Husseini",
 # "... Choe Yong Nam (55 anos de edad)"
 _TAIL_NAME = re.compile(
     r"(?:^|\s)((?:[A-Z][a-z][\w'’-]*|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]))(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.)){1,5})"
-    r"(?P<age>\s*\(\d{1,3}(?:\s+(?:anos|años|years)[^)]{0,12})?\))?$"
+    r"(?P<age>\s*" + _AGE + r")?$"
 )
 # words that go on a body's name ("Committee for Space Technology"), never end it before a person's name
 _NAME_JOINERS = frozenset(
-    {
-        "of",
-        "for",
-        "the",
-        "and",
-        "to",
-        "in",
-        "at",
-        "on",
-        "by",
-        "with",
-        "from",
-        "de",
-        "del",
-        "la",
-        "el",
-        "los",
-        "las",
-        "y",
-        "en",
-        "para",
-        "por",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "du",
-        "des",
-    }
+    re.findall(
+        r"\w+",
+        "of for the and to in at on by with from de del la el los las y en para por da do dos das du des",
+    )
 )
 
 
@@ -1725,7 +1709,7 @@ def _appositive_owner(text: str, ss: int, mentions: list[Mention]) -> Mention | 
     return prev[0] if prev else None
 
 
-_AGE_BEFORE = re.compile(r"\s*\(\d{1,3}(?:\s+(?:anos|años|years)[^)]{0,12})?\)$")
+_AGE_BEFORE = re.compile(r"\s*" + _AGE + "$")
 
 
 def _resolve(quotes: list[Quote], text: str, sentences, mentions, kb: KB, doc: Document) -> list[Quote]:
