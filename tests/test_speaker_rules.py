@@ -1040,3 +1040,18 @@ def test_a_weekday_alone_is_no_name():
         "The regime is unpopular, says the Rodong Sinmun newspaper Monday. It goes on.",
     )
     assert all(m.text.rstrip(".") != "Monday" for m in Pipeline()(doc)["mention"])
+
+
+def test_a_medium_and_its_country_are_two_names():
+    # a medium's country after it is no part of its name (guidelines 6): no "ITAR-TASS of Russia" mention
+    doc = Document.create(
+        "KCNA",
+        "2012-01-01",
+        "Review",
+        "ITAR-TASS of Russia reported the talks. Rodong Sinmun of the DPRK Monday carried an article. "
+        "The Central Committee of the Bangladesh Communist Party said so.",
+    )
+    mentions = [(m.text, m.entity) for m in Pipeline()(doc)["mention"]]
+    assert ("ITAR-TASS", "itar-tass") in mentions
+    assert ("Rodong Sinmun", "rodong-sinmun") in mentions
+    assert ("Central Committee of the Bangladesh Communist Party", None) in mentions  # (not a medium)

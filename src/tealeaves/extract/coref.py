@@ -1610,20 +1610,9 @@ class Discourse:
                 return Ref("named", None, " ".join(words), False)
         return None
 
-    def _medium_of(self, m: Mention) -> Ref | None:
-        """A DPRK medium under its country, in a name no pack knows as a whole: "Rodong Sinmun of the DPRK
-        Monday"."""
-        if m.entity is not None or m.label != "ORG" or " of " not in m.text:
-            return None
-        hit = self.kb.surface.get(m.text.split(" of ", 1)[0])
-        if hit is None or hit[1] not in self.media:
-            return None
-        e = self.kb.entity(hit[1])
-        return Ref("self", hit[1], e.name if e else m.text, False)
-
     def _own(self, at: int) -> Ref:
         """The DPRK medium last named before ``at``, else the document's source."""
-        ms = [m for m in self.mentions if m.end <= at and (m.entity in self.media or self._medium_of(m))]
+        ms = [m for m in self.mentions if m.end <= at and m.entity in self.media]
         if (
             len(ms) > 1
             and self.text[ms[-1].start - 1 : ms[-1].start] == "("
@@ -1633,7 +1622,7 @@ class Discourse:
                 :-1
             ]  # "Review of Rodong Sinmun" over "Pyongyang, October 21 (KCNA) --": the dateline's agency
         if ms:
-            return self.ref_of(ms[-1]) if ms[-1].entity else self._medium_of(ms[-1])
+            return self.ref_of(ms[-1])
         src = (self.doc.source or "").lower()
         eid = {"kcna": "kcna", "rodong sinmun": "rodong-sinmun"}.get(src)
         e = self.kb.entity(eid)

@@ -399,7 +399,9 @@ def _extend_of(text: str, found: list[Mention], kb: KB, tail_only: bool = False)
         m = found[i]
         j = i
         last = m.text.rsplit(" ", 1)[-1]
-        if m.label == "ORG" and (not tail_only or last in kb.org_heads or last.isdigit()):
+        known = kb.entity(m.entity) if m.entity else None
+        medium = known is not None and known.subtype == "media"  # ("ITAR-TASS of Russia": its country)
+        if m.label == "ORG" and not medium and (not tail_only or last in kb.org_heads or last.isdigit()):
             end, ent = m.end, m.entity
             while j + 1 < len(found):
                 t = _OF_TAIL.match(text, end)
@@ -661,7 +663,10 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
     ha, _hb = toks[head_i]
     head_inner = [(a, b) for a, b in inner if a <= ha < b]
     if head_inner and not (
-        label == "ORG" and head_inner[0][0] == s and text.startswith(" of ", head_inner[0][1])
+        label == "ORG"
+        and head_inner[0][0] == s
+        and text.startswith(" of ", head_inner[0][1])
+        and not _is_medium(text[head_inner[0][0] : head_inner[0][1]], kb)
     ):
         return None  # the head word belongs to a known name: "Kim Il Sung Square" is known already
     # ("Central Committee of the Bangladesh Communist Party": a known head, but someone else's body)
@@ -675,6 +680,13 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
     if opener is not None and not strict:
         s = opener
     return Mention(s, e, text[s:e], label, None, "pattern")
+
+
+def _is_medium(name: str, kb: KB) -> bool:
+    """A known medium: its country after it is no part of its name ("Rodong Sinmun of the DPRK")."""
+    hit = kb.surface.get(name)
+    e = kb.entity(hit[1]) if hit is not None else None
+    return e is not None and e.subtype == "media"
 
 
 _LOCATED = frozenset(

@@ -1639,6 +1639,14 @@ def _speaker_kind(
             if owned:
                 return "named", owned[0].entity, _name(kb, owned[0])
             return "named", None, text[first.end + owner.end() : se]
+        known = kb.entity(first.entity)
+        place_tail = re.fullmatch(
+            r"\s+of\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)", text[first.end : se]
+        )
+        if known is not None and known.subtype == "media" and place_tail:
+            hit = kb.surface.get(place_tail.group(1))
+            if hit is not None and hit[0] == "PLACE":
+                return "named", first.entity, _name(kb, first)  # "ITAR-TASS of Russia": a medium's country
         if first.end < se and re.match(r"[A-Z]", sp) and _is_name(sp):
             return "named", first.entity if first.label != "PLACE" else None, sp  # a longer name
         return "named", first.entity, _name(kb, first)
