@@ -957,6 +957,14 @@ CASES = [
     ("kcna-ft-2012-01-18-0029", "el 85% de los", "segun", "named", "Tokio Shimbun"),
     # "says the Rodong Sinmun newspaper Monday. ... the daily says": a weekday is no paper's name
     ("kcna-ft-2011-07-18-0013", "As for its economic policy", "says", "self", "Rodong Sinmun"),
+    # "The Indian paper Science Technology and Education News on June 8 ...": a paper's name with "and"
+    (
+        "kcna-ft-2011-06-16-0026",
+        "the DPRK is a country of",
+        "noted",
+        "named",
+        "Science Technology and Education News",
+    ),
     # "the Communist Workers' Party of Russia-Revolutionary Communist Party": one name across the hyphen
     (
         "kcna-ft-2011-06-13-0016",

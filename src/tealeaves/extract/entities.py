@@ -250,7 +250,12 @@ _MEDIA_HINTS = (
 _MEDIA_APPOSITIVE = re.compile(
     r"(?<![\w'’.-])(" + _WORD_NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _MEDIA_NOUN + r"\b"
 )
-_MEDIA_BEFORE = re.compile(r"\b(?:newspaper|paper|daily|weekly|magazine|journal)\s+(" + _WORD_NAME + r")")
+_MEDIA_BEFORE = re.compile(
+    r"\b(?:newspaper|paper|daily|weekly|magazine|journal)\s+("
+    + _WORD_NAME
+    + r"(?:\s+and\s+(?:[A-Z][\w'’.-]*\s+){0,2}"
+    r"(?:News|Daily|Times|Post|Herald|Tribune|Journal|Gazette|Review)\b)?)"
+)  # ("the Indian paper Science Technology and Education News": a paper's name with "and" in it)
 _NEWS_AGENCY = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*\s+){1,3}news agency\b")
 _TITLE_TO = re.compile(
     r"\b(?:Ambassador|Envoy|Consul|Representative|Delegate|ambassador|envoy|representative)\s+(?:to|in|at)\s+"
