@@ -965,6 +965,10 @@ CASES = [
         "named",
         "Science Technology and Education News",
     ),
+    # "..., a navy spokesman said Monday.", "..., a research agency said on April 17.": a time after the
+    # closing cue
+    ("kcna-ft-2011-09-08-0042", "The Colombian Navy has seized", "said", "anonymous", None),
+    ("kcna-ft-2012-04-24-0056", "New condominium supply", "said", "anonymous", None),
     # "the Communist Workers' Party of Russia-Revolutionary Communist Party": one name across the hyphen
     (
         "kcna-ft-2011-06-13-0016",

@@ -583,7 +583,15 @@ _CLOSE_NP = re.compile(
 )  # ("..., the daily noted": the paper, not "the" and an adverb)
 # what may follow a closing cue: ", adding", "." (also "..., Rodong Sinmun Monday says in an article, and
 # goes on:")
-_AFTER_CLOSE = re.compile(r"\s*(?:in\s+(?:a|an|its|his|her|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*)?(?:,|\.|$)")
+_AFTER_CLOSE = re.compile(
+    r"\s*(?:(?:on\s+)?(?:"
+    + _WEEKDAY
+    + r"|today|yesterday|(?:"
+    + MONTH
+    + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+    r"\.?\s+\d{1,2}(?:,\s+\d{4})?)\s*)?"  # ("..., a navy spokesman said Monday.", "... said on April 17.")
+    r"(?:in\s+(?:a|an|its|his|her|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*)?(?:,|\.|$)"
+)
 _FINITE_BEFORE_COMMA = re.compile(
     r"[^,;]*?\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b"
 )
