@@ -969,6 +969,8 @@ CASES = [
     # closing cue
     ("kcna-ft-2011-09-08-0042", "The Colombian Navy has seized", "said", "anonymous", None),
     ("kcna-ft-2012-04-24-0056", "New condominium supply", "said", "anonymous", None),
+    # "They declared they would wage ...": no "that", but a clause with its own subject and verb
+    ("kcna-ft-2011-07-12-0029", "they would wage", "declared", "anonymous", None),
     # "the Communist Workers' Party of Russia-Revolutionary Communist Party": one name across the hyphen
     (
         "kcna-ft-2011-06-13-0016",

@@ -473,6 +473,8 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
             when = _WHEN_WORD.match(rest) if t.group(1) is None else None
             if when is not None and _PRONOUN_CLAUSE.match(s, c.end() + when.end()):
                 clause_start = c.end() + when.end()  # "announced Wednesday he would ...": past the time word
+            elif t.group(1) is None and _PRONOUN_CLAUSE.match(s, c.end()):
+                pass  # "They declared they would ...": a clause with its own subject and verb, no "that"
             elif t.group(1) is None and (
                 kb.is_object_cue(c.group()) or not _clausal(s[clause_start:body_end])
             ):
