@@ -971,6 +971,8 @@ CASES = [
     ("kcna-ft-2012-04-24-0056", "New condominium supply", "said", "anonymous", None),
     # "They declared they would wage ...": no "that", but a clause with its own subject and verb
     ("kcna-ft-2011-07-12-0029", "they would wage", "declared", "anonymous", None),
+    # "A spokesman for the Korean Committee for Space Technology announced Friday that ...": past the day
+    ("kcna-ft-2012-03-16-0004", "the DPRK would launch", "announced", "anonymous", None),
     # "the Communist Workers' Party of Russia-Revolutionary Communist Party": one name across the hyphen
     (
         "kcna-ft-2011-06-13-0016",

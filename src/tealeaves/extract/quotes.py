@@ -471,7 +471,10 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
             if told:
                 clause_start = told.end()  # "told KCNA the company is always ready": past whom he told
             when = _WHEN_WORD.match(rest) if t.group(1) is None else None
-            if when is not None and _PRONOUN_CLAUSE.match(s, c.end() + when.end()):
+            when_that = _THAT_AFTER_WHEN.match(s, c.end() + when.end()) if when is not None else None
+            if when_that is not None:
+                clause_start = when_that.end()  # "announced Friday that ...": past the time word and "that"
+            elif when is not None and _PRONOUN_CLAUSE.match(s, c.end() + when.end()):
                 clause_start = c.end() + when.end()  # "announced Wednesday he would ...": past the time word
             elif t.group(1) is None and _PRONOUN_CLAUSE.match(s, c.end()):
                 pass  # "They declared they would ...": a clause with its own subject and verb, no "that"
@@ -556,6 +559,7 @@ _PP_THAT = re.compile(r"\s+(?:in|at|on|during|through|to|with)\s+[^,]{2,60}?\s+(
 _OBJECT_THAT = re.compile(r"\s+[^,]{2,50}?\s+(that\s+)")
 _THAT = re.compile(r"\s*(?:,\s*)?(that\s+|que\s+)?")
 _WHEN_WORD = re.compile(r"\s+(?:(?:on\s+)?" + _WEEKDAY + r"|today|yesterday)\b")
+_THAT_AFTER_WHEN = re.compile(r"\s+that\s+")
 # a clause that opens with a pronoun and a finite verb: "he would nationalize ...", "it was ..."
 _PRONOUN_CLAUSE = re.compile(
     r"\s*(?:he|she|they|it|we)\s+(?:would|will|is|was|were|are|has|had|have|should|could|must|can|may|might)\b"
