@@ -973,6 +973,12 @@ CASES = [
     ("kcna-ft-2011-07-12-0029", "they would wage", "declared", "anonymous", None),
     # "A spokesman for the Korean Committee for Space Technology announced Friday that ...": past the day
     ("kcna-ft-2012-03-16-0004", "the DPRK would launch", "announced", "anonymous", None),
+    # "..., dijo el delegado de la Republica Popular Democratica de Corea, en su discurso": a Spanish speaker
+    # after the cue, with its article
+    ("kcna-ft-2012-04-16-0039", "La Peninsula Corana", "dijo", "anonymous", None),
+    # "El Comite Coreano por la Paz de Asia y el Pacifico (CCPAP) envio ... un aviso ... El aviso senala": the
+    # body named before the verb of sending (a Spanish alias in the pack)
+    ("kcna-ft-2011-01-31-0019", "Puesto que van", "senala", "named", "Korea Asia-Pacific Peace Committee"),
     # "the Communist Workers' Party of Russia-Revolutionary Communist Party": one name across the hyphen
     (
         "kcna-ft-2011-06-13-0016",

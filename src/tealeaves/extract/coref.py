@@ -95,7 +95,7 @@ DOC_NOUNS = _words(
     "essay treatise book review appeal declaration resolution information leaflet release homepage website "
     "announcement notice telegram reply answer communique memorandum greetings document white weekly journal "
     "address addresses speech speeches notes work "
-    "articulo editorial comentario declaracion mensaje carta misiva nota "
+    "articulo editorial comentario declaracion mensaje carta misiva nota aviso "
     "diario periodico periódico rotativo semanario revista"
 )
 MEDIA_NOUNS = _words(
@@ -1439,8 +1439,8 @@ class Discourse:
         return None
 
     def _sender_before(self, start: int, end: int) -> Ref | None:
-        """'El presidente ... Kim Yong Nam, al partir de ..., envio el dia 7 un mensaje': the person named
-        last before the verb of sending, outside quoted words (when no subject was found)."""
+        """'El presidente ... Kim Yong Nam, al partir de ..., envio el dia 7 un mensaje': the person or body
+        named last before the verb of sending, outside quoted words (when no subject was found)."""
         verb = None
         for verb in _SENDING.finditer(self.text, start, end):  # noqa: B007 - the last one
             pass
@@ -1449,7 +1449,7 @@ class Discourse:
         people = [
             m
             for m in self.mentions_in(start, verb.start())
-            if m.label == "PERSON" and not any(a <= m.start < b for a, b in self.quote_spans)
+            if m.label in ("PERSON", "ORG") and not any(a <= m.start < b for a, b in self.quote_spans)
         ]
         return self.ref_of(people[-1]) if people else None
 

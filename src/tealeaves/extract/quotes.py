@@ -598,6 +598,11 @@ _AFTER_CLOSE = re.compile(
     r"\.?\s+\d{1,2}(?:,\s+\d{4})?)\s*)?"  # ("..., a navy spokesman said Monday.", "... said on April 17.")
     r"(?:in\s+(?:a|an|its|his|her|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*)?(?:,|\.|$)"
 )
+# a Spanish speaker after the cue, with its article: "..., dijo el delegado de la RPDC, en su discurso"
+_INVERTED_ES = re.compile(
+    r"\s+(?:el|la)\s+([a-záéíóúñ]{3,}(?:\s+(?:de|del)\s+(?:la\s+|el\s+|los\s+|las\s+)?[^,;:]{1,80}?)?)"
+    r"(?=\s*(?:,|:|$)|\s+(?:en un |en su |y ))"
+)
 _FINITE_BEFORE_COMMA = re.compile(
     r"[^,;]*?\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b"
 )
@@ -636,7 +641,7 @@ def _closing(s: str, body_end: int, cues: list[re.Match]):
     for c in cues:
         if c.group().lower() not in _SAY or c.start() <= 15 or not _BEFORE_INVERTED.search(s, 0, c.start()):
             continue
-        m = _INVERTED_NP.match(s, c.end(), body_end)
+        m = _INVERTED_NP.match(s, c.end(), body_end) or _INVERTED_ES.match(s, c.end(), body_end)
         if m and _FINITE_BEFORE_COMMA.match(s, m.end(), body_end):
             continue  # "X, spokesman for the PNA, said Israeli restrictions ... are": a clause, not 'said X'
         if m and not _HAS_VERB.search(s, 0, c.start()):
