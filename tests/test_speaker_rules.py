@@ -979,6 +979,9 @@ CASES = [
     # "El Comite Coreano por la Paz de Asia y el Pacifico (CCPAP) envio ... un aviso ... El aviso senala": the
     # body named before the verb of sending (a Spanish alias in the pack)
     ("kcna-ft-2011-01-31-0019", "Puesto que van", "senala", "named", "Korea Asia-Pacific Peace Committee"),
+    # "Kim Jong Unsaid that ...", "ComradeKim Jong Unsaid on the spot: "..."": a cue glued to the name before
+    ("kcnakp-167f59ccca3f980a", "the great history of Korea's", "said", "named", "Kim Jong Un"),
+    ("kcnakp-feeeb7de27e1b243", "The test-fire is", "said", "named", "Kim Jong Un"),
     # "the Communist Workers' Party of Russia-Revolutionary Communist Party": one name across the hyphen
     (
         "kcna-ft-2011-06-13-0016",

@@ -210,7 +210,7 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
     before = text[s_start : m.start()]
     after = text[m.end() : min(len(text), m.end() + 120)]
     cue, speaker = None, None
-    cues_before = list(kb.cues_re.finditer(before))
+    cues_before = _cues(before, s_start, mentions, kb)
     c = cues_before[-1] if cues_before else None  # the last cue before the quote
     if c is not None and _AFTER_CUE.fullmatch(before[c.end() :]):
         cue = c.group()
@@ -254,7 +254,7 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
             prev = next((x for x in reversed(sentences) if x.end <= sent.start), None)
             ps = text[prev.start : prev.end].rstrip() if prev is not None else ""
             if prev is not None and ps.endswith(":"):
-                pc = list(kb.cues_re.finditer(ps))
+                pc = _cues(ps, prev.start, mentions, kb)
                 if pc and _CUE_TO_COLON.fullmatch(ps, pc[-1].end()):
                     cue = pc[-1].group()
                     if _PARTICIPLE_RE.fullmatch(cue):  # "Kim Jong Un in the speech declared ..., saying:"
@@ -268,6 +268,18 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
     return _quote(text, qs, qe, True, speaker, cue, mentions, kb)
 
 
+def _cues(s: str, offset: int, mentions: list[Mention], kb: KB) -> list[re.Match]:
+    """The speech cues in ``s`` (at ``offset`` in the text), with those glued to a person's name before them
+    ("Kim Jong Unsaid that ...": a source that dropped the space after the name)."""
+    cues = list(kb.cues_re.finditer(s))
+    glued = [
+        g
+        for g in kb.rx("glued-cue", lambda: r"(?<=[a-z])(?:" + kb.cue_alt + r")\b").finditer(s)
+        if any(m.end == offset + g.start() and m.label == "PERSON" for m in mentions)
+    ]
+    return sorted([*cues, *glued], key=lambda c: c.start()) if glued else cues
+
+
 def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: KB) -> list[Quote]:
     """'The message said:' followed by the message, printed without quotation marks."""
     out = []
@@ -275,7 +287,7 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         s = text[sent.start : sent.end]
         if not s.endswith(":") or i + 1 >= len(sentences) or sent.start < doc.body_offset:
             continue
-        cues = list(kb.cues_re.finditer(s))
+        cues = _cues(s, sent.start, mentions, kb)
         c = cues[-1] if cues else None
         if c is None or not _CUE_TO_COLON.fullmatch(s, c.end()):
             c = _FOLLOWING.search(s)  # 'released the following press statement on June 27:'
@@ -437,7 +449,7 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
         end = end if end is not None and end > p.end(2) else p.end(2)
         after_lead = _COMMA_SPACE.match(s, end).end()
         lead_quote = (sent.start + p.start(2), sent.start + end, p.group(1))
-    cues = list(kb.cues_re.finditer(s))
+    cues = _cues(s, sent.start, mentions, kb)
     closing = _closing(s, body_end, cues) if cues else None
     if closing is not None:
         # A, X said[, adding B].  /  A, said X in a statement.  (cues inside A are part of the quote)
