@@ -982,6 +982,9 @@ CASES = [
     # "Kim Jong Unsaid that ...", "ComradeKim Jong Unsaid on the spot: "..."": a cue glued to the name before
     ("kcnakp-167f59ccca3f980a", "the great history of Korea's", "said", "named", "Kim Jong Un"),
     ("kcnakp-feeeb7de27e1b243", "The test-fire is", "said", "named", "Kim Jong Un"),
+    # "..., said the general secretary of the Struggle for the Peace and Socialism of Italy.": an office
+    # and its body after an inverted cue (a one-holder office, unnamed)
+    ("kcna-ft-2012-02-23-0031", "The Korean people will certainly", "said", "named", None),
     # "the Communist Workers' Party of Russia-Revolutionary Communist Party": one name across the hyphen
     (
         "kcna-ft-2011-06-13-0016",

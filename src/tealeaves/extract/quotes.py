@@ -624,13 +624,25 @@ _HAS_VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|do|does|did|"
     r"es|son|fue|ha|han)\b|\b[a-z]{2,}(?:ed|es)\b|\b[a-z]{3,}[^s's]s\b"
 )
+# offices after an inverted cue with the body they hold them in: "..., said the president of the Asian
+# Olympic Council."
+_INVERTED_ROLES = frozenset(
+    re.findall(
+        r"\w+",
+        "secretary president chairman chairwoman chairperson chief director minister ambassador delegate "
+        "representative head leader premier rector dean governor mayor manager editor commander",
+    )
+)
 _INVERTED_NP = re.compile(
     r"\s+(?:(?:el|la|los|las)\s+)?((?:the\s+)?(?:[A-Z][^,;:]{1,150}?"
     r"|(?:"
     + _MEDIA_ALT
     + r")\s+[A-Z][^,;:]{1,60}?|(?:[a-z][\w-]*\s+){0,2}(?:"
     + "|".join(sorted(DOC_NOUNS | ORG_NOUNS | {"spokesman", "spokeswoman", "spokesperson", "official"}))
-    + r")))(?=\s+(?:in an? |on |at |to |through |when |y |en un |en su )|\s*(?:,|:|$))"
+    + r")|(?:[a-z][\w-]*\s+){0,2}(?:"
+    + "|".join(sorted(_INVERTED_ROLES))
+    + r")\s+(?:of|for)\s+(?:the\s+)?[A-Z][^,;:]{1,120}?))"
+    r"(?=\s+(?:in an? |on |at |to |through |when |y |en un |en su )|\s*(?:,|:|$))"
 )  # "..., said Rodong Sinmun", "..., said the statement", "..., senala el articulo y prosigue:"
 
 
