@@ -985,6 +985,10 @@ CASES = [
     # "..., said the general secretary of the Struggle for the Peace and Socialism of Italy.": an office
     # and its body after an inverted cue (a one-holder office, unnamed)
     ("kcna-ft-2012-02-23-0031", "The Korean people will certainly", "said", "named", None),
+    # "he asked the chief engineer of the farm how much fertilizer it applied": the question asked
+    ("kcna-ft-2012-07-05-0020", "how much fertilizer", "asked", "named", "Kim Il Sung"),
+    # "Suddenly he asked if ...": an adverb before the pronoun is no part of the speaker
+    ("kcnakp-22b54be9c5ad1b26", "primary school teachers", "asked", "named", "Kim Jong Un"),
     # "the Communist Workers' Party of Russia-Revolutionary Communist Party": one name across the hyphen
     (
         "kcna-ft-2011-06-13-0016",

@@ -490,6 +490,10 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
                 clause_start = c.end() + when.end()  # "announced Wednesday he would ...": past the time word
             elif t.group(1) is None and _PRONOUN_CLAUSE.match(s, c.end()):
                 pass  # "They declared they would ...": a clause with its own subject and verb, no "that"
+            elif t.group(1) is None and c.group().lower() in ("asked", "asks") and _ASKED.match(s, c.end()):
+                # "he asked the chief engineer how much fertilizer it applied": the question asked (after
+                # "if", from the question word on)
+                clause_start = _ASKED.match(s, c.end()).end()
             elif t.group(1) is None and (
                 kb.is_object_cue(c.group()) or not _clausal(s[clause_start:body_end])
             ):
@@ -572,6 +576,10 @@ _OBJECT_THAT = re.compile(r"\s+[^,]{2,50}?\s+(that\s+)")
 _THAT = re.compile(r"\s*(?:,\s*)?(that\s+|que\s+)?")
 _WHEN_WORD = re.compile(r"\s+(?:(?:on\s+)?" + _WEEKDAY + r"|today|yesterday)\b")
 _THAT_AFTER_WHEN = re.compile(r"\s+that\s+")
+# whom and what was asked: "asked the accompanying officials where ...", "asked a saleswoman if ..."
+_ASKED = re.compile(
+    r"\s+(?:[^,.;:\"“]{1,80}?\s+)??(?:if\s+|(?=(?:whether|where|how|what|why|when|which|who)\s))"
+)
 # a clause that opens with a pronoun and a finite verb: "he would nationalize ...", "it was ..."
 _PRONOUN_CLAUSE = re.compile(
     r"\s*(?:he|she|they|it|we)\s+(?:would|will|is|was|were|are|has|had|have|should|could|must|can|may|might)\b"
@@ -939,7 +947,8 @@ _PLACE_TAIL = re.compile(
 _COMPANY_SUFFIX = re.compile(r"(?:Co\.?,?\s*)?(?:Ltd|Inc|LLC|Corp|GmbH|S\.?A|Co)\.?")
 _LEAD_WORDS = re.compile(
     r"^(?:and|but|also|then|meanwhile|however|further|moreover|so|recently|earlier|later|even|only|"
-    r"nevertheless|nonetheless|besides|furthermore|indeed|thus|(?:this|last|next)\s+(?:year|month|week)),?\s+",
+    r"nevertheless|nonetheless|besides|furthermore|indeed|thus|(?:this|last|next)\s+(?:year|month|week)|"
+    r"[a-z]+ly(?=,?\s+(?:he|she|they|it)\b)),?\s+",  # ("Suddenly he asked if ...")
     re.I,
 )  # ("Recently the mayor of Osaka told reporters", "Even the chairman of the ... Association said")
 # a time or a title before the subject: "In May the U.S. president", 'Under the title of "..." the statement'
