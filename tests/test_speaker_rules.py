@@ -989,6 +989,10 @@ CASES = [
     ("kcna-ft-2012-07-05-0020", "how much fertilizer", "asked", "named", "Kim Il Sung"),
     # "Suddenly he asked if ...": an adverb before the pronoun is no part of the speaker
     ("kcnakp-22b54be9c5ad1b26", "primary school teachers", "asked", "named", "Kim Jong Un"),
+    # "Larijani: Regional Countries Should Boost Cooperation", "Qatari PM: Arab Countries Reject ...": an
+    # English headline that opens with its speaker (a surname, a demonym and an office)
+    ("kcna-hl-2011-10-12-0014", "Regional Countries", ":", "named", "Larijani"),
+    ("kcna-hl-2011-11-16-0013", "Arab Countries Reject", ":", "named", "Qatari PM"),
     # "the Communist Workers' Party of Russia-Revolutionary Communist Party": one name across the hyphen
     (
         "kcna-ft-2011-06-13-0016",
@@ -1087,3 +1091,16 @@ def test_a_medium_and_its_country_are_two_names():
     assert ("ITAR-TASS", "itar-tass") in mentions
     assert ("Rodong Sinmun", "rodong-sinmun") in mentions
     assert ("Central Committee of the Bangladesh Communist Party", None) in mentions  # (not a medium)
+
+
+def test_a_topic_label_before_a_colon_is_no_speaker():
+    # "DPRK: ...", a country's name, and "Korean Revolution Is Invincible: ...", a sentence, speak for no one
+    for title in (
+        "DPRK: Nuclear Deterrent Will Be Bolstered Further",
+        "Korean Revolution Is Invincible: Editorial",
+    ):
+        doc = Document.create("KCNA", "2012-01-01", title, "")
+        assert all(
+            q.speaker_text not in ("DPRK", "Korean Revolution Is Invincible")
+            for q in Pipeline()(doc)["quote"]
+        )

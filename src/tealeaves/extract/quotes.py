@@ -76,7 +76,7 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
     text = doc.text
     out: list[Quote] = []
     if sentences and sentences[0].start < doc.body_offset:
-        out += _headline(text, sentences[0], mentions, kb)
+        out += _headline(text, sentences[0], mentions, kb, english=doc.lang == "en")
     for m in _QUOTED.finditer(text, doc.body_offset):
         q = _direct(text, m, sentences, mentions, kb)
         if q is not None:
@@ -136,7 +136,37 @@ def _nested(inner: Quote, outer: Quote) -> bool:
 
 
 # -- headline attributions ------------------------------------------------------------------------
-def _headline(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
+_HEADLINE_VERBS = frozenset(
+    {"Is", "Are", "Was", "Were", "Be", "Make", "Makes", "Made", "Will", "Has", "Have", "Can"}
+)
+
+
+def _speaker_first(words: list[str], text: str, kb: KB) -> bool:
+    """An English headline that opens with its speaker and a colon: a surname no pack knows ("Larijani:
+    ..."), or a demonym and what the speaker is ("Qatari PM: ...", "Palestinian Official: ..."); not a place
+    or a topic label ("DPRK: ...", "S. Korea: ...", "History: ...")."""
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if len(words) == 1:
+        w = words[0]
+        return (
+            w not in kb.surface
+            and w.lower() not in kb.stopwords
+            and re.fullmatch(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?", w) is not None
+            and country_entity(w, kb) is None
+            and w not in kb.person_titles  # ("President: ...": whose, the headline does not say)
+            and re.search(r"\b" + w.lower() + r"\b", text) is None  # ("History: ...": a word, no name)
+        )
+    hit = kb.surface.get(" ".join(words))
+    return (
+        (hit is None or hit[0] != "PLACE")
+        and words[0] not in kb.surface  # (a demonym, not the country's name: "DPRK Watches U.S. Moves: ...")
+        and not _HEADLINE_VERBS & set(words)  # ("Korean Revolution Is Invincible: ...": a sentence)
+        and country_entity(words[0], kb) is not None
+    )
+
+
+def _headline(text: str, sent: Sentence, mentions, kb: KB, english: bool = True) -> list[Quote]:
     title = text[sent.start : sent.end]
     first = re.match(r"(?P<sp>[A-Z][^:]{2,40}):\s+(?P<q>[^:]{10,})$", title)
     if first and len(first.group("sp").split()) <= 4 and len(first.group("q").split()) >= 3:
@@ -151,6 +181,8 @@ def _headline(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
         words = first.group("sp").split()
         if not people and words[0] in kb.person_titles and len(words) >= 2:
             people = [(se - len(" ".join(words[1:])), se)]  # a title and a name no pack knows
+        if not people and english and _speaker_first(words, text, kb):
+            people = [(sent.start + first.start("sp"), se)]
         if people:
             qs, qe = sent.start + first.start("q"), sent.start + first.end("q")
             return [_quote(text, qs, qe, False, people[0], ":", mentions, kb)]
