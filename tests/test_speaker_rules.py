@@ -1094,13 +1094,14 @@ def test_a_medium_and_its_country_are_two_names():
 
 
 def test_a_topic_label_before_a_colon_is_no_speaker():
-    # "DPRK: ...", a country's name, and "Korean Revolution Is Invincible: ...", a sentence, speak for no one
-    for title in (
-        "DPRK: Nuclear Deterrent Will Be Bolstered Further",
-        "Korean Revolution Is Invincible: Editorial",
-    ):
-        doc = Document.create("KCNA", "2012-01-01", title, "")
-        assert all(
-            q.speaker_text not in ("DPRK", "Korean Revolution Is Invincible")
-            for q in Pipeline()(doc)["quote"]
-        )
+    # "Larijani: ..." opens with its speaker; "DPRK: ...", a country's name, and "Korean Revolution Is
+    # Invincible: ...", a sentence, speak for no one
+    body = "The speech was made on Tuesday at the parliament in Tehran before the deputies."
+
+    def speakers(title):
+        doc = Document.create("KCNA", "2012-01-01", title, body, lang="en")
+        return [q.speaker_text for q in Pipeline()(doc)["quote"]]
+
+    assert speakers("Larijani: Regional Countries Should Boost Cooperation") == ["Larijani"]
+    assert speakers("DPRK: Nuclear Deterrent Will Be Bolstered Further") == []
+    assert speakers("Korean Revolution Is Invincible: the people advance under the banner of Songun") == []
