@@ -75,18 +75,20 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
         return []
     text = doc.text
     out: list[Quote] = []
+    # where a cue may be glued to a person's name before it ("Kim Jong Unsaid that ...")
+    glued = [m.end for m in mentions if m.label == "PERSON" and text[m.end : m.end + 1].isalpha()]
     if sentences and sentences[0].start < doc.body_offset:
         out += _headline(text, sentences[0], mentions, kb, english=doc.lang == "en")
     for m in _QUOTED.finditer(text, doc.body_offset):
-        q = _direct(text, m, sentences, mentions, kb)
+        q = _direct(text, m, sentences, mentions, kb, glued)
         if q is not None:
             out.append(q)
-    out += _blocks(text, doc, sentences, mentions, kb)
+    out += _blocks(text, doc, sentences, mentions, kb, glued)
     out += _says_this(text, doc, sentences, mentions, kb)
     for sent in sentences:
         if sent.start < doc.body_offset or _ASI.match(text, sent.start, sent.end):
             continue  # ("Asi senala el diario ...": the words are the sentence before)
-        for q in _indirect(text, sent, mentions, kb):
+        for q in _indirect(text, sent, mentions, kb, glued):
             if not any(
                 o.start < q.end and q.start < o.end and not (_nested(o, q) or _nested(q, o)) for o in out
             ):
@@ -221,7 +223,7 @@ _TITLED = re.compile(
 _VERB_BEFORE_COLON = re.compile(r"(?<=[a-z,])\s+([a-z]+(?:ed|ept|ote|old|oke))(?:\s+[a-z]+ly)?\s*$")
 
 
-def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None:
+def _direct(text: str, m: re.Match, sentences, mentions, kb: KB, glued=()) -> Quote | None:
     g = 1 if m.group(1) is not None else 2
     qs, qe = m.start(g), m.end(g)
     if len(text[qs:qe].split()) < 3 or any(m.start == qs and m.end >= qe - 1 for m in mentions):
@@ -242,7 +244,7 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
     before = text[s_start : m.start()]
     after = text[m.end() : min(len(text), m.end() + 120)]
     cue, speaker = None, None
-    cues_before = _cues(before, s_start, mentions, kb)
+    cues_before = _cues(before, s_start, glued, kb)
     c = cues_before[-1] if cues_before else None  # the last cue before the quote
     if c is not None and _AFTER_CUE.fullmatch(before[c.end() :]):
         cue = c.group()
@@ -286,7 +288,7 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
             prev = next((x for x in reversed(sentences) if x.end <= sent.start), None)
             ps = text[prev.start : prev.end].rstrip() if prev is not None else ""
             if prev is not None and ps.endswith(":"):
-                pc = _cues(ps, prev.start, mentions, kb)
+                pc = _cues(ps, prev.start, glued, kb)
                 if pc and _CUE_TO_COLON.fullmatch(ps, pc[-1].end()):
                     cue = pc[-1].group()
                     if _PARTICIPLE_RE.fullmatch(cue):  # "Kim Jong Un in the speech declared ..., saying:"
@@ -300,26 +302,28 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB) -> Quote | None
     return _quote(text, qs, qe, True, speaker, cue, mentions, kb)
 
 
-def _cues(s: str, offset: int, mentions: list[Mention], kb: KB) -> list[re.Match]:
-    """The speech cues in ``s`` (at ``offset`` in the text), with those glued to a person's name before them
-    ("Kim Jong Unsaid that ...": a source that dropped the space after the name)."""
+def _cues(s: str, offset: int, glued, kb: KB) -> list[re.Match]:
+    """The speech cues in ``s`` (at ``offset`` in the text), with those glued to a person's name before
+    them at the positions ``glued`` ("Kim Jong Unsaid that ...": a source dropped the space after the name;
+    the positions are found once per document, so the common case costs nothing)."""
     cues = list(kb.cues_re.finditer(s))
-    glued = [
-        g
-        for g in kb.rx("glued-cue", lambda: r"(?<=[a-z])(?:" + kb.cue_alt + r")\b").finditer(s)
-        if any(m.end == offset + g.start() and m.label == "PERSON" for m in mentions)
-    ]
-    return sorted([*cues, *glued], key=lambda c: c.start()) if glued else cues
+    extra = []
+    for at in glued:
+        if offset < at < offset + len(s):
+            g = kb.rx("cue-at", lambda: r"(?:" + kb.cue_alt + r")\b").match(s, at - offset)
+            if g is not None:
+                extra.append(g)
+    return sorted([*cues, *extra], key=lambda c: c.start()) if extra else cues
 
 
-def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: KB) -> list[Quote]:
+def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: KB, glued=()) -> list[Quote]:
     """'The message said:' followed by the message, printed without quotation marks."""
     out = []
     for i, sent in enumerate(sentences):
         s = text[sent.start : sent.end]
         if not s.endswith(":") or i + 1 >= len(sentences) or sent.start < doc.body_offset:
             continue
-        cues = _cues(s, sent.start, mentions, kb)
+        cues = _cues(s, sent.start, glued, kb)
         c = cues[-1] if cues else None
         if c is None or not _CUE_TO_COLON.fullmatch(s, c.end()):
             c = _FOLLOWING.search(s)  # 'released the following press statement on June 27:'
@@ -467,7 +471,7 @@ def _attribution_in(s: str, kb: KB) -> bool:
 
 
 # -- indirect speech --------------------------------------------------------------------------------
-def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
+def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quote]:
     s = text[sent.start : sent.end]
     body_end = len(s.rstrip(" .!?"))
     out: list[Quote] = []
@@ -481,7 +485,7 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB) -> list[Quote]:
         end = end if end is not None and end > p.end(2) else p.end(2)
         after_lead = _COMMA_SPACE.match(s, end).end()
         lead_quote = (sent.start + p.start(2), sent.start + end, p.group(1))
-    cues = _cues(s, sent.start, mentions, kb)
+    cues = _cues(s, sent.start, glued, kb)
     closing = _closing(s, body_end, cues) if cues else None
     if closing is not None:
         # A, X said[, adding B].  /  A, said X in a statement.  (cues inside A are part of the quote)
