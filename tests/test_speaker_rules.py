@@ -1105,3 +1105,19 @@ def test_a_topic_label_before_a_colon_is_no_speaker():
     assert speakers("Larijani: Regional Countries Should Boost Cooperation") == ["Larijani"]
     assert speakers("DPRK: Nuclear Deterrent Will Be Bolstered Further") == []
     assert speakers("Korean Revolution Is Invincible: the people advance under the banner of Songun") == []
+
+
+def test_a_subject_with_two_verbs_is_the_subject_alone(quotes_of):
+    # "Listening to the official, the General Secretary expressed his great satisfaction and said ...": the
+    # speaker span is the subject, not the subject with its first verb
+    spans = {t[:30]: n for t, c, k, n in quotes_of("kcnakp-a990264dc2f8891f")}
+    assert spans.get("it is truly successful moderni") == "Kim Jong Un"
+    doc = Document.create(
+        "KCNA",
+        "2024-01-10",
+        "Visit",
+        "Listening to the official, the General Secretary expressed his great satisfaction and said it is "
+        "truly successful modernization.",
+        lang="en",
+    )
+    assert [q.speaker_text for q in Pipeline()(doc)["quote"]] == ["General Secretary"]

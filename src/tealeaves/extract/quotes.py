@@ -1005,7 +1005,12 @@ _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 _THAT_CONJ = r"that(?!\s+(?:day|night|morning|afternoon|evening|time|year|week|month|moment)\b)"
 
 
-_PRONOUN_AND = re.compile(r"\s*(He|She|They)\s+[a-z]+(?:ed|s)\b[^.;:]*\sand(?:\s+(?:then|also|\w+ly))?\s*$")
+_PRONOUN_AND = re.compile(
+    r"\s*(?:[A-Z][a-z]+ing\b[^,;:]{0,80},\s+)?(?:(?:The|the)\s+(?:respected\s+|dear\s+)*)?"
+    r"(He|She|They|he|she|they|(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)"
+    r"\s+[a-z]+(?:ed|s)\b[^.;:]*\sand(?:\s+(?:then|also|\w+ly))?\s*$"
+)  # ("He looked at ... and said", "Listening to the official, the General Secretary expressed his great
+# satisfaction and said")
 
 
 def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | None:
@@ -1016,7 +1021,9 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         lambda m: m.group()[0] + "x" * (len(m.group()) - 2) + m.group()[-1], text[s_start:cue_at]
     )
     coordinated = _PRONOUN_AND.match(seg)
-    if coordinated:  # "He looked at boiled rice, soup and various dishes on the table and said"
+    if (
+        coordinated and coordinated.group(1).split()[0] not in INTRO_WORDS
+    ):  # "He looked at boiled rice, soup and various dishes on the table and said"
         return s_start + coordinated.start(1), s_start + coordinated.end(1)
     # ("secretary of the C.C., Communist Party of X": one name)
     seg = seg.rstrip().replace("C.C., ", "C.C.\x00 ")
