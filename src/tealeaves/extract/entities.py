@@ -404,8 +404,7 @@ def _extend_of(text: str, found: list[Mention], kb: KB, tail_only: bool = False)
         m = found[i]
         j = i
         last = m.text.rsplit(" ", 1)[-1]
-        known = kb.entity(m.entity) if m.entity else None
-        medium = known is not None and known.subtype == "media"  # ("ITAR-TASS of Russia": its country)
+        medium = kb.is_medium(m.entity)  # ("ITAR-TASS of Russia": a medium and its country)
         if m.label == "ORG" and not medium and (not tail_only or last in kb.org_heads or last.isdigit()):
             end, ent = m.end, m.entity
             while j + 1 < len(found):
@@ -671,7 +670,7 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
         label == "ORG"
         and head_inner[0][0] == s
         and text.startswith(" of ", head_inner[0][1])
-        and not _is_medium(text[head_inner[0][0] : head_inner[0][1]], kb)
+        and not kb.is_medium((kb.surface.get(text[head_inner[0][0] : head_inner[0][1]]) or ("", None))[1])
     ):
         return None  # the head word belongs to a known name: "Kim Il Sung Square" is known already
     # ("Central Committee of the Bangladesh Communist Party": a known head, but someone else's body)
@@ -685,13 +684,6 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
     if opener is not None and not strict:
         s = opener
     return Mention(s, e, text[s:e], label, None, "pattern")
-
-
-def _is_medium(name: str, kb: KB) -> bool:
-    """A known medium: its country after it is no part of its name ("Rodong Sinmun of the DPRK")."""
-    hit = kb.surface.get(name)
-    e = kb.entity(hit[1]) if hit is not None else None
-    return e is not None and e.subtype == "media"
 
 
 _LOCATED = frozenset(

@@ -122,6 +122,21 @@ class KB:
     def entity(self, eid: str | None) -> Entity | None:
         return self.entities.get(eid) if eid else None
 
+    def is_medium(self, eid: str | None) -> bool:
+        """A paper, agency or broadcaster of the packs (subtype ``media``): its country written after its
+        name ("ITAR-TASS of Russia") is no part of the name (guidelines 6)."""
+        e = self.entity(eid)
+        return e is not None and e.subtype == "media"
+
+    def one_word_titles(self) -> frozenset:
+        """The packs' one-word person titles, lower-cased ("president", "chairman"), computed once."""
+        got = self.compiled.get("one-word-titles")
+        if got is None:
+            got = self.compiled["one-word-titles"] = frozenset(
+                t.lower() for t in self.person_titles if " " not in t
+            )
+        return got
+
     def leader_at(self, eid: str | None, date: str) -> bool:
         span = self.leaders.get(eid or "")
         if span is None:

@@ -1005,7 +1005,7 @@ _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 _THAT_CONJ = r"that(?!\s+(?:day|night|morning|afternoon|evening|time|year|week|month|moment)\b)"
 
 
-_PRONOUN_AND = re.compile(
+_SUBJECT_AND = re.compile(
     r"\s*(?:[A-Z][a-z]+ing\b[^,;:]{0,80},\s+)?(?:(?:The|the)\s+(?:respected\s+|dear\s+)*)?"
     r"(He|She|They|he|she|they|(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)"
     r"\s+[a-z]+(?:ed|s)\b[^.;:]*\sand(?:\s+(?:then|also|\w+ly))?\s*$"
@@ -1020,7 +1020,7 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     seg = _QUOTED_WORDS.sub(
         lambda m: m.group()[0] + "x" * (len(m.group()) - 2) + m.group()[-1], text[s_start:cue_at]
     )
-    coordinated = _PRONOUN_AND.match(seg)
+    coordinated = _SUBJECT_AND.match(seg)
     if (
         coordinated and coordinated.group(1).split()[0] not in INTRO_WORDS
     ):  # "He looked at boiled rice, soup and various dishes on the table and said"
@@ -1542,7 +1542,7 @@ def _title_body_name(sp: str, kb: KB, roles, offices) -> str | None:
         return None
     opening = [w.lower() for w in re.sub(r"^(?:the|el|la|The|El|La)\s+", "", sp).split()[:2]]
     titled = any(w in roles or w in offices for w in opening) or " ".join(opening) in offices
-    titled = titled or any(t.lower() == opening[0] for t in kb.person_titles if " " not in t)
+    titled = titled or opening[0] in kb.one_word_titles()
     if not titled and m.group("age") is None:
         return None
     run = m.group(1).split()
@@ -1734,11 +1734,10 @@ def _speaker_kind(
             if owned:
                 return "named", owned[0].entity, _name(kb, owned[0])
             return "named", None, text[first.end + owner.end() : se]
-        known = kb.entity(first.entity)
         place_tail = re.fullmatch(
             r"\s+of\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)", text[first.end : se]
         )
-        if known is not None and known.subtype == "media" and place_tail:
+        if kb.is_medium(first.entity) and place_tail:
             hit = kb.surface.get(place_tail.group(1))
             if hit is not None and hit[0] == "PLACE":
                 return "named", first.entity, _name(kb, first)  # "ITAR-TASS of Russia": a medium's country
