@@ -1001,6 +1001,18 @@ CASES = [
         "named",
         "Communist Workers' Party of Russia-Revolutionary Communist Party",
     ),
+    # "Vishwanath, director-general of the International Institute ...": a one-word name and its office;
+    # "he said" after it is that person
+    ("kcna-ft-2012-06-14-0028", "These achievements are something", "said", "named", "Vishwanath"),
+    # "Haile-Mariam Dessalegn, Ethiopian foreign minister, ...": describing words before the office
+    # "Ri Hyon Min, vice-chairman of ...": not the "Ri Hyon" the pack knows, a longer name
+    ("kcna-ft-2012-09-21-0007", "all the officials of the youth", "said", "named", "Ri Hyon Min"),
+    ("kcna-ft-2011-09-30-0037", "the global economic situation", "said", "named", "Haile-Mariam Dessalegn"),
+    ("kcna-ft-2012-03-22-0023", "Many people who heard", "said", "named", "Baranikova"),
+    # "..., the Chinese permanent representative to the United Nations said at a Security Council open meeting
+    # on April 21.": a closing cue with where it was said; a nationality and a one-holder office
+    ("kcna-ft-2011-04-25-0019", "China is deeply concerned", "said", "named", None),
+    ("kcna-ft-2011-04-25-0019", "China hoped the parties", "said", "named", None),
 ]
 
 
@@ -1121,3 +1133,19 @@ def test_a_subject_with_two_verbs_is_the_subject_alone(quotes_of):
         lang="en",
     )
     assert [q.speaker_text for q in Pipeline()(doc)["quote"]] == ["General Secretary"]
+
+
+def test_a_role_after_a_clause_is_no_apposition():
+    # "in the Gaza Strip, the Chinese permanent representative ... said": the comma ends a clause, so the
+    # place before it is no person; "Earlier, chairman of ...": a sentence adverb is no one-word name
+    doc = Document.create(
+        "KCNA",
+        "2011-04-25",
+        "Concern",
+        "China is deeply concerned about the situation in the Gaza Strip, the Chinese permanent "
+        "representative said at a meeting on April 21. Earlier, chairman of the committee Kim Chol said the "
+        "talks failed.",
+        lang="en",
+    )
+    people = [m.text for m in Pipeline()(doc)["mention"] if m.label == "PERSON"]
+    assert "Gaza Strip" not in people and "Earlier" not in people

@@ -57,6 +57,8 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     for m in kb.names_re.finditer(text):
         label, eid, method = kb.surface[m.group()]
         start, end = m.span()
+        if label == "PERSON" and start > len(doc.title) and _longer_korean_name(text, m.group(), end, kb):
+            continue  # "Ri Hyon Min" is not the "Ri Hyon" the pack knows: the unknown-name finder takes it
         if label == "ORG":
             start, eid = _qualified_org(text, start, eid, kb)
         found.append(Mention(start, end, text[start:end], label, eid, method))
@@ -84,6 +86,18 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _propagate(text, _place_forms(text, out, kb))
     out = [m for m in out if not (m.method == "pattern" and _WHEN_ONLY.fullmatch(m.text))]
     return _no_overlaps(_cc_forms(text, out))
+
+
+_NEXT_SYLLABLE = re.compile(r" ([A-Z][a-z]{1,3})(?![\w'’.-])")
+
+
+def _longer_korean_name(text: str, name: str, end: int, kb: KB) -> bool:
+    """A two-word Korean name the pack knows, followed by a third syllable: a longer name of someone else."""
+    words = name.split()
+    if len(words) != 2 or words[0] not in kb.surnames:
+        return False
+    nxt = _NEXT_SYLLABLE.match(text, end)
+    return nxt is not None and nxt.group(1) not in kb.stopwords and nxt.group(1) not in _NOT_LAST_SYLLABLE
 
 
 # what goes on after an unknown organisation's name: "... for Korea's Reunification", "... for Solidarity
@@ -720,6 +734,27 @@ def _demonym(word: str, kb: KB) -> bool:
     )
 
 
+_AFTER_THE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _mononym(word: str, kb: KB) -> bool:
+    """A word that can be a one-word personal name ('Vishwanath', 'Hashimoto'): capitalised, lower-case
+    after its first letter (no acronym), no stopword, head word, demonym or adverb ('Earlier', 'Recently')."""
+    return (
+        len(word) >= 4
+        and word[:1].isupper()
+        and word[1:].replace("-", "").isalpha()
+        and word[1:].replace("-", "").islower()
+        and word not in kb.stopwords
+        and word not in kb.org_heads
+        and word not in kb.place_heads
+        and word not in kb.generic_words
+        and word not in kb.person_titles
+        and not word.endswith("ly")
+        and not _demonym(word, kb)
+    )
+
+
 def _distinguished(words: list[str], kb: KB) -> bool:
     """A name that opens with a nationality ('Brazilian Committee for Solidarity with the DPRK') needs a
     word of its own; 'Romanian Political Party' or 'Peruvian Organization' only describe."""
@@ -824,7 +859,9 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         and 2 <= len(words) <= 7
         and kb.person_roles_re.match(text, end)
         and all(w[:1].isupper() for w in words)
-    ):
+        and not _AFTER_THE.search(text, max(0, start - 5), start)
+    ):  # "Juan Perez, the Peruvian ambassador"; but "in the Gaza Strip, the Chinese representative said" ends
+        # a clause
         label = "PERSON"
     if (
         label is None
@@ -835,6 +872,16 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         and kb.role_before_re.search(text, max(0, start - 40), start)
     ):
         label = "PERSON"  # "Former Mossad chief Meir Dagan": a name right after a role noun
+    if (
+        label is None
+        and not strict
+        and len(words) == 1
+        and kb.person_role_of_re is not None
+        and _mononym(words[0], kb)
+        and kb.person_role_of_re.match(text, end)
+        and not _AFTER_THE.search(text, max(0, start - 5), start)
+    ):
+        label = "PERSON"  # "Vishwanath, director-general of the IIJI": a one-word name and its office
     if label is None:
         return []
     if label != "PERSON":

@@ -65,6 +65,7 @@ class KB:
     person_titles: frozenset = frozenset()
     person_roles_re: re.Pattern | None = None
     role_before_re: re.Pattern | None = None  # "chief Meir Dagan": a role noun right before a name
+    person_role_of_re: re.Pattern | None = None  # "Vishwanath, director-general of": a one-word name's role
     stopwords: frozenset = frozenset()
     name_openers: frozenset = frozenset()  # stopwords that may open a name ("Korean", "Supreme")
     head_first: frozenset = frozenset()  # heads written before the name ("Mt.", "Hospital de ...")
@@ -211,11 +212,6 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     kb.demonyms = dict(names.get("demonyms", {}))
     roles = names.get("person_roles", [])
     if roles:
-        kb.person_roles_re = re.compile(
-            r",\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][a-z]+\s+)?(?:"
-            + "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
-            + r")\b"
-        )
         modifiers = {
             "first",
             "vice",
@@ -227,6 +223,19 @@ def _compile_patterns(kb: KB, p: dict) -> None:
             "members",
             "worker",
         }
+        strong = "|".join(re.escape(r) for r in sorted(set(roles) - modifiers, key=len, reverse=True))
+        # ", chairman of ...", ", a Capitalised role", and with up to three describing words before a role
+        # noun that is no mere modifier: ", Ethiopian foreign minister", ", deputy chief of staff of"
+        kb.person_roles_re = re.compile(
+            r",\s+(?:the\s+|a\s+|an\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:"
+            + "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+            + r")|(?:(?!(?:who|whose|which|that|where|when|and|or|of|in|on|at|to|for|with|by|from|its|his|her"
+            r"|their|is|was|are|were|has|had|said|says)\b)[A-Za-z][\w'.-]*\s+){1,3}(?:" + strong + r"))\b"
+        )
+        # a one-word name before such a role and what it is the role of: "Vishwanath, director-general of"
+        kb.person_role_of_re = re.compile(
+            r",\s+(?:(?:[A-Za-z][\w.-]*\s+){0,2}(?:" + strong + r")\s+(?:of|at|to)\s)"
+        )
         kb.role_before_re = re.compile(
             r"\b(?:"
             + "|".join(

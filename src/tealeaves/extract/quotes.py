@@ -654,6 +654,11 @@ _AFTER_CLOSE = re.compile(
     r"\.?\s+\d{1,2}(?:,\s+\d{4})?)\s*)?"  # ("..., a navy spokesman said Monday.", "... said on April 17.")
     r"(?:in\s+(?:a|an|its|his|her|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*)?(?:,|\.|$)"
 )
+# after a verb of saying, also where: "..., the representative said at a Security Council open meeting on
+# April 21."
+_AFTER_SAID_AT = re.compile(
+    r"\s*(?:at|during|before)\s+(?:a|an|the|its|his|her|their|this|that)\s+[^,.;:\"“”()]{1,80}?\s*(?:,|\.|$)"
+)
 # a Spanish speaker after the cue, with its article: "..., dijo el delegado de la RPDC, en su discurso"
 _INVERTED_ES = re.compile(
     r"\s+(?:el|la)\s+([a-záéíóúñ]{3,}(?:\s+(?:de|del)\s+(?:la\s+|el\s+|los\s+|las\s+)?[^,;:]{1,80}?)?)"
@@ -696,7 +701,9 @@ def _closing(s: str, body_end: int, cues: list[re.Match]):
     for c in cues:
         if c.end() > body_end + 1:
             break
-        if not _AFTER_CLOSE.match(s, c.end(), body_end + 1):
+        if not _AFTER_CLOSE.match(s, c.end(), body_end + 1) and not (
+            c.group().lower() in _SAY and _AFTER_SAID_AT.match(s, c.end(), body_end + 1)
+        ):
             continue
         m = _CLOSE_NP.search(s, max(0, c.start() - 150), c.start())
         if m is None:
@@ -1678,7 +1685,12 @@ def _speaker_kind(
             not sp[:1].isupper()
             or (definite and first is None and len(sp.split()) <= 2)
             # "said the Pakistani interior minister": a nationality and an office
-            or (definite and first is None and NATIONALITY.fullmatch(sp.split()[0]) and sp[1:].islower())
+            or (
+                definite
+                and NATIONALITY.fullmatch(sp.split()[0])
+                and " ".join(sp.split()[1 : len(pre)]).islower()
+                and (first is None or first.start >= ss + len(" ".join(sp.split()[: len(pre)])))
+            )  # (also "the Chinese permanent representative to the United Nations": the office before "to")
             # a headline: "..., Says Korean Ambassador to Russia"
             or (not people and (first is None or first.start > ss) and "\n\n" not in text[:ss])
         )
