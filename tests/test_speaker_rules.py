@@ -1013,6 +1013,27 @@ CASES = [
     # on April 21.": a closing cue with where it was said; a nationality and a one-holder office
     ("kcna-ft-2011-04-25-0019", "China is deeply concerned", "said", "named", None),
     ("kcna-ft-2011-04-25-0019", "China hoped the parties", "said", "named", None),
+    # "The Russian internet news Balt Info said:", "The Italian Citta Aperta reported": a nationality (and a
+    # medium noun) describe the medium, not part of its name
+    ("kcna-ft-2012-10-26-0027", "The spokesman said that only", "said", "named", "Balt Info"),
+    ("kcna-ft-2011-06-23-0032", "the WPK could win only", "reported", "named", "Citta Aperta"),
+    # "The Council of Christian Churches in south Korea urged ..., according to CBS of south Korea. ... the
+    # council said": a body named in what a medium reports is there for "the council" to stand for
+    (
+        "kcna-ft-2011-03-24-0018",
+        "it was greatly disappointed",
+        "said",
+        "named",
+        "Council of Christian Churches in south Korea",
+    ),
+    # "... of the National Democratic Youths and Students League": plurals joined inside one name
+    (
+        "kcna-ft-2012-09-28-0017",
+        "if the expression of apology",
+        "noted",
+        "named",
+        "Society for Inheriting Spirit of the National Democratic Youths and Students League",
+    ),
 ]
 
 
@@ -1149,3 +1170,15 @@ def test_a_role_after_a_clause_is_no_apposition():
     )
     people = [m.text for m in Pipeline()(doc)["mention"] if m.label == "PERSON"]
     assert "Gaza Strip" not in people and "Earlier" not in people
+
+
+def test_plurals_joined_inside_a_name_are_one_name():
+    # "Joint Conference of Political Parties and Civic and Social Organizations": the "and" joins two plurals
+    # inside what the body is "of"; "Textile Mill and Foreign Ministry" are two names
+    from tealeaves.extract import entities
+
+    kb = Pipeline().kb
+    one = "The Joint Conference of Political Parties and Civic and Social Organizations said"
+    assert entities._split_and(one, 4, len(one) - 5, kb) == [(4, len(one) - 5)]
+    two = "The Textile Mill and Foreign Ministry said"
+    assert len(entities._split_and(two, 4, len(two) - 5, kb)) == 2

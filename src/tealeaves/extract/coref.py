@@ -231,6 +231,7 @@ class Discourse:
         self.m_starts = [m.start for m in self.mentions]
         self.media, self.roles, self.offices = speaker_words(kb)
         self.quote_spans: list[tuple[int, int]] = []
+        self.reported_spans: list[tuple[int, int]] = []
         self.current: tuple[int, int] = (-1, -1)  # the quote whose speaker is being resolved
         self.refs: list[tuple[int, Ref]] = []  # resolved speakers by position
         self._subjects: dict[int, _Subject] = {}
@@ -882,7 +883,7 @@ class Discourse:
         found = None
         # (from the body: a headline describes, "S. Korean Organization Slams ...")
         for m in rx.finditer(self.text, self.doc.body_offset, at):
-            if not any(a <= m.start() < b for a, b in self.quote_spans):
+            if not self.in_words(m.start()):
                 found = m
         if found is None:
             return None
@@ -907,9 +908,15 @@ class Discourse:
     def org_before(self, at: int) -> Ref | None:
         """'the organization', 'the group': the organisation last named before ``at`` outside quotes."""
         for m in reversed(self.mentions):
-            if m.end <= at and m.label == "ORG" and not any(a <= m.start < b for a, b in self.quote_spans):
+            if m.end <= at and m.label == "ORG" and not self.in_words(m.start):
                 return self.ref_of(m)
         return None
+
+    def in_words(self, pos: int) -> bool:
+        """``pos`` is inside someone's quoted words (not inside what a medium reports "according to" it)."""
+        return any(a <= pos < b for a, b in self.quote_spans) and not any(
+            a <= pos < b for a, b in self.reported_spans
+        )
 
     def full_name(self, word: str, at: int) -> Ref | None:
         """The person named in full before ``at`` whose name has ``word`` ('Choe' -> 'Choe Thae Bok')."""
@@ -1804,6 +1811,10 @@ _NOT_NAME_START = _words(
 def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
     """Resolve the pronoun, document and description speakers of ``quotes`` (in speaker order)."""
     disc.quote_spans = [(q.start, q.end) for q in quotes]
+    # what a medium reports "according to" it is the story itself: the bodies it names are the story's
+    disc.reported_spans = [
+        (q.start, q.end) for q in quotes if q.cue.lower().startswith(("according", "segun", "según"))
+    ]
     order = sorted(range(len(quotes)), key=lambda k: (quotes[k].speaker_start or quotes[k].start, k))
     done: dict[tuple[int, int], Ref] = {}
     out = list(quotes)
@@ -1848,7 +1859,16 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
 
 # demonym endings and what the country's name ends with instead: Japanese/Japan, Chinese/China,
 # Iranian/Iran, Russian/Russia, Israeli/Israel, Brazilian/Brazil, Korean/Korea, Pakistani/Pakistan
-_DEMONYM_ENDINGS = (("ese", ""), ("ese", "a"), ("ian", ""), ("ian", "ia"), ("an", "a"), ("n", ""), ("i", ""))
+_DEMONYM_ENDINGS = (
+    ("ese", ""),
+    ("ese", "a"),
+    ("ian", ""),
+    ("ian", "ia"),
+    ("ian", "y"),
+    ("an", "a"),
+    ("n", ""),
+    ("i", ""),
+)
 
 
 def country_entity(word: str, kb: KB):

@@ -599,6 +599,8 @@ def _both(left: str, right: str, kb: KB) -> bool:
     Latin American Institute of the Juche Idea')."""
     lw = left.split()
     rw = [w for w in right.split() if w not in ("the", "The")]
+    if right.split()[:1] != ["the"] and len(lw) >= 3 and lw[-1].endswith("s") and lw[-1] not in kb.org_heads:
+        return False  # "... of the National Democratic Youths and Students League": one name, people joined
     return (
         len(lw) >= 2
         and len(rw) >= 2
@@ -619,6 +621,23 @@ def _and_the_body(left: str, right: str, kb: KB) -> bool:
     )
 
 
+def _plurals_joined(left: str, right: str, kb: KB) -> bool:
+    """'... of Political Parties and Civic and Social Organizations', '... of Workers, Peasants and Students':
+    two plurals joined inside what a body is "of" or "for" (the right side no name of its own)."""
+    lw = left.split()
+    rw = re.split(r"\s+(?:of|for|in)\s+", right, maxsplit=1)[0].split()
+    return (
+        (" of " in left or " for " in left)
+        and len(lw) >= 3
+        and lw[-1].endswith("s")
+        and bool(rw)
+        and rw[0] not in ("the", "The")
+        and rw[0] not in kb.org_heads
+        and rw[-1].endswith("s")
+        and not rw[-1].endswith("ss")
+    )
+
+
 def _split_and(text: str, start: int, end: int, kb: KB) -> list[tuple[int, int]]:
     """Split 'Textile Mill and Foreign Ministry' (two names) but not 'Song and Dance Ensemble' (one):
     at ' and ' when the words before it end in a head word or a number."""
@@ -631,6 +650,8 @@ def _split_and(text: str, start: int, end: int, kb: KB) -> list[tuple[int, int]]
         nxt = text[start + m.end() : end].split(" ", 1)[0]
         first = text[pos:cut].split(" ", 1)[0]
         head_first = nxt in kb.head_first or first in kb.head_first
+        if _plurals_joined(text[pos:cut], text[start + m.end() : end], kb):
+            continue  # "Joint Conference of Political Parties and Civic and Social Organizations": one name
         if (
             last in kb.org_heads
             or last in kb.place_heads

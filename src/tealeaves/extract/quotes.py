@@ -1466,10 +1466,35 @@ def _without_nationality(name: str, kb: KB) -> str:
         name = name[: tail.start(1)].rsplit(" of ", 1)[
             0
         ]  # "Xinhua News of China" (guidelines 6), not "Voice of Russia"
+    described = _DESCRIBED_MEDIUM.match(name)
+    if described is not None and _is_name(name[described.end() :]):
+        return name[described.end() :]  # "Bangladeshi Paper Matribumi", "Russian internet news Balt Info"
     m = _NATIONAL_MEDIUM.match(name)
     if m is None or (kb.surface.get(m.group().strip()) or ("",))[0] == "PLACE":
+        bare = re.match(NATIONALITY.pattern + r"\s+(?=[A-Z])", name)
+        rest = name[bare.end() :].split() if bare else []
+        if (
+            bare is not None
+            and 1 <= len(rest) <= 3
+            and kb.surface.get(bare.group().strip()) is None
+            and country_entity(bare.group().strip(), kb) is not None
+            and not any(w in kb.org_heads or w in kb.place_heads or w in kb.generic_words for w in rest)
+            and all(w[:1].isupper() for w in rest)
+            and not any(w in kb.person_titles or (w.isupper() and len(w) <= 3) for w in rest)  # ("Qatari PM")
+        ):
+            return " ".join(rest)  # "Italian Citta Aperta": a nationality before a name with no head word
         return name
     return name[m.end() :]
+
+
+# a nationality and a medium noun before a medium's name: "Bangladeshi Paper Matribumi", "Russian internet
+# news Balt Info", "Indian weekly Tabloid"
+_DESCRIBED_MEDIUM = re.compile(
+    NATIONALITY.pattern
+    + r"\s+(?:[a-z]+\s+)?(?i:"
+    + "|".join(sorted({*MEDIA_NOUNS, "news", "news agency", "agency", "TV", "radio"}, key=len, reverse=True))
+    + r")\s+(?=[A-Z])"
+)
 
 
 def _name(kb: KB, m: Mention | None) -> str | None:
