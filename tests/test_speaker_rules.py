@@ -1026,6 +1026,8 @@ CASES = [
         "named",
         "Council of Christian Churches in south Korea",
     ),
+    # "An official made him a request ... He said that ...": the "him" an unnamed person spoke to is the "he"
+    ("kcnakp-1b790e19691a0487", "if the ice rink is to be used", "said", "named", "Kim Jong Un"),
     # "... of the National Democratic Youths and Students League": plurals joined inside one name
     (
         "kcna-ft-2012-09-28-0017",

@@ -631,6 +631,9 @@ class Discourse:
                     # noted": an office one person holds, the holder unnamed (guidelines 2.3)
                     return Ref("named", None, None, True)
                 if subj.kind == "anon":
+                    if re.search(r"\b(?:him|himself)\b", self.text[subj.at : min(limit, s.end)]):
+                        continue  # "An official told him there was no such machine. ... he stressed": the
+                        # "him" the unnamed one spoke to is the "he"
                     return ANONYMOUS_PERSON
                 met = _MET.match(self.text, subj.at, s.end) if subj.kind == "org" else None
                 if j < i and (
