@@ -1026,6 +1026,19 @@ CASES = [
         "named",
         "Council of Christian Churches in south Korea",
     ),
+    # "General Secretary of the Communist Party of Italy Oliviero Diliverto": a title, its body (ending in a
+    # place) and a name no pack knows; "he noted" after it is that person, not the ambassador he met
+    ("kcna-ft-2011-11-04-0011", "The leadership ability of the WPK", "noted", "named", "Oliviero Diliverto"),
+    # "Executive Director of the EEMP Kosima Weber Liu": the body ends in an acronym
+    ("kcna-ft-2012-03-12-0010", "it was her honor", "said", "named", "Kosima Weber Liu"),
+    # "He said this is an ethic and moral issue": a clause opening with "this" (not "says this, and goes on")
+    (
+        "kcna-ft-2011-07-07-0027",
+        "this is an ethic and moral",
+        "said",
+        "named",
+        "Fernando Armindo Lugo Mendez",
+    ),
     # "An official made him a request ... He said that ...": the "him" an unnamed person spoke to is the "he"
     ("kcnakp-1b790e19691a0487", "if the ice rink is to be used", "said", "named", "Kim Jong Un"),
     # "... of the National Democratic Youths and Students League": plurals joined inside one name

@@ -556,6 +556,11 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int) -> tuple[lis
             prev_head_first = None
             if len(parts) > 1 and text[start:end].split(" ", 1)[0] in kb.head_first:
                 prev_head_first = _label_by_head(text[start:end].split(), kb)
+            titled = _titled_outer(text, start, end, inner, kb) if inner and not strict else None
+            if titled is not None:
+                out.extend(titled[0])
+                replaced.update(titled[1])
+                continue
             outer = _outer_name(text, start, end, inner, kb, strict) if inner else None
             if outer is not None:
                 out.append(outer)
@@ -939,7 +944,75 @@ def _titled_tail_name(
             continue
         mid = _classify_span(text, toks[at][0], toks[j - 1][1], kb, strict)
         return [m for m in mid if m.label != "PERSON"] + name
+    j = None if strict else _name_after_body(words, at, kb)
+    if j is not None:
+        mid = _classify_span(text, toks[at][0], toks[j - 1][1], kb, strict)
+        name = Mention(toks[j][0], end, text[toks[j][0] : end], "PERSON", None, "pattern")
+        return [m for m in mid if m.label != "PERSON"] + [name]
     return []
+
+
+def _name_after_body(words: list[str], at: int, kb: KB) -> int | None:
+    """'[General Secretary] of the Communist Party of Italy Oliviero Diliverto', '[Executive Director] of the
+    EEMP Kosima Weber Liu': after a title, "of" a body ending in a place, a head word or an acronym, then two
+    to four name words. Where the name begins, or None."""
+    if at >= len(words) or words[at].lower() not in ("of", "for", "de", "del"):
+        return None
+    for k in (2, 3, 4):
+        j = len(words) - k
+        if j <= at + 1:
+            return None
+        w = words[j - 1]
+        ends_body = (
+            (kb.surface.get(w) or ("",))[0] == "PLACE"
+            or w in kb.org_heads
+            or (w.isupper() and len(w) >= 2 and w.isalpha())
+        )
+        if ends_body and all(
+            t[:1].isupper()
+            and t[1:2].islower()
+            and t not in kb.stopwords
+            and t not in kb.org_heads
+            and t not in kb.place_heads
+            and t not in kb.surface
+            and not _demonym(t, kb)
+            for t in words[j:]
+        ):
+            return j
+    return None
+
+
+def _titled_outer(text: str, start: int, end: int, inner, kb: KB) -> tuple[list[Mention], set] | None:
+    """A run with known names inside that is a title, its body and a person: "General Secretary of the
+    Communist Party of Italy Oliviero Diliverto" is the Communist Party of Italy and Oliviero Diliverto, not
+    one organisation. The person and the body, and the known mentions the body swallows."""
+    toks = _tokens(text, start, end)
+    words = [text[a:b] for a, b in toks]
+    for i in range(min(3, len(words) - 1)):
+        two = " ".join(words[i : i + 2])
+        n = 2 if two in kb.person_titles else 1 if words[i] in kb.person_titles else 0
+        if n:
+            break
+    else:
+        return None
+    at = i + n
+    while at < len(words) - 1 and words[at] in kb.person_titles:
+        at += 1  # ("General Secretary", "Vice Chairman")
+    j = _name_after_body(words, at, kb)
+    if j is None:
+        return None
+    e = toks[-1][1]
+    for suf in _POSSESSIVE:
+        if text[toks[j][0] : e].endswith(suf):
+            e -= len(suf)
+    person = Mention(toks[j][0], e, text[toks[j][0] : e], "PERSON", None, "pattern")
+    b0 = at + 1 + (words[at + 1 : at + 2] == ["the"])
+    bs, be = toks[b0][0], toks[j - 1][1]
+    body_inner = [(a, b) for a, b in inner if bs <= a and b <= be]
+    body = _outer_name(text, bs, be, body_inner, kb, False) if body_inner else None
+    if body is None:
+        return [person], set()
+    return [body, person], set(body_inner)
 
 
 def _person_after_title(text: str, toks: list[tuple[int, int]], kb: KB) -> list[Mention]:

@@ -402,7 +402,11 @@ _SAYS_THIS = re.compile(
     r"(?P<sp>[A-Z][^,.;:]{1,80}?)\s+(?:(?:" + _WEEKDAY + r"|today)\s+)?"
     r"(?P<cue>says|said|observes|observed|notes|noted|stresses|stressed|writes|wrote|points out|pointed out|"
     r"urges|urged|emphasizes|emphasized|asserts|asserted|claims|claimed|holds|insists)"
-    r"\s+(?:this|so)\b"
+    r"\s+(?:this(?:\s+(?:stand|view|position|point|opinion|stance|idea|fact))?|so)\b"
+    # (then the sentence ends or a phrase follows: "He said this is an ethic issue" is a clause)
+    r"(?=\s*(?:[.,;:!]|$)|\s+(?:in|on|at|when|while|through|with|as|about|during|before|after|today|"
+    + _WEEKDAY
+    + r")\b)"
 )
 
 
@@ -842,11 +846,16 @@ def _clause_start(s: str, end: int) -> int:
     return p.end() if p else 0
 
 
+_FINITE = r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|means|shows|proves)"
+
+
 def _clausal(rest: str) -> bool:
     """'said the DPRK would ...' (a clause) but not 'said in a statement' or 'said so'."""
     words = rest.split()
-    if len(words) < 4 or words[0].lower().strip(",") in _PREPS | {"to", "so", "this", "goodbye", "farewell"}:
+    if len(words) < 4 or words[0].lower().strip(",") in _PREPS | {"to", "so", "goodbye", "farewell"}:
         return False
+    if words[0].lower().strip(",.") == "this" and not re.fullmatch(_FINITE, words[1]):
+        return False  # "said this in a speech"; but "said this is an ethic issue" is a clause
     return bool(re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|"
                           r"\w+ed|\w+s)\b", rest))  # fmt: skip
 
