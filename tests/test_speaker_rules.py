@@ -1039,6 +1039,10 @@ CASES = [
         "named",
         "Fernando Armindo Lugo Mendez",
     ),
+    # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
+    # capitalised as the sentence's first word, describes people and names no one
+    ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),
+    ("kcnakp-680d297f19647005", "the people's mindset is the only", "said", "anonymous", None),
     # "An official made him a request ... He said that ...": the "him" an unnamed person spoke to is the "he"
     ("kcnakp-1b790e19691a0487", "if the ice rink is to be used", "said", "named", "Kim Jong Un"),
     # "... of the National Democratic Youths and Students League": plurals joined inside one name

@@ -1800,6 +1800,19 @@ def _speaker_kind(
         and common & set(rest)
     ):
         return "anonymous", None, None  # "Schoolchildren from the flood-hit areas": capitalised as a start
+    plural = re.match(
+        r"(?:[A-Z][\w-]*\s+)?([A-Za-z][a-z-]+[^s'’\s]s)\s+(?:of|from|in|and|across|at|who)\s+[a-z]", sp
+    )
+    if (
+        plural
+        and sp[:1].isupper()
+        and (first is None or first.start > ss + plural.end(1))
+        and plural.group(1) not in kb.org_heads
+        and (plural.start(1) == 0 or plural.group(1)[:1].islower())
+    ):
+        # "Soldiers of the U.S. allies", "Citizens from across the ROK", "Teachers and students of ...",
+        # "Pyongyang citizens of ...": people described by a plural common noun, not a name
+        return "anonymous", None, None
     korean = re.match(r"(?:south|north) Korean\s+(?=[A-Z])", sp)
     if korean and first is not None and first.start == ss + korean.end():
         return "named", first.entity, _name(kb, first)  # "south Korean Confederation of Trade Unions"
