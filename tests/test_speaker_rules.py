@@ -1039,10 +1039,15 @@ CASES = [
         "named",
         "Fernando Armindo Lugo Mendez",
     ),
-    # "The commander-in-chief of the People's Army of Syria said", "the U.S. chief executive said": offices one
-    # person holds (pack data)
+    # "The commander-in-chief of the People's Army of Syria said", "the U.S. chief executive said": offices
+    # one person holds (pack data)
     ("kcna-ft-2011-04-30-0012", "Kim Jong Il has developed the DPRK", "said", "named", None),
     ("kcna-ft-2012-03-27-0003", "he has no hostility toward", "said", "named", None),
+    # "Former French Minister of Culture Jack Lang, member of ...", then "Jack Lang welcomed ...": the name is
+    # what the document also writes alone, not "Culture Jack Lang"; and it is a name wherever written
+    ("kcna-ft-2012-03-15-0004", "it would achieve great success", "expressed belief", "named", "Jack Lang"),
+    ("kcna-ft-2012-03-15-0004", "the Unhasu Orchestra's visit", "Noting", "named", "Jack Lang"),
+    ("kcna-ft-2012-03-16-0038", "el presente concierto", "Destaco", "named", "Frederic Mitterand"),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

@@ -84,6 +84,7 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _hyphen_joined(text, out, kb)
     out = _word_surnames(text, out, kb)
     out = _propagate(text, _place_forms(text, out, kb))
+    out = _person_forms(text, out, kb)
     out = [m for m in out if not (m.method == "pattern" and _WHEN_ONLY.fullmatch(m.text))]
     return _no_overlaps(_cc_forms(text, out))
 
@@ -373,6 +374,62 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
     if not new:
         return found
     return sorted([*found, *new], key=lambda x: (x.start, -x.end))
+
+
+_BODY_BEFORE = re.compile(r"(?:\bof|\bfor|\bde|\bdel|\bde la)\s+$")
+
+
+def _person_forms(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    """One person, one name in a document. 'Minister of [Culture Jack Lang]' whose last words the document
+    also writes alone ('Jack Lang welcomed ...'): the body's word is no part of the name. And a name no pack
+    knows, found once, is the same person wherever else the document writes it in full."""
+    people = [m for m in found if m.label == "PERSON" and m.entity is None and m.method == "pattern"]
+    if not people:
+        return found
+    out = []
+    for m in found:
+        words = m.text.split()
+        if (
+            m in people
+            and len(words) >= 3
+            and words[0] not in kb.surnames  # (a Korean name is found whole: "Paek Son Haeng")
+            and _BODY_BEFORE.search(text, max(0, m.start - 8), m.start)
+        ):
+            for k in range(len(words) - 1, 1, -1):
+                tail = " ".join(words[-k:])
+                alone = [
+                    x
+                    for x in re.finditer(r"(?<![\w'’.-])" + re.escape(tail) + r"(?![\w'’-])", text)
+                    if not (m.start <= x.start() < m.end)
+                    and not re.search(r"[A-Z][\w.'’-]*\s$", text[max(0, x.start() - 20) : x.start()])
+                ]
+                if alone:
+                    cut = m.end - len(tail)
+                    m = Mention(cut, m.end, text[cut : m.end], "PERSON", None, "pattern")
+                    break
+        out.append(m)
+    names = {
+        m.text
+        for m in out
+        if m.label == "PERSON" and m.entity is None and m.method == "pattern" and " " in m.text
+    }
+    if not names:
+        return out
+    taken = _Taken(out)
+    rx = re.compile(
+        r"(?<![\w'’.-])(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w'’-])"
+    )
+    new = [
+        Mention(x.start(), x.end(), x.group(), "PERSON", None, "pattern")
+        for x in rx.finditer(text)
+        if not taken.overlaps(*x.span())
+        and not re.search(r"[A-Z][\w.'’-]*\s$", text[max(0, x.start() - 20) : x.start()])
+    ]
+    if not new:
+        return out
+    return sorted([*out, *new], key=lambda x: (x.start, -x.end))
 
 
 _OF_TAIL = re.compile(r" (?:of (?:the )?|de (?:la |los |las |el )?|del )(?=[A-Z])")
