@@ -1048,6 +1048,9 @@ CASES = [
     ("kcna-ft-2012-03-15-0004", "it would achieve great success", "expressed belief", "named", "Jack Lang"),
     ("kcna-ft-2012-03-15-0004", "the Unhasu Orchestra's visit", "Noting", "named", "Jack Lang"),
     ("kcna-ft-2012-03-16-0038", "el presente concierto", "Destaco", "named", "Frederic Mitterand"),
+    # "Finnish Foreign Minister Erkki Tuomioja and Swedish Foreign Minister Carl Bildt clarified ... They
+    # warned": two titled people (two names), and "They" speaks as the first of them (guidelines 2.2)
+    ("kcna-ft-2012-03-24-0024", "the military actions against Iran", "warned", "named", "Erkki Tuomioja"),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

@@ -841,14 +841,27 @@ class Discourse:
             ):
                 continue  # "In joint statement on Jan. 13 they said": an opening phrase, "they" the subject
             first = next((m for m in self.mentions_in(subj.at, s.end) if m.label in ("PERSON", "ORG")), None)
-            if first is None or first.start > subj.at + 4:
+            if (
+                first is not None
+                and first.start > subj.at + 4
+                and _TITLES_ONLY.fullmatch(self.text[subj.at : first.start])
+            ):
+                pass  # ("Finnish Foreign Minister Erkki Tuomioja and ...": the name after its title)
+            elif first is None or first.start > subj.at + 4:
                 return self.listed_members(j) if subj.kind == "plural" else None
             for m in self.mentions_in(first.end, min(s.end, first.end + 400)):
                 if m.label != first.label:
                     continue
                 gap = self.text[first.end : m.start]
-                if re.fullmatch(r"(?:,[^,]{0,150},?)?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?", gap) or (
-                    re.search(r"\s+and\s+(?:the\s+)?$", gap) and gap.count(",") >= 1 and len(gap) < 300
+                if (
+                    re.fullmatch(r"(?:,[^,]{0,150},?)?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?", gap)
+                    or (
+                        re.fullmatch(
+                            r"\s+and\s+(?:the\s+)?", gap[: gap.find(" and ") + 5] if " and " in gap else ""
+                        )
+                        and _TITLES_ONLY.fullmatch(gap[gap.find(" and ") + 5 :])
+                    )
+                    or (re.search(r"\s+and\s+(?:the\s+)?$", gap) and gap.count(",") >= 1 and len(gap) < 300)
                 ):
                     return self.ref_of(first)
                 break
@@ -1679,6 +1692,8 @@ _POSTED_ON = re.compile(
     r"\b(?:was|were|has been|have been)\s+(?:posted|carried|published|run|printed|released|uploaded)\s+"
     r"(?:on|in|by)\s+(?:the\s+)?(?=[A-Z])"
 )
+# capitalised title words (and a nationality) before a name: "Swedish Foreign Minister "
+_TITLES_ONLY = re.compile(r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}")
 # what brings in the named members of a plural subject: "Among them were the ", "They include the "
 _LISTED = re.compile(
     r"\b(?:[Aa]mong them (?:were|are)|They (?:include|included|are|were)|[Tt]hey included|including)\s+"

@@ -671,6 +671,20 @@ def _both(left: str, right: str, kb: KB) -> bool:
     )
 
 
+def _titled_pair(left: str, right: str, kb: KB) -> bool:
+    """'Finnish Foreign Minister Erkki Tuomioja and Swedish Foreign Minister Carl Bildt': a title on both
+    sides of ' and ', each followed by a name: two people."""
+    lw, rw = left.split(), right.split()
+    return (
+        any(w in kb.person_titles for w in lw[:-1])
+        and any(w in kb.person_titles for w in rw[:-1])
+        and lw[-1] not in kb.person_titles
+        and rw[-1] not in kb.person_titles
+        and lw[-1] not in kb.org_heads
+        and rw[-1] not in kb.org_heads
+    )
+
+
 def _and_the_body(left: str, right: str, kb: KB) -> bool:
     """'New Communist Party of Britain and the Korean Friendship Association UK': a body's name, then
     "and the" and another name with a head word of its own in it: two bodies."""
@@ -720,6 +734,7 @@ def _split_and(text: str, start: int, end: int, kb: KB) -> list[tuple[int, int]]
             or last.isdigit()
             or head_first
             or _both(text[pos:cut], text[start + m.end() : end], kb)
+            or _titled_pair(text[pos:cut], text[start + m.end() : end], kb)
             or _and_the_body(text[pos:cut], text[start + m.end() : end], kb)
         ):
             parts.append((pos, cut))
