@@ -36,9 +36,11 @@ def find_definitions(
     places = {(m.start, m.end) for m in mentions if m.label == "PLACE"}
     out: list[Definition] = []
     seen: set[int] = set()
-    for sent in sentences:
+    # the patterns (or their triggers) with a hit somewhere in the document: most have none
+    active = [(name, rx, trigger) for name, rx, trigger in kb.definitions if (trigger or rx).search(text)]
+    for sent in sentences if active else ():
         s = text[sent.start : sent.end]
-        for name, rx, trigger in kb.definitions:
+        for name, rx, trigger in active:
             for m, base in _candidates(s, rx, trigger):
                 ts, te = m.start("term") + base, m.end("term") + base
                 term = s[ts:te].strip("\"“”' ")

@@ -383,27 +383,20 @@ def _person_forms(text: str, found: list[Mention], kb: KB) -> list[Mention]:
     """One person, one name in a document. 'Minister of [Culture Jack Lang]' whose last words the document
     also writes alone ('Jack Lang welcomed ...'): the body's word is no part of the name. And a name no pack
     knows, found once, is the same person wherever else the document writes it in full."""
-    people = [m for m in found if m.label == "PERSON" and m.entity is None and m.method == "pattern"]
+    people = {id(m) for m in found if m.label == "PERSON" and m.entity is None and m.method == "pattern"}
     if not people:
         return found
     out = []
     for m in found:
-        words = m.text.split()
+        words = m.text.split() if id(m) in people else []
         if (
-            m in people
-            and len(words) >= 3
+            len(words) >= 3
             and words[0] not in kb.surnames  # (a Korean name is found whole: "Paek Son Haeng")
             and _BODY_BEFORE.search(text, max(0, m.start - 8), m.start)
         ):
             for k in range(len(words) - 1, 1, -1):
                 tail = " ".join(words[-k:])
-                alone = [
-                    x
-                    for x in re.finditer(r"(?<![\w'’.-])" + re.escape(tail) + r"(?![\w'’-])", text)
-                    if not (m.start <= x.start() < m.end)
-                    and not re.search(r"[A-Z][\w.'’-]*\s$", text[max(0, x.start() - 20) : x.start()])
-                ]
-                if alone:
+                if any(at < m.start or at >= m.end for at in _written_alone(text, tail)):
                     cut = m.end - len(tail)
                     m = Mention(cut, m.end, text[cut : m.end], "PERSON", None, "pattern")
                     break
@@ -416,20 +409,35 @@ def _person_forms(text: str, found: list[Mention], kb: KB) -> list[Mention]:
     if not names:
         return out
     taken = _Taken(out)
-    rx = re.compile(
-        r"(?<![\w'’.-])(?:"
-        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        + r")(?![\w'’-])"
-    )
     new = [
-        Mention(x.start(), x.end(), x.group(), "PERSON", None, "pattern")
-        for x in rx.finditer(text)
-        if not taken.overlaps(*x.span())
-        and not re.search(r"[A-Z][\w.'’-]*\s$", text[max(0, x.start() - 20) : x.start()])
+        Mention(at, at + len(name), name, "PERSON", None, "pattern")
+        for name in names
+        for at in _written_alone(text, name)
+        if not taken.overlaps(at, at + len(name))
     ]
     if not new:
         return out
     return sorted([*out, *new], key=lambda x: (x.start, -x.end))
+
+
+def _written_alone(text: str, name: str) -> list[int]:
+    """Where ``name`` stands as a whole word run, no capitalised word right before it."""
+    out, at = [], text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before = text[at - 1 : at] if at else ""
+        after = text[end : end + 1]
+        if (
+            not (before.isalnum() or (before in "'’.-" and before))
+            and not (after.isalnum() or (after in "'’-" and after))
+            and not _CAP_BEFORE.search(text, max(0, at - 20), at)
+        ):
+            out.append(at)
+        at = text.find(name, at + 1)
+    return out
+
+
+_CAP_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s$")
 
 
 _OF_TAIL = re.compile(r" (?:of (?:the )?|de (?:la |los |las |el )?|del )(?=[A-Z])")
@@ -1058,6 +1066,8 @@ def _titled_outer(text: str, start: int, end: int, inner, kb: KB) -> tuple[list[
     """A run with known names inside that is a title, its body and a person: "General Secretary of the
     Communist Party of Italy Oliviero Diliverto" is the Communist Party of Italy and Oliviero Diliverto, not
     one organisation. The person and the body, and the known mentions the body swallows."""
+    if not any(w in kb.person_titles for w in text[start:end].split(" ", 3)[:3]):
+        return None
     toks = _tokens(text, start, end)
     words = [text[a:b] for a, b in toks]
     for i in range(min(3, len(words) - 1)):
