@@ -1051,6 +1051,9 @@ CASES = [
     # "Finnish Foreign Minister Erkki Tuomioja and Swedish Foreign Minister Carl Bildt clarified ... They
     # warned": two titled people (two names), and "They" speaks as the first of them (guidelines 2.2)
     ("kcna-ft-2012-03-24-0024", "the military actions against Iran", "warned", "named", "Erkki Tuomioja"),
+    # "Head of the delegation of the All-China Journalists Association Zhang Xinxin, chief editor of ..., was
+    # interviewed by KCNA. He said": the body ends at its head word, the name after it is the subject, "He"
+    ("kcna-ft-2011-09-27-0005", "he was pleased to visit", "said", "named", "Zhang Xinxin"),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

@@ -624,6 +624,11 @@ class Discourse:
             if cls == "person":
                 if subj.kind == "person":
                     return subj.ref
+                titled = (
+                    self.name_in_title(subj.at, limit) if subj.kind in ("role", "anon", "other") else None
+                )
+                if titled is not None:
+                    return titled
                 if subj.kind == "role":
                     return self.role(subj.word, subj.at, definite=True, span=subj.text) or ANONYMOUS_PERSON
                 if subj.kind in ("anon", "other") and self.unnamed_office(subj.at, s.end):
@@ -1068,6 +1073,17 @@ class Discourse:
             )
         ):
             return Ref("named", None, None, True)  # "the director said" after "the director of the company"
+        return None
+
+    def name_in_title(self, at: int, limit: int) -> Ref | None:
+        """'Head of the delegation of the All-China Journalists Association Zhang Xinxin, chief editor ...,
+        was interviewed': a capitalised title opening the sentence, its body and the person's name, no comma
+        between: the subject is that person."""
+        if not self.text[at : at + 1].isupper():
+            return None
+        for m in self.mentions_in(at, limit):
+            if m.label == "PERSON" and not self.in_words(m.start):
+                return self.ref_of(m) if _TITLE_RUN.fullmatch(self.text[at : m.start]) else None
         return None
 
     def unnamed_office(self, at: int, end: int) -> bool:
@@ -1691,6 +1707,11 @@ def t_after(text: str, at: int) -> str:
 _POSTED_ON = re.compile(
     r"\b(?:was|were|has been|have been)\s+(?:posted|carried|published|run|printed|released|uploaded)\s+"
     r"(?:on|in|by)\s+(?:the\s+)?(?=[A-Z])"
+)
+# a title, its body and what the body is, up to a name: "Head of the delegation of the All-China Journalists
+# Association " (not "The ...", a described subject)
+_TITLE_RUN = re.compile(
+    r"(?!(?:The|A|An)\s)[A-Z][\w-]*(?:\s+(?:of|for|to|the|and|delegation|mission|team|group|[A-Z][\w.'’-]*))*\s+"
 )
 # capitalised title words (and a nationality) before a name: "Swedish Foreign Minister "
 _TITLES_ONLY = re.compile(r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}")

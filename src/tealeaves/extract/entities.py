@@ -969,6 +969,14 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     ):  # "Juan Perez, the Peruvian ambassador"; but "in the Gaza Strip, the Chinese representative said" ends
         # a clause
         label = "PERSON"
+        heads = [i for i, w in enumerate(words[:-2]) if w in kb.org_heads]
+        if heads and 2 <= len(words) - heads[-1] - 1 <= 4:
+            # "(All-China) Journalists Association Zhang Xinxin, chief editor of ...": a body, then its person
+            k = heads[-1]
+            body = _classify_span(text, start, toks[k][1], kb, strict)
+            return [m for m in body if m.label != "PERSON"] + [
+                Mention(toks[k + 1][0], end, text[toks[k + 1][0] : end], "PERSON", None, "pattern")
+            ]
     if (
         label is None
         and not strict
