@@ -1216,3 +1216,20 @@ def test_plurals_joined_inside_a_name_are_one_name():
     assert entities._split_and(one, 4, len(one) - 5, kb) == [(4, len(one) - 5)]
     two = "The Textile Mill and Foreign Ministry said"
     assert len(entities._split_and(two, 4, len(two) - 5, kb)) == 2
+
+
+def test_a_state_before_a_finite_verb_speaks_through_a_participle():
+    # "The U.S. is intensifying its anti-Iran campaign, asserting that ...": the state is the subject; but in
+    # "A U.S. military official said that ..., adding ..." the place only describes the official
+    def speakers(body):
+        doc = Document.create("KCNA", "2011-10-25", "Case", body, lang="en")
+        return [(q.cue, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+
+    assert speakers("The U.S. is intensifying its campaign, asserting that Iran was behind the plot.") == [
+        ("asserting", "named", "United States")
+    ]
+    got = speakers(
+        "A U.S. military official said that the plane based in south Korea plays the role of eye and ear, "
+        "adding the plane is closely monitoring the moves of the north army."
+    )
+    assert [k for _, k, _ in got] == ["anonymous", "anonymous"]

@@ -1335,8 +1335,19 @@ def _participle_subject(text: str, span: tuple[int, int], mentions: list[Mention
     pr = re.match(r"(?:He|She|They|It|he|she|they|it)(?=\s+[a-z])", text[ss:se])
     if pr:
         return ss, ss + pr.end()
-    people = [m for m in mentions if m.label in ("PERSON", "ORG") and m.start == ss and m.end < se]
-    if people and re.fullmatch(r"\s+[a-z][\w\s,'’-]*", text[people[0].end : se]):
+    lead = ss + (4 if text.startswith(("The ", "the "), ss) else 0)
+    people = [
+        m
+        for m in mentions
+        if (m.label in ("PERSON", "ORG") or (m.label == "PLACE" and m.entity is not None))
+        and m.start in (ss, lead)
+        and m.end < se
+    ]  # (a state too: "The U.S. is intensifying its anti-Iran campaign, asserting that ...")
+    if (
+        people
+        and re.fullmatch(r"\s+[a-z][\w\s,'’-]*", text[people[0].end : se])
+        and (people[0].label != "PLACE" or re.match(r"\s+" + _FINITE + r"\b", text[people[0].end : se]))
+    ):  # (a place before a finite verb: not "A U.S. military official said ...")
         return people[0].start, people[0].end
     for np in _NOUN_THEN_VERB.finditer(text, max(0, ss - 4), se):
         if np.group(2).lower() in DOC_NOUNS | ORG_NOUNS:
