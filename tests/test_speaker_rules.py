@@ -1054,6 +1054,18 @@ CASES = [
     # "Head of the delegation of the All-China Journalists Association Zhang Xinxin, chief editor of ..., was
     # interviewed by KCNA. He said": the body ends at its head word, the name after it is the subject, "He"
     ("kcna-ft-2011-09-27-0005", "he was pleased to visit", "said", "named", "Zhang Xinxin"),
+    # 'said in an article titled "Anniversary of the foundation of the DPRK" that ...': a title in quotation
+    # marks between the cue and "that"
+    (
+        "kcna-ft-2011-09-06-0013",
+        "the founding of the DPRK made",
+        "said",
+        "named",
+        "Romanian Workers' Association",
+    ),
+    # "The general secretary of the ..., the chairman of the ... and the chief of the ... said that": office-
+    # holders of named bodies listed as one long subject (kcna.kp 2024)
+    ("kcnakp-9b0890693c7e49eb", "the progressive mankind keenly", "said", "named", None),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

@@ -611,7 +611,12 @@ def _opening_subject(text: str, sent: Sentence, mentions: list[Mention]) -> tupl
 
 
 _COMMA_SPACE = re.compile(r",\s+")
-_PP_THAT = re.compile(r"\s+(?:in|at|on|during|through|to|with)\s+[^,]{2,60}?\s+(that\s+)")
+_PP_THAT = re.compile(
+    r"\s+(?:in|at|on|during|through|to|with)\s+(?:[^,]{2,60}?"
+    # (a title in quotation marks: 'said in an article titled "Anniversary of the foundation ..." that')
+    r"|(?:a|an|its|his|her|their|the)\s+[\w-]+\s+(?:titled|headlined|entitled|captioned)\s+(?:\"[^\"]{1,200}\"|“[^”]{1,200}”))"
+    r"\s+(that\s+)"
+)
 _OBJECT_THAT = re.compile(r"\s+[^,]{2,50}?\s+(that\s+)")
 _THAT = re.compile(r"\s*(?:,\s*)?(that\s+|que\s+)?")
 _WHEN_WORD = re.compile(r"\s+(?:(?:on\s+)?" + _WEEKDAY + r"|today|yesterday)\b")
@@ -1167,10 +1172,11 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         r"\s*(?:(?:a|an|the|A|An|The)\s+)?(?:spokes(?:man|woman|person)|official|representative)\s+(?:for|of)\s",
         span,
     )  # ("A spokesperson for the National Coordinating Committee (NCC) of the DPRK for ...": one long title)
+    offices = _OFFICES_LISTED.match(span)  # "The chairman of the X, the chairman of the Y and the chief of Z"
     if (
         not words
-        or (len(words) > 18 and not long_ok)
-        or len(words) > 30
+        or (len(words) > 18 and not long_ok and not offices)
+        or (len(words) > 30 and not (offices and len(words) <= 60))
         or words[0].lower().endswith("ing")
         or span[0] in '"“('
     ):
@@ -1178,6 +1184,12 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     return s_start + a, s_start + a + len(span)
 
 
+# office-holders of named bodies listed as one subject: "The chairman of the Brazilian Center for ... and the
+# chairman of the Brazilian Center for ..." (kcna.kp 2024 lists several in one sentence)
+_OFFICES_LISTED = re.compile(
+    r"(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|for)\s+(?:the\s+)?[A-Z][^;:]*"
+    r"(?:,|\sand)\s+the\s+(?:[a-z][\w-]*\s+){1,3}(?:of|for)\s+(?:the\s+)?[A-Z][^;:]*$"
+)
 _DATELINE = re.compile(r"[A-Z][\w .'’-]{1,40}, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})? \([^)\n]{2,30}\)\s*-+\s*")
 _OPENING_PRONOUN = re.compile(
     r"(?:In|At|On|During|After|Before)\s+(?:his|her|its|their)\b[^,]{0,120}?\s(he|she|they|it)$"
