@@ -1066,6 +1066,11 @@ CASES = [
     # "The general secretary of the ..., the chairman of the ... and the chief of the ... said that": office-
     # holders of named bodies listed as one long subject (kcna.kp 2024)
     ("kcnakp-9b0890693c7e49eb", "the progressive mankind keenly", "said", "named", None),
+    # "They demanded that the authorities take correct measures": a demand with its content clause is speech
+    # (without "that", "demanded the authorities stop ..." is not: guidelines 2.1)
+    ("kcna-ft-2011-05-16-0014", "the authorities take correct measures", "demanded", "anonymous", None),
+    # "he said, adding that to this end the factory should ...": a clause opening with a phrase after "that"
+    ("kcna-ft-2012-02-22-0001", "to this end the factory should", "adding", "named", "Kim Jong Un"),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

@@ -826,8 +826,12 @@ def _trailing(text, sent, s: str, after: int, body_end: int, speaker, mentions, 
             *_trailing(text, sent, s, end, body_end, speaker, mentions, kb),
         ]
     m = _TRAIL_PARTICIPLE.search(s, after)
-    if m is None or m.end() >= body_end - 10 or _NOT_SPEECH.match(s, m.end()):
+    if m is None or m.end() >= body_end - 10:
         return []
+    if _NOT_SPEECH.match(s, m.end()) and not (
+        m.group().rstrip().endswith("that") and _CLAUSE_OPENER.match(s, m.end())
+    ):
+        return []  # ("adding to it", "noting with satisfaction"; not "adding that to this end the factory")
     direct = m.group().rstrip().endswith(":")  # "he said, adding: It is ...": the words as spoken
     end = len(s.rstrip()) if direct else body_end
     return [_quote(text, sent.start + m.end(), sent.start + end, direct, speaker, m.group(1), mentions, kb)]
@@ -843,6 +847,13 @@ def _clause_end(s: str, start: int, body_end: int) -> int:
 _AND_CUE_THAT = re.compile(
     r",?\s+and\s+(?:also\s+)?(said|stressed|noted|warned|added|declared|emphasized|pointed out|affirmed|"
     r"expressed the hope|expressed the belief|hoped|claimed|stated)\s+that\s+"
+)
+
+
+# a phrase opening a clause after "that": "adding that to this end ...", "... that in order to supply ..."
+_CLAUSE_OPENER = re.compile(
+    r"(?:to (?:this|that) end|in order to|in (?:this|that) (?:regard|respect|connection|case|way)|"
+    r"in the future|at (?:present|the same time|this time)|with (?:this|that))\b"
 )
 
 
