@@ -1071,6 +1071,8 @@ CASES = [
     ("kcna-ft-2011-05-16-0014", "the authorities take correct measures", "demanded", "anonymous", None),
     # "he said, adding that to this end the factory should ...": a clause opening with a phrase after "that"
     ("kcna-ft-2012-02-22-0001", "to this end the factory should", "adding", "named", "Kim Jong Un"),
+    # "Sin Tae Myong (12 anos de edad) dijo a la ACNC que ...": whom a Spanish cue tells, then "que"
+    ("kcna-ft-2012-06-02-0032", "cuando tomaba por primera vez", "dijo", "named", "Sin Tae Myong"),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

@@ -514,6 +514,7 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
             t = (
                 _PP_THAT.match(rest)
                 or (c.group().lower() in _TELL and _OBJECT_THAT.match(rest))
+                or (c.group().lower() in kb.zero_subject_cues and _TOLD_ES.match(rest))
                 or _THAT.match(rest)
             )
             clause_start = c.end() + t.end()
@@ -611,6 +612,8 @@ def _opening_subject(text: str, sent: Sentence, mentions: list[Mention]) -> tupl
 
 
 _COMMA_SPACE = re.compile(r",\s+")
+# whom a Spanish cue tells: "dijo a la ACNC que ...", "senalo al reportero que ..."
+_TOLD_ES = re.compile(r"\s+(?:a\s+(?:la|el|los|las)|al)\s+[\w.-]+(?:\s+[\w.-]+){0,3}?\s+(que\s+)")
 _PP_THAT = re.compile(
     r"\s+(?:in|at|on|during|through|to|with)\s+(?:[^,]{2,60}?"
     # (a title in quotation marks: 'said in an article titled "Anniversary of the foundation ..." that')
