@@ -1252,3 +1252,21 @@ def test_a_state_before_a_finite_verb_speaks_through_a_participle():
         "adding the plane is closely monitoring the moves of the north army."
     )
     assert [k for _, k, _ in got] == ["anonymous", "anonymous"]
+
+
+def test_former_office_holders_and_a_medium_after_a_name():
+    def speakers(title, body=""):
+        doc = Document.create("KCNA", "2012-09-08", title, body, lang="en")
+        return [(q.cue, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+
+    # "...: Ex-Chinese Ambassador to DPRK": many have held the office, no one is named
+    assert speakers("Korean People Make Change: Ex-Chinese Ambassador to DPRK") == [(":", "anonymous", None)]
+    # "..., the party of President Kim Il Sung, Rodong Sinmun says, and goes on:": the paper, not the name
+    # before its comma, goes on
+    got = speakers(
+        "Conference Praised",
+        "The Conference laid a solid foundation for preserving forever the revolutionary character of the "
+        "WPK as the party of President Kim Il Sung, Rodong Sinmun says, and goes on:, , The Conference held "
+        "the President in high esteem.",
+    )
+    assert [n for _, _, n in got] == ["Rodong Sinmun", "Rodong Sinmun"]

@@ -1244,7 +1244,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     if speaker_span is not None:
         # (not a name inside the quote: "... under the leadership of Kim Jong Il, the governor said")
         outside = [m for m in mentions if not start <= m.start < end]
-        speaker_span = _appositive_person(text, speaker_span, outside)
+        speaker_span = _appositive_person(text, speaker_span, outside, kb)
         speaker_span = _coordinated_subject(text, speaker_span, mentions)
         if cue.endswith("ing"):
             speaker_span = _participle_subject(text, speaker_span, mentions)
@@ -1409,7 +1409,7 @@ def _coordinated_subject(text: str, span: tuple[int, int], mentions: list[Mentio
     return span
 
 
-def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
+def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention], kb: KB) -> tuple[int, int]:
     """'Choe Yong Rim, member of the Presidium of the C.C., the WPK and premier, said': a speaker span that
     is the tail of an appositive after a named person becomes that person."""
     ss, se = span
@@ -1418,8 +1418,10 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
     words = text[ss:se].lower().split()
     if text[ss:se].strip().lower() in PRONOUNS or (len(words) <= 3 and _head(words) in DOC_NOUNS | ORG_NOUNS):
         return span  # "..., Kim Jong Un, the article says": the article speaks, not the name before it
-    if any(m.start == ss and m.label == "PERSON" for m in mentions):
-        return span
+    if any(
+        m.start == ss and (m.label == "PERSON" or (m.end == se and kb.is_medium(m.entity))) for m in mentions
+    ):
+        return span  # (a medium, the whole span: "..., President Kim Il Sung, Rodong Sinmun says")
     line_start = max(text.rfind(". ", 0, ss), text.rfind("\n", 0, ss), 0)
     people = [
         m
@@ -1766,6 +1768,8 @@ def _speaker_kind(
             or (not people and (first is None or first.start > ss) and "\n\n" not in text[:ss])
         )
     ):
+        if re.match(r"(?:[Ee]x-|[Ff]ormer\s)", sp) and not people:
+            return "anonymous", None, None  # "Ex-Chinese Ambassador to DPRK": many have held the office
         return f"role:{role}", None, None  # "the Mongolian ambassador", "The President"
     office = text[first.end : se].strip().lower() if first is not None and first.start == ss else ""
     if (
