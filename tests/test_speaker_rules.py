@@ -1073,6 +1073,12 @@ CASES = [
     ("kcna-ft-2012-02-22-0001", "to this end the factory should", "adding", "named", "Kim Jong Un"),
     # "Sin Tae Myong (12 anos de edad) dijo a la ACNC que ...": whom a Spanish cue tells, then "que"
     ("kcna-ft-2012-06-02-0032", "cuando tomaba por primera vez", "dijo", "named", "Sin Tae Myong"),
+    # "Kim Jong Il, ... Presidente del Comite de Defensa Nacional de la RPDC, envio ... un mensaje ... La
+    # misiva va como sigue:": a Spanish block cue, and the sender is the person whose title names the body
+    ("kcna-ft-2011-08-26-0037", "Al regresar a la patria", "va como sigue", "named", "Kim Jong Il"),
+    # "En una rueda de prensa concedida el dia 20, un miembro de la Comision ..., insistio en que": a phrase
+    # opening the sentence is no name before an appositive
+    ("kcna-ft-2011-06-24-0027", "en que el accidente de la central", "insistio", "anonymous", None),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

@@ -1490,6 +1490,12 @@ class Discourse:
             for m in self.mentions_in(start, verb.start())
             if m.label in ("PERSON", "ORG") and not any(a <= m.start < b for a, b in self.quote_spans)
         ]
+        if people and people[-1].label == "ORG":
+            # "Kim Jong Il, ... Presidente del Comite de Defensa Nacional ..., envio": the body is in the
+            # title of the person before it, who sent the message
+            titled = [m for m in people if m.label == "PERSON" and self.text.startswith(", ", m.end)]
+            if titled and all(m.label == "ORG" for m in people if m.start > titled[-1].start):
+                return self.ref_of(titled[-1])
         return self.ref_of(people[-1]) if people else None
 
     def _speaker_or_subject(self, j: int, s: Sentence, limit: int) -> Ref | None:

@@ -1036,6 +1036,13 @@ _BY_OPENER = re.compile(r"[A-Z][a-z]+(?:ado|ada|ados|adas|ido|ida|idos|idas|ed)\
 _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 
 
+# a phrase opening a sentence before its subject: "In a press conference on the 20th, ...", "En una rueda ..."
+_PHRASE_OPENER = re.compile(
+    r"(?:In|At|On|During|After|Before|With|From|For|By|Through|Under|En|Durante|Con|Tras|Despues|Después|Al|"
+    r"Desde|Para|Por|Mediante|Ante)\s"
+)
+
+
 # "that" opening a clause, not "that day" (a determiner: "He took their hands that day and said")
 _THAT_CONJ = r"that(?!\s+(?:day|night|morning|afternoon|evening|time|year|week|month|moment)\b)"
 
@@ -1124,10 +1131,13 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
                 prev,
                 max(seg.rfind(", ", 0, prev), seg.rfind("; ", 0, prev), seg.rfind(": ", 0, prev)),
             )
-        if not re.match(r"[A-Z]", seg[prev + 2 if prev >= 0 else 0 :]) or _BY_OPENER.match(
-            seg, prev + 2 if prev >= 0 else 0
+        if (
+            not re.match(r"[A-Z]", seg[prev + 2 if prev >= 0 else 0 :])
+            or _BY_OPENER.match(seg, prev + 2 if prev >= 0 else 0)
+            or _PHRASE_OPENER.match(seg, prev + 2 if prev >= 0 else 0)
         ):
-            break  # ("Consultado por la ACNC, el gerente de la fabrica Choe Yong Nam, dijo": no name before)
+            break  # ("Consultado por la ACNC, el gerente de la fabrica Choe Yong Nam, dijo", "En una rueda de
+            # prensa concedida el dia 20, un miembro de la Comision ..., insistio": no name before)
         seg = seg[:cut]
         cut = prev
     a = cut + 2 if cut >= 0 else 0
