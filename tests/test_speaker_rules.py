@@ -1276,3 +1276,18 @@ def test_former_office_holders_and_a_medium_after_a_name():
         "the President in high esteem.",
     )
     assert [n for _, _, n in got] == ["Rodong Sinmun", "Rodong Sinmun"]
+
+
+def test_a_cue_and_a_colon_open_the_words_on_the_same_line():
+    # "Rodong Sinmun Tuesday observes in a bylined commentary in this regard: These are shameless remarks
+    # ...": the block starts after the colon, not on a line of its own, and runs to the paragraph's end
+    doc = Document.create(
+        "KCNA",
+        "2012-02-28",
+        "Remarks",
+        "The plan is dangerous.,  Rodong Sinmun Tuesday observes in a bylined commentary in this regard: "
+        "These are shameless remarks to shift the blame. They will fail., ,  The DPRK will not tolerate it.",
+        lang="en",
+    )
+    got = [(q.text, q.direct, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+    assert got == [("These are shameless remarks to shift the blame. They will fail", True, "Rodong Sinmun")]

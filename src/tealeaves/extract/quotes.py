@@ -93,6 +93,9 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
                 o.start < q.end and q.start < o.end and not (_nested(o, q) or _nested(q, o)) for o in out
             ):
                 out.append(q)
+    for q in _inline_blocks(text, doc, sentences, mentions, kb, glued):
+        if not any(o.start < q.end and q.start < o.end for o in out):
+            out.append(q)  # (where no other rule found the words)
     out.sort(key=lambda q: q.start)
     out = _continued(out, kb)
     return _resolve(out, text, sentences, mentions, kb, doc)
@@ -390,6 +393,52 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         cue = c.group("verb") if c.re is _FOLLOWING else c.group()
         out.append(_quote(text, first.start, end, True, speaker, cue, mentions, kb))
     return out
+
+
+def _inline_blocks(
+    text: str, doc: Document, sentences: list[Sentence], mentions, kb: KB, glued=()
+) -> list[Quote]:
+    """'Rodong Sinmun Tuesday observes in a bylined commentary in this regard: These are shameless remarks
+    ...': a cue and a colon, then the words on the same line, to the end of the paragraph."""
+    out = []
+    for i, sent in enumerate(sentences):
+        if sent.start < doc.body_offset:
+            continue
+        s = text[sent.start : sent.end]
+        colon = s.find(": ")
+        if colon < 0 or not s[colon + 2 : colon + 3].isupper():
+            continue
+        cues = [
+            c
+            for c in _cues(s[:colon], sent.start, glued, kb)
+            if _CUE_TO_COLON.fullmatch(s, c.end(), colon + 1)
+        ]
+        if not cues:
+            continue
+        c = cues[-1]
+        speaker = _subject_before(text, sent.start, sent.start + c.start())
+        if (
+            speaker is None
+            or len(text[speaker[0] : speaker[1]].split()) > 8
+            or re.search(r"\d", text[speaker[0] : speaker[1]])
+        ):
+            continue
+        last = sent
+        for nxt in sentences[i + 1 :]:
+            gap = text[last.end : nxt.start]
+            ns = text[nxt.start : nxt.end]
+            if "\n" in gap or _PARAGRAPH_GAP.search(gap) or ns.endswith(":") or _attribution_in(ns, kb):
+                break
+            last = nxt
+        start = sent.start + colon + 2
+        end = last.end
+        while end > start and text[end - 1] in " .":
+            end -= 1
+        out.append(_quote(text, start, end, True, speaker, c.group(), mentions, kb))
+    return out
+
+
+_PARAGRAPH_GAP = re.compile(r",\s*,|\r")
 
 
 # between a cue and the colon opening its block: 'said:', 'told KCNA:', 'said in a joint statement on April
