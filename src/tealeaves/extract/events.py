@@ -62,13 +62,17 @@ def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention
             if people:
                 accompanied.append((sent.start, _people(people, text, sent, kb)))
     appearances = [_lead_date(doc, text, sentences, e) for e in _merge_appearances(raw, accompanied)]
-    meetings = _merge_meetings(
-        [
-            e
-            for sent, ments in zip(sentences, by_sentence, strict=True)
-            for e in _meetings_in(doc, text, sent, ments, kb)
-        ]
-    )
+    meetings = (
+        _merge_meetings(
+            [
+                e
+                for sent, ments in zip(sentences, by_sentence, strict=True)
+                for e in _meetings_in(doc, text, sent, ments, kb)
+            ]
+        )
+        if kb.meeting_noun_re is not None and kb.meeting_noun_re.search(text)
+        else []
+    )  # (most documents name no meeting: one search over the text, not one per sentence)
     return sorted(appearances + meetings, key=lambda e: (e.start, e.type))
 
 
@@ -114,13 +118,14 @@ def _appearances_in(doc, text: str, sent: Sentence, ments: list[Mention], kb: KB
     a sentence that dates the outing counts (a later mention is usually a recollection); a sentence that
     reports someone else's report of it ("X said Kim Jong Un visited ...") or leaves its date vague
     ("some days ago", "in 1999") does not."""
+    actors = [m for m in ments if m.label == "PERSON" and kb.leader_at(m.entity, doc.published[:10])]
+    if not actors:
+        return []
     s = text[sent.start : sent.end]
     if _VAGUE.search(s):
         return []
     out = []
-    for actor in ments:
-        if actor.label != "PERSON" or not kb.leader_at(actor.entity, doc.published[:10]):
-            continue
+    for actor in actors:
         if text.startswith(("'s", "’s"), actor.end):
             continue  # "Kim Jong Un's work": not the subject
         if kb.presence_re is not None:
