@@ -1079,6 +1079,15 @@ CASES = [
     # "En una rueda de prensa concedida el dia 20, un miembro de la Comision ..., insistio en que": a phrase
     # opening the sentence is no name before an appositive
     ("kcna-ft-2011-06-24-0027", "en que el accidente de la central", "insistio", "anonymous", None),
+    # "11 Pakistani political parties and organizations issued a joint statement ... They included the Sind
+    # Provincial Committee of the Labor Party, ...": a counted plural subject, its first listed member
+    (
+        "kcna-ft-2011-07-03-0009",
+        "Tension is constantly running",
+        "said",
+        "named",
+        "Sind Provincial Committee of the Labor Party",
+    ),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

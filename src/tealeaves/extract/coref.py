@@ -158,6 +158,9 @@ _HEADLINE_PREFIX = re.compile(
     r"(?:(?:The|Respected|respected|Dear|dear|Comrade|Great|Leader|Marshal|General|Secretary|President|"
     r"Supreme|Chairman)\s*)*"
 )
+# the first names of a list whose last member carries the head word: "The North, [South and Overseas
+# Headquarters of ...]"
+_LISTED_PREFIX = re.compile(r"(?:The\s+)?(?:[A-Z][\w-]*,\s+)+")
 _ISSUE_VERBS = r"(?:issued|released|published|made public|posted|sent)"
 # a subject's verb of issuing a document: "X on Monday issued a commentary"
 _ISSUED = re.compile(
@@ -351,6 +354,7 @@ class Discourse:
             fw = prefix.split()[0] if prefix.split() else ""
             ok = (
                 (_HEADLINE_PREFIX if headline else _TITLE_PREFIX).fullmatch(prefix)
+                or (not headline and _LISTED_PREFIX.fullmatch(prefix))
                 or (
                     not headline
                     and m.label == "PERSON"
@@ -416,7 +420,10 @@ class Discourse:
                 return _Subject("org", issue.end(), Ref("named", None, name, False))
         det = _DETS.match(t, p, s.end)
         q = det.end() if det else p
-        words = re.findall(r"[\w'’-]+", t[q : min(s.end, q + 80)])[:3]
+        count = re.match(r"(?:\d[\d,]*|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Mm]any)\s+", t[q : q + 12])
+        if count:  # "11 Pakistani political parties and organizations issued": a counted plural
+            q += count.end()
+        words = re.findall(r"[\w'’-]+", t[q : min(s.end, q + 80)])[: 4 if count else 3]
         if (
             det is not None
             and det.group().strip() in ("The", "the")
