@@ -1088,6 +1088,8 @@ CASES = [
         "named",
         "Sind Provincial Committee of the Labor Party",
     ),
+    # "he, with a broad smile on his face, said that ...": a phrase between commas after the pronoun
+    ("kcnakp-1f0fa8309e5913b5", "if fruits are picked in the orchard", "said", "named", "Kim Il Sung"),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

@@ -1055,7 +1055,8 @@ _TRAIL_WORDS = re.compile(
 )
 _PARTICIPIAL_APPOSITIVE = re.compile(r"(?:\d{4}$|[a-z]+ed\s+(?:on|in|by|at|last|this|early|late)\b)")
 _PREP_PHRASE = re.compile(
-    r"(?:in|at|on|during|through|via|from|before|after|upon)\s+(?:a|an|the|his|her|its|their)\s"
+    r"(?:in|at|on|during|through|via|from|before|after|upon|with)\s+(?:a|an|the|his|her|its|their)\s"
+    r"|[a-z]+ing\s+(?:to|on|at|toward|towards|about)\s"  # ("he, turning to Japan's defeat ..., said")
 )
 _QUOTED_WORDS = re.compile(r"\"[^\"]{1,200}\"|“[^”]{1,200}”")
 _SENTENCE_END_IN = re.compile(
