@@ -1090,6 +1090,10 @@ CASES = [
     ),
     # "he, with a broad smile on his face, said that ...": a phrase between commas after the pronoun
     ("kcnakp-1f0fa8309e5913b5", "if fruits are picked in the orchard", "said", "named", "Kim Il Sung"),
+    # "The manager of a company from Dandong, China said": the country places the town, no subject; "..., the
+    # Italian said": a person described by nationality, anonymous
+    ("kcna-ft-2012-08-10-0016", "the policy for the people is in force", "said", "anonymous", None),
+    ("kcna-ft-2012-08-10-0016", "Only Korean people united around", "said", "anonymous", None),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

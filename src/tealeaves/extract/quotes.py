@@ -1128,6 +1128,14 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if closed:
         seg = seg[:-1]
     cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
+    while (
+        not closed
+        and cut > 0
+        and re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", seg[cut + 2 :])
+        and re.search(r"\b(?:from|of|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$", seg[:cut])
+    ):
+        # "The manager of a company from Dandong, China said": the country places the town, no subject
+        cut = max(seg.rfind(", ", 0, cut), seg.rfind("; ", 0, cut), seg.rfind(": ", 0, cut))
     if not closed and cut > 0 and _PREP_PHRASE.match(seg[cut + 2 :]) and len(seg[cut + 2 :].split()) <= 6:
         # "Lyne Sinyodyium, councilor of the European Society ..., in a statement said": the phrase before the
         # cue is no subject; the appositive before it is closed
@@ -1914,6 +1922,14 @@ def _speaker_kind(
         # "Soldiers of the U.S. allies", "Citizens from across the ROK", "Teachers and students of ...",
         # "Pyongyang citizens of ...": people described by a plural common noun, not a name
         return "anonymous", None, None
+    if (
+        " " not in sp
+        and first is None
+        and sp not in kb.surface
+        and NATIONALITY.fullmatch(sp)
+        and country_entity(sp, kb) is not None
+    ):
+        return "anonymous", None, None  # "..., the Italian said": a person described by nationality
     korean = re.match(r"(?:south|north) Korean\s+(?=[A-Z])", sp)
     if korean and first is not None and first.start == ss + korean.end():
         return "named", first.entity, _name(kb, first)  # "south Korean Confederation of Trade Unions"
