@@ -1094,6 +1094,17 @@ CASES = [
     # Italian said": a person described by nationality, anonymous
     ("kcna-ft-2012-08-10-0016", "the policy for the people is in force", "said", "anonymous", None),
     ("kcna-ft-2012-08-10-0016", "Only Korean people united around", "said", "anonymous", None),
+    # "The Philippine government has strengthened ... the government of the country declared": the government
+    # of the country the story is about, in its canonical form (guidelines 1.4)
+    (
+        "kcna-ft-2011-03-15-0022",
+        "it would deploy additional",
+        "declared",
+        "named",
+        "Government of the Philippines",
+    ),
+    # "The Japanese economy shrank ..., the government said Friday": the country by its demonym
+    ("kcna-ft-2011-09-13-0023", "The Japanese economy shrank", "said", "named", "Government of Japan"),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

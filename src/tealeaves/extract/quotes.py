@@ -1714,6 +1714,34 @@ def _title_body_name(sp: str, kb: KB, roles, offices) -> str | None:
     return None
 
 
+def _government_of(country: str) -> str:
+    """'Government of Japan', 'Government of the Philippines' (a plural or compound name takes "the")."""
+    the = re.search(
+        r"(?:s|Islands)$|^(?:United|Republic|Democratic|Kingdom|Czech|Central African)\b", country
+    )
+    return f"Government of {'the ' if the and not country.startswith('the ') else ''}{country}"
+
+
+def _story_country(text: str, at: int, mentions: list[Mention], kb: KB):
+    """The country last named before ``at``: in a government's name ("Philippine government"), as a place
+    ("Bangladesh") or by its demonym ("The Japanese economy")."""
+    best, where = None, -1
+    for g in _GOVERNMENT.finditer(text, 0, at):
+        c = country_entity(g.group("of") or g.group("adj") or "", kb)
+        if c is not None:
+            best, where = c, g.start()
+    for m in mentions:
+        e = kb.entity(m.entity) if m.label == "PLACE" and m.start < at else None
+        if e is not None and e.subtype == "country" and m.start > where:
+            best, where = e, m.start
+    for d in re.finditer(NATIONALITY.pattern, text[:at]):
+        if d.start() > where and d.group() not in kb.surface:
+            c = country_entity(d.group(), kb)
+            if c is not None:
+                best, where = c, d.start()
+    return best
+
+
 def _speaker_kind(
     text: str, sp: str, ss: int, se: int, mentions: list[Mention], kb: KB
 ) -> tuple[str, str | None, str | None]:
@@ -1729,7 +1757,15 @@ def _speaker_kind(
     if government:
         country = country_entity(government.group("of") or government.group("adj"), kb)
         if country is not None:
-            return "named", None, f"Government of {country.name}"  # "Japanese government": guidelines 1.4
+            return "named", None, _government_of(country.name)  # "Japanese government": guidelines 1.4
+    if low in ("government", "government of the country") and re.search(
+        r"\b[Tt]he\s+$", text[max(0, ss - 4) : ss]
+    ):
+        # "The Japanese government decided ... The government said", "The Japanese economy shrank ..., the
+        # government said": the government of the country the story is about, named or described before
+        country = _story_country(text, ss, mentions, kb)
+        if country is not None:
+            return "named", None, _government_of(country.name)
     quoted = _MEDIUM_QUOTED.fullmatch(sp)
     if quoted:
         return "named", None, quoted.group(1)  # 'south Korean Internet radio "Voice of People"': its name
