@@ -1105,6 +1105,9 @@ CASES = [
     ),
     # "The Japanese economy shrank ..., the government said Friday": the country by its demonym
     ("kcna-ft-2011-09-13-0023", "The Japanese economy shrank", "said", "named", "Government of Japan"),
+    # "The north announced that ...", "the south side said that ...": how KCNA names the two states as
+    # speakers (dprk pack speaker_aliases)
+    ("kcna-ft-2012-03-26-0015", "it would launch satellite", "announced", "named", "DPRK"),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

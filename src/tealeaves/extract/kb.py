@@ -80,6 +80,7 @@ class KB:
     cue_alt: str = "(?!)"  # the speech cues as one alternation, for embedding in other patterns
     according_re: re.Pattern | None = None
     self_speakers: frozenset = frozenset()
+    speaker_aliases: dict = field(default_factory=dict)  # "north" -> "kp": a state named as a speaker
     zero_subject_cues: frozenset = frozenset()  # cues of languages that drop the subject (Spanish)
     # a sentence opening with a phrase and no subject before such a cue ("En el comedor dijo que")
     subjectless_opening_re: re.Pattern = re.compile("(?!)")
@@ -272,6 +273,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     if q.get("according_to"):
         kb.according_re = _words_regex(q["according_to"])
     kb.self_speakers = frozenset(s.lower() for s in q.get("self", []))
+    kb.speaker_aliases = dict(a.split("=", 1) for a in q.get("speaker_aliases", []))
     kb.zero_subject_cues = frozenset(s.lower() for s in q.get("zero_subject_cues", []))
     if q.get("subjectless_openers"):
         kb.subjectless_opening_re = re.compile(

@@ -1758,6 +1758,9 @@ def _speaker_kind(
         country = country_entity(government.group("of") or government.group("adj"), kb)
         if country is not None:
             return "named", None, _government_of(country.name)  # "Japanese government": guidelines 1.4
+    state = kb.entity(kb.speaker_aliases.get(low))
+    if state is not None and re.search(r"\b[Tt]he\s+$", text[max(0, ss - 4) : ss]):
+        return "named", state.id, state.name  # "the north said", "the south side said": the state
     if low in ("government", "government of the country") and re.search(
         r"\b[Tt]he\s+$", text[max(0, ss - 4) : ss]
     ):
