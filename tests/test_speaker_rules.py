@@ -1108,6 +1108,9 @@ CASES = [
     # "The north announced that ...", "the south side said that ...": how KCNA names the two states as
     # speakers (dprk pack speaker_aliases)
     ("kcna-ft-2012-03-26-0015", "it would launch satellite", "announced", "named", "DPRK"),
+    # "The Dec. 23rd issue of Changgang Ribao carried an article ... It said": an issue dated with an
+    # abbreviation, and "It" is the paper
+    ("kcna-ft-2011-12-31-0028", "the music has become a powerful", "said", "named", "Changgang Ribao"),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

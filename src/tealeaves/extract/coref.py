@@ -176,7 +176,7 @@ _ISSUES_DOC = re.compile(
 )
 # "The sixth issue of", "The June issue of", "The latest number of": a publication's issue
 _ISSUE_OF = re.compile(
-    r"(?:The|the)\s+(?:[\w-]+\s+){0,2}?(?:issue|edition|number)\s+of\s+(?:the\s+)?(?=[A-Z])"
+    r"(?:The|the)\s+(?:[\w.-]+\s+){0,3}?(?:issue|edition|number)\s+of\s+(?:the\s+)?(?=[A-Z])"
 )
 _NOT_SUBJECT_START = _words(
     "Thanks Due Owing Following Recalling Upon Under Despite Through Like Unlike Along Amid In On At By For "
