@@ -1111,6 +1111,24 @@ CASES = [
     # "The Dec. 23rd issue of Changgang Ribao carried an article ... It said": an issue dated with an
     # abbreviation, and "It" is the paper
     ("kcna-ft-2011-12-31-0028", "the music has become a powerful", "said", "named", "Changgang Ribao"),
+    # "Looking round the facilities he said": the pronoun after a participle's phrase
+    (
+        "kcna-ft-2012-05-04-0007",
+        "the officials should serve the convenience",
+        "said",
+        "named",
+        "Choe Yong Rim",
+    ),
+    # "The Working Citizens' Association of Democratic Congo said in its statement that": not a participle
+    (
+        "kcna-ft-2012-01-13-0017",
+        "the world was deeply moved",
+        "said",
+        "named",
+        "Working Citizens' Association of Democratic Congo",
+    ),
+    # "the noble intention of the General Secretary who said that ...": the noun before the relative pronoun
+    ("kcnakp-2bf07e42d837b252", "a powerful country can never", "said", "named", "Kim Jong Un"),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

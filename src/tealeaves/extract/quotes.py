@@ -1249,6 +1249,9 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if opening:  # "At a dining room he said": the phrase before the subject
         a += opening.start(1)
         span = opening.group(1)
+    relative = re.search(r"\s+(?:who|which|that)$", span)
+    if relative:  # "the General Secretary who said", "distributing literature which said": the noun before
+        span = span[: relative.start()]
     words = span.split()
     long_ok = re.match(
         r"\s*(?:(?:a|an|the|A|An|The)\s+)?(?:spokes(?:man|woman|person)|official|representative)\s+(?:for|of)\s",
@@ -1259,11 +1262,28 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         not words
         or (len(words) > 18 and not long_ok and not offices)
         or (len(words) > 30 and not (offices and len(words) <= 60))
-        or words[0].lower().endswith("ing")
+        or (
+            words[0].lower().endswith("ing")
+            and (len(words) == 1 or words[1].lower() in _AFTER_PARTICIPLE_WORDS or words[0][:1].isupper())
+            and not (len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper())
+        )
         or span[0] in '"“('
     ):
-        return None
+        if words and words[0].endswith("ing") and words[-1] in ("he", "she", "they", "it"):
+            # ("Looking round the facilities he said"): the pronoun after the participle's phrase
+            return s_start + a + len(span) - len(words[-1]), s_start + a + len(span)
+        return None  # ("Speaking at the meeting ..."; not "Daqing Daily", "managing director of ...")
     return s_start + a, s_start + a + len(span)
+
+
+# what follows a participle opening a phrase: "Speaking at ...", "Recalling the ...", "Saying that ..."
+_AFTER_PARTICIPLE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "the a an his her its their this that these those to at in on with for of about from by over into "
+        "upon he she it they him them",
+    )
+)
 
 
 # office-holders of named bodies listed as one subject: "The chairman of the Brazilian Center for ... and the
