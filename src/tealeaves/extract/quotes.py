@@ -1737,8 +1737,10 @@ def _title_body_name(sp: str, kb: KB, roles, offices) -> str | None:
 def _government_of(country: str) -> str:
     """'Government of Japan', 'Government of the Philippines' (a plural or compound name takes "the")."""
     the = re.search(
-        r"(?:s|Islands)$|^(?:United|Republic|Democratic|Kingdom|Czech|Central African)\b", country
-    )
+        r"(?:Philippines|Netherlands|Bahamas|Maldives|Comoros|Seychelles|Islands)$"
+        r"|^(?:United|Republic|Democratic|Kingdom|Czech|Central African)\b",
+        country,
+    )  # (not "Laos", "Honduras", "Cyprus")
     return f"Government of {'the ' if the and not country.startswith('the ') else ''}{country}"
 
 
