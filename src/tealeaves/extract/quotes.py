@@ -1744,6 +1744,12 @@ def _government_of(country: str) -> str:
     return f"Government of {'the ' if the and not country.startswith('the ') else ''}{country}"
 
 
+# what a story calls an agency or a broadcaster it named before ("the news agency noted", "the radio said")
+_BROADCAST_NOUNS = frozenset(
+    ["news agency", "agency", "radio", "radio station", "television", "tv", "broadcaster"]
+)
+
+
 def _story_country(text: str, at: int, mentions: list[Mention], kb: KB):
     """The country last named before ``at``: in a government's name ("Philippine government"), as a place
     ("Bangladesh") or by its demonym ("The Japanese economy")."""
@@ -1864,6 +1870,11 @@ def _speaker_kind(
         return "document:mensaje", None, None  # "El remitente senala": who sent the message named before
     if head in DOC_NOUNS and (own or not indefinite) and not (first is not None and first.start == ss):
         return f"document:{head}", None, None
+    if low in _BROADCAST_NOUNS and re.search(r"\b(?:the|The)\s+$", before):
+        medium = next((m for m in reversed(mentions) if m.end <= ss and kb.is_medium(m.entity)), None)
+        if medium is not None:
+            # "The ITAR-TASS of Russia on Monday introduced ... the news agency noted": that medium
+            return ("self" if medium.entity in media else "named"), medium.entity, _name(kb, medium)
     if head in ORG_NOUNS and len(words) == 1 and re.search(r"\b(?:the|The)\s+$", before):
         return f"orgnoun:{head}", None, None  # "the organization warned": the organisation named before
     conj = re.match(r"([a-z][\w-]*) and (?:the |other |all )?[a-z]", sp)
