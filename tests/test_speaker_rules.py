@@ -1131,6 +1131,9 @@ CASES = [
     ("kcnakp-2bf07e42d837b252", "a powerful country can never", "said", "named", "Kim Jong Un"),
     # "The ITAR-TASS of Russia on Monday introduced ... the news agency noted": the medium named before
     ("kcna-ft-2011-10-28-0015", "The factory was built by soldiers", "noted", "named", "ITAR-TASS"),
+    # "presented his credentials to Albert II, King of Belgium. The king said ...": a capitalised office and
+    # what it is the office of make the name before the comma a person's
+    ("kcna-ft-2012-05-16-0026", "the tensions would be defused", "expressed hope", "named", "Albert II"),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

@@ -230,7 +230,14 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         kb.person_roles_re = re.compile(
             r",\s+(?:the\s+|a\s+|an\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:"
             + "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
-            + r")|(?:(?!(?:who|whose|which|that|where|when|and|or|of|in|on|at|to|for|with|by|from|its|his|her"
+            # (a capitalised office and what it is the office of: "Albert II, King of Belgium")
+            + r")|(?:"
+            + "|".join(
+                re.escape(r[:1].upper() + r[1:])
+                for r in sorted(set(roles) - modifiers, key=len, reverse=True)
+            )
+            + r")\s+of\s"
+            r"|(?:(?!(?:who|whose|which|that|where|when|and|or|of|in|on|at|to|for|with|by|from|its|his|her"
             r"|their|is|was|are|were|has|had|said|says)\b)[A-Za-z][\w'.-]*\s+){1,3}(?:" + strong + r"))\b"
         )
         # a one-word name before such a role and what it is the role of: "Vishwanath, director-general of"
