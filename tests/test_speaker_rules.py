@@ -1134,6 +1134,9 @@ CASES = [
     # "presented his credentials to Albert II, King of Belgium. The king said ...": a capitalised office and
     # what it is the office of make the name before the comma a person's
     ("kcna-ft-2012-05-16-0026", "the tensions would be defused", "expressed hope", "named", "Albert II"),
+    # "Califico de excelente el entrenamiento y dijo que ...": a Spanish clause without a subject joined to
+    # the cue; the person the story is about speaks (pack subjectless_clauses)
+    ("kcna-ft-2012-08-07-0025", "el sagrado cielo de la patria", "dijo", "named", "Kim Jong Un"),
     # "Soldiers of the U.S. allies deplored", "Citizens from across the ROK said": a plural common noun,
     # capitalised as the sentence's first word, describes people and names no one
     ("kcna-ft-2012-06-30-0014", "their right in the Korean War", "deplored", "anonymous", None),

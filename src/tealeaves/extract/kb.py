@@ -284,7 +284,10 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     kb.zero_subject_cues = frozenset(s.lower() for s in q.get("zero_subject_cues", []))
     if q.get("subjectless_openers"):
         kb.subjectless_opening_re = re.compile(
-            r"(?:" + "|".join(map(re.escape, q["subjectless_openers"])) + r")\b[^,.;:A-Z]{0,80},?\s*"
+            r"(?:"
+            + "|".join(map(re.escape, q["subjectless_openers"]))
+            + r")\b[^,.;:A-Z]{0,80},?\s*"
+            + "".join(f"|{x}" for x in q.get("subjectless_clauses", []))
         )
     if q.get("described_speaker_heads"):
         heads = "|".join(map(re.escape, sorted(q["described_speaker_heads"], key=len, reverse=True)))
