@@ -101,6 +101,8 @@ DOC_NOUNS = _words(
 MEDIA_NOUNS = _words(
     "paper newspaper daily weekly magazine journal diario periodico periódico rotativo semanario revista"
 )
+# what an agency or a broadcaster is called ("the news agency", "the radio"), beside the papers above
+BROADCAST_NOUNS = _words("agency radio television TV website organ") | {"news agency"}
 # the sender of a message or letter: "El remitente senala en su misiva ...", "the sender said"
 SENDER_NOUNS = frozenset({"remitente", "sender"})
 # a document of this kind without a named issuer is the medium's own writing
@@ -1575,13 +1577,7 @@ class Discourse:
     def _medium(self, order: list[int], at: int, headline: bool) -> Ref | None:
         """'the paper': the newspaper the text names before it (or, for a headline, in the lead)."""
         t = self.text
-        nouns = "|".join(
-            sorted(
-                MEDIA_NOUNS | {"news agency", "agency", "radio", "TV", "television", "website", "organ"},
-                key=len,
-                reverse=True,
-            )
-        )
+        nouns = "|".join(sorted(MEDIA_NOUNS | BROADCAST_NOUNS, key=len, reverse=True))
         after_noun = re.compile(r"\b(?:" + nouns + r")\s+(?=[A-Z])")
         before_noun = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b")
         i = self.sent_index(at)

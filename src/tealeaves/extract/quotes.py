@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from tealeaves.extract.coref import (
+    BROADCAST_NOUNS,
     BROADCAST_WORD,
     DOC_NOUNS,
     GOES_ON,
@@ -1086,13 +1087,6 @@ _BY_OPENER = re.compile(r"[A-Z][a-z]+(?:ado|ada|ados|adas|ido|ida|idos|idas|ed)\
 _ROLE = re.compile(r"(?:the |a |an )?(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z]+)(?: |$)")
 
 
-# a phrase opening a sentence before its subject: "In a press conference on the 20th, ...", "En una rueda ..."
-_PHRASE_OPENER = re.compile(
-    r"(?:In|At|On|During|After|Before|With|From|For|By|Through|Under|En|Durante|Con|Tras|Despues|Después|Al|"
-    r"Desde|Para|Por|Mediante|Ante)\s"
-)
-
-
 # "that" opening a clause, not "that day" (a determiner: "He took their hands that day and said")
 _THAT_CONJ = r"that(?!\s+(?:day|night|morning|afternoon|evening|time|year|week|month|moment)\b)"
 
@@ -1192,7 +1186,7 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         if (
             not re.match(r"[A-Z]", seg[prev + 2 if prev >= 0 else 0 :])
             or _BY_OPENER.match(seg, prev + 2 if prev >= 0 else 0)
-            or _PHRASE_OPENER.match(seg, prev + 2 if prev >= 0 else 0)
+            or seg[prev + 2 if prev >= 0 else 0 :].split(" ", 1)[0] in INTRO_WORDS
         ):
             break  # ("Consultado por la ACNC, el gerente de la fabrica Choe Yong Nam, dijo", "En una rueda de
             # prensa concedida el dia 20, un miembro de la Comision ..., insistio": no name before)
@@ -1628,7 +1622,7 @@ def _without_nationality(name: str, kb: KB) -> str:
 _DESCRIBED_MEDIUM = re.compile(
     NATIONALITY.pattern
     + r"\s+(?:[a-z]+\s+)?(?i:"
-    + "|".join(sorted({*MEDIA_NOUNS, "news", "news agency", "agency", "TV", "radio"}, key=len, reverse=True))
+    + "|".join(sorted({*MEDIA_NOUNS, *BROADCAST_NOUNS, "news"}, key=len, reverse=True))
     + r")\s+(?=[A-Z])"
 )
 
@@ -1744,9 +1738,9 @@ def _government_of(country: str) -> str:
     return f"Government of {'the ' if the and not country.startswith('the ') else ''}{country}"
 
 
-# what a story calls an agency or a broadcaster it named before ("the news agency noted", "the radio said")
-_BROADCAST_NOUNS = frozenset(
-    ["news agency", "agency", "radio", "radio station", "television", "tv", "broadcaster"]
+# "the news agency noted", "the radio said": an agency or broadcaster the story named before
+_BROADCASTERS = frozenset(
+    {n.lower() for n in BROADCAST_NOUNS} - {"website", "organ"} | {"radio station", "broadcaster"}
 )
 
 
@@ -1870,7 +1864,7 @@ def _speaker_kind(
         return "document:mensaje", None, None  # "El remitente senala": who sent the message named before
     if head in DOC_NOUNS and (own or not indefinite) and not (first is not None and first.start == ss):
         return f"document:{head}", None, None
-    if low in _BROADCAST_NOUNS and re.search(r"\b(?:the|The)\s+$", before):
+    if low in _BROADCASTERS and re.search(r"\b(?:the|The)\s+$", before):
         medium = next((m for m in reversed(mentions) if m.end <= ss and kb.is_medium(m.entity)), None)
         if medium is not None:
             # "The ITAR-TASS of Russia on Monday introduced ... the news agency noted": that medium
