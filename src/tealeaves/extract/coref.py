@@ -858,7 +858,7 @@ class Discourse:
             if (
                 first is not None
                 and first.start > subj.at + 4
-                and _TITLES_ONLY.fullmatch(self.text[subj.at : first.start])
+                and _TITLE_WORDS.fullmatch(self.text[subj.at : first.start])
             ):
                 pass  # ("Finnish Foreign Minister Erkki Tuomioja and ...": the name after its title)
             elif first is None or first.start > subj.at + 4:
@@ -873,7 +873,7 @@ class Discourse:
                         re.fullmatch(
                             r"\s+and\s+(?:the\s+)?", gap[: gap.find(" and ") + 5] if " and " in gap else ""
                         )
-                        and _TITLES_ONLY.fullmatch(gap[gap.find(" and ") + 5 :])
+                        and _TITLE_WORDS.fullmatch(gap[gap.find(" and ") + 5 :])
                     )
                     or (re.search(r"\s+and\s+(?:the\s+)?$", gap) and gap.count(",") >= 1 and len(gap) < 300)
                 ):
@@ -1722,8 +1722,6 @@ _POSTED_ON = re.compile(
 _TITLE_RUN = re.compile(
     r"(?!(?:The|A|An)\s)[A-Z][\w-]*(?:\s+(?:of|for|to|the|and|delegation|mission|team|group|[A-Z][\w.'’-]*))*\s+"
 )
-# capitalised title words (and a nationality) before a name: "Swedish Foreign Minister "
-_TITLES_ONLY = re.compile(r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}")
 # what brings in the named members of a plural subject: "Among them were the ", "They include the "
 _LISTED = re.compile(
     r"\b(?:[Aa]mong them (?:were|are)|They (?:include|included|are|were)|[Tt]hey included|including)\s+"
