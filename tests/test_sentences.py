@@ -57,6 +57,25 @@ def test_lost_paragraph_breaks_abbreviations_and_quotes():
     ]
 
 
+def test_ago_ends_a_sentence_but_the_spanish_month_does_not():
+    # "since long time ago.,  Ram Baran Yadav said" (kcna-ft-2011-01-08-0010): the English word ends the
+    # sentence; "ago." before a year is the Spanish month
+    body = (
+        "They have been friends since long time ago.,  Ram Baran Yadav said this. It was years ago. "
+        "Then he left."
+    )
+    doc = Document.create("KCNA", "2011-01-08", "", body)
+    got = [doc.text[s.start : s.end] for s in split_sentences(doc.text, title_len=0)]
+    assert got == [
+        "They have been friends since long time ago.",
+        "Ram Baran Yadav said this.",
+        "It was years ago.",
+        "Then he left.",
+    ]
+    es = Document.create("KCNA", "2011-08-20", "", "Llego el 15 de ago. 2011 a Pyongyang.")
+    assert len(split_sentences(es.text, title_len=0)) == 1
+
+
 @given(st.text(alphabet=st.sampled_from(list('ab .,\r\n"?!ABC')), max_size=200))
 def test_spans_are_ordered_and_inside_the_text(text):
     spans = split_sentences(text)

@@ -1151,6 +1151,19 @@ CASES = [
         "named",
         "Society for Inheriting Spirit of the National Democratic Youths and Students League",
     ),
+    # "Radio", "Foreign press reports", "Russia's Radio", "the Chinese side": capitalised, but a nationality
+    # and common nouns only, a description and no name
+    ("kcna-hl-2011-09-21-0051", "DPRK Insists on Six-party Talk", ":", "anonymous", None),
+    ("kcna-ft-2011-05-28-0030", "buildings in the city were alm", "said", "anonymous", None),
+    ("kcna-hl-2012-03-03-0005", "U.S.-S. Korea Joint Military E", ":", "anonymous", None),
+    ("kcna-ft-2011-08-21-0002", "it was their obligation before", "said", "anonymous", None),
+    # "Angola's Education Ministry ... according to the minister": the one holder of the ministry named
+    ("kcna-ft-2012-02-07-0025", "in the new academic year", "said", "named", None),
+    # "... since long time ago.,  Ram Baran Yadav, president of Nepal, said this ...": "ago" ends a sentence,
+    # so the "he" after it finds Ram Baran Yadav as that sentence's subject
+    ("kcna-ft-2011-01-08-0010", "The governments and people of", "noted", "named", "Ram Baran Yadav"),
+    # "However, the Lee Myung Bak regime of south Korea is sticking to ... he said": the regime is no person
+    ("kcna-ft-2012-10-11-0022", "The Lee group is wholly to bla", "said", "named", "Riyad Chaloub"),
 ]
 
 
@@ -1349,3 +1362,17 @@ def test_a_cue_and_a_colon_open_the_words_on_the_same_line():
     )
     got = [(q.text, q.direct, q.speaker_name) for q in Pipeline()(doc)["quote"]]
     assert got == [("These are shameless remarks to shift the blame. They will fail", True, "Rodong Sinmun")]
+
+
+def test_described_only_and_titles_only():
+    from tealeaves.extract.quotes import _described_only, _titles_only
+
+    kb = Pipeline().kb
+    text = "the radio said; foreign reports and american masters were seen by the press agency"
+    assert _described_only(["Radio"], text, kb)
+    assert _described_only(["Russian", "Radio"], text, kb)
+    assert not _described_only(["Chinese", "News"], text, kb)  # a medium's name
+    assert not _described_only(["Guinean", "Agency", "of", "Press"], text, kb)  # "X of Y" is a name
+    assert not _described_only(["Tribuna", "Popular"], text, kb)
+    assert _titles_only(["Prof."], kb) and _titles_only(["Vice", "President"], kb)
+    assert not _titles_only(["Prof.", "Smith"], kb)

@@ -200,7 +200,18 @@ _CLAUSE_SUBJECT_AFTER = re.compile(r"(?:,[^,.;]{1,150},)?\s+([a-z][\w-]*)")
 _PLURAL_AFTER = re.compile(r"(?:,[^,.;]{1,150},|,)?\s+and\s")
 
 
+# a person's name describing a group or government: "the Lee Myung Bak regime", "the Obama administration"
+_NAMED_GROUP = re.compile(
+    r"(?:['’]s)?\s+(?:regime|group|clique|gang|administration|government|authorities|cabinet|camp|side|"
+    r"forces|family|line|policy|team)\b"
+)
+
+
 _CLAUSE_GAP = re.compile(r"\b(?:that|which|who|whom|fact|said|says|referred|noted|stressed|and|by|with)\b")
+
+
+# the one holder of a body the text names: "the minister" of "Angola's Education Ministry"
+_HEAD_OF_BODY = {"minister": "Ministry", "ministro": "Ministerio"}
 
 
 def speaker_words(kb: KB) -> tuple[frozenset, frozenset, frozenset]:
@@ -371,6 +382,8 @@ class Discourse:
                 if m.label == "PERSON":
                     if _PLURAL_AFTER.match(t, m.end, s.end):
                         return _Subject("plural", m.start)
+                    if _NAMED_GROUP.match(t, m.end, s.end):
+                        return _Subject("other", m.start)  # "the Lee Myung Bak regime": not the person
                     last = self._clause_subjects(m, s)
                     return _Subject("person", last.start, self.ref_of(last))
                 if m.label == "ORG":
@@ -1064,6 +1077,22 @@ class Discourse:
             )  # ("... said the Pakistani interior minister. The minister told ...")
         ):
             return Ref("named", None, None, True)  # "The foreign minister of Iceland ... the minister said"
+        if (
+            definite
+            and len(words) == 1
+            and head in _HEAD_OF_BODY
+            and re.search(
+                r"\b(?:[A-Z][\w'’-]*\s+"
+                + _HEAD_OF_BODY[head]
+                + r"|"
+                + _HEAD_OF_BODY[head]
+                + r"\s+of\s+(?:the\s+)?[A-Z])",
+                self.text[:at],
+            )
+        ):
+            return Ref(
+                "named", None, None, True
+            )  # "Angola's Education Ministry ... according to the minister"
         base = re.split(r"\s(?:of|for|to|in)\s", low)[0]  # "then defense minister of south Korea"
         if len(words) >= 2 and (
             head in self.offices or any(base.endswith(" " + o) or base == o for o in self.offices if " " in o)

@@ -1824,12 +1824,22 @@ def _speaker_kind(
     if head.endswith("s") and head[:-1] in OWN_WRITING:
         head = head[:-1]  # "Articles say" in a press review: the paper's own
     people = [m for m in inside if m.label == "PERSON"]
-    if people and (
-        people[0].start == ss
-        or (
-            re.match(r"\s+and\s+(?:other|the other|all)\b", text[people[0].end : se])
-            and all(w in kb.person_titles for w in text[ss : people[0].start].split())
-        )  # "Chairman M. Jahangir Khan and other speakers": the first of them (guidelines 2.3)
+    if (
+        people
+        and (
+            people[0].start == ss
+            # "Prof. Narihiko Ito of a university of Japan said": titles only before the person
+            or (
+                re.fullmatch(r"(?:[A-Z][\w.-]*\s+){1,3}", text[ss : people[0].start])
+                and _titles_only(text[ss : people[0].start].split(), kb)
+                and " " in people[0].text
+                and re.match(r"(?:$|,|\s+of\s)", text[people[0].end : se])
+            )
+            or (
+                re.match(r"\s+and\s+(?:other|the other|all)\b", text[people[0].end : se])
+                and all(w in kb.person_titles for w in text[ss : people[0].start].split())
+            )  # "Chairman M. Jahangir Khan and other speakers": the first of them (guidelines 2.3)
+        )
     ):
         return "named", people[0].entity, _name(kb, people[0])
     if first is not None and first.start == ss and first.end == se and first.label == "ORG":
@@ -1954,6 +1964,8 @@ def _speaker_kind(
                 return "named", None, sp
             if owned:
                 return "named", owned[0].entity, _name(kb, owned[0])
+            if _described_only(text[first.end + owner.end() : se].split(), text, kb):
+                return "anonymous", None, None  # "Russia's Radio": a described broadcaster
             return "named", None, text[first.end + owner.end() : se]
         place_tail = re.fullmatch(
             r"\s+of\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)", text[first.end : se]
@@ -2007,6 +2019,8 @@ def _speaker_kind(
         ):
             # ("Chairman Kim Jong Un": the person; "Voice of Russia": not Russia but the name as written)
             return "named", first.entity, _name(kb, first)
+        if first is None and _described_only(sp.split(), text, kb) and sp not in kb.surface:
+            return "anonymous", None, None  # "Radio", "Chinese side", "American masters": no name
         joint = re.match(r"(.+?)\s+and\s+the\s+[A-Z]", sp)
         if joint and _is_name(joint.group(1).replace("'s ", " ")):
             return "named", None, joint.group(1)  # jointly speaking bodies: the first of them
@@ -2015,6 +2029,50 @@ def _speaker_kind(
     if owner is not None:
         return "named", owner.entity, _name(kb, owner)  # ("Kim Mi Ran (48), jefa del colectivo, dijo")
     return "anonymous", None, None
+
+
+def _titles_only(words: list[str], kb: KB) -> bool:
+    """'Prof.', 'Vice President', 'Colonel General': the words are person titles, alone or together."""
+    i = 0
+    while i < len(words):
+        two = " ".join(words[i : i + 2])
+        if two in kb.person_titles:
+            i += 2
+        elif words[i] in kb.person_titles:
+            i += 1
+        else:
+            return False
+    return True
+
+
+def _described_only(words: list[str], text: str, kb: KB) -> bool:
+    """'Radio', 'Russian Radio', 'Foreign press reports', 'American masters': capitalised at a sentence start,
+    but only a nationality and common nouns: a head the packs list for a kind of speaker (or a plural the
+    story also writes in lower case), words before it the story writes in lower case. A description, not a
+    name ("Chinese News", "Guinean Agency of Press" are names)."""
+    words = [w for w in words if w.lower() not in ("the", "a", "an")]
+    while words and (
+        (NATIONALITY.fullmatch(words[0]) and country_entity(words[0], kb) is not None)
+        or words[0] in kb.generic_words
+    ):
+        words = words[1:]  # ("Russian", "Foreign": describing words before the noun)
+    if (
+        not words
+        or len(words) > 3
+        or not all(re.fullmatch(r"[A-Za-z][a-z-]*", w) for w in words)
+        or {"of", "for", "and"} & set(words)
+    ):
+        return False  # ("CNN", "Tribuna Popular", "Agency of Press", a longer phrase)
+
+    def seen(w: str) -> bool:
+        return re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text) is not None
+
+    head = words[-1].lower()
+    bare = head[:-1] if head.endswith("s") and not head.endswith(("ss", "ws")) else head
+    kinds = {*MEDIA_NOUNS, *BROADCAST_NOUNS, *DOC_NOUNS, *kb.anonymous, "side"}
+    if not (head in kinds or bare in kinds or (bare != head and seen(bare))):
+        return False
+    return all(seen(w.lower()) or w.lower() in kinds for w in words[:-1])
 
 
 def _is_name(sp: str) -> bool:

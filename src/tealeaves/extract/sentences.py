@@ -201,6 +201,10 @@ def _is_abbreviation(para: str, dot: int) -> bool:
         return True  # a transliterated initial before a name: "Sh. Shabdolov", "Zh. Zhumabekov"
     if "." in word:
         return True  # "U.S", "e.g"
+    if word == "ago":
+        # "long time ago.,  Ram Baran Yadav said": the English word ends a sentence; Spanish "ago." (agosto)
+        # abbreviates a month before its year ("15 de ago. 2011")
+        return re.match(r"\s*\d", para[dot + 1 : dot + 4]) is not None
     return word.lower() in ABBREVIATIONS
 
 

@@ -12,7 +12,7 @@ from tealeaves.extract.sentences import split_sentences
 from tealeaves.model import Document
 
 
-@stage("sentences", "4", produces=("sentence",))
+@stage("sentences", "5", produces=("sentence",))
 def sentences(doc: Document, facts: Facts) -> Facts:
     return {"sentence": split_sentences(doc.text, title_len=len(doc.title))}
 
@@ -22,7 +22,7 @@ def entities(doc: Document, facts: Facts, kb: KB) -> Facts:
     return {"mention": find_mentions(doc, kb)}
 
 
-@stage("quotes", "28", requires=("sentence", "mention"), produces=("quote",), uses_packs=True)
+@stage("quotes", "29", requires=("sentence", "mention"), produces=("quote",), uses_packs=True)
 def quotes(doc: Document, facts: Facts, kb: KB) -> Facts:
     return {"quote": find_quotes(doc, facts["sentence"], facts["mention"], kb)}
 
