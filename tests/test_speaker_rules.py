@@ -1164,6 +1164,18 @@ CASES = [
     ("kcna-ft-2011-01-08-0010", "The governments and people of", "noted", "named", "Ram Baran Yadav"),
     # "However, the Lee Myung Bak regime of south Korea is sticking to ... he said": the regime is no person
     ("kcna-ft-2012-10-11-0022", "The Lee group is wholly to bla", "said", "named", "Riyad Chaloub"),
+    # one-holder offices of a body the text names, the holder unnamed (guidelines 2.3): the office alone
+    # after its full form ("the managing director"), two offices joined by "and concurrently", a capitalised
+    # office ("The Director General for Public Relations of ..."), a body then its office ("The U.S. forces
+    # commander in south Korea")
+    ("kcna-ft-2011-09-22-0040", "the worldwide poor economic si", "said", "named", None),
+    ("kcnakp-0d347006e0b9308d", "they full support the Korean p", "said", "named", None),
+    ("kcna-ft-2011-09-06-0012", "President Kim Il Sung founded", "recalled", "named", None),
+    ("kcna-ft-2012-09-03-0009", "UFG is based on actual scenari", "said", "named", None),
+    # 'The Mongolian defense minister voiced ..., according to Russia's ITAR TASS. "...," he said': the
+    # subject of what a medium reports is the "he"
+    ("kcna-ft-2012-01-13-0015", "The DPRK nuclear issue draws p", "said", "named", None),
+    ("kcna-ft-2012-05-02-0022", "If the authorities disregard t", "warned", "named", None),
 ]
 
 

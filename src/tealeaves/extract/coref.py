@@ -636,7 +636,10 @@ class Discourse:
                 # source quoted is a medium, not the "he"; the sentence's subject may be)
             subj = self.subject(j)
             if subj.at >= limit or any(
-                a <= subj.at < b and (not a <= pos < b or (a, b) == self.current) for a, b in self.quote_spans
+                a <= subj.at < b
+                and (not a <= pos < b or (a, b) == self.current)
+                and (a, b) not in self.reported_spans  # (what a medium reports is the story's own sentence)
+                for a, b in self.quote_spans
             ):
                 continue  # (a subject inside quoted words, another's or those "it" attributes, is not "it")
             if subj.kind == "pronoun":
@@ -1093,6 +1096,17 @@ class Discourse:
             return Ref(
                 "named", None, None, True
             )  # "Angola's Education Ministry ... according to the minister"
+        if (
+            definite
+            and (head in self.offices or head in self.kb.body_offices)
+            and re.match(
+                r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}"
+                + re.escape(head)
+                + r"\b",
+                span,
+            )
+        ):
+            return Ref("named", None, None, True)  # "the U.S. forces commander in south Korea"
         base = re.split(r"\s(?:of|for|to|in)\s", low)[0]  # "then defense minister of south Korea"
         if len(words) >= 2 and (
             head in self.offices or any(base.endswith(" " + o) or base == o for o in self.offices if " " in o)
@@ -1102,12 +1116,13 @@ class Discourse:
             # "the chairman of the Sweden-Korea Friendship Association", "The head of the delegation of the
             # Institute for ... called for ...": an office one person holds, the holder unnamed
             return Ref("named", None, None, True)
+        phrase = low if low in self.kb.body_offices else head  # ("the managing director said")
         if (
             definite
-            and len(words) == 1
+            and (len(words) == 1 or phrase == low)
             and any(
                 self.body_office(self.text[m.start() : m.start() + 160], m.start())
-                for m in re.finditer(r"\b" + re.escape(head) + r"\b", self.text[:at])
+                for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", self.text[:at])
             )
         ):
             return Ref("named", None, None, True)  # "the director said" after "the director of the company"
@@ -1150,8 +1165,12 @@ class Discourse:
         Hungarian Workers' Party", "director of the above-said institute", "head of the delegation of the
         Institute ...", "manager of the farm" after "... Magsal Agro-Stock Farm" (not "section chief of the
         institute", "deputy director of ..." or "rector of a conservatory": guidelines 2.3)."""
+        lead = re.match(r"(?:[A-Z][a-z-]*\s+){1,3}(?=(?:of|for)\s)", span)
+        if lead and lead.group().strip().lower() in self.kb.body_offices:
+            span = lead.group().lower() + span[lead.end() :]  # "Director General for Public Relations of ..."
         m = re.match(
-            r"(?:acting\s+)?(?P<office>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:of|for)\s+(?:the\s+)?"
+            r"(?:acting\s+)?(?P<office>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?"
+            r"(?:\s+and\s+concurrently\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)?)\s+(?:of|for)\s+(?:the\s+)?"
             r"(?:C\.C\.,\s+(?:the\s+)?)?(?:[A-Z]|(?:above-?said|aforesaid|said|same)\s|(?P<noun>[a-z][\w-]+)"
             r"(?P<of>\s+(?:of|for)\s+(?:the\s+)?[A-Z])?)",
             span[:1].lower() + span[1:],  # (a headline's "Head of DPRK Delegation")

@@ -1910,6 +1910,28 @@ def _speaker_kind(
             )  # (also "the Chinese permanent representative to the United Nations": the office before "to")
             # a headline: "..., Says Korean Ambassador to Russia"
             or (not people and (first is None or first.start > ss) and "\n\n" not in text[:ss])
+            # "The U.S. forces commander in south Korea said": a body the text names, then its office
+            or (
+                definite
+                and first is not None
+                and first.start == ss
+                and first.label in ("PLACE", "ORG")
+                and (role in kb.body_offices or role in offices)
+                and re.fullmatch(
+                    r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}"
+                    + re.escape(role)
+                    + r"(?:\s+(?:in|of|to|for)\s.*)?",
+                    text[first.end : se],
+                )
+                is not None
+            )
+            # "The Director General for Public Relations of the Iranian Workers' House said": a capitalised
+            # office of a body the text names
+            or (
+                definite
+                and " ".join(pre) in kb.body_offices
+                and re.match(r"(?:[A-Z][a-z-]*\s+){1,3}(?:of|for)\s+(?:the\s+)?[A-Z]", sp) is not None
+            )
         )
     ):
         if re.match(r"(?:[Ee]x-|[Ff]ormer\s)", sp) and not people:
