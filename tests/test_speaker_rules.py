@@ -1176,6 +1176,19 @@ CASES = [
     # subject of what a medium reports is the "he"
     ("kcna-ft-2012-01-13-0015", "The DPRK nuclear issue draws p", "said", "named", None),
     ("kcna-ft-2012-05-02-0022", "If the authorities disregard t", "warned", "named", None),
+    # "Organizations of various strata in south Korea issued a statement": a plural common noun, no issuer's
+    # name; "The director of the media bureau of the PNA in a statement": one holder, unnamed
+    ("kcna-ft-2012-05-29-0020", "It is two years since the auth", "said", "anonymous", None),
+    ("kcna-ft-2011-04-07-0029", "The Israeli military escalatio", "said", "named", None),
+    # "C. C., WPK" (spaced): the WPK Central Committee of the dprk pack
+    ("kcna-ft-2011-02-26-0002", "the young people have honorabl", "said", "named", "WPK Central Committee"),
+    # "Ivan Shawvaker who is a spokesperson for ... said": the noun phrase before the relative clause
+    ("kcna-ft-2011-12-02-0026", "the new sanctions imposed on I", "said", "named", "Ivan Shawvaker"),
+    ("kcna-ft-2011-05-20-0009", "the work comprehensively and s", "said", "named", "Pae Tal Jun"),
+    # "When an official told him about the fact that ..., he asked": the subordinate clause's own subject
+    # speaks up to its comma, and the "him" it spoke to is the "he"
+    ("kcnakp-1f0fa8309e5913b5", "the farm built several fruit s", "told", "anonymous", None),
+    ("kcnakp-1f0fa8309e5913b5", "which was better between the u", "asked", "named", "Kim Il Sung"),
 ]
 
 
@@ -1388,3 +1401,21 @@ def test_described_only_and_titles_only():
     assert not _described_only(["Tribuna", "Popular"], text, kb)
     assert _titles_only(["Prof."], kb) and _titles_only(["Vice", "President"], kb)
     assert not _titles_only(["Prof.", "Smith"], kb)
+
+
+def test_a_subordinate_clause_reports_up_to_its_comma():
+    doc = Document.create(
+        "KCNA",
+        "2012-01-01",
+        "Title",
+        "The Chairman looked around the farm. When an official said that it was the Sinhung Fish Farm, "
+        "Kim Jong Il asked why he was not told about the fish farm, saying that he visited it on several "
+        "occasions.",
+        lang="en",
+    )
+    got = [(q.text, q.cue, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+    assert got == [
+        ("it was the Sinhung Fish Farm", "said", "anonymous", None),
+        ("why he was not told about the fish farm", "asked", "named", "Kim Jong Il"),
+        ("he visited it on several occasions", "saying", "named", "Kim Jong Il"),
+    ]

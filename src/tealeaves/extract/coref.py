@@ -625,10 +625,15 @@ class Discourse:
             limit = pos if j == i else s.end
             if self.inside_other_quote(s.start, s.end, pos):
                 continue
-            here = [r for p, r in self.refs if s.start <= p < limit]
+            here = [(p, r) for p, r in self.refs if s.start <= p < limit]
             if here:
-                r = here[-1]
-                if self._compatible(r, cls):
+                p, r = here[-1]
+                told_him = (
+                    r.kind == "anonymous"
+                    and cls == "person"
+                    and re.search(r"\b(?:told|asked|informed|reported to)\s+(?:him|her)\b", self.text[p:pos])
+                )  # "When an official told him about the fact that ..., he asked": the "him" is the "he"
+                if self._compatible(r, cls) and not told_him:
                     return r
                 if not (cls == "person" and ((r.kind == "named" and not r.person) or r.plural)):
                     continue
@@ -1172,7 +1177,8 @@ class Discourse:
             r"(?:acting\s+)?(?P<office>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?"
             r"(?:\s+and\s+concurrently\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)?)\s+(?:of|for)\s+(?:the\s+)?"
             r"(?:C\.C\.,\s+(?:the\s+)?)?(?:[A-Z]|(?:above-?said|aforesaid|said|same)\s|(?P<noun>[a-z][\w-]+)"
-            r"(?P<of>\s+(?:of|for)\s+(?:the\s+)?[A-Z])?)",
+            # ("director of the media bureau of the ...": a unit of a named body)
+            r"(?P<of>(?:\s+[a-z][\w-]+)?\s+(?:of|for)\s+(?:the\s+)?[A-Z])?)",
             span[:1].lower() + span[1:],  # (a headline's "Head of DPRK Delegation")
         )
         if m is None or m.group("office").lower().split(" and ")[0] not in self.kb.body_offices:
@@ -1888,6 +1894,15 @@ def capitalised_name(text: str, at: int, end: int) -> str | None:
         return None
     if " " not in name and re.search(r"(?:ish|ese|ian|can|ean)$", name):
         return None  # "British", "Japanese": a nationality, not the issuer's name
+    if (
+        " " not in name
+        and (
+            re.fullmatch(r"[A-Z][a-z]+ed", name)  # "Infuriated by this, islanders ...": a participle
+            or (name.endswith("s") and re.sub(r"(?:ie)?s$", "", name.lower()) in ORG_NOUNS)
+            or (name.endswith("ies") and name.lower()[:-3] + "y" in ORG_NOUNS)
+        )
+    ):  # ("Organizations of various strata ...", "Parties": plural common nouns, no name)
+        return None
     return name
 
 

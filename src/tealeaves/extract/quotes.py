@@ -525,6 +525,9 @@ def _attribution_in(s: str, kb: KB) -> bool:
 
 
 # -- indirect speech --------------------------------------------------------------------------------
+_SUBORDINATE = re.compile(r"(?:When|While|As|After|Once|If|Since|Because|Though|Although)\s")
+
+
 def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quote]:
     s = text[sent.start : sent.end]
     body_end = len(s.rstrip(" .!?"))
@@ -551,7 +554,13 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
         out += _trailing(text, sent, s, attr_end, body_end, speaker, mentions, kb)
     else:
         # X said (that) A[, adding (that) B]
+        # "When an official said that it was the fish farm, Kim Jong Il asked ...": a cue in an opening
+        # subordinate clause reports up to the clause's comma; the main clause may report more
+        subordinate = _SUBORDINATE.match(s)
+        resume = 0
         for c in cues:
+            if c.start() < resume:
+                continue
             by_ing = c.group().endswith("ing") and s[max(0, c.start() - 3) : c.start()] == "by "
             if (lead_quote and c.start() < after_lead) or not (by_ing or _cue_is_verb(s, c.start())):
                 # ("by asserting that ...": the means of the main verb, its subject's words)
@@ -605,6 +614,9 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
                 speaker = None  # "En el comedor dijo que ...": no subject here either
             main_speaker = speaker
             end = _clause_end(s, clause_start, body_end)
+            comma = s.find(",", clause_start, end) if subordinate and "," not in s[: c.start()] else -1
+            if comma > 0:
+                end = comma  # (also "Fish Farm,Kim Jong Ilasked": words glued in the source)
             if end - clause_start > 10:
                 out.append(
                     _quote(
@@ -618,6 +630,10 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
                         kb,
                     )
                 )
+            if comma > 0:
+                resume = comma
+                main_speaker = None
+                continue
             out += _trailing(text, sent, s, end, body_end, speaker, mentions, kb)
             break
     if (
@@ -1193,13 +1209,24 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         seg = seg[:cut]
         cut = prev
     a = cut + 2 if cut >= 0 else 0
+    opener = re.match(r"(?:When|While|As|Because|Though|Although|After|Once|If|Since)\s+(?=\S)", seg[a:])
+    if opener:
+        a += opener.end()  # "When an official said that ..., Kim Jong Il asked": the clause's own subject
     k = re.search(
         r"\b(?:" + _THAT_CONJ + r"|when|as|while|because|though|although|and|but|which|who|where)\s+(?=\S)"
         r"(?!.*\b(?:" + _THAT_CONJ + r"|when|as|while|because|though|although|which|who|where)\s)",
         seg[a:],
     )
     if k and not re.match(r"and\s", k.group()):
-        a += k.end()
+        if (
+            re.match(r"(?:who|which)\s", k.group())
+            and re.match(r"(?:is|was|are|were|has|had|also|concurrently)\s", seg[a + k.end() :])
+            and seg[a : a + k.start()].strip()
+        ):
+            seg = seg[: a + k.start()].rstrip()  # "Ivan Shawvaker who is a spokesperson for ... said": the
+            # noun phrase before its relative clause
+        else:
+            a += k.end()
     span = seg[a:]
     a += len(span) - len(span.lstrip())  # (a sentence's leading spaces are no part of its subject)
     span = span.lstrip()
