@@ -1189,6 +1189,17 @@ CASES = [
     # speaks up to its comma, and the "him" it spoke to is the "he"
     ("kcnakp-1f0fa8309e5913b5", "the farm built several fruit s", "told", "anonymous", None),
     ("kcnakp-1f0fa8309e5913b5", "which was better between the u", "asked", "named", "Kim Il Sung"),
+    # a block after "said:" ends before "Kim Cha Dol, chairman of ..., said that ...", a name and its
+    # appositive attributing the next paragraph, so the "he" after it is Kim Cha Dol
+    ("kcna-ft-2012-02-28-0020", "Kim Jong Il, a peerlessly grea", "noted", "named", "Kim Cha Dol"),
+    (
+        "kcna-ft-2012-04-15-0007",
+        "Thanks to the leadership of Ki",
+        "added",
+        "named",
+        "Jesus Antonio Carlos Hernandez",
+    ),
+    ("kcna-ft-2011-08-19-0024", "Kim Il Sung won successive vic", "continued", "named", "Eddie Kekana"),
 ]
 
 

@@ -515,7 +515,10 @@ def _attribution_in(s: str, kb: KB) -> bool:
             "attribution",
             lambda: (
                 r"(?:,\s+|^)(?:he|she|it|they|the \w+|[A-Z][\w ]{0,40}?"
-                r"|[A-Z][\w '’-]{0,120}?\s+in\s+(?:a|an|its|his|her|their)\s+[\w\s.]{1,40}?)"
+                r"|[A-Z][\w '’-]{0,120}?\s+in\s+(?:a|an|its|his|her|their)\s+[\w\s.]{1,40}?"
+                # "Kim Cha Dol, chairman of the Central Standing Committee of ..., said": a name opening the
+                # sentence, then its appositive
+                r"|(?<![\w,] )[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4},\s+[^,:;\"“”]{2,200}?,)"
                 r"\s+(?:\w+ly\s+)?"
                 + kb.cue_alt
                 + r"\b(?!\s+to\s+[a-z])"  # ("They wished to see ...": no speech)
