@@ -340,7 +340,9 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         last = first
         for nxt in sentences[i + 2 :]:
             ns = text[nxt.start : nxt.end]
-            if ns.endswith(":") or (kb.cues_re.search(ns) and _attribution_in(ns, kb)):
+            if ns.endswith(":") or (
+                kb.cues_re.search(ns) and _attribution_in(ns, kb) and not _leader_opens(nxt, mentions, kb)
+            ):
                 break
             last = nxt
         end = last.end
@@ -507,6 +509,14 @@ _FOLLOWING = re.compile(
     r"(?:(?:on\s+)?" + _WEEKDAY + r"\s+)?"
     r"the following\b[^:]{0,300}:$"
 )
+
+
+def _leader_opens(sent: Sentence, mentions: list[Mention], kb: KB) -> bool:
+    """The sentence opens with a leader the packs know ("Marshal Kim Jong Un, supreme leader of the Korean
+    people, clarified that ..."): in a foreign figure's speech, what the leader said is the speaker's own
+    paragraph, no new attribution."""
+    first = next((m for m in mentions if sent.start <= m.start < sent.end), None)
+    return first is not None and first.entity in kb.leaders and first.start - sent.start <= 20
 
 
 def _attribution_in(s: str, kb: KB) -> bool:
