@@ -1200,6 +1200,9 @@ CASES = [
         "Jesus Antonio Carlos Hernandez",
     ),
     ("kcna-ft-2011-08-19-0024", "Kim Il Sung won successive vic", "continued", "named", "Eddie Kekana"),
+    # "Korean artiste in the U.S. Ri Jun Mu, chief of the Uruk Symphony Orchestra, posted an article ...
+    # the article said": no subject found, the one named before the posting verb wrote it
+    ("kcna-ft-2012-08-08-0023", "People across the world lavish", "said", "named", "Ri Jun Mu"),
 ]
 
 

@@ -200,6 +200,11 @@ _CLAUSE_SUBJECT_AFTER = re.compile(r"(?:,[^,.;]{1,150},)?\s+([a-z][\w-]*)")
 _PLURAL_AFTER = re.compile(r"(?:,[^,.;]{1,150},|,)?\s+and\s")
 
 
+# a verb introducing a document its subject wrote or issued, just before it: "posted an article"
+_POSTING = re.compile(
+    r"\b(?:posted|published|issued|released|made public|wrote|contributed|sent)\s+(?:\S+\s+){0,3}$"
+)
+_POSTING_AT = re.compile(r"(?:posted|published|issued|released|made public|wrote|contributed|sent)\b")
 # a person's name describing a group or government: "the Lee Myung Bak regime", "the Obama administration"
 _NAMED_GROUP = re.compile(
     r"(?:['’]s)?\s+(?:regime|group|clique|gang|administration|government|authorities|cabinet|camp|side|"
@@ -1499,6 +1504,11 @@ class Discourse:
                 )  # "The newspaper Blits carried an article"
             if r is None or r.kind == "anonymous":
                 r = self._sender_before(s.start, found.start()) or r
+            if r is None and (
+                _POSTING.search(self.text, max(s.start, found.start() - 30), found.start())
+                or _POSTING_AT.match(self.text, found.start())
+            ):
+                r = self._sender_before(s.start, found.start(), any_verb=True)
             if r is not None:
                 return r
         if noun in OWN_WRITING:
@@ -1540,17 +1550,19 @@ class Discourse:
             return r if r is not None and r.kind == "named" else None
         return None
 
-    def _sender_before(self, start: int, end: int) -> Ref | None:
+    def _sender_before(self, start: int, end: int, any_verb: bool = False) -> Ref | None:
         """'El presidente ... Kim Yong Nam, al partir de ..., envio el dia 7 un mensaje': the person or body
-        named last before the verb of sending, outside quoted words (when no subject was found)."""
+        named last before the verb of sending, outside quoted words (when no subject was found). With
+        ``any_verb``, before ``end`` itself ("Korean artiste in the U.S. Ri Jun Mu, chief of the Uruk Symphony
+        Orchestra, posted an article": the document's introducing verb)."""
         verb = None
         for verb in _SENDING.finditer(self.text, start, end):  # noqa: B007 - the last one
             pass
-        if verb is None:
+        if verb is None and not any_verb:
             return None
         people = [
             m
-            for m in self.mentions_in(start, verb.start())
+            for m in self.mentions_in(start, verb.start() if verb is not None else end)
             if m.label in ("PERSON", "ORG") and not any(a <= m.start < b for a, b in self.quote_spans)
         ]
         if people and people[-1].label == "ORG":
@@ -1559,6 +1571,12 @@ class Discourse:
             titled = [m for m in people if m.label == "PERSON" and self.text.startswith(", ", m.end)]
             if titled and all(m.label == "ORG" for m in people if m.start > titled[-1].start):
                 return self.ref_of(titled[-1])
+        if (
+            any_verb
+            and people
+            and re.search(r"\b(?:for|of)\s+(?:the\s+)?$", self.text[start : people[-1].start])
+        ):
+            return None  # ("a spokesman for the National Reconciliation Council issued a statement": his)
         return self.ref_of(people[-1]) if people else None
 
     def _speaker_or_subject(self, j: int, s: Sentence, limit: int) -> Ref | None:
