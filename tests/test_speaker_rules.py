@@ -1203,6 +1203,20 @@ CASES = [
     # "Korean artiste in the U.S. Ri Jun Mu, chief of the Uruk Symphony Orchestra, posted an article ...
     # the article said": no subject found, the one named before the posting verb wrote it
     ("kcna-ft-2012-08-08-0023", "People across the world lavish", "said", "named", "Ri Jun Mu"),
+    # Spanish: "El Comite Central del Partido ... hizo publica una declaracion ... La nota senala": "El"
+    # before a name is its article, and "nota" also names a statement
+    (
+        "kcna-ft-2011-01-20-0022",
+        "el Partido Comunista de Cechy-",
+        "senala",
+        "named",
+        "Comite Central del Partido Comunista de Cechy-Morava de Checo",
+    ),
+    # "El Comandante Supremo del Ejercito Popular de Corea, Kim Jong Un, envio un mensaje": the title's
+    # holder named between commas sent it
+    ("kcna-ft-2012-03-06-0042", "expresa agradecimiento especia", "destaco", "named", "Kim Jong Un"),
+    # "recibio una carta que le enviaran ... los participantes en el Seminario": described senders
+    ("kcna-ft-2011-05-09-0026", "a través del presente seminari", "según", "anonymous", None),
 ]
 
 

@@ -114,7 +114,7 @@ GOES_ON = (
 # documents one text names in two ways: "recibio mensaje de condolencias ..., La misiva senala"
 _SAME_DOCUMENT = (
     frozenset({"message", "letter", "telegram", "mensaje", "carta", "misiva", "nota"}),
-    frozenset({"statement", "declaration", "communique", "declaracion", "comunicado"}),
+    frozenset({"statement", "declaration", "communique", "declaracion", "comunicado", "nota"}),
 )
 # what may stand between a document and its author: 'an article "The DPRK" contributed by X'
 _TITLE_ONLY = re.compile(
@@ -359,8 +359,11 @@ class Discourse:
         article = (
             pr is not None and pr.group() in ("El", "Ella") and _SPANISH_NOUN.match(t, p + pr.end(), s.end)
         )
-        if pr and not (pr.group() == "El" and not self._spanish()) and not article:
+        name_after = pr is not None and pr.group() in ("El", "La") and re.match(r"\s+[A-Z]", t[p + 2 : p + 4])
+        if pr and not (pr.group() == "El" and not self._spanish()) and not article and not name_after:
             return _Subject("pronoun", p, word=pr.group().lower())
+        if name_after:
+            p += 3  # "El Comite Central del Partido Comunista ... hizo publica": the article before a name
         if article:  # "El orador recordo ...": the article and a noun, not "él"
             word = _SPANISH_NOUN.match(t, p + pr.end(), s.end).group(1).lower()
             if word in self.roles:
@@ -392,6 +395,16 @@ class Discourse:
                     last = self._clause_subjects(m, s)
                     return _Subject("person", last.start, self.ref_of(last))
                 if m.label == "ORG":
+                    named = next((x for x in ms[1:2] if x.label == "PERSON"), None)
+                    if (
+                        named is not None
+                        and prefix.strip()
+                        and re.fullmatch(r",\s+", t[m.end : named.start])
+                        and t.startswith(",", named.end)
+                    ):
+                        # "El Comandante Supremo del Ejercito Popular de Corea, Kim Jong Un, envio": the
+                        # title's holder, named after it between commas
+                        return _Subject("person", named.start, self.ref_of(named))
                     return _Subject("org", m.start, self.ref_of(m))
                 # the person after a title ending in a country: "Foreign Minister of the DPRK Pak Ui Chun
                 # Tuesday sent", "DPRK Premier Choe Yong Rim sent" (not a headline "Pyongyang Kim Jong Suk
@@ -1334,7 +1347,7 @@ class Discourse:
             )
             if name:
                 return Ref("named", None, name.group(1), self.looks_like_person(name.group(1)))
-        synonyms = next((g for g in _SAME_DOCUMENT if noun in g), {noun})
+        synonyms = set().union(*(g for g in _SAME_DOCUMENT if noun in g)) or {noun}
         if synonyms != {noun} and not re.search(r"\b" + re.escape(noun) + r"s?\b", t[:at].lower()):
             # "recibio mensaje de condolencias ... La misiva senala": the document named another way before
             noun_alt = "(?:" + "|".join(map(re.escape, sorted(synonyms))) + ")"
@@ -1447,6 +1460,12 @@ class Discourse:
                 )
                 if named:  # ("el presidente de ..., Joseph Kabila Kabange.": a name no pack knows)
                     return Ref("named", None, named.group(1), True)
+                if sent and re.match(
+                    r"(?:[\w ]{0,30}?\s)?(?:los|las|unos|unas)\s+[a-z]", t[sent.end() : s.end]
+                ):
+                    # "recibio una carta que le enviaran el 29 de abril los participantes en el Seminario":
+                    # senders the text describes, never the receiving subject
+                    return Ref("anonymous", None, None, True, plural=True)
             if frm and not re.match(r"[A-Z]", t[frm.end() : frm.end() + 1]):
                 # "from the participants of a mass rally": issuers the text describes, not names
                 low = t[frm.end() : frm.end() + 60].split(",")[0]
