@@ -1217,6 +1217,31 @@ CASES = [
     ("kcna-ft-2012-03-06-0042", "expresa agradecimiento especia", "destaco", "named", "Kim Jong Un"),
     # "recibio una carta que le enviaran ... los participantes en el Seminario": described senders
     ("kcna-ft-2011-05-09-0026", "a través del presente seminari", "según", "anonymous", None),
+    # a round-up: "The Brazilian Committee for Solidarity with the DPRK on June 12 posted ... an article"
+    # opens a new source's paragraph, so the last paper's block ends before it
+    (
+        "kcna-ft-2012-06-27-0009",
+        "the joint declarations were ad",
+        "said",
+        "named",
+        "Brazilian Committee for Solidarity with the DPRK",
+    ),
+    (
+        "kcna-ft-2012-08-08-0028",
+        "The hideous terrorism against",
+        "said",
+        "named",
+        "Peruvian Group for the Study of Kimilsungism-Kimjongilism",
+    ),
+    # "The south Korean Council of Christian Churches condemned ..., according to CBS. It said": the body
+    # the medium reports on
+    (
+        "kcna-ft-2012-04-28-0020",
+        "the south-north relations have",
+        "said",
+        "named",
+        "Korean Council of Christian Churches",
+    ),
 ]
 
 

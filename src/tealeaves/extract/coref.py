@@ -651,9 +651,16 @@ class Discourse:
                     and cls == "person"
                     and re.search(r"\b(?:told|asked|informed|reported to)\s+(?:him|her)\b", self.text[p:pos])
                 )  # "When an official told him about the fact that ..., he asked": the "him" is the "he"
-                if self._compatible(r, cls) and not told_him:
+                reporter = re.search(
+                    r"\b(?:according to|citing)\s+(?:\S+\s+){0,3}$", self.text[max(0, p - 40) : p]
+                )
+                # ("The Council ... accused the authorities ..., according to south Korean KBS. It recalled":
+                # the body the medium reports on, the sentence's subject, is the "it")
+                if self._compatible(r, cls) and not told_him and not (reporter and cls == "thing"):
                     return r
-                if not (cls == "person" and ((r.kind == "named" and not r.person) or r.plural)):
+                if not (cls == "person" and ((r.kind == "named" and not r.person) or r.plural)) and not (
+                    reporter and cls == "thing"
+                ):
                     continue
                 # ("The Mongolian defense minister voiced ..., according to ITAR TASS. "...," he said": the
                 # source quoted is a medium, not the "he"; the sentence's subject may be)

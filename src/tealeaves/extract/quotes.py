@@ -340,8 +340,12 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         last = first
         for nxt in sentences[i + 2 :]:
             ns = text[nxt.start : nxt.end]
-            if ns.endswith(":") or (
-                kb.cues_re.search(ns) and _attribution_in(ns, kb) and not _leader_opens(nxt, mentions, kb)
+            if (
+                ns.endswith(":")
+                or (
+                    kb.cues_re.search(ns) and _attribution_in(ns, kb) and not _leader_opens(nxt, mentions, kb)
+                )
+                or _new_source(text, nxt, mentions)
             ):
                 break
             last = nxt
@@ -509,6 +513,28 @@ _FOLLOWING = re.compile(
     r"(?:(?:on\s+)?" + _WEEKDAY + r"\s+)?"
     r"the following\b[^:]{0,300}:$"
 )
+
+
+# what a source newly introduced does: "... on June 12 posted on its Internet homepage an article"
+_SOURCE_ACTS = re.compile(
+    r"(?:\s+(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+[a-z]+ly)?\s+(?:posted|issued|released|carried|"
+    r"published|made\s+public|sent|in\s+(?:a|an|its|their)\s+(?:joint\s+)?(?:statement|article|letter|message|"
+    r"bulletin|commentary|press\s+release|declaration|appeal))\b"
+)
+
+
+def _new_source(text: str, sent: Sentence, mentions: list[Mention]) -> bool:
+    """The sentence opens with a person or body no pack knows, then what a new source does: "The Brazilian
+    Committee for Solidarity with the DPRK on June 12 posted ... an article", "The Federal Leadership of ...
+    in a statement on June 8 condemned": a new paragraph of a round-up, not the last source's words."""
+    first = next((m for m in mentions if sent.start <= m.start < sent.end), None)
+    return (
+        first is not None
+        and first.label in ("PERSON", "ORG")
+        and first.entity is None
+        and re.fullmatch(r"(?:[Tt]he\s+)?", text[sent.start : first.start]) is not None
+        and _SOURCE_ACTS.match(text, first.end, sent.end) is not None
+    )
 
 
 def _leader_opens(sent: Sentence, mentions: list[Mention], kb: KB) -> bool:
