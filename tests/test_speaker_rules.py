@@ -1472,3 +1472,19 @@ def test_a_subordinate_clause_reports_up_to_its_comma():
         ("why he was not told about the fish farm", "asked", "named", "Kim Jong Il"),
         ("he visited it on several occasions", "saying", "named", "Kim Jong Il"),
     ]
+
+
+def test_a_one_word_name_before_in_charge_of_or_member_of():
+    # "Matsubara, Japanese minister in charge of ...", "Sakamoto, member of the House of Representatives of
+    # Japan, ...": a one-word name and its office are a person, whom the "he" after stands for
+    for body in (
+        "Matsubara, Japanese minister in charge of the abduction issue, spoke ill of the agreement. "
+        "As far as the aid is concerned, he said it is a problem.",
+        "Sakamoto, member of the House of Representatives of Japan, let loose remarks. "
+        "At the committee on November 28, he said that the match was a problem.",
+    ):
+        doc = Document.create("KCNA", "2012-03-01", "Commentary", body, lang="en")
+        facts = Pipeline()(doc)
+        name = body.split(",")[0]
+        assert any(m.label == "PERSON" and m.text == name for m in facts["mention"])
+        assert [q.speaker_name for q in facts["quote"]] == [name]
