@@ -1242,6 +1242,8 @@ CASES = [
         "named",
         "Korean Council of Christian Churches",
     ),
+    # "State Radio reported ... the radio noted": a broadcaster no pack knows, named with that head before
+    ("kcna-ft-2012-04-09-0035", "A bright prospect was opened f", "noted", "named", "State Radio"),
 ]
 
 
