@@ -1490,3 +1490,20 @@ def test_a_one_word_name_before_in_charge_of_or_member_of():
         name = body.split(",")[0]
         assert any(m.label == "PERSON" and m.text == name for m in facts["mention"])
         assert [q.speaker_name for q in facts["quote"]] == [name]
+
+
+def test_a_partys_tendency_in_brackets_is_part_of_its_name():
+    doc = Document.create(
+        "KCNA",
+        "2011-12-27",
+        "Statements Issued",
+        "The Central Committee of the Unified Communist Party of Nepal (Maoist) in a statement on December 21 "
+        "noted that Kim Jong Il was a prominent leader. The NDC (DPRK) met.",
+        lang="en",
+    )
+    facts = Pipeline()(doc)
+    orgs = [m.text for m in facts["mention"] if m.label == "ORG"]
+    assert "Central Committee of the Unified Communist Party of Nepal (Maoist)" in orgs
+    assert [q.speaker_name for q in facts["quote"]] == [
+        "Central Committee of the Unified Communist Party of Nepal (Maoist)"
+    ]

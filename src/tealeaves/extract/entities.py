@@ -116,6 +116,10 @@ _IN_REGIONS = re.compile(
 )
 
 
+# a party's tendency in brackets after its name: "(Maoist)", "(Marxist-Leninist)", "(Communist)" (no acronym)
+_IDEOLOGY = re.compile(r" \([A-Z][a-z]+(?:-[A-Z][a-z]+)*\)")
+
+
 def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
     """An unknown organisation's name the run finder cut short goes on while its connectors and capitalised
     words do, over the mentions inside that tail; bodies of Koreans abroad keep where they are."""
@@ -137,6 +141,9 @@ def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
                 end = abroad.end()  # "Central Association of Korean Nationals in Russia"
             elif regions := _IN_REGIONS.match(text, end, min(len(text), end + 120)):
                 end = regions.end()
+            ideology = _IDEOLOGY.match(text, end)
+            if ideology and re.search(r"\b(?:Party|Front|League|Union|Movement)\b", text[m.start : end]):
+                end = ideology.end()  # "Unified Communist Party of Nepal (Maoist)": part of the party's name
             if end > m.end:
                 end -= len(text[m.start : end]) - len(re.sub(r"['’]s$", "", text[m.start : end]))
                 m = Mention(m.start, end, text[m.start : end], "ORG", None, m.method)
