@@ -1497,8 +1497,8 @@ def test_a_partys_tendency_in_brackets_is_part_of_its_name():
         "KCNA",
         "2011-12-27",
         "Statements Issued",
-        "The Central Committee of the Unified Communist Party of Nepal (Maoist) in a statement on December 21 "
-        "noted that Kim Jong Il was a prominent leader. The NDC (DPRK) met.",
+        "The Central Committee of the Unified Communist Party of Nepal (Maoist) in a statement on December "
+        "21 noted that Kim Jong Il was a prominent leader. The NDC (DPRK) met.",
         lang="en",
     )
     facts = Pipeline()(doc)
