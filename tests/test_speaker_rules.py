@@ -1244,6 +1244,9 @@ CASES = [
     ),
     # "State Radio reported ... the radio noted": a broadcaster no pack knows, named with that head before
     ("kcna-ft-2012-04-09-0035", "A bright prospect was opened f", "noted", "named", "State Radio"),
+    # "Vice-Chairman of the Central Committee of the National Construction Front of Laos Tong Yeu Tho, ...
+    # said ... The vice-chairman hoped": the whole capitalised title before the name is his
+    ("kcna-ft-2012-10-10-0023", "the dear respected Kim Jong Un", "hoped", "named", "Tong Yeu Tho"),
 ]
 
 

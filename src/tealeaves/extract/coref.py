@@ -205,6 +205,8 @@ _POSTING = re.compile(
     r"\b(?:posted|published|issued|released|made public|wrote|contributed|sent)\s+(?:\S+\s+){0,3}$"
 )
 _POSTING_AT = re.compile(r"(?:posted|published|issued|released|made public|wrote|contributed|sent)\b")
+# a capitalised title and its body right before a name: "Vice-Chairman of the Central Committee of ... Laos "
+_TITLE_RUN_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|in|de|del|la))*\s+$")
 # a person's name describing a group or government: "the Lee Myung Bak regime", "the Obama administration"
 _NAMED_GROUP = re.compile(
     r"(?:['’]s)?\s+(?:regime|group|clique|gang|administration|government|authorities|cabinet|camp|side|"
@@ -1302,6 +1304,11 @@ class Discourse:
         t = self.text
         s = self.sents[self.sent_index(m.start)]
         pre = t[max(s.start, m.start - 60) : m.start]
+        run = _TITLE_RUN_BEFORE.search(t, max(s.start, m.start - 200), m.start)
+        if run is not None and run.end() - run.start() > len(pre):
+            pre = (
+                run.group()
+            )  # ("Vice-Chairman of the Central Committee of the National ... Front of Laos X")
         cut = max(pre.rfind(", "), pre.rfind(" and "), pre.rfind(" were "), pre.rfind(" was "))
         if cut >= 0:
             pre = pre[cut + 2 :]
