@@ -1247,6 +1247,16 @@ CASES = [
     # "Vice-Chairman of the Central Committee of the National Construction Front of Laos Tong Yeu Tho, ...
     # said ... The vice-chairman hoped": the whole capitalised title before the name is his
     ("kcna-ft-2012-10-10-0023", "the dear respected Kim Jong Un", "hoped", "named", "Tong Yeu Tho"),
+    # "..., comenzo Pak y prosiguio:": a Spanish inverted name needs no article
+    ("kcna-ft-2012-07-04-0038", "A pesar de estar angustiada po", "prosiguio", "named", "Pak Jong Suk"),
+    # "According to recent information available from the south Korean Association for ...": its issuer
+    (
+        "kcna-ft-2012-08-05-0006",
+        "nearly 200 out of the south Ko",
+        "according to",
+        "named",
+        "Korean Association for Supporting South-North Exchange and Cooperation",
+    ),
 ]
 
 

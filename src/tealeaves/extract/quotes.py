@@ -503,7 +503,8 @@ def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb
 
 
 _INVERTED_BLOCK_ES = re.compile(
-    r"(?:^|,\s+|As[ií]\s+)[A-Za-zñáéíóú]+\s+(?:as[ií]\s+)?(?:el|la|los|las)\s+([\w'’.-]+(?:\s+[\w'’.-]+){0,5}?)"
+    r"(?:^|,\s+|As[ií]\s+)[A-Za-zñáéíóú]+\s+(?:as[ií]\s+)?(?:(?:el|la|los|las)\s+|(?=[A-Z]))"
+    r"([\w'’.-]+(?:\s+[\w'’.-]+){0,5}?)"  # (", comenzo Pak y prosiguio:": a name needs no article)
     r"(?:\s+(?:en|de|del|este|esta)\s+[^,:]{0,100}?)?\s+y\s+$"
 )
 _ZERO_SUBJECT_ES = re.compile(r",\s+[a-zñáéíóú]+\s+y\s+$")  # "..., asevera y prosigue:"
@@ -1615,8 +1616,8 @@ _ISSUER_NOUNS = DOC_NOUNS | frozenset(
 # preposition that brings in the issuer's capitalised name
 _ISSUER_OF = re.compile(
     r"((?:[a-záéíóúñ][\w-]*\s+){0,7}?)(?:of|by|from|de|del|por)\s+(?:(?:the|la|el|los|las)\s+)?"
-    r"(?:(?:south|north)\s+(?=Korea['’]s\s))?(?=[A-Z])"
-)
+    r"(?:(?:south|north)\s+(?=Korea['’]s\s|Korean\s+[A-Z]))?(?=[A-Z])"
+)  # ("information available from the south Korean Association for ...": the Korean Association)
 # a place's possessive before the issuer: "a report of south Korea's KBS"
 _PLACE_OWNS = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+(?=[A-Z])")
 # what may follow the issuer's name inside the span: nothing, a date or a participle ("released on Tuesday")
