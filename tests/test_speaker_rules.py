@@ -1257,6 +1257,14 @@ CASES = [
         "named",
         "Korean Association for Supporting South-North Exchange and Cooperation",
     ),
+    # "It is necessary to ..., Rodong Sinmun Monday says this in a by-lined article.": the words before the
+    # comma, and the "It goes on:" after them
+    ("kcna-ft-2011-09-19-0009", "It is necessary to hold aloft", "says", "self", "Rodong Sinmun"),
+    ("kcna-ft-2011-09-19-0009", "Independence provides the Kore", "goes on", "self", "Rodong Sinmun"),
+    # "Rodong Sinmun says in a bylined commentary ... the news analyst says": the paper's own writer
+    ("kcna-ft-2012-10-02-0010", "The DPRK will never remain an", "says", "self", "Rodong Sinmun"),
+    # "Papers Sunday in bylined commentaries say": the DPRK papers of a press review together
+    ("kcna-ft-2012-08-26-0002", "this is nothing but a deceptiv", "say", "self", None),
 ]
 
 

@@ -466,6 +466,7 @@ _SAYS_THIS = re.compile(
 )
 
 
+_SAYS_THIS_AFTER_COMMA = re.compile(r",\s+(?=[A-Z])" + _SAYS_THIS.pattern)
 # Spanish "Asi senala el diario Rodong Sinmun en un comentario ...": the same, the subject after the verb
 _ASI = re.compile(
     r"(?:Asi|Así)\s+(?P<cue>senala|señala|dice|destaca|subraya|indica|afirma|escribe|revela|sostiene|apunta|"
@@ -493,7 +494,17 @@ def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb
             continue
         m = _SAYS_THIS.match(text, sent.start, sent.end)
         prev = sentences[i - 1]
-        if m is None or prev.start < doc.body_offset:
+        if m is None:
+            # "It is necessary to ..., Rodong Sinmun Monday says this in a by-lined article.": the words
+            # before the comma in the same sentence
+            tail = _SAYS_THIS_AFTER_COMMA.search(text, sent.start, sent.end)
+            if tail is not None and tail.start() - sent.start > 20:
+                speaker = _subject_before(text, tail.start("sp"), tail.start("cue"))
+                q = _quote(text, sent.start, tail.start(), False, speaker, tail.group("cue"), mentions, kb)
+                if q.end > q.start:
+                    out.append(q)
+            continue
+        if prev.start < doc.body_offset:
             continue
         speaker = _subject_before(text, sent.start, m.start("cue"))
         q = _quote(text, prev.start, prev.end, False, speaker, m.group("cue"), mentions, kb)
@@ -1941,6 +1952,18 @@ def _speaker_kind(
         return "document:mensaje", None, None  # "El remitente senala": who sent the message named before
     if head in DOC_NOUNS and (own or not indefinite) and not (first is not None and first.start == ss):
         return f"document:{head}", None, None
+    if re.match(r"(?:Papers|Newspapers|Dailies)\s+(?:today|on\s+\w+day|\w+day|in)\b", sp):
+        # "Papers today in editorials ...", "Papers Sunday in bylined commentaries ...": the DPRK papers
+        # together, the medium's own voice (a press review)
+        return "self", None, None
+    if (
+        head in ("analyst", "commentator", "columnist", "articulista", "comentarista")
+        and not inside
+        and re.search(r"\b(?:the|The|el|El)\s+$", before)
+    ):
+        # "Rodong Sinmun says in a bylined commentary Tuesday. ... the news analyst says": the writer of the
+        # commentary reported, the paper's own voice
+        return "document:commentary", None, None
     if low in _BROADCASTERS and re.search(r"\b(?:the|The)\s+$", before):
         medium = next((m for m in reversed(mentions) if m.end <= ss and kb.is_medium(m.entity)), None)
         if medium is not None:
