@@ -1265,6 +1265,11 @@ CASES = [
     ("kcna-ft-2012-10-02-0010", "The DPRK will never remain an", "says", "self", "Rodong Sinmun"),
     # "Papers Sunday in bylined commentaries say": the DPRK papers of a press review together
     ("kcna-ft-2012-08-26-0002", "this is nothing but a deceptiv", "say", "self", None),
+    # "The Indonesian paper Suara Karya said ... the article noted ... it added": the paper that spoke just
+    # before, not the agency's own article
+    ("kcna-ft-2011-06-23-0032", "His nearly half a century-long", "noted", "named", "Suara Karya"),
+    # "The United States recently made public its new strategy. In the strategy, it claimed": the state
+    ("kcna-ft-2011-03-23-0016", "its military target is to coun", "claimed", "named", "United States"),
 ]
 
 

@@ -740,6 +740,18 @@ class Discourse:
                     and j < i
                     and s.start >= self.doc.body_offset
                 ):
+                    state = next((m for m in self.mentions_in(subj.at, s.end) if m.start == subj.at), None)
+                    e = self.kb.entity(state.entity) if state is not None else None
+                    if (
+                        e is not None
+                        and e.subtype == "country"
+                        and re.match(
+                            r"(?:\s+[a-z]+ly)?\s+(?:" + _ISSUE_VERBS + r")\b", self.text[state.end : s.end]
+                        )
+                    ):
+                        # "The United States recently made public its new strategy. In it, it claimed": the
+                        # state that issued it
+                        return self.ref_of(state)
                     r = self._medium([j], s.end, False)
                     if r is not None:
                         return r  # "South Korean internet radio Voice of People denounced ... It said:"
@@ -1546,14 +1558,31 @@ class Discourse:
                 return r
         if noun in OWN_WRITING:
             # no sentence introduces this article: the last one that reports a publication ("The Nigerian
-            # paper X on June 2 posted a write-up ...") names its publisher; else the medium's own
-            return self._publisher(order, at, headline) or self._own(at)
+            # paper X on June 2 posted a write-up ...") names its publisher; else a paper no pack knows that
+            # spoke in the sentence before ("The Indonesian paper Suara Karya said ... the article noted");
+            # else the medium's own
+            return self._publisher(order, at, headline) or self._paper_spoke(at) or self._own(at)
         lead = None if introduced else self._lead_actor(at)
         if lead is not None:
             # "The Bangladesh Institute of the Juche Idea issued a press statement ... the statement said": no
             # sentence introduces the document; the story is about the lead's subject, whose it is
             return lead
         return Ref("anonymous", None, None, False)
+
+    def _paper_spoke(self, at: int) -> Ref | None:
+        """The last speaker, in this sentence or the one before, when it is a paper or broadcaster named
+        as a medium ("The Indonesian paper Suara Karya said ...")."""
+        i = self.sent_index(at)
+        lo = self.sents[max(0, i - 1)].start
+        spoke = [(p, r) for p, r in self.refs if lo <= p < at]
+        if not spoke:
+            return None
+        p, r = spoke[-1]
+        nouns = "|".join(sorted(MEDIA_NOUNS | BROADCAST_NOUNS, key=len, reverse=True))
+        described = re.search(r"\b(?:" + nouns + r")\s+$", self.text[max(0, p - 30) : p], re.IGNORECASE)
+        if r.kind == "named" and not r.person and (described or self.kb.is_medium(r.entity)):
+            return r
+        return None
 
     def _lead_actor(self, at: int) -> Ref | None:
         """The named subject of the story's first body sentence (before ``at``), when it is no medium."""
