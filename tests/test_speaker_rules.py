@@ -1270,6 +1270,9 @@ CASES = [
     ("kcna-ft-2011-06-23-0032", "His nearly half a century-long", "noted", "named", "Suara Karya"),
     # "The United States recently made public its new strategy. In the strategy, it claimed": the state
     ("kcna-ft-2011-03-23-0016", "its military target is to coun", "claimed", "named", "United States"),
+    # "Supreme Commander of the Korean People's Army Kim Jong Un Sunday sent a message": the holder of the
+    # title, not its body
+    ("kcna-ft-2012-07-16-0001", "the unit has taken the lead in", "according to", "named", "Kim Jong Un"),
 ]
 
 

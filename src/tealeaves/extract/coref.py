@@ -401,8 +401,16 @@ class Discourse:
                     if (
                         named is not None
                         and prefix.strip()
-                        and re.fullmatch(r",\s+", t[m.end : named.start])
-                        and t.startswith(",", named.end)
+                        and (
+                            (re.fullmatch(r",\s+", t[m.end : named.start]) and t.startswith(",", named.end))
+                            # "Supreme Commander of the Korean People's Army Kim Jong Un Sunday sent": a
+                            # title, its body, then the holder's name
+                            or (
+                                re.fullmatch(r"\s+", t[m.end : named.start])
+                                and re.search(r"\b(?:of|for|del|de)\s+(?:the\s+)?$", prefix)
+                                and prefix.strip()[:1].isupper()
+                            )
+                        )
                     ):
                         # "El Comandante Supremo del Ejercito Popular de Corea, Kim Jong Un, envio": the
                         # title's holder, named after it between commas
