@@ -1273,6 +1273,11 @@ CASES = [
     # "Supreme Commander of the Korean People's Army Kim Jong Un Sunday sent a message": the holder of the
     # title, not its body
     ("kcna-ft-2012-07-16-0001", "the unit has taken the lead in", "according to", "named", "Kim Jong Un"),
+    # "...: MP", "Teachers and students of ... declaring", "Lots of people ... saying": a kind of people,
+    # a plural common noun or a quantity, capitalised at the start, names no one
+    ("kcna-hl-2011-10-26-0017", "West's Sanctions on Iran Accus", ":", "anonymous", None),
+    ("kcna-ft-2012-09-01-0018", "they would take part in the ca", "declaring", "anonymous", None),
+    ("kcna-ft-2012-08-15-0020", "the President's strategy was u", "saying", "anonymous", None),
 ]
 
 

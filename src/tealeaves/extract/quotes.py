@@ -2139,6 +2139,15 @@ def _speaker_kind(
             return "named", first.entity, _name(kb, first)
         if first is None and _described_only(sp.split(), text, kb) and sp not in kb.surface:
             return "anonymous", None, None  # "Radio", "Chinese side", "American masters": no name
+        if (
+            first is None
+            and sp not in kb.surface
+            and (
+                sp in _QUANTITY_WORDS
+                or re.fullmatch(r"[A-Z][a-z]+(?:ers|ents|ants|ists|ians|ees|ies|ives)", sp)
+            )
+        ):
+            return "anonymous", None, None  # "All", "Lots", "Teachers": a quantity or a plural, no name
         joint = re.match(r"(.+?)\s+and\s+the\s+[A-Z]", sp)
         if joint and _is_name(joint.group(1).replace("'s ", " ")):
             return "named", None, joint.group(1)  # jointly speaking bodies: the first of them
@@ -2147,6 +2156,12 @@ def _speaker_kind(
     if owner is not None:
         return "named", owner.entity, _name(kb, owner)  # ("Kim Mi Ran (48), jefa del colectivo, dijo")
     return "anonymous", None, None
+
+
+# words that open a sentence as its subject but name no one: "All said", "Lots of people ... said"
+_QUANTITY_WORDS = frozenset(
+    {"All", "Lots", "Many", "Most", "Some", "Others", "Both", "Everyone", "Everybody", "Several", "Few"}
+)
 
 
 def _titles_only(words: list[str], kb: KB) -> bool:
@@ -2177,10 +2192,13 @@ def _described_only(words: list[str], text: str, kb: KB) -> bool:
     if (
         not words
         or len(words) > 3
-        or not all(re.fullmatch(r"[A-Za-z][a-z-]*", w) for w in words)
+        or not all(
+            re.fullmatch(r"[A-Za-z][a-z-]*", w) or (len(w) <= 3 and w.isupper() and w.lower() in kb.anonymous)
+            for w in words
+        )
         or {"of", "for", "and"} & set(words)
     ):
-        return False  # ("CNN", "Tribuna Popular", "Agency of Press", a longer phrase)
+        return False  # ("CNN", "Tribuna Popular", "Agency of Press", a longer phrase; "MP" is a kind)
 
     def seen(w: str) -> bool:
         return re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text) is not None
