@@ -1278,6 +1278,15 @@ CASES = [
     ("kcna-hl-2011-10-26-0017", "West's Sanctions on Iran Accus", ":", "anonymous", None),
     ("kcna-ft-2012-09-01-0018", "they would take part in the ca", "declaring", "anonymous", None),
     ("kcna-ft-2012-08-15-0020", "the President's strategy was u", "saying", "anonymous", None),
+    # "El Presidium de la Asamblea Popular Suprema ... hizo publico un decreto ... Segun el documento": the
+    # document named another way before
+    (
+        "kcna-ft-2011-12-31-0046",
+        "las monedas acunadas conmemora",
+        "segun",
+        "named",
+        "Presidium of the Supreme People's Assembly",
+    ),
 ]
 
 

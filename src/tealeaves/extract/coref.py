@@ -95,7 +95,7 @@ DOC_NOUNS = _words(
     "essay treatise book review appeal declaration resolution information leaflet release homepage website "
     "announcement notice telegram reply answer communique memorandum greetings document white weekly journal "
     "address addresses speech speeches notes work "
-    "articulo editorial comentario declaracion mensaje carta misiva nota aviso "
+    "articulo editorial comentario declaracion mensaje carta misiva nota aviso documento comunicado informe "
     "diario periodico periódico rotativo semanario revista"
 )
 MEDIA_NOUNS = _words(
@@ -1382,6 +1382,13 @@ class Discourse:
             if name:
                 return Ref("named", None, name.group(1), self.looks_like_person(name.group(1)))
         synonyms = set().union(*(g for g in _SAME_DOCUMENT if noun in g)) or {noun}
+        if noun in ("document", "documento"):
+            # "hizo publico un decreto ... Segun el documento": the word stands for any document before
+            synonyms = (
+                {noun}
+                | {d for d in DOC_NOUNS if d not in MEDIA_NOUNS and d not in OWN_WRITING}
+                | {"decreto", "declaracion", "mensaje", "carta", "misiva", "nota", "comunicado", "informe"}
+            )
         if synonyms != {noun} and not re.search(r"\b" + re.escape(noun) + r"s?\b", t[:at].lower()):
             # "recibio mensaje de condolencias ... La misiva senala": the document named another way before
             noun_alt = "(?:" + "|".join(map(re.escape, sorted(synonyms))) + ")"
