@@ -315,8 +315,8 @@ def test_the_checker_catches_broken_records():
 
 @pytest.mark.parametrize(
     "pattern, documents",
-    [("heldout-*.ann", 45), ("batch34-*.ann", 38), ("batch150-2-*.ann", 11)],
-    ids=["held-out split", "check-set batch 34", "check-set batch 150 part 2"],
+    [("heldout-*.ann", 45), ("batch34-*.ann", 38), ("batch150-2-*.ann", 11), ("batch15[4-7]-*.ann", 88)],
+    ids=["held-out split", "check-set batch 34", "check-set batch 150 part 2", "check-set batches 154-157"],
 )
 def test_a_second_annotation_agrees(pattern, documents):
     """Inter-annotator agreement (eval/gold/README.md): a blind second annotation of the held-out quotes, and
