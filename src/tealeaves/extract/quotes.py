@@ -470,7 +470,11 @@ _SAYS_THIS_AFTER_COMMA = re.compile(r",\s+(?=[A-Z])" + _SAYS_THIS.pattern)
 # Spanish "Asi senala el diario Rodong Sinmun en un comentario ...": the same, the subject after the verb
 _ASI = re.compile(
     r"(?:Asi|Así)\s+(?P<cue>senala|señala|dice|destaca|subraya|indica|afirma|escribe|revela|sostiene|apunta|"
-    r"expresa|comenta|precisa|agrega|anade|añade|recalca|enfatiza)\s+(?:el|la|los|las)\s+"
+    r"expresa|comenta|precisa|agrega|anade|añade|recalca|enfatiza|"
+    # (and the past: "Asi senalo el dia 28 de octubre el jefe de delegacion coreana")
+    r"senalo|señaló|dijo|destaco|destacó|subrayo|subrayó|indico|indicó|afirmo|afirmó|escribio|escribió|"
+    r"expreso|expresó|recalco|recalcó|enfatizo|enfatizó|agrego|agregó|preciso|precisó)\s+"
+    r"(?:el\s+d[ií]a\s+\d{1,2}(?:\s+de\s+[a-z]+)?\s+)?(?:el|la|los|las)\s+"
     r"(?:(?:" + _MEDIA_ALT + r")\s+)?"
     r"(?P<sp>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z]+)"
 )
@@ -1216,7 +1220,18 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         seg = seg[:cut]
         closed = True
         cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
-    while closed and cut > 0 and _PLACE_TAIL.fullmatch(seg[cut + 2 :]):
+    while (
+        closed
+        and cut > 0
+        and (
+            _PLACE_TAIL.fullmatch(seg[cut + 2 :])
+            # "a woman living in Central District, Pyongyang": a city after the district it places
+            or (
+                re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?", seg[cut + 2 :])
+                and re.search(r"(?:Province|County|City|District|Prefecture|Region|State)$", seg[:cut])
+            )
+        )
+    ):
         # "Jon Chol (13), a delegate of Sinhung Secondary School in Ryongrim County, Jagang Province, told":
         # the province places the school, it is no subject
         seg = seg[:cut]
@@ -1883,6 +1898,10 @@ def _speaker_kind(
     first = inside[0] if inside else None
     media, roles, offices = speaker_words(kb)
     if low in PRONOUNS:
+        return "pronoun", None, None
+    if sp in ("Y", "E", "Pero", "Asimismo", "Ademas", "Además"):
+        # "Y expresó su convicción de que ...": Spanish drops the subject after "and"; the person the story
+        # is about, as "él" would be
         return "pronoun", None, None
     if _QUANTIFIED.match(sp):
         return "anonymous", None, None
