@@ -1287,6 +1287,13 @@ CASES = [
         "named",
         "Presidium of the Supreme People's Assembly",
     ),
+    # "Y expresó su convicción de que ...": no subject after Spanish "and", the person the story is about
+    ("kcna-ft-2011-04-16-0025", "su convicción de que bajo la s", "expresó", "named", "Hibrahim Mantu"),
+    # "Kim Un Hye, a 29-year-old woman living in Central District, Pyongyang, told": the city places the
+    # district, it is no subject
+    ("kcna-ft-2011-05-04-0010", "the lotion has made her face f", "told", "named", "Kim Un Hye"),
+    # "..., ,  Asi senalo el dia 28 de octubre el jefe de delegacion coreana": the paragraph before is his
+    ("kcna-ft-2011-11-02-0031", "El gobierno de la Republica Po", "senalo", "anonymous", None),
 ]
 
 
