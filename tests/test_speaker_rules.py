@@ -1294,6 +1294,10 @@ CASES = [
     ("kcna-ft-2011-05-04-0010", "the lotion has made her face f", "told", "named", "Kim Un Hye"),
     # "..., ,  Asi senalo el dia 28 de octubre el jefe de delegacion coreana": the paragraph before is his
     ("kcna-ft-2011-11-02-0031", "El gobierno de la Republica Po", "senalo", "anonymous", None),
+    # "... the city mayor's reckless remarks ... The mayor in a news interview said": the one holder of a
+    # place's office, the place named before (guidelines 2.3)
+    ("kcna-ft-2012-09-26-0021", "there is no evidence proving t", "said", "named", None),
+    ("kcna-ft-2012-09-26-0021", "if there took place such pract", "said", "named", None),
 ]
 
 
@@ -1557,3 +1561,11 @@ def test_a_partys_tendency_in_brackets_is_part_of_its_name():
     assert [q.speaker_name for q in facts["quote"]] == [
         "Central Committee of the Unified Communist Party of Nepal (Maoist)"
     ]
+
+
+def test_a_time_ago_opens_the_sentence_before_its_pronoun():
+    from tealeaves.extract.quotes import _subject_before
+
+    t = "Title\n\nA few days ago he, touring areas around the DPRK, said that it would be a big blunder."
+    start, end = _subject_before(t, 7, t.find(" said"))
+    assert t[start:end] == "he"

@@ -207,6 +207,10 @@ _POSTING = re.compile(
 _POSTING_AT = re.compile(r"(?:posted|published|issued|released|made public|wrote|contributed|sent)\b")
 # a capitalised title and its body right before a name: "Vice-Chairman of the Central Committee of ... Laos "
 _TITLE_RUN_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|in|de|del|la))*\s+$")
+# offices a place has one holder of
+_STATE_OFFICES = frozenset(
+    {"mayor", "governor", "president", "premier", "prime minister", "chancellor", "king"}
+)
 # a person's name describing a group or government: "the Lee Myung Bak regime", "the Obama administration"
 _NAMED_GROUP = re.compile(
     r"(?:['’]s)?\s+(?:regime|group|clique|gang|administration|government|authorities|cabinet|camp|side|"
@@ -1167,6 +1171,16 @@ class Discourse:
         if definite and (self.body_office(span, at) or self.body_office(self.text[at : at + 160], at)):
             # "the chairman of the Sweden-Korea Friendship Association", "The head of the delegation of the
             # Institute for ... called for ...": an office one person holds, the holder unnamed
+            return Ref("named", None, None, True)
+        if (
+            definite
+            and len(words) <= 2
+            and head in _STATE_OFFICES
+            and (len(words) == 1 or words[0] in ("city", "prefectural", "provincial", "state"))
+            and any(m.label == "PLACE" for m in self.mentions if m.end <= at)
+        ):
+            # "... the city mayor's reckless remarks ... The mayor in a news interview said": the one
+            # holder of a place's office, the place named before
             return Ref("named", None, None, True)
         phrase = low if low in self.kb.body_offices else head  # ("the managing director said")
         if (

@@ -1329,10 +1329,11 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         span = pronoun_pp.group(1)
     span = re.sub(r"\s+(?:has|have|had)$", "", span.rstrip(" ,"))  # "But Japan has gone so far as to say"
     opening = re.match(
-        r"(?:At|In|On|During|After|Before|Inside|Outside|Later|Then|" + _TIME_OPENER + r")\b[^,]{0,120}?\s"
+        r"(?:At|In|On|During|After|Before|Inside|Outside|Later|Then|(?:[Ff]ew|[Ss]everal|\w+)\s+(?:days?|weeks?|"
+        r"months?|years?)\s+ago|" + _TIME_OPENER + r")\b[^,]{0,120}?\s"
         r"(he|she|they|it)$",
         span,
-    )
+    )  # ("A few days ago he, touring ..., said")
     if opening:  # "At a dining room he said": the phrase before the subject
         a += opening.start(1)
         span = opening.group(1)
