@@ -1298,6 +1298,9 @@ CASES = [
     # place's office, the place named before (guidelines 2.3)
     ("kcna-ft-2012-09-26-0021", "there is no evidence proving t", "said", "named", None),
     ("kcna-ft-2012-09-26-0021", "if there took place such pract", "said", "named", None),
+    # "Korean in China Kim Suk on July 11 carried an article ... the article said": the person named before
+    # the verb carried it
+    ("kcna-ft-2012-07-21-0015", "the disgrace suffered by south", "said", "named", "Kim Suk"),
 ]
 
 

@@ -204,7 +204,7 @@ _PLURAL_AFTER = re.compile(r"(?:,[^,.;]{1,150},|,)?\s+and\s")
 _POSTING = re.compile(
     r"\b(?:posted|published|issued|released|made public|wrote|contributed|sent)\s+(?:\S+\s+){0,3}$"
 )
-_POSTING_AT = re.compile(r"(?:posted|published|issued|released|made public|wrote|contributed|sent)\b")
+_POSTING_AT = re.compile(r"(?:posted|published|issued|released|made public|wrote|contributed|sent|carried)\b")
 # a capitalised title and its body right before a name: "Vice-Chairman of the Central Committee of ... Laos "
 _TITLE_RUN_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|in|de|del|la))*\s+$")
 # offices a place has one holder of
