@@ -1301,6 +1301,24 @@ CASES = [
     # "Korean in China Kim Suk on July 11 carried an article ... the article said": the person named before
     # the verb carried it
     ("kcna-ft-2012-07-21-0015", "the disgrace suffered by south", "said", "named", "Kim Suk"),
+    # "The 6th Corps of the south Korean puppet army announced on Sept. 23 that it would ..., according to
+    # south Korean Yonhap News.": the medium reports the whole sentence, the numbered unit (identified) the
+    # words inside it
+    ("kcna-ft-2011-09-22-0024", "The 6th Corps of the south Kor", "according to", "named", "Yonhap"),
+    (
+        "kcna-ft-2011-09-22-0024",
+        "it would build reserve force f",
+        "announced",
+        "named",
+        "6th Corps of the south Korean puppet army",
+    ),
+    (
+        "kcna-ft-2012-02-27-0024",
+        "it would stage military exerci",
+        "announced",
+        "named",
+        "56th Infantry Division",
+    ),
 ]
 
 

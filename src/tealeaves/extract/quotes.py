@@ -701,8 +701,26 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
         out.insert(
             0, _quote(text, lead_quote[0], lead_quote[1], False, main_speaker, lead_quote[2], mentions, kb)
         )
-    if not out and kb.according_re is not None:
-        out += _according(text, sent, s, mentions, kb)
+    if kb.according_re is not None:
+        if not out:
+            out += _according(text, sent, s, mentions, kb)
+        else:
+            # "The 6th Corps ... announced on Sept. 23 that it would ..., according to south Korean Yonhap
+            # News.": the medium reports the whole sentence, the corps' words inside it
+            reported = _according(text, sent, s, mentions, kb)
+            r = reported[0] if reported else None
+            if (
+                r is not None
+                and r.speaker_kind in ("named", "self")
+                and r.start < min(q.start for q in out)
+                and r.end < r.speaker_start
+            ):
+                # (the words inside end where the medium's attribution begins)
+                out = [r] + [
+                    replace(q, end=min(q.end, r.end), text=text[q.start : min(q.end, r.end)])
+                    for q in out
+                    if q.start < r.end
+                ]
     return out
 
 
@@ -1904,6 +1922,19 @@ def _speaker_kind(
         # "Y expresó su convicción de que ...": Spanish drops the subject after "and"; the person the story
         # is about, as "él" would be
         return "pronoun", None, None
+    unit = re.match(
+        r"(?:puppet\s+)?\d+(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,2}(?i:corps|division|fleet|brigade|regiment|"
+        r"battalion|army|wing|command|squadron)\b",
+        sp,
+    )
+    if unit and (first is None or first.start > ss + unit.end() or first.end <= ss + unit.end()):
+        # "The 6th Corps of the south Korean puppet army announced": a numbered unit, identified (its name as
+        # written, before a "belonging to" that only places it)
+        return (
+            "named",
+            None,
+            re.split(r"\s+(?:belonging|attached|subordinate)\s", re.sub(r"^puppet\s+", "", sp))[0],
+        )
     if _QUANTIFIED.match(sp):
         return "anonymous", None, None
     if (
