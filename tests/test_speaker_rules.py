@@ -1319,6 +1319,16 @@ CASES = [
         "named",
         "56th Infantry Division",
     ),
+    # "..., said the Peruvian Preparatory Committee for Commemorating the Centenary of Birth of President Kim
+    # Il Sung in a statement on June 10.": a long capitalised name after an inverted cue, whose statement
+    # speaks after
+    (
+        "kcna-ft-2011-06-22-0027",
+        "The movement for Korea's reuni",
+        "said",
+        "named",
+        "Peruvian Preparatory Committee for Commemorating the Centenary of Birth of President Kim Il Sung",
+    ),
 ]
 
 

@@ -873,7 +873,18 @@ def _closing(s: str, body_end: int, cues: list[re.Match]):
         if m and not _HAS_VERB.search(s, 0, c.start()):
             continue  # "Choe Un Bok, chairwoman of the Association, said Kim Jong Un clarified ...": no
             # quote before the cue (a name and its title), so the cue opens the reported clause
-        if m and len(m.group(1).split()) <= 14:
+        if (
+            m
+            and (
+                len(m.group(1).split()) <= 14
+                # ("..., said the Peruvian Preparatory Committee for Commemorating the Centenary of Birth of
+                # President Kim Il Sung in a statement": a long name, every word capitalised or a connector)
+                or (
+                    len(m.group(1).split()) <= 25
+                    and all(w[:1].isupper() or w in _NAME_JOINERS for w in m.group(1).split()[1:])
+                )
+            )
+        ):
             b = _BEFORE_INVERTED.search(s, max(0, c.start() - 5), c.start())
             return (m.start(1), m.end(1)), c.group(), b.start(), m.end()
     return None
