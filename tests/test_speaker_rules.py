@@ -1329,6 +1329,8 @@ CASES = [
         "named",
         "Peruvian Preparatory Committee for Commemorating the Centenary of Birth of President Kim Il Sung",
     ),
+    # "..., senalo el y continuo:": the pronoun after the verb (él without its accent) goes on
+    ("kcna-ft-2011-12-07-0025", "Se promueven los proyectos par", "senalo", "named", "Kim Mun Chol"),
 ]
 
 

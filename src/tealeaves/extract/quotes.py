@@ -380,7 +380,10 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
                     speaker = (named[0].start, named[0].end)
                 else:
                     zero_subject = True
-        if inverted is not None:
+        pronoun_es = _PRONOUN_BLOCK_ES.match(s, c.end())
+        if pronoun_es is not None:
+            speaker = (sent.start + pronoun_es.start(1), sent.start + pronoun_es.end(1))
+        elif inverted is not None:
             # '..., said the commentary, adding:': the speaker follows the first cue
             speaker = (sent.start + inverted.start(1), sent.start + inverted.end(1))
         elif speaker is not None:
@@ -522,6 +525,8 @@ _INVERTED_BLOCK_ES = re.compile(
     r"([\w'’.-]+(?:\s+[\w'’.-]+){0,5}?)"  # (", comenzo Pak y prosiguio:": a name needs no article)
     r"(?:\s+(?:en|de|del|este|esta)\s+[^,:]{0,100}?)?\s+y\s+$"
 )
+# "..., senalo el y continuo:": the pronoun after the verb (él written without its accent)
+_PRONOUN_BLOCK_ES = re.compile(r"\s+(él|el|ella)\s+y\s+[a-záéíóúñ]+\s*:")
 _ZERO_SUBJECT_ES = re.compile(r",\s+[a-zñáéíóú]+\s+y\s+$")  # "..., asevera y prosigue:"
 _CONTINUE = re.compile(r"\b(?:" + GOES_ON + r"|adding|added)$")
 _FOLLOWING = re.compile(
