@@ -1331,6 +1331,9 @@ CASES = [
     ),
     # "..., senalo el y continuo:": the pronoun after the verb (él without its accent) goes on
     ("kcna-ft-2011-12-07-0025", "Se promueven los proyectos par", "senalo", "named", "Kim Mun Chol"),
+    # "The ... feats of Kim Jong Suk ... were praised by Teresa Otiniano, chairwoman of .... In her speech
+    # ... she said:": who praised them is the subject
+    ("kcna-ft-2012-03-19-0025", "Kim Jong Suk performed disting", "said", "named", "Teresa Otiniano"),
 ]
 
 

@@ -54,6 +54,9 @@ _OPENING_THEN_PRONOUN = re.compile(
 # "A keynote report was made by X", "Speeches were delivered by X": a passive sentence's agent
 _PASSIVE_BY = re.compile(
     r"(?:An?|The)\s+(?:[\w-]+\s+){0,4}?(?:was|were)\s+(?:made|delivered|given|read|presented|sent)\s+by\s+"
+    # ("The brilliant revolutionary life and feats of Kim Jong Suk, anti-Japanese war hero, were praised by
+    # Teresa Otiniano, ...": who praised them acts)
+    r"|(?:An?|The)\s+[^.;:]{0,150}?\s(?:was|were)\s+(?:highly\s+)?(?:praised|lauded|hailed|extolled|welcomed)\s+by\s+"
 )
 # a document's sender or author after it: "a message of greeting on June 13 from X", "an article written by
 # X", "a message sent by X"
