@@ -1337,6 +1337,20 @@ CASES = [
 ]
 
 
+def test_an_appositive_left_open_before_the_cue():
+    from tealeaves.extract.quotes import _subject_before
+
+    # "Pak Tok Gwan (56 anos de edad), presidente de la junta ... de Ryongchon dijo que": no comma closes the
+    # appositive, the name opening the sentence speaks; "On Friday, the Israeli Haaretz Daily reported" is no
+    # such case
+    t = "T\n\nPak Tok Gwan (56 anos de edad), presidente de la junta de la granja de Ryongchon dijo que es."
+    a, b = _subject_before(t, 3, t.find(" dijo"))
+    assert t[a:b] == "Pak Tok Gwan"
+    t = "T\n\nOn Friday, the Israeli Haaretz Daily reported that the talks went on."
+    a, b = _subject_before(t, 3, t.find(" reported"))
+    assert t[a:b] == "Israeli Haaretz Daily"
+
+
 @pytest.mark.parametrize("doc_id, quote_start, cue, kind, name", CASES, ids=[f"{c[0]}:{c[2]}" for c in CASES])
 def test_speaker(quotes_of, doc_id, quote_start, cue, kind, name):
     got = [(c, k, n) for text, c, k, n in quotes_of(doc_id) if text.startswith(quote_start)]

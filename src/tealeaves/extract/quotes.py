@@ -1285,6 +1285,19 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
             seg = seg[: seg.rfind(", ")]
         closed = seg.rstrip().endswith(",")
         cut = max(seg.rfind(", "), seg.rfind("; "), seg.rfind(": "), seg.rfind("-- "))
+    named_first = re.fullmatch(
+        r"\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})(?:\s*\(\d{1,3}[^)]{0,20}\))?", seg[:cut]
+    )
+    if (
+        not closed
+        and cut > 0
+        and named_first
+        and re.match(r"(?!(?:the|a|an|el|la|los|las|un|una)\s)[a-záéíóúñ]", seg[cut + 2 :])
+        and named_first.group(1).split()[0] not in INTRO_WORDS
+    ):
+        # "Pak Tok Gwan (56 anos de edad), presidente de la junta ... de Ryongchon dijo que": an appositive
+        # the text does not close with a comma; the name opening the sentence speaks
+        return s_start + named_first.start(1), s_start + named_first.end(1)
     while closed and cut > 0 and _ROLE.match(seg[cut + 2 :]):
         # "Kim Yong Ae, advisor of the Union, said": the speaker is the name before the appositive
         prev = max(
