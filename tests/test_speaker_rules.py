@@ -1619,3 +1619,23 @@ def test_a_time_ago_opens_the_sentence_before_its_pronoun():
     t = "Title\n\nA few days ago he, touring areas around the DPRK, said that it would be a big blunder."
     start, end = _subject_before(t, 7, t.find(" said"))
     assert t[start:end] == "he"
+
+
+def test_a_spanish_opening_phrase_then_its_subject():
+    from tealeaves.extract.quotes import _subject_before
+
+    # "En la audiencia el secretario general dijo que": the phrase, then the subject (not a clause with no
+    # subject, as "En el comedor dijo que")
+    for t, want in (
+        (
+            "T\n\nEn la audiencia el secretario general dijo que el Presidente hizo mucho.",
+            "secretario general",
+        ),
+        ("T\n\nEn la ocasion el visitante dijo que las relaciones son buenas.", "visitante"),
+    ):
+        a, b = _subject_before(t, 3, t.find(" dijo"))
+        assert t[a:b] == want
+    doc = Document.create(
+        "KCNA", "2011-07-05", "T", "En la ocasion el visitante dijo que las relaciones son buenas."
+    )
+    assert [q.speaker_text for q in Pipeline()(doc)["quote"]] == ["visitante"]

@@ -665,7 +665,15 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
             speaker = (by_ing and _opening_subject(text, sent, mentions)) or _subject_before(
                 text, sent.start, sent.start + c.start()
             )
-            pp_only = kb.subjectless_opening_re.fullmatch(s, 0, c.start()) is not None and t.group(1)
+            pp_only = (
+                kb.subjectless_opening_re.fullmatch(s, 0, c.start()) is not None
+                and t.group(1)
+                # ("En la audiencia el secretario general dijo que": the phrase, then a subject after all)
+                and not re.fullmatch(
+                    _LEAD_PP_ES.pattern + r"(?:el|la|los|las)\s+[a-záéíóúñ]+(?:\s+[a-záéíóúñ]+)?\s*",
+                    s[: c.start()],
+                )
+            )
             if (speaker is None or pp_only) and not (
                 (c.start() == 0 and c.group()[:1].isupper() and t.group(1)) or pp_only
             ):
@@ -1351,7 +1359,7 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     if lead:
         a += lead.end()
         span = span[lead.end() :]
-    lead = _LEAD_TIME_OR_TITLE.match(span)
+    lead = _LEAD_TIME_OR_TITLE.match(span) or _LEAD_PP_ES.match(span)
     if lead:
         a += lead.end()
         span = span[lead.end() :]
@@ -1430,6 +1438,11 @@ _OFFICES_LISTED = re.compile(
 _DATELINE = re.compile(r"[A-Z][\w .'’-]{1,40}, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})? \([^)\n]{2,30}\)\s*-+\s*")
 _OPENING_PRONOUN = re.compile(
     r"(?:In|At|On|During|After|Before)\s+(?:his|her|its|their)\b[^,]{0,120}?\s(he|she|they|it)$"
+)
+# a Spanish phrase opening the sentence before its subject, no comma: "En la audiencia el secretario general"
+_LEAD_PP_ES = re.compile(
+    r"(?:En|Durante|Tras|Ante)\s+(?:la|el|los|las|su|sus|una|un)\s+[a-záéíóúñ]+(?:\s+[a-záéíóúñ]+){0,3}?\s+"
+    r"(?=(?:el|la|los|las)\s+[a-záéíóúñ])"
 )
 _LEAD_PP = re.compile(
     r"(?:In|At|Through|During|On|in|at|through|during|on)\s+(?:an?|the|its|his|her|their|another)\s+"
