@@ -209,9 +209,10 @@ _POSTING = re.compile(r"\b" + _POSTING_VERBS + r"\s+(?:\S+\s+){0,3}$")
 _POSTING_AT = re.compile(_POSTING_VERBS + r"\b")
 # a capitalised title and its body right before a name: "Vice-Chairman of the Central Committee of ... Laos "
 _TITLE_RUN_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|in|de|del|la))*\s+$")
-# offices a place has one holder of
-_STATE_OFFICES = frozenset(
-    {"mayor", "governor", "president", "premier", "prime minister", "chancellor", "king"}
+# a paper or broadcaster noun right before a name: "The Indonesian paper Suara Karya"
+_MEDIUM_NOUN_END = re.compile(
+    r"\b(?:" + "|".join(sorted(MEDIA_NOUNS | BROADCAST_NOUNS, key=len, reverse=True)) + r")\s+$",
+    re.IGNORECASE,
 )
 # a person's name describing a group or government: "the Lee Myung Bak regime", "the Obama administration"
 _NAMED_GROUP = re.compile(
@@ -1151,9 +1152,8 @@ class Discourse:
                 self.text[:at],
             )
         ):
-            return Ref(
-                "named", None, None, True
-            )  # "Angola's Education Ministry ... according to the minister"
+            # "Angola's Education Ministry ... according to the minister": the ministry's one holder
+            return Ref("named", None, None, True)
         if (
             definite
             and (head in self.offices or head in self.kb.body_offices)
@@ -1177,7 +1177,7 @@ class Discourse:
         if (
             definite
             and len(words) <= 2
-            and head in _STATE_OFFICES
+            and head in self.kb.place_offices
             and (len(words) == 1 or words[0] in ("city", "prefectural", "provincial", "state"))
             and any(m.label == "PLACE" for m in self.mentions if m.end <= at)
         ):
@@ -1342,9 +1342,8 @@ class Discourse:
         pre = t[max(s.start, m.start - 60) : m.start]
         run = _TITLE_RUN_BEFORE.search(t, max(s.start, m.start - 200), m.start)
         if run is not None and run.end() - run.start() > len(pre):
-            pre = (
-                run.group()
-            )  # ("Vice-Chairman of the Central Committee of the National ... Front of Laos X")
+            # ("Vice-Chairman of the Central Committee of the National ... Front of Laos X")
+            pre = run.group()
         cut = max(pre.rfind(", "), pre.rfind(" and "), pre.rfind(" were "), pre.rfind(" was "))
         if cut >= 0:
             pre = pre[cut + 2 :]
@@ -1609,8 +1608,7 @@ class Discourse:
         if not spoke:
             return None
         p, r = spoke[-1]
-        nouns = "|".join(sorted(MEDIA_NOUNS | BROADCAST_NOUNS, key=len, reverse=True))
-        described = re.search(r"\b(?:" + nouns + r")\s+$", self.text[max(0, p - 30) : p], re.IGNORECASE)
+        described = _MEDIUM_NOUN_END.search(self.text, max(0, p - 30), p)
         if r.kind == "named" and not r.person and (described or self.kb.is_medium(r.entity)):
             return r
         return None
@@ -2001,7 +1999,7 @@ def capitalised_name(text: str, at: int, end: int) -> str | None:
     name = re.sub(
         r"^[A-Z][a-z]+(?:an|ese|ish|i)\s+(?=[\"“])", "", name
     )  # ('Ukrainian "Treasured Sword" ...')
-    if len(name) <= 2 or name.split()[0] in _NOT_NAME_START:
+    if len(name) <= 2 or name.split()[0] in NOT_NAME_START:
         return None
     if " " not in name and re.search(r"(?:ish|ese|ian|can|ean)$", name):
         return None  # "British", "Japanese": a nationality, not the issuer's name
@@ -2018,11 +2016,11 @@ def capitalised_name(text: str, at: int, end: int) -> str | None:
 
 
 # capitalised at the start of a sentence but no name: "The statement ...", "It ...", "In ..."
-_NOT_NAME_START = _words(
+NOT_NAME_START = _words(
     "The A An This That These Those It Its He She His Her They Their We Our I In On At As By For From To "
     "With When While After Before During Such Some Many All Both Each Every Other Another No Not What Which "
     "North South East West Who There Here Then Also But And Or So If Since Because Although Though Meanwhile "
-    "However Nothing "
+    "However Nothing Lots Most Others Everyone Everybody Several Few "
     "Everything Anything Something None January February March April May June July August September "
     "October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )

@@ -95,6 +95,8 @@ class KB:
     own_headline_speakers: frozenset = frozenset()
     # offices one person holds in any body ("the chairman of the Sweden-Korea Friendship Association")
     body_offices: frozenset = frozenset()
+    # offices a place has one holder of ("the mayor" after the city is named)
+    place_offices: frozenset = frozenset()
     anonymous: frozenset = frozenset()
     object_cues: frozenset = frozenset()  # cues that report speech only with 'that' or a colon
     object_cue_re: re.Pattern = re.compile("(?!)")  # the pattern cues, which are object cues too
@@ -306,6 +308,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     kb.media_writers = frozenset(s.lower() for s in q.get("media_writers", []))
     kb.own_headline_speakers = frozenset(s.lower() for s in q.get("own_headline_speakers", []))
     kb.body_offices = frozenset(s.lower() for s in q.get("body_offices", []))
+    kb.place_offices = frozenset(s.lower() for s in q.get("place_offices", []))
     kb.anonymous = frozenset(s.lower() for s in q.get("anonymous", []))
     kb.object_cues = frozenset(s.lower() for s in q.get("object_cues", []))
     for d in p.get("definitions", {}).get("patterns", []):

@@ -26,6 +26,7 @@ from tealeaves.extract.coref import (
     INTRO_WORDS,
     MEDIA_NOUNS,
     NATIONALITY,
+    NOT_NAME_START,
     ORG_NOUNS,
     OWN_WRITING,
     PAPER_WORD,
@@ -2236,7 +2237,7 @@ def _speaker_kind(
             first is None
             and sp not in kb.surface
             and (
-                sp in _QUANTITY_WORDS
+                sp in NOT_NAME_START
                 or re.fullmatch(r"[A-Z][a-z]+(?:ers|ents|ants|ists|ians|ees|ies|ives)", sp)
             )
         ):
@@ -2249,12 +2250,6 @@ def _speaker_kind(
     if owner is not None:
         return "named", owner.entity, _name(kb, owner)  # ("Kim Mi Ran (48), jefa del colectivo, dijo")
     return "anonymous", None, None
-
-
-# words that open a sentence as its subject but name no one: "All said", "Lots of people ... said"
-_QUANTITY_WORDS = frozenset(
-    {"All", "Lots", "Many", "Most", "Some", "Others", "Both", "Everyone", "Everybody", "Several", "Few"}
-)
 
 
 def _titles_only(words: list[str], kb: KB) -> bool:
