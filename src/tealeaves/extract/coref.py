@@ -204,9 +204,9 @@ _PLURAL_AFTER = re.compile(r"(?:,[^,.;]{1,150},|,)?\s+and\s")
 
 
 # a verb introducing a document its subject wrote or issued, just before it: "posted an article"
-_POSTING_VERBS = r"(?:posted|published|issued|released|made public|wrote|contributed|sent|carried)"
-_POSTING = re.compile(r"\b" + _POSTING_VERBS + r"\s+(?:\S+\s+){0,3}$")
-_POSTING_AT = re.compile(_POSTING_VERBS + r"\b")
+POSTING_VERBS = r"(?:posted|published|issued|released|made public|wrote|contributed|sent|carried)"
+_POSTING = re.compile(r"\b" + POSTING_VERBS + r"\s+(?:\S+\s+){0,3}$")
+_POSTING_AT = re.compile(POSTING_VERBS + r"\b")
 # a capitalised title and its body right before a name: "Vice-Chairman of the Central Committee of ... Laos "
 _TITLE_RUN_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|in|de|del|la))*\s+$")
 # a paper or broadcaster noun right before a name: "The Indonesian paper Suara Karya"

@@ -30,6 +30,7 @@ from tealeaves.extract.coref import (
     ORG_NOUNS,
     OWN_WRITING,
     PAPER_WORD,
+    POSTING_VERBS,
     PRONOUNS,
     SENDER_NOUNS,
     Discourse,
@@ -539,8 +540,9 @@ _FOLLOWING = re.compile(
 
 # what a source newly introduced does: "... on June 12 posted on its Internet homepage an article"
 _SOURCE_ACTS = re.compile(
-    r"(?:\s+(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+[a-z]+ly)?\s+(?:posted|issued|released|carried|"
-    r"published|made\s+public|sent|in\s+(?:a|an|its|their)\s+(?:joint\s+)?(?:statement|article|letter|message|"
+    r"(?:\s+(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+[a-z]+ly)?\s+(?:"
+    + POSTING_VERBS
+    + r"|in\s+(?:a|an|its|their)\s+(?:joint\s+)?(?:statement|article|letter|message|"
     r"bulletin|commentary|press\s+release|declaration|appeal))\b"
 )
 
@@ -586,7 +588,8 @@ def _attribution_in(s: str, kb: KB) -> bool:
 
 
 # -- indirect speech --------------------------------------------------------------------------------
-_SUBORDINATE = re.compile(r"(?:When|While|As|After|Once|If|Since|Because|Though|Although)\s")
+# a subordinating conjunction opening a sentence: "When an official said that ..., Kim Jong Il asked"
+_SUBORDINATE = re.compile(r"(?:When|While|As|After|Once|If|Since|Because|Though|Although)\s+(?=\S)")
 
 
 def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quote]:
@@ -1331,7 +1334,7 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         seg = seg[:cut]
         cut = prev
     a = cut + 2 if cut >= 0 else 0
-    opener = re.match(r"(?:When|While|As|Because|Though|Although|After|Once|If|Since)\s+(?=\S)", seg[a:])
+    opener = _SUBORDINATE.match(seg[a:])
     if opener:
         a += opener.end()  # "When an official said that ..., Kim Jong Il asked": the clause's own subject
     k = re.search(
@@ -2064,11 +2067,8 @@ def _speaker_kind(
             # "The ITAR-TASS of Russia on Monday introduced ... the news agency noted": that medium
             return ("self" if medium.entity in media else "named"), medium.entity, _name(kb, medium)
         if " " not in low:
-            return (
-                f"orgnoun:{low}",
-                None,
-                None,
-            )  # "State Radio reported ... the radio noted": the one named so
+            # "State Radio reported ... the radio noted": the broadcaster named with that head before
+            return f"orgnoun:{low}", None, None
     if head in ORG_NOUNS and len(words) == 1 and re.search(r"\b(?:the|The)\s+$", before):
         return f"orgnoun:{head}", None, None  # "the organization warned": the organisation named before
     conj = re.match(r"([a-z][\w-]*) and (?:the |other |all )?[a-z]", sp)
