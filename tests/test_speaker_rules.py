@@ -1639,3 +1639,21 @@ def test_a_spanish_opening_phrase_then_its_subject():
         "KCNA", "2011-07-05", "T", "En la ocasion el visitante dijo que las relaciones son buenas."
     )
     assert [q.speaker_text for q in Pipeline()(doc)["quote"]] == ["visitante"]
+
+
+def test_a_middle_initial_makes_a_personal_name():
+    # "Russian Ambassador to the DPRK Valery E. Sukhinin hosted a reception ... The ambassador said": a name
+    # with a middle initial is a person even with no role after it; "S. Korean" is no such name
+    doc = Document.create(
+        "KCNA",
+        "2011-08-25",
+        "Anniversary Marked at Russian Embassy",
+        "Russian Ambassador to the DPRK Valery E. Sukhinin hosted a reception at the embassy Thursday., ,  "
+        "The ambassador said in his speech that the relations have a long history.",
+        lang="en",
+    )
+    facts = Pipeline()(doc)
+    assert ("Valery E. Sukhinin", "PERSON") in [(m.text, m.label) for m in facts["mention"]]
+    assert [q.speaker_name for q in facts["quote"]] == ["Valery E. Sukhinin"]
+    other = Document.create("KCNA", "2011-08-25", "T", "The U.S. and Japan Urge S. Korean puppets to act.")
+    assert all(m.label != "PERSON" for m in Pipeline()(other)["mention"])

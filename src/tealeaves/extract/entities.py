@@ -1003,6 +1003,18 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         and not _AFTER_THE.search(text, max(0, start - 5), start)
     ):
         label = "PERSON"  # "Vishwanath, director-general of the IIJI": a one-word name and its office
+    if (
+        label is None
+        and not strict
+        and 3 <= len(words) <= 4
+        and re.fullmatch(r"[A-Z]\.", words[-2])
+        and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in words[:-2] + words[-1:])
+        and not any(w in kb.stopwords or w in kb.org_heads or w in kb.place_heads for w in words)
+        and not _demonym(words[-1], kb)
+        and (kb.surface.get(words[-1]) or ("",))[0] != "PLACE"
+    ):
+        # "Valery E. Sukhinin", "John F. Kennedy": a middle initial makes a personal name (no "S. Korean")
+        label = "PERSON"
     if label is None:
         return []
     if label != "PERSON":
