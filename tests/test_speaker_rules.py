@@ -1657,3 +1657,14 @@ def test_a_middle_initial_makes_a_personal_name():
     assert [q.speaker_name for q in facts["quote"]] == ["Valery E. Sukhinin"]
     other = Document.create("KCNA", "2011-08-25", "T", "The U.S. and Japan Urge S. Korean puppets to act.")
     assert all(m.label != "PERSON" for m in Pipeline()(other)["mention"])
+
+
+def test_arabic_name_particles_and_more_korean_surnames():
+    # "Omar Hassan Ahmed al-Bashir": the particle and the word after it are the name's; "Ra Kyong Won": a
+    # surname of the dprk pack
+    for body, name in (
+        ("Sudanese President Omar Hassan Ahmed al-Bashir sent a message.", "Omar Hassan Ahmed al-Bashir"),
+        ("Ra Kyong Won, a lawmaker from the party, declared his candidacy.", "Ra Kyong Won"),
+    ):
+        doc = Document.create("KCNA", "2011-08-25", "Title", body, lang="en")
+        assert (name, "PERSON") in [(m.text, m.label) for m in Pipeline()(doc)["mention"]]

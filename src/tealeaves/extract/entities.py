@@ -82,6 +82,7 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _extend_of(text, out, kb, tail_only=True)
     out = _extend_tail(text, out)
     out = _hyphen_joined(text, out, kb)
+    out = _name_particles(text, out)
     out = _word_surnames(text, out, kb)
     out = _propagate(text, _place_forms(text, out, kb))
     out = _person_forms(text, out, kb)
@@ -148,6 +149,23 @@ def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
                 end -= len(text[m.start : end]) - len(re.sub(r"['’]s$", "", text[m.start : end]))
                 m = Mention(m.start, end, text[m.start : end], "ORG", None, m.method)
                 skip_to = end
+        out.append(m)
+    return out
+
+
+# an Arabic name's particle and the word after it: "Omar Hassan Ahmed al-Bashir", "Muhammad bin Salman"
+_PARTICLE_TAIL = re.compile(
+    r"\s+(?:(?:al|el|Al|El|ad|ud|ul)-[A-Z][a-z]+|(?:bin|ibn|bint|Bin|Ibn)\s+[A-Z][a-z]+)"
+)
+
+
+def _name_particles(text: str, found: list[Mention]) -> list[Mention]:
+    """A person's name the run finder cut before a lower-case particle goes on over it and the next word."""
+    out = []
+    for m in found:
+        tail = _PARTICLE_TAIL.match(text, m.end) if m.label == "PERSON" and m.entity is None else None
+        if tail is not None and not any(o.start < tail.end() and o.end > m.end for o in found):
+            m = Mention(m.start, tail.end(), text[m.start : tail.end()], "PERSON", None, m.method)
         out.append(m)
     return out
 
