@@ -1668,3 +1668,14 @@ def test_arabic_name_particles_and_more_korean_surnames():
     ):
         doc = Document.create("KCNA", "2011-08-25", "Title", body, lang="en")
         assert (name, "PERSON") in [(m.text, m.label) for m in Pipeline()(doc)["mention"]]
+
+
+def test_a_five_word_name_after_a_title():
+    doc = Document.create(
+        "KCNA",
+        "2011-08-25",
+        "T",
+        "Pakistani Prime Minister Makdum Syed Yousuf Raja Gilani said that it was good.",
+    )
+    facts = Pipeline()(doc)
+    assert ("Makdum Syed Yousuf Raja Gilani", "PERSON") in [(m.text, m.label) for m in facts["mention"]]

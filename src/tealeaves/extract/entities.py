@@ -1145,7 +1145,7 @@ def _titled_outer(text: str, start: int, end: int, inner, kb: KB) -> tuple[list[
 def _person_after_title(text: str, toks: list[tuple[int, int]], kb: KB) -> list[Mention]:
     words = [text[s:e] for s, e in toks]
     n = 0
-    while n < len(words) and n < 4 and words[n][:1].isupper() and words[n] not in kb.org_heads:
+    while n < len(words) and n < 5 and words[n][:1].isupper() and words[n] not in kb.org_heads:
         n += 1
     if n == 0:
         return []
