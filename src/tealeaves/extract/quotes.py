@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -547,11 +548,17 @@ _SOURCE_ACTS = re.compile(
 )
 
 
+def _first_mention(mentions: list[Mention], sent: Sentence) -> Mention | None:
+    """The first mention starting inside the sentence (``mentions`` are in text order)."""
+    i = bisect.bisect_left(mentions, sent.start, key=lambda m: m.start)
+    return mentions[i] if i < len(mentions) and mentions[i].start < sent.end else None
+
+
 def _new_source(text: str, sent: Sentence, mentions: list[Mention]) -> bool:
     """The sentence opens with a person or body no pack knows, then what a new source does: "The Brazilian
     Committee for Solidarity with the DPRK on June 12 posted ... an article", "The Federal Leadership of ...
     in a statement on June 8 condemned": a new paragraph of a round-up, not the last source's words."""
-    first = next((m for m in mentions if sent.start <= m.start < sent.end), None)
+    first = _first_mention(mentions, sent)
     return (
         first is not None
         and first.label in ("PERSON", "ORG")
@@ -565,7 +572,7 @@ def _leader_opens(sent: Sentence, mentions: list[Mention], kb: KB) -> bool:
     """The sentence opens with a leader the packs know ("Marshal Kim Jong Un, supreme leader of the Korean
     people, clarified that ..."): in a foreign figure's speech, what the leader said is the speaker's own
     paragraph, no new attribution."""
-    first = next((m for m in mentions if sent.start <= m.start < sent.end), None)
+    first = _first_mention(mentions, sent)
     return first is not None and first.entity in kb.leaders and first.start - sent.start <= 20
 
 
