@@ -224,10 +224,6 @@ _NAMED_GROUP = re.compile(
 _CLAUSE_GAP = re.compile(r"\b(?:that|which|who|whom|fact|said|says|referred|noted|stressed|and|by|with)\b")
 
 
-# the one holder of a body the text names: "the minister" of "Angola's Education Ministry"
-_HEAD_OF_BODY = {"minister": "Ministry", "ministro": "Ministerio"}
-
-
 def speaker_words(kb: KB) -> tuple[frozenset, frozenset, frozenset]:
     """The packs' self-speaking media (entity ids), person roles and offices, lower-cased (once per KB)."""
     got = kb.compiled.get("speaker-words")
@@ -1142,12 +1138,12 @@ class Discourse:
         if (
             definite
             and len(words) == 1
-            and head in _HEAD_OF_BODY
+            and head in self.kb.office_bodies
             and re.search(
                 r"\b(?:[A-Z][\w'’-]*\s+"
-                + _HEAD_OF_BODY[head]
+                + self.kb.office_bodies[head]
                 + r"|"
-                + _HEAD_OF_BODY[head]
+                + self.kb.office_bodies[head]
                 + r"\s+of\s+(?:the\s+)?[A-Z])",
                 self.text[:at],
             )

@@ -97,6 +97,9 @@ class KB:
     body_offices: frozenset = frozenset()
     # offices a place has one holder of ("the mayor" after the city is named)
     place_offices: frozenset = frozenset()
+    # an office and the head word of the body it heads: "minister" -> "Ministry" ("the minister" of "Angola's
+    # Education Ministry")
+    office_bodies: dict = field(default_factory=dict)
     anonymous: frozenset = frozenset()
     object_cues: frozenset = frozenset()  # cues that report speech only with 'that' or a colon
     object_cue_re: re.Pattern = re.compile("(?!)")  # the pattern cues, which are object cues too
@@ -309,6 +312,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     kb.own_headline_speakers = frozenset(s.lower() for s in q.get("own_headline_speakers", []))
     kb.body_offices = frozenset(s.lower() for s in q.get("body_offices", []))
     kb.place_offices = frozenset(s.lower() for s in q.get("place_offices", []))
+    kb.office_bodies = dict(a.split("=", 1) for a in q.get("office_bodies", []))
     kb.anonymous = frozenset(s.lower() for s in q.get("anonymous", []))
     kb.object_cues = frozenset(s.lower() for s in q.get("object_cues", []))
     for d in p.get("definitions", {}).get("patterns", []):
