@@ -1334,6 +1334,22 @@ CASES = [
     # "The ... feats of Kim Jong Suk ... were praised by Teresa Otiniano, chairwoman of .... In her speech
     # ... she said:": who praised them is the subject
     ("kcna-ft-2012-03-19-0025", "Kim Jong Suk performed disting", "said", "named", "Teresa Otiniano"),
+    # "The Joint Conference of Political Parties and Civic and Social Organizations of south Korea at a press
+    # conference on Feb. 17 declared ...": a name with no head word, known as the acting subject; "it" is it
+    (
+        "kcna-ft-2011-02-21-0019",
+        "The danger of war mounted",
+        "added",
+        "named",
+        "Joint Conference of Political Parties and Civic and Social Organizations of south Korea",
+    ),
+    (
+        "kcna-ft-2011-04-01-0015",
+        "In case the plan is carried",
+        "warned",
+        "named",
+        "People for Achieving Peace and Reunification of south Korea",
+    ),
 ]
 
 
@@ -1679,3 +1695,20 @@ def test_a_five_word_name_after_a_title():
     )
     facts = Pipeline()(doc)
     assert ("Makdum Syed Yousuf Raja Gilani", "PERSON") in [(m.text, m.label) for m in facts["mention"]]
+
+
+def test_a_name_without_a_head_word_acting_as_the_subject_is_a_body():
+    # a capitalised run with "of"/"for"/"and" opening the sentence, then a time and a verb of what bodies do;
+    # not a title with a person, not "Members of ...", not an event
+    doc = Document.create(
+        "KCNA",
+        "2011-04-01",
+        "T",
+        "The People for Achieving Peace and Reunification of south Korea on March 28 accused the U.S. "
+        "Members of the Democratic Labor Party of south Korea on Monday staged a rally. "
+        "The Day of the Sun on April 15 was celebrated.",
+        lang="en",
+    )
+    orgs = [m.text for m in Pipeline()(doc)["mention"] if m.label == "ORG"]
+    assert orgs[0] == "People for Achieving Peace and Reunification of south Korea"
+    assert not any(o.startswith(("Members", "Day")) for o in orgs)

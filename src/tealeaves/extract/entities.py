@@ -664,8 +664,48 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int) -> tuple[lis
                     if nxt < 0:
                         continue
                     s = nxt + 1
-                out.extend(_classify_span(text, s, e, kb, strict=strict))
+                found = _classify_span(text, s, e, kb, strict=strict)
+                if not found and not strict:
+                    found = _acting_body(text, s, e, kb)
+                out.extend(found)
     return out, replaced
+
+
+# a name with no head word, known by what it does as the sentence's subject: "The Joint Conference of Political
+# Parties and Civic and Social Organizations of south Korea at a press conference on Feb. 17 declared ...",
+# "The People for Achieving Peace and Reunification of south Korea on March 28 accused ..."
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?\n]\s*|\s{2,})(?:The\s+)?$")
+_ACTING_BODY_AFTER = re.compile(
+    r"(?P<place>\s+(?:of|in)\s+(?:south|north)\s+Korea)?"
+    r"(?:\s+(?:at|in|through)\s+(?:a|an|its)\s+[\w-]+(?:\s+[\w-]+)?)?"
+    r"(?:\s+(?:on\s+)?(?:" + WEEKDAY + r"|" + _MONTH_WORD + r"[a-z]*\.?\s+\d{1,2}|today|yesterday))?"
+    r"\s+(?:said|says|issued|issues|released|published|posted|sent|held|accused|urged|called|denounced|"
+    r"condemned|declared|claimed|stated|announced|staged|launched|made public|slammed|blasted|demanded|"
+    r"warned|argued|noted|stressed|asserted|insisted)\b"
+)
+
+
+def _acting_body(text: str, start: int, end: int, kb: KB) -> list[Mention]:
+    lead = re.match(r"(?:The|the)\s+", text[start:end])
+    if lead:
+        start += lead.end()
+    words = text[start:end].split()
+    if len(words) < 4 or not any(w in ("of", "for", "and") for w in words[1:-1]):
+        return []
+    if (
+        any(not w[:1].isupper() and w.lower() not in kb.connectors for w in words)
+        or words[-1] in kb.connectors
+    ):
+        return []
+    if words[0] in kb.stopwords or not _SENTENCE_OPENS.search(text, 0, start):
+        return []
+    if any(w in kb.person_titles for w in words) or (words[1] == "of" and words[0].endswith("s")):
+        return []  # "Lebanese Minister of Energy ... Gebran Bassil", "Members of the ... Party": not a body's name
+    after = _ACTING_BODY_AFTER.match(text, end)
+    if after is None:
+        return []
+    stop = after.end("place") if after.group("place") else end
+    return [Mention(start, stop, text[start:stop], "ORG", None, "pattern")]
 
 
 def _unglued(text: str, parts: list[tuple[int, int]], taken: _Taken) -> list[tuple[int, int]]:
