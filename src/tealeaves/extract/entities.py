@@ -671,8 +671,9 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int) -> tuple[lis
     return out, replaced
 
 
-# a name with no head word, known by what it does as the sentence's subject: "The Joint Conference of Political
-# Parties and Civic and Social Organizations of south Korea at a press conference on Feb. 17 declared ...",
+# a name with no head word, known by what it does as the sentence's subject: "The Joint Conference of
+# Political Parties and Civic and Social Organizations of south Korea at a press conference on Feb. 17
+# declared ...",
 # "The People for Achieving Peace and Reunification of south Korea on March 28 accused ..."
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?\n]\s*|\s{2,})(?:The\s+)?$")
 _ACTING_BODY_AFTER = re.compile(
@@ -700,7 +701,7 @@ def _acting_body(text: str, start: int, end: int, kb: KB) -> list[Mention]:
     if words[0] in kb.stopwords or not _SENTENCE_OPENS.search(text, 0, start):
         return []
     if any(w in kb.person_titles for w in words) or (words[1] == "of" and words[0].endswith("s")):
-        return []  # "Lebanese Minister of Energy ... Gebran Bassil", "Members of the ... Party": not a body's name
+        return []  # "Lebanese Minister of Energy ... Gebran Bassil", "Members of the ... Party": no body's name
     after = _ACTING_BODY_AFTER.match(text, end)
     if after is None:
         return []
