@@ -701,7 +701,7 @@ def _acting_body(text: str, start: int, end: int, kb: KB) -> list[Mention]:
     if words[0] in kb.stopwords or not _SENTENCE_OPENS.search(text, 0, start):
         return []
     if any(w in kb.person_titles for w in words) or (words[1] == "of" and words[0].endswith("s")):
-        return []  # "Lebanese Minister of Energy ... Gebran Bassil", "Members of the ... Party": no body's name
+        return []  # "Lebanese Minister of Energy ... Gebran Bassil", "Members of the ... Party"
     after = _ACTING_BODY_AFTER.match(text, end)
     if after is None:
         return []
