@@ -1712,3 +1712,18 @@ def test_a_name_without_a_head_word_acting_as_the_subject_is_a_body():
     orgs = [m.text for m in Pipeline()(doc)["mention"] if m.label == "ORG"]
     assert orgs[0] == "People for Achieving Peace and Reunification of south Korea"
     assert not any(o.startswith(("Members", "Day")) for o in orgs)
+
+
+def test_korean_names_with_a_middle_syllable_that_is_a_stopword_and_a_final_a():
+    # "Su" is a Spanish stopword but a Korean middle syllable between two others; "A" ends a name only
+    # before a comma; "Ye" is a Korean surname (dprk pack)
+    for body, name in (
+        ("Ri Su Hyang, instructor of the school, said so.", "Ri Su Hyang"),
+        ("Jong Su Rim, a youth league member of the farm, said so.", "Jong Su Rim"),
+        ("Ju Jin A, an official of the Central Committee, said so.", "Ju Jin A"),
+        ("Ye Myong Ryong, an in-patient at the hospital, said so.", "Ye Myong Ryong"),
+    ):
+        doc = Document.create("KCNA", "2012-01-02", "Title", body, lang="en")
+        assert (name, "PERSON") in [(m.text, m.label) for m in Pipeline()(doc)["mention"]], body
+    doc = Document.create("KCNA", "2012-01-02", "Title", "Kim Jong Un A visited the farm.", lang="en")
+    assert ("Kim Jong Un A", "PERSON") not in [(m.text, m.label) for m in Pipeline()(doc)["mention"]]

@@ -1236,7 +1236,19 @@ def _korean_name(text: str, toks, words: list[str], kb: KB, strict: bool = False
         n < len(words)
         and n < 3
         and kb.syllable_re.fullmatch(words[n].rstrip("'’s"))
-        and (words[n] not in kb.stopwords or (n == 2 and words[n] not in _NOT_LAST_SYLLABLE))
+        and (
+            words[n] not in kb.stopwords
+            or (n == 2 and words[n] not in _NOT_LAST_SYLLABLE)
+            or (n == 2 and words[n] == "A" and re.match(r"[,(]", text[toks[n][1] : toks[n][1] + 1]))
+            # ("Ju Jin A, an official of ...": "A" ends a name only before a comma)
+            or (
+                n == 1
+                and len(words) > 2
+                and words[2] not in kb.stopwords
+                and kb.syllable_re.fullmatch(words[2].rstrip("'’s"))
+                and not _label_by_head(words[:3], kb)
+            )  # ("Ri Su Hyang", "Jong Su Rim": a stopword elsewhere, a middle syllable between two)
+        )
     ):
         if words[n] in kb.org_heads or words[n] in kb.place_heads:
             break
