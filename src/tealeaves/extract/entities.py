@@ -971,7 +971,10 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
             len(words) >= 3
             and words[-3] in kb.surnames
             and len(words[-1]) <= 3
-            and words[-1] not in _NOT_LAST_SYLLABLE
+            and (
+                words[-1] not in _NOT_LAST_SYLLABLE
+                or (words[-1] == "A" and text[toks[-1][1] : toks[-1][1] + 1] == ",")
+            )
         ):
             break  # "Jo Yon Jun", "Ri Myong Su": the last syllable of a Korean name, not "Jun." or "su"
         words.pop()
