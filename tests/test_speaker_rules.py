@@ -1727,3 +1727,23 @@ def test_korean_names_with_a_middle_syllable_that_is_a_stopword_and_a_final_a():
         assert (name, "PERSON") in [(m.text, m.label) for m in Pipeline()(doc)["mention"]], body
     doc = Document.create("KCNA", "2012-01-02", "Title", "Kim Jong Un A visited the farm.", lang="en")
     assert ("Kim Jong Un A", "PERSON") not in [(m.text, m.label) for m in Pipeline()(doc)["mention"]]
+
+
+def test_a_paper_named_after_its_noun_with_an_article_or_and():
+    # "the Uruguayan paper La Juventud", "newspaper The Nation", "the Indian paper Defence and Humanity" are
+    # whole names; two known papers joined by "and" stay two
+    for body, name in (
+        ("The Uruguayan paper La Juventud on June 2 carried an article.", "La Juventud"),
+        ("A Pakistani newspaper The Nation on Wednesday in its editorial said so.", "The Nation"),
+        (
+            "The Indian paper Defence and Humanity on June 18 said that he performed feats.",
+            "Defence and Humanity",
+        ),
+    ):
+        doc = Document.create("KCNA", "2012-01-02", "Title", body, lang="en")
+        assert (name, "ORG") in [(m.text, m.label) for m in Pipeline()(doc)["mention"]], body
+    doc = Document.create(
+        "KCNA", "2012-01-02", "T", "The paper Rodong Sinmun and Minju Joson said so.", lang="en"
+    )
+    orgs = [m.text for m in Pipeline()(doc)["mention"] if m.label == "ORG"]
+    assert orgs == ["Rodong Sinmun", "Minju Joson"]

@@ -291,10 +291,12 @@ _MEDIA_APPOSITIVE = re.compile(
     r"(?<![\w'’.-])(" + _WORD_NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _MEDIA_NOUN + r"\b"
 )
 _MEDIA_BEFORE = re.compile(
-    r"\b(?:newspaper|paper|daily|weekly|magazine|journal)\s+("
+    r"\b(?:newspaper|paper|daily|weekly|magazine|journal|TV channel|website|homepage|internet news)\s+("
+    r"(?:(?:The|La|El|Le|Les|L'|L’|Die|Der|Il|O|A)\s?(?=[A-Z]))?"  # ("the paper La Juventud", "The Nation")
     + _WORD_NAME
     + r"(?:\s+and\s+(?:[A-Z][\w'’.-]*\s+){0,2}"
-    r"(?:News|Daily|Times|Post|Herald|Tribune|Journal|Gazette|Review)\b)?)"
+    r"(?:News|Daily|Times|Post|Herald|Tribune|Journal|Gazette|Review)\b"
+    r"|\s+and\s+[A-Z][a-z]+(?![\w'’.-]| [A-Z]))?)"  # ("the Indian paper Defence and Humanity")
 )  # ("the Indian paper Science Technology and Education News": a paper's name with "and" in it)
 _NEWS_AGENCY = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*\s+){1,3}news agency\b")
 _TITLE_TO = re.compile(
@@ -320,8 +322,17 @@ def _whole_names(text: str, found: list[Mention], kb: KB) -> list[Mention]:
             words = m.group(1).split()
             while len(words) > 1 and words[-1] in kb.stopwords:
                 b -= len(words.pop()) + 1  # "the newspaper Rodong Sinmun Tuesday says"
-            if words[0] in kb.stopwords or any(x.start <= a and b <= x.end and x.entity for x in found):
+            article = (
+                rx is _MEDIA_BEFORE
+                and len(words) > 1
+                and re.fullmatch(r"The|La|El|Le|Les|L['’]|Die|Der|Il|O|A", words[0])
+            )
+            if (words[0] in kb.stopwords and not article) or any(
+                x.start <= a and b <= x.end and x.entity for x in found
+            ):
                 continue
+            if " and " in text[a:b] and any(a <= x.start and x.end <= b and x.entity for x in found):
+                b = a + text[a:b].index(" and ")  # ("the paper Rodong Sinmun and Minju Joson": two papers)
             new.append(Mention(a, b, text[a:b], "ORG", None, "pattern"))
     for m in _NEWS_AGENCY.finditer(text) if "news agency" in text else ():
         if m.group().split()[0] not in kb.stopwords:
