@@ -1747,3 +1747,30 @@ def test_a_paper_named_after_its_noun_with_an_article_or_and():
     )
     orgs = [m.text for m in Pipeline()(doc)["mention"] if m.label == "ORG"]
     assert orgs == ["Rodong Sinmun", "Minju Joson"]
+
+
+def test_a_name_after_a_title_whose_body_ends_in_a_common_word():
+    # "Minister of Foreign Affairs Nasser Judeh": "Affairs" is a word the news writes in lower case (the
+    # general pack's common_words.txt), so it ends the body; "and" does not ("... Industry and Commerce Vu Huy
+    # Hoang" keeps the name whole)
+    for body, name in (
+        (
+            "Jordanian Minister of Foreign Affairs Nasser Judeh said at a meeting that it is good.",
+            "Nasser Judeh",
+        ),
+        (
+            "Minister for Women Empowerment and Children Protection Linda Agum Gumelar said so.",
+            "Linda Agum Gumelar",
+        ),
+        ("Minister of Industry and Commerce Vu Huy Hoang, and others were there.", "Vu Huy Hoang"),
+    ):
+        doc = Document.create("KCNA", "2012-01-02", "Title", body, lang="en")
+        assert (name, "PERSON") in [(m.text, m.label) for m in Pipeline()(doc)["mention"]], body
+
+
+def test_the_common_words_list_is_pack_data():
+    from tealeaves.extract import Pipeline as P
+
+    words = P().kb.common_words
+    assert {"affairs", "foreign", "media"} <= words
+    assert not {"nasser", "kim", "pyongyang"} & words

@@ -1147,6 +1147,13 @@ def _name_after_body(words: list[str], at: int, kb: KB) -> int | None:
             (kb.surface.get(w) or ("",))[0] == "PLACE"
             or w in kb.org_heads
             or (w.isupper() and len(w) >= 2 and w.isalpha())
+            # ("Minister of Foreign Affairs Nasser Judeh": a word the news writes in lower case ends the body,
+            # and no word of the name is one)
+            or (
+                w.lower() in kb.common_words
+                and w.lower() not in kb.connectors
+                and not any(t.lower() in kb.common_words for t in words[j:])
+            )
         )
         if ends_body and all(
             t[:1].isupper()

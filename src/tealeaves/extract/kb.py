@@ -73,6 +73,7 @@ class KB:
     org_patterns: list = field(default_factory=list)  # regexes matching whole organisation names
     connectors: frozenset = frozenset()
     surnames: frozenset = frozenset()
+    common_words: frozenset = frozenset()  # words the news writes in lower case (packs' common_words.txt)
     syllable_re: re.Pattern | None = None
     # other personal-name systems of the packs: (surnames, given-name word pattern, min words, max words)
     name_systems: list = field(default_factory=list)
@@ -206,6 +207,7 @@ def knowledge(dirs: tuple[Path, ...]) -> KB:
     p = _merge_patterns(packs)
     kb = KB(fingerprint(dirs), entities, surface, names_re, glued_re, titles_re, titles, leaders, p)
     _compile_patterns(kb, p)
+    kb.common_words = frozenset().union(*(pk.common_words for pk in packs))
     return kb
 
 

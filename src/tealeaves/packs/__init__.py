@@ -32,7 +32,7 @@ from tealeaves.model import Entity
 
 BUILTIN = ("general", "dprk")
 ENTITY_FILES = {"people.tsv": "PERSON", "orgs.tsv": "ORG", "places.tsv": "PLACE"}
-PACK_FILES = (*ENTITY_FILES, "titles.tsv", "leaders.tsv", "patterns.toml", "pack.toml")
+PACK_FILES = (*ENTITY_FILES, "titles.tsv", "leaders.tsv", "patterns.toml", "pack.toml", "common_words.txt")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class Pack:
     titles: list[Title] = field(default_factory=list)
     leaders: list[Leader] = field(default_factory=list)
     patterns: dict = field(default_factory=dict)
+    common_words: frozenset = frozenset()
 
 
 def builtin_dir(name: str) -> Path:
@@ -113,6 +114,13 @@ def load_pack(path: Path) -> Pack:
         _need(row, ("entity",), where)
         pack.leaders.append(Leader(row["entity"], row.get("from") or "", row.get("to") or ""))
     pack.patterns = _toml(path / "patterns.toml")
+    words = path / "common_words.txt"
+    if words.exists():
+        pack.common_words = frozenset(
+            w.strip().lower()
+            for w in words.read_text(encoding="utf-8").splitlines()
+            if w.strip() and not w.startswith("#")
+        )
     return pack
 
 
