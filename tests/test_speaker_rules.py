@@ -1350,6 +1350,9 @@ CASES = [
         "named",
         "People for Achieving Peace and Reunification of south Korea",
     ),
+    # 'The BCP on Feb. 12 posted ... an article titled "..." which said:': the document right before "which"
+    # (no comma) speaks, and "BCP" is the name before it whose capitals spell it (no "(BCP)" in the text)
+    ("kcna-ft-2011-02-26-0016", "Kim Jong Il provided a sure", "said", "named", "Brazilian Communist Party"),
 ]
 
 

@@ -2127,7 +2127,23 @@ def _expansion(text: str, acronym: str) -> str | None:
             tail = words[-n:]
             if tail[0][:1].isupper() and "".join(w[0] for w in tail if w[:1].isupper()) == acronym:
                 return " ".join(tail)
-    return None
+    # no "(BCP)": a capitalised name written before the acronym's first use whose capitals spell it ("The
+    # Brazilian Communist Party and ... posted ... The BCP on Feb. 12 posted")
+    first = re.search(r"(?<![\w.-])" + re.escape(acronym) + r"(?![\w-])", text)
+    found = None
+    for m in _SPELLED_NAME.finditer(text, 0, first.start() if first else len(text)):
+        words = m.group().split()
+        for i in range(len(words)):
+            for j in range(i + 2, min(len(words), i + 12) + 1):
+                span = words[i:j]
+                if not (span[0][:1].isupper() and span[-1][:1].isupper()):
+                    continue
+                if "".join(w[0] for w in span if w[:1].isupper()) == acronym:
+                    found = " ".join(span)
+    return found
+
+
+_SPELLED_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|the|and|de|del|la)\s+)*[A-Z][\w'’-]*)+")
 
 
 # a surname alone ("Choe", "Mr. Westerwelle", "al-Khatib"), resolved to the person named in full before

@@ -1223,6 +1223,11 @@ _SUBJECT_AND = re.compile(
 # satisfaction and said")
 
 
+_DOC_WHICH = re.compile(
+    r"\b([a-z]+)\s+(?:(?:titled|headlined|entitled)\s+[\"“][^\"”]*[\"”]\s*)?which(?:\s+also)?$"
+)
+
+
 def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | None:
     """The speaker before a cue: the noun phrase nearest to it ("X, chief of the group, said" -> "chief of
     the group"; its entity is resolved later through the name before it)."""
@@ -1242,6 +1247,10 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         nouns = [m for m in re.finditer(r"\b[a-z]+\b", seg) if m.group() in DOC_NOUNS]
         if nouns:
             return s_start + nouns[-1].start(), s_start + nouns[-1].end()
+    right_before = _DOC_WHICH.search(seg)
+    if right_before is not None and right_before.group(1) in DOC_NOUNS:
+        # 'posted ... an article titled "..." which said:': no comma, the document right before it
+        return s_start + right_before.start(1), s_start + right_before.end(1)
     closed = seg.endswith(",")
     if closed:
         seg = seg[:-1]
