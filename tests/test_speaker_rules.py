@@ -1353,6 +1353,8 @@ CASES = [
     # 'The BCP on Feb. 12 posted ... an article titled "..." which said:': the document right before "which"
     # (no comma) speaks, and "BCP" is the name before it whose capitals spell it (no "(BCP)" in the text)
     ("kcna-ft-2011-02-26-0016", "Kim Jong Il provided a sure", "said", "named", "Brazilian Communist Party"),
+    # "The May 20th issue of Nepali newspaper Arpan carried ... an article": the paper after its noun speaks
+    ("kcna-ft-2011-05-30-0019", "the Juche idea raises", "said", "named", "Arpan"),
 ]
 
 
@@ -1777,3 +1779,17 @@ def test_the_common_words_list_is_pack_data():
     words = P().kb.common_words
     assert {"affairs", "foreign", "media"} <= words
     assert not {"nasser", "kim", "pyongyang"} & words
+
+
+def test_long_names_after_a_title_and_a_final_a_before_a_bracket():
+    # a person's name after a title runs past five words while its words are particles or no common words;
+    # "Ju Jin A (de 24 anos de edad)": "A" ends the name before a bracket too
+    for body, name in (
+        (
+            "Prime Minister Sheikh Mohammed Bin Rashid Al Maktoum rejected the fiction.",
+            "Sheikh Mohammed Bin Rashid Al Maktoum",
+        ),
+        ("La funcionaria de la Union, Ju Jin A (de 24 anos de edad), dijo a la ACNC como sigue:", "Ju Jin A"),
+    ):
+        doc = Document.create("KCNA", "2011-12-09", "Title", body, lang="en")
+        assert (name, "PERSON") in [(m.text, m.label) for m in Pipeline()(doc)["mention"]], body

@@ -179,6 +179,9 @@ _ISSUES_DOC = re.compile(
     r"\b" + _ISSUE_VERBS + r"\s+(?:an?|its|a joint)\s+(?:[\w-]+\s+){0,2}?"
     r"(statement|commentary|article|bulletin|letter|message|appeal|declaration|report|press release)\b"
 )
+_MEDIUM_AFTER_ISSUE = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:[A-Z][a-z]+\s+)?(?:newspaper|paper|daily|weekly|magazine|journal|monthly)\s+(?=[A-Z])"
+)
 # "The sixth issue of", "The June issue of", "The latest number of": a publication's issue
 _ISSUE_OF = re.compile(
     r"(?:The|the)\s+(?:[\w.-]+\s+){0,3}?(?:issue|edition|number)\s+of\s+(?:the\s+)?(?=[A-Z])"
@@ -458,7 +461,13 @@ class Discourse:
         issue = _ISSUE_OF.match(t, p, s.end)
         if issue and not headline:
             # "The sixth issue of Serp I Molot, the organ of ..., carried an article": the publication
-            ms = [m for m in self.mentions_in(issue.end(), s.end) if m.start == issue.end()]
+            at = issue.end()
+            medium = _MEDIUM_AFTER_ISSUE.match(t, at, s.end)
+            if (
+                medium
+            ):  # "The May 20th issue of Nepali newspaper Arpan carried": the paper named after its noun
+                at = medium.end()
+            ms = [m for m in self.mentions_in(at, s.end) if m.start == at]
             if ms and ms[0].label == "ORG":
                 return _Subject("org", ms[0].start, self.ref_of(ms[0]))
             name = capitalised_name(t, issue.end(), s.end)

@@ -984,7 +984,7 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
             and len(words[-1]) <= 3
             and (
                 words[-1] not in _NOT_LAST_SYLLABLE
-                or (words[-1] == "A" and text[toks[-1][1] : toks[-1][1] + 1] == ",")
+                or (words[-1] == "A" and re.match(r",| \(", text[toks[-1][1] : toks[-1][1] + 2]))
             )
         ):
             break  # "Jo Yon Jun", "Ri Myong Su": the last syllable of a Korean name, not "Jun." or "su"
@@ -1204,11 +1204,25 @@ def _titled_outer(text: str, start: int, end: int, inner, kb: KB) -> tuple[list[
     return [body, person], set(body_inner)
 
 
+_NAME_PARTICLES = frozenset(["Al", "Bin", "Bint", "Ibn", "Abu", "El", "Ben"])
+
+
 def _person_after_title(text: str, toks: list[tuple[int, int]], kb: KB) -> list[Mention]:
     words = [text[s:e] for s, e in toks]
     n = 0
     while n < len(words) and n < 5 and words[n][:1].isupper() and words[n] not in kb.org_heads:
         n += 1
+    while (
+        5 <= n < min(len(words), 10)
+        and words[n][:1].isupper()
+        and words[n] not in kb.org_heads
+        and words[n] not in kb.place_heads
+        and (
+            words[n] in _NAME_PARTICLES
+            or (words[n].lower() not in kb.common_words and words[n] not in kb.stopwords)
+        )
+    ):
+        n += 1  # ("Sheikh Mohammed Bin Rashid Al Maktoum", "Datuk Seri Mohamad Najib Bin Tun Haji ...")
     if n == 0:
         return []
     s, e = toks[0][0], toks[n - 1][1]
@@ -1260,7 +1274,7 @@ def _korean_name(text: str, toks, words: list[str], kb: KB, strict: bool = False
         and (
             words[n] not in kb.stopwords
             or (n == 2 and words[n] not in _NOT_LAST_SYLLABLE)
-            or (n == 2 and words[n] == "A" and re.match(r"[,(]", text[toks[n][1] : toks[n][1] + 1]))
+            or (n == 2 and words[n] == "A" and re.match(r",| \(", text[toks[n][1] : toks[n][1] + 2]))
             # ("Ju Jin A, an official of ...": "A" ends a name only before a comma)
             or (
                 n == 1
