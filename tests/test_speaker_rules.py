@@ -1793,3 +1793,16 @@ def test_long_names_after_a_title_and_a_final_a_before_a_bracket():
     ):
         doc = Document.create("KCNA", "2011-12-09", "Title", body, lang="en")
         assert (name, "PERSON") in [(m.text, m.label) for m in Pipeline()(doc)["mention"]], body
+
+
+def test_a_name_of_uncommon_words_before_an_appositive_or_a_verb_is_a_person():
+    # no word of "Yusuf Raza Gilani" is one the news writes in lower case (common_words.txt); a verb or an
+    # appositive follows. Not after "the", not a medium's appositive, not a prefecture
+    def people(body):
+        doc = Document.create("KCNA", "2012-01-02", "Title", body, lang="en")
+        return [m.text for m in Pipeline()(doc)["mention"] if m.label == "PERSON"]
+
+    assert people("Yusuf Raza Gilani stressed that the United States can not do it.") == ["Yusuf Raza Gilani"]
+    assert people("Pascal Zouncheme, rector of the Cotonou Institute, said so.") == ["Pascal Zouncheme"]
+    assert people("Ilal Amam, the organ of the party, said so.") == []
+    assert people("Shizuoka Prefecture, as required, announced it.") == []

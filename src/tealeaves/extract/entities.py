@@ -1088,6 +1088,18 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     ):
         # "Valery E. Sukhinin", "John F. Kennedy": a middle initial makes a personal name (no "S. Korean")
         label = "PERSON"
+    if (
+        label is None
+        and not strict
+        and 2 <= len(words) <= 4
+        and _uncommon_name(words, kb)
+        and _PERSON_NEXT.match(text, end)
+        and not _MEDIUM_NEXT.match(text, end)
+        and not re.search(r"\b(?:the|The|el|El|la|La|los|las|del|al)\s+$", text[max(0, start - 5) : start])
+    ):
+        label = (
+            "PERSON"  # "Yusuf Raza Gilani stressed", "Megawati Soekarnoputri and": no word the news writes
+        )
     if label is None:
         return []
     if label != "PERSON":
@@ -1104,6 +1116,39 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         if opener is not None and not described:
             start = opener
     return [Mention(start, end, text[start:end], label, None, "pattern")]
+
+
+# what follows a personal name: an appositive or an age, or a verb of speech or action
+_PERSON_NEXT = re.compile(
+    r",\s+(?:a|an|the|who|[a-z]+(?:\s+[a-z]+)?\s+(?:of|at|for|to)\b)|\s+\(\d|\s+(?:said|says|stressed|noted|added|"
+    r"told|stated|declared|pointed|underlined|emphasized|expressed|urged|called|hoped|wrote|sent|met|visited|"
+    r"received|praised|denounced|condemned|explained|recalled|remarked|asked|replied|announced)\b"
+)
+_MEDIUM_NEXT = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:organ|newspaper|paper|daily|weekly|magazine|journal|website|"
+    r"agency|radio|TV|broadcaster)\b"
+)  # ("Jaju Minbo, internet newspaper of ...", "Ilal Amam, the organ of ...": a medium, no person)
+_NAME_WORD = re.compile(r"[A-Z][a-z]{1,}(?:-[A-Z][a-z]+)?")
+_WHEN_WORDS = re.compile(WEEKDAY + "|" + MONTH + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+
+
+def _uncommon_name(words: list[str], kb: KB) -> bool:
+    """Two to four capitalised words none of which the news writes in lower case (the packs' common_words),
+    nor a stopword, head word, demonym, known name or date word: a personal name ("Yusuf Raza Gilani")."""
+    return (
+        bool(kb.common_words)
+        and all(
+            _NAME_WORD.fullmatch(w)
+            and w.lower() not in kb.common_words
+            and w not in kb.stopwords
+            and w not in kb.org_heads
+            and w not in kb.place_heads
+            and w not in kb.surface
+            and not _WHEN_WORDS.fullmatch(w)
+            for w in words
+        )
+        and not _demonym(words[0], kb)
+    )  # (a demonym describes what follows; "Gilani" ends a name)
 
 
 def _titled_tail_name(
