@@ -1355,6 +1355,9 @@ CASES = [
     ("kcna-ft-2011-02-26-0016", "Kim Jong Il provided a sure", "said", "named", "Brazilian Communist Party"),
     # "The May 20th issue of Nepali newspaper Arpan carried ... an article": the paper after its noun speaks
     ("kcna-ft-2011-05-30-0019", "the Juche idea raises", "said", "named", "Arpan"),
+    # "The joint New Year editorial of Rodong Sinmun, Joson Inmingun and Chongnyon Jonwi says": a list of
+    # three names cut at its comma is the whole list, and its first name speaks
+    ("kcna-ft-2012-01-01-0028", "the industrial revolution", "says", "self", "Rodong Sinmun"),
 ]
 
 

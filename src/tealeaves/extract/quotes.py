@@ -1502,6 +1502,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         outside = [m for m in mentions if not start <= m.start < end]
         speaker_span = _appositive_person(text, speaker_span, outside, kb)
         speaker_span = _coordinated_subject(text, speaker_span, mentions)
+        speaker_span = _listed_subject(text, speaker_span, mentions)
         if cue.endswith("ing"):
             speaker_span = _participle_subject(text, speaker_span, mentions)
     if speaker_span is None:
@@ -1649,6 +1650,50 @@ _OBJECT_NAME = re.compile(
     r"\b(?:of|for|to|by|with|on|about)\s+(?:(?:the\s+)?(?:late\s+)?(?:President|General|Marshal|Comrade|"
     r"Generalissimo|Chairman|leader|respected|dear|great|Secretary|General Secretary)\s+)*$"
 )
+
+
+_COMMA_BEFORE = re.compile(r",\s+$")
+_AND_BEFORE = re.compile(r",?\s+and\s+$")
+_APPOSITIVE_BEFORE = re.compile(r",\s+[a-z][^,;:.]{2,120}$")
+
+
+def _listed_subject(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
+    """'Rodong Sinmun, Joson Inmingun and Chongnyon Jonwi say': a speaker span cut at the last comma of a list
+    of names is the whole list (its first name speaks, guidelines 2.2) when the list opens the sentence or
+    holds three names or more; names may carry a lower-case appositive ('A, chairwoman of X, B, chairman of
+    Y, and C, acting chairman of Z')."""
+    ss, se = span
+    lead_and = _AND_BEFORE.search(text, max(0, ss - 8), ss)  # ("..., and Torbjorn Bjorkman, ... said")
+    comma = _COMMA_BEFORE.search(text, max(0, ss - 6), ss)
+    if lead_and is not None:
+        b = lead_and.start()
+    elif comma is not None and re.search(r"\sand\s", text[ss:se]):
+        b = comma.start()
+    else:
+        return span
+    ends = {m.end: m for m in mentions if m.label in ("ORG", "PERSON")}
+    p, moved = ss, 0
+    for _ in range(10):
+        m = ends.get(b)
+        if m is None:  # "A, chairwoman of X, B": a lower-case appositive between the names
+            appositive = _APPOSITIVE_BEFORE.search(text, max(0, b - 130), b)
+            m = ends.get(appositive.start()) if appositive else None
+        if m is None:
+            break
+        p, moved = m.start, moved + 1
+        comma = _COMMA_BEFORE.search(text, max(0, p - 6), p)
+        if comma is None:
+            break
+        b = comma.start()
+    opens = re.search(r"(?:^|[.!?\n]\s*|,\s,\s*|\s{2,})(?:The\s+|the\s+)?$", text[max(0, p - 12) : p])
+    listed = moved + sum(
+        1 for m in mentions if ss <= m.start and m.end <= se and m.label in ("ORG", "PERSON")
+    )
+    if not moved or (listed < 3 and not opens):
+        return (
+            span  # (three names or more make a list wherever it stands: "the editorial of A, B and C says")
+        )
+    return p, se
 
 
 def _coordinated_subject(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
@@ -2180,8 +2225,12 @@ def _speaker_kind(
         return "anonymous", None, None  # "a statement": an issuer the text does not give ("Liao Yang Daily"
         # is a paper's name)
     if first is not None and first.start == ss:
-        after = re.match(r"\s+and\s+(?:the\s+)?", text[first.end : se])
-        if after and any(m.start == first.end + after.end() and m.label in ("ORG", "PERSON") for m in inside):
+        after = re.match(r"(?:\s+and|,)\s+(?:the\s+)?", text[first.end : se])
+        if (
+            after
+            and any(m.start == first.end + after.end() and m.label in ("ORG", "PERSON") for m in inside)
+            and (after.group()[0] != "," or re.search(r"\sand\s", text[first.end : se]))
+        ):
             return "named", first.entity, _name(kb, first)  # jointly speaking bodies: the first of them
         owner = re.match(r"['’]s\s+(?=[A-Z])", text[first.end : se])
         if first.label == "PLACE" and owner:  # "Russia's ITAR TASS": the agency
