@@ -831,6 +831,10 @@ class Discourse:
             place_tail = re.fullmatch(r"\s+(?:of|in)\s+(?:the\s+)?(.+)", m.text[len(name) :])
             if place_tail and (self.kb.surface.get(place_tail.group(1)) or ("",))[0] == "PLACE":
                 continue  # ("New Delhi Times of India": where the paper is, not more of its name)
+            if m.label == "ORG" and re.search(
+                re.escape(name) + r",?\s+and\s+(?:the\s+)?" + re.escape(m.text), self.text
+            ):
+                continue  # ("The Nepal Journalist Association and the Nepal Journalist Association for")
             if (m.label == "ORG" and m.text.startswith(name + " ")) or (
                 m.label == "PERSON"
                 and m.text.endswith(" " + name)
