@@ -1358,8 +1358,8 @@ CASES = [
     # "The joint New Year editorial of Rodong Sinmun, Joson Inmingun and Chongnyon Jonwi says": a list of
     # three names cut at its comma is the whole list, and its first name speaks
     ("kcna-ft-2012-01-01-0028", "the industrial revolution", "says", "self", "Rodong Sinmun"),
-    # "The Nepal Journalist Association and the Nepal Journalist Association for the Study of ...": two bodies,
-    # the first speaks; the second is no fuller form of the first
+    # "The Nepal Journalist Association and the Nepal Journalist Association for the Study of ...": two
+    # bodies, the first speaks; the second is no fuller form of the first
     (
         "kcna-ft-2011-12-27-0060",
         "the exploits of Kim Jong Il",
