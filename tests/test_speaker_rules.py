@@ -1358,6 +1358,15 @@ CASES = [
     # "The joint New Year editorial of Rodong Sinmun, Joson Inmingun and Chongnyon Jonwi says": a list of
     # three names cut at its comma is the whole list, and its first name speaks
     ("kcna-ft-2012-01-01-0028", "the industrial revolution", "says", "self", "Rodong Sinmun"),
+    # "...: French Organization" over "The France-Korea Friendship Association posted": the body whose name
+    # opens with the describer's country
+    (
+        "kcna-ft-2012-07-22-0022",
+        "Kim Il Sung Praised by World",
+        ":",
+        "named",
+        "France-Korea Friendship Association",
+    ),
     # "The Nepal Journalist Association and the Nepal Journalist Association for the Study of ...": two
     # bodies, the first speaks; the second is no fuller form of the first
     (

@@ -1331,6 +1331,8 @@ class Discourse:
                     subj.ref
                 )  # "...: Peruvian Personage" over "Genaro Ledesma Izquieta, chairman of ..., issued"
         generic = stem in ("organization", "organisation", "body", "group")
+        country = country_entity(describer, self.kb) if generic and describer else None
+        homes = {country.name, *country.aliases} if country is not None else set()
         for s in body:
             for m in self.mentions_in(s.start, s.end):
                 if m.label != "ORG":
@@ -1339,6 +1341,8 @@ class Discourse:
                     return self.ref_of(m)  # "Czech-Korean Friendship Association"
                 if generic and m.text.split()[0] == describer:
                     return self.ref_of(m)  # "Nigerian Organization": "The Nigerian National Committee ..."
+                if generic and m.text.split()[0].split("-")[0] in homes:
+                    return self.ref_of(m)  # "French Organization": "The France-Korea Friendship Association"
         return Ref(
             "anonymous", None, None, stem not in ("association", "group", "party", "committee", "body")
         )
