@@ -1827,3 +1827,19 @@ def test_a_name_of_uncommon_words_before_an_appositive_or_a_verb_is_a_person():
     assert people("Pascal Zouncheme, rector of the Cotonou Institute, said so.") == ["Pascal Zouncheme"]
     assert people("Ilal Amam, the organ of the party, said so.") == []
     assert people("Shizuoka Prefecture, as required, announced it.") == []
+
+
+def test_a_word_ending_in_i_is_a_demonym_only_before_its_country():
+    # "Pakistani" (Pakistan), not "Mainichi": the Japanese paper keeps its name, and "the paper" is it
+    doc = Document.create(
+        "KCNA",
+        "2012-01-06",
+        "Preparations Disclosed by Japanese Paper",
+        "The Japanese Mainichi Shimbun disclosed the fact that the U.S. has stepped up the preparations., "
+        "The paper reported on Jan. 5 that the U.S. navy designated 6 civilian ports.",
+        lang="en",
+    )
+    facts = Pipeline()(doc)
+    assert [q.speaker_name for q in facts["quote"] if q.speaker_text == "paper"] == ["Mainichi Shimbun"]
+    other = Document.create("KCNA", "2012-01-06", "T", "The Pakistani Army Command said so.", lang="en")
+    assert "Pakistani Army Command" not in [m.text for m in Pipeline()(other)["mention"]]

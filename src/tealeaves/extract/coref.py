@@ -1829,8 +1829,11 @@ class Discourse:
                 if ms and ms[0].label == "ORG" and ms[0].entity is not None:
                     return self.ref_of(ms[0])
                 words = (ms[0].text if ms and ms[0].label == "ORG" else titled.group()).split()
-                while len(words) > 1 and (words[0] in ("The", "the") or NATIONALITY.fullmatch(words[0])):
-                    words = words[1:]
+                while len(words) > 1 and (
+                    words[0] in ("The", "the")
+                    or (NATIONALITY.fullmatch(words[0]) and country_entity(words[0], self.kb) is not None)
+                ):
+                    words = words[1:]  # ("The Japanese Mainichi Shimbun": a nationality, not "Mainichi")
                 return Ref("named", None, " ".join(words), False)
         return None
 

@@ -912,9 +912,17 @@ def _demonym(word: str, kb: KB) -> bool:
     return (
         word not in kb.surface
         and len(w) > 3
-        and (w.endswith(("an", "ese", "ish")) or (w.endswith("i") and len(w) >= 6))
+        and (
+            w.endswith(("an", "ese", "ish"))
+            or (w.endswith("i") and len(w) >= 6 and (_place(w[:-1], kb) or _place(w[:-1] + "a", kb)))
+            or w in kb.demonyms
+        )
         and w[:1].isupper()
-    )
+    )  # ("Pakistani", "Bangladeshi": a country before the "i"; not "Mainichi", "Gilani")
+
+
+def _place(word: str, kb: KB) -> bool:
+    return (kb.surface.get(word) or ("",))[0] == "PLACE"
 
 
 _AFTER_THE = re.compile(r"\b[Tt]he\s+$")
