@@ -1843,3 +1843,29 @@ def test_a_word_ending_in_i_is_a_demonym_only_before_its_country():
     assert [q.speaker_name for q in facts["quote"] if q.speaker_text == "paper"] == ["Mainichi Shimbun"]
     other = Document.create("KCNA", "2012-01-06", "T", "The Pakistani Army Command said so.", lang="en")
     assert "Pakistani Army Command" not in [m.text for m in Pipeline()(other)["mention"]]
+
+
+def test_name_forms_of_speakers():
+    # "C.C., Brazilian Communist Party (...)" is written out as the Central Committee of the party; a paper's
+    # name may hold "and" and two words ("Indian and World Event"); "...: Korean Media Man in U.S." describes
+    def speakers(title, body):
+        doc = Document.create("KCNA", "2012-01-06", title, body, lang="en")
+        return [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+
+    got = speakers(
+        "Kim Jong Il Remembered",
+        "The C.C., Brazilian Communist Party (Marxist-Leninist) said in its statement that Kim Jong Il would "
+        "always be with the Korean people.",
+    )
+    assert got == [("named", "Central Committee of the Brazilian Communist Party (Marxist-Leninist)")]
+    got = speakers(
+        "Indian Paper on Anti-Japanese Struggle",
+        "The Feb. 14th issue of the Indian paper Indian and World Event carried articles., The paper said "
+        "that the struggle was a legendary one.",
+    )
+    assert got == [("named", "Indian and World Event")]
+    got = speakers(
+        "Launch Means Failure of U.S. Strategy: Korean Media Man in U.S.",
+        "A Korean in the U.S. wrote an article about the launch.",
+    )
+    assert got[0][0] == "anonymous"

@@ -296,7 +296,7 @@ _MEDIA_BEFORE = re.compile(
     + _WORD_NAME
     + r"(?:\s+and\s+(?:[A-Z][\w'’.-]*\s+){0,2}"
     r"(?:News|Daily|Times|Post|Herald|Tribune|Journal|Gazette|Review)\b"
-    r"|\s+and\s+[A-Z][a-z]+(?![\w'’.-]| [A-Z]))?)"  # ("the Indian paper Defence and Humanity")
+    r"|\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w'’.-]| [A-Z]))?)"  # ("Defence and Humanity")
 )  # ("the Indian paper Science Technology and Education News": a paper's name with "and" in it)
 _NEWS_AGENCY = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*\s+){1,3}news agency\b")
 _TITLE_TO = re.compile(

@@ -1853,7 +1853,13 @@ def _name(kb: KB, m: Mention | None) -> str | None:
     if e is not None:
         return e.name
     name = re.sub(r"['’]s$", "", m.text)
+    cc = _CC_NAME.fullmatch(name) if m.label == "ORG" else None
+    if cc is not None:
+        return "Central Committee of the " + cc.group(1)  # "C.C., Brazilian Communist Party": written out
     return _without_nationality(name, kb) if m.label == "ORG" else name
+
+
+_CC_NAME = re.compile(r"C\.\s?C\.,?\s+(?:the\s+)?([A-Z].+)")
 
 
 # a medium's description before its name: "diario Rodong Sinmun", "DPRK paper Minju Joson"
