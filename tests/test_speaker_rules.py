@@ -1358,6 +1358,14 @@ CASES = [
     # "The joint New Year editorial of Rodong Sinmun, Joson Inmingun and Chongnyon Jonwi says": a list of
     # three names cut at its comma is the whole list, and its first name speaks
     ("kcna-ft-2012-01-01-0028", "the industrial revolution", "says", "self", "Rodong Sinmun"),
+    # 'The Peruvian Group ... on Jan. 30 in an article headlined "..." said': the date goes with the phrase
+    (
+        "kcna-ft-2012-02-06-0010",
+        "he will always live",
+        "said",
+        "named",
+        "Peruvian Group for the Study of Kimilsungism",
+    ),
     # "...: French Organization" over "The France-Korea Friendship Association posted": the body whose name
     # opens with the describer's country
     (

@@ -1546,6 +1546,10 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     circ = _CIRCUMSTANCE.search(sp)
     if circ and circ.start() > 2:
         sp = sp[: circ.start()]  # "Evo Morales in his speech during his visit", "the court at a trial"
+        t = _TRAIL_WORDS.search(sp)
+        while t and t.start() > 0:
+            sp = sp[: t.start()]  # ("X on Jan. 30 in an article headlined "..." said": the date too)
+            t = _TRAIL_WORDS.search(sp)
     se = ss + len(sp)
     for m in mentions:
         if (
