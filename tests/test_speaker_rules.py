@@ -1358,6 +1358,16 @@ CASES = [
     # "The joint New Year editorial of Rodong Sinmun, Joson Inmingun and Chongnyon Jonwi says": a list of
     # three names cut at its comma is the whole list, and its first name speaks
     ("kcna-ft-2012-01-01-0028", "the industrial revolution", "says", "self", "Rodong Sinmun"),
+    # "recibio un mensaje de condolencias que le dedicara el dia 19 Alpha Conde, presidente de ...": the
+    # sender after "que le dedicara", not the receiving subject
+    ("kcna-ft-2011-12-22-0089", "Recibi junto con el pueblo", "senala", "named", "Alpha Conde"),
+    (
+        "kcna-ft-2011-12-21-0085",
+        "Estimado camarada Kim Jong Un",
+        "senala",
+        "named",
+        "Viktor Ivanovich Ishayev",
+    ),
     # 'The Peruvian Group ... on Jan. 30 in an article headlined "..." said': the date goes with the phrase
     (
         "kcna-ft-2012-02-06-0010",

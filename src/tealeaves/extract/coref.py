@@ -62,9 +62,10 @@ _PASSIVE_BY = re.compile(
 # X", "a message sent by X"
 _SENDER = re.compile(
     r"(?:\s+of\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?!to\s)[\w-]+)?"  # ("of greeting", not "of condolence to X")
+    r"(?:\s+de\s+[a-zñáéíóú][\w-]+)?"  # ("mensaje de felicitacion de Medvedev")
     r"(?:\s+(?:on|dated|sent on)\s+[\w.,]+(?:\s+\d{1,2})?,?)?"
     r"(?:\s+(?:written|penned|authored|contributed|signed|sent))?"
-    r"\s+(?P<prep>from|by|of)\s+(?:the\s+)?"
+    r"\s+(?P<prep>from|by|of|de(?=\s+[A-Z]))\s+(?:the\s+)?"
 )
 
 
@@ -80,7 +81,7 @@ def _names_sender(text: str, at: int, end: int) -> bool:
 
 
 _SENT_TO_HIM = re.compile(
-    r"(?:\s+de\s+[\w-]+)?(?:\s+(?:y|e)\s+[\w-]+)?\s+que\s+(?:le|les)\s+(?:dirigi\w*|envi\w*|remiti\w*|mand\w*)\b"
+    r"(?:\s+de\s+[\w-]+)?(?:\s+(?:y|e)\s+[\w-]+)?\s+que\s+(?:le|les)\s+(?:dirigi\w*|envi\w*|remiti\w*|mand\w*|dedic\w*)\b"
 )
 # what "the speaker" did before: "made a speech", "hizo uso de la palabra"
 _SPOKE = {
