@@ -2197,6 +2197,9 @@ def _speaker_kind(
     ):
         if re.match(r"(?:[Ee]x-|[Ff]ormer\s)", sp) and not people:
             return "anonymous", None, None  # "Ex-Chinese Ambassador to DPRK": many have held the office
+        owner = _appositive_owner(text, ss, mentions)
+        if owner is not None:
+            return "named", owner.entity, _name(kb, owner)  # ("Kim Mi Ran (48 anos de edad), jefa del ...")
         return f"role:{role}", None, None  # "the Mongolian ambassador", "The President"
     office = text[first.end : se].strip().lower() if first is not None and first.start == ss else ""
     if (
