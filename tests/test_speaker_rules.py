@@ -1361,6 +1361,12 @@ CASES = [
     # "recibio un mensaje de condolencias que le dedicara el dia 19 Alpha Conde, presidente de ...": the
     # sender after "que le dedicara", not the receiving subject
     ("kcna-ft-2011-12-22-0089", "Recibi junto con el pueblo", "senala", "named", "Alpha Conde"),
+    # Spanish offices are person roles (general pack): "... el 24 de marzo Alberto Anaya Gutierrez, coordinador
+    # (lider) del Comite ..."; "la presidenta S. Z. Umalatova ... Ella dijo"; an office after a person's name
+    # and age is that person's ("Kim Mi Ran (48 anos de edad), jefa del citado colectivo, dijo")
+    ("kcna-ft-2012-04-02-0030", "los participantes en el foro", "senala", "named", "Alberto Anaya Gutierrez"),
+    ("kcna-ft-2011-12-21-0080", "no podia contener la tristeza", "dijo", "named", "S. Z. Umalatova"),
+    ("kcna-ft-2012-10-15-0027", "su colectivo, compuesto por", "dijo", "named", "Kim Mi Ran"),
     (
         "kcna-ft-2011-12-21-0085",
         "Estimado camarada Kim Jong Un",
