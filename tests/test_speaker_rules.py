@@ -1361,6 +1361,10 @@ CASES = [
     # "recibio un mensaje de condolencias que le dedicara el dia 19 Alpha Conde, presidente de ...": the
     # sender after "que le dedicara", not the receiving subject
     ("kcna-ft-2011-12-22-0089", "Recibi junto con el pueblo", "senala", "named", "Alpha Conde"),
+    # "The work made public on April 20, 2012 says": a document and what was done with it speaks (no cut at
+    # the date's comma); "the joint New Year editorial published by leading newspapers of the DPRK noted"
+    ("kcna-ft-2012-09-25-0028", "the 100-year history of Juche", "says", "named", "Kim Jong Un"),
+    ("kcna-ft-2012-01-10-0017", "the sacred cause of the DPRK", "noted", "self", "KCNA"),
     # Spanish offices are person roles (general pack): "... el 24 de marzo Alberto Anaya Gutierrez, coordinador
     # (lider) del Comite ..."; "la presidenta S. Z. Umalatova ... Ella dijo"; an office after a person's name
     # and age is that person's ("Kim Mi Ran (48 anos de edad), jefa del citado colectivo, dijo")

@@ -1223,6 +1223,13 @@ _SUBJECT_AND = re.compile(
 # satisfaction and said")
 
 
+# a document and what was done with it: "work made public on April 20, 2012", "editorial published by major
+# newspapers" (not "report released by WHO": the issuer named)
+_DOC_DONE = re.compile(
+    r"((?:[\w-]+\s+){0,3}?([a-z]+))\s+(?:made public|released|published|issued|carried|posted|adopted|sent|"
+    r"written|dated|run)\s+(?:on|in|by(?!\s+(?:the\s+)?[A-Z])|at|last|this|yesterday)\b[^,;:]*(?:,\s\d{4})?$"
+)
+_DATE_COMMA = re.compile(r"(?<=\s\d)(?:,)(?= \d{4}\b)|(?<=\s\d\d)(?:,)(?= \d{4}\b)")
 _DOC_WHICH = re.compile(
     r"\b([a-z]+)\s+(?:(?:titled|headlined|entitled)\s+[\"“][^\"”]*[\"”]\s*)?which(?:\s+also)?$"
 )
@@ -1242,6 +1249,7 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
         return s_start + coordinated.start(1), s_start + coordinated.end(1)
     # ("secretary of the C.C., Communist Party of X": one name)
     seg = seg.rstrip().replace("C.C., ", "C.C.\x00 ")
+    seg = _DATE_COMMA.sub("\x00", seg)  # ("The work made public on April 20, 2012 says": one date, no cut)
     if re.search(r",\s*which(?:\s+also)?$", seg):
         # 'carried an article titled "...", which said:': the document the relative pronoun stands for
         nouns = [m for m in re.finditer(r"\b[a-z]+\b", seg) if m.group() in DOC_NOUNS]
@@ -1543,6 +1551,9 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     after = [m for m in mentions if m.label == "PERSON" and m.start == ss + len(sp) + 1]
     if after and len(sp.split()) <= 2 and text[ss + len(sp)] == " ":
         ss, sp = after[0].start, after[0].text  # "Traitor Lee Myung Bak ..., saying": a title, then the name
+    done = _DOC_DONE.match(sp)
+    if done and done.group(2) in DOC_NOUNS:
+        sp = done.group(1)  # "The work made public on April 20, 2012 says": the document speaks
     circ = _CIRCUMSTANCE.search(sp)
     if circ and circ.start() > 2:
         sp = sp[: circ.start()]  # "Evo Morales in his speech during his visit", "the court at a trial"
