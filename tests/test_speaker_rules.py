@@ -1365,9 +1365,9 @@ CASES = [
     # the date's comma); "the joint New Year editorial published by leading newspapers of the DPRK noted"
     ("kcna-ft-2012-09-25-0028", "the 100-year history of Juche", "says", "named", "Kim Jong Un"),
     ("kcna-ft-2012-01-10-0017", "the sacred cause of the DPRK", "noted", "self", "KCNA"),
-    # Spanish offices are person roles (general pack): "... el 24 de marzo Alberto Anaya Gutierrez, coordinador
-    # (lider) del Comite ..."; "la presidenta S. Z. Umalatova ... Ella dijo"; an office after a person's name
-    # and age is that person's ("Kim Mi Ran (48 anos de edad), jefa del citado colectivo, dijo")
+    # Spanish offices are person roles (general pack): "... el 24 de marzo Alberto Anaya Gutierrez,
+    # coordinador (lider) del Comite ..."; "la presidenta S. Z. Umalatova ... Ella dijo"; an office after a
+    # name and age is that person's ("Kim Mi Ran (48 anos de edad), jefa del citado colectivo, dijo")
     ("kcna-ft-2012-04-02-0030", "los participantes en el foro", "senala", "named", "Alberto Anaya Gutierrez"),
     ("kcna-ft-2011-12-21-0080", "no podia contener la tristeza", "dijo", "named", "S. Z. Umalatova"),
     ("kcna-ft-2012-10-15-0027", "su colectivo, compuesto por", "dijo", "named", "Kim Mi Ran"),
