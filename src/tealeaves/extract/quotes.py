@@ -2431,7 +2431,22 @@ def _resolve(quotes: list[Quote], text: str, sentences, mentions, kb: KB, doc: D
     """Pronouns, documents and descriptions take who they stand for (tealeaves.extract.coref)."""
     if not quotes:
         return quotes
-    return resolve(quotes, Discourse(doc, text, sentences, mentions, kb))
+    return [_no_demonym(q, kb) for q in resolve(quotes, Discourse(doc, text, sentences, mentions, kb))]
+
+
+def _no_demonym(q: Quote, kb: KB) -> Quote:
+    """A speaker named by a nationality alone ("Korean", "Pakistani") is no name: someone undescribed."""
+    name = q.speaker_name
+    if (
+        q.speaker_kind != "named"
+        or q.speaker_entity is not None
+        or not name
+        or " " in name
+        or name in kb.surface
+        or country_entity(name, kb) is None
+    ):
+        return q
+    return replace(q, speaker_kind="anonymous", speaker_name=None)
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> Sentence | None:
