@@ -1513,6 +1513,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         speaker_span = _listed_subject(text, speaker_span, mentions)
         if cue.endswith("ing"):
             speaker_span = _participle_subject(text, speaker_span, mentions)
+        speaker_span = _after_adverb(text, speaker_span, start, mentions)
     if speaker_span is None:
         return Quote(start, end, text[start:end], direct, None, None, None, None, "unknown", cue)
     ss, se = speaker_span
@@ -1625,6 +1626,32 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         return Quote(start, end, text[start:end], direct, None, None, None, None, "unknown", cue)
     kind, entity, name = _speaker_kind(text, sp, ss, se, mentions, kb)
     return Quote(start, end, text[start:end], direct, sp, ss, se, entity, kind, cue, name)
+
+
+_ADVERB_OPENING = re.compile(
+    r"(?:[A-Z][a-z]+ly|Later|Earlier|Meanwhile|Then|Now|Also|However|Moreover|Today|Yesterday)$"
+)
+
+
+def _after_adverb(
+    text: str, span: tuple[int, int], quote_start: int, mentions: list[Mention]
+) -> tuple[int, int]:
+    """'Recently, traitor Lee Myung Bak ... pulled up the DPRK, asserting ...', 'Later, he blustered that':
+    an adverb opening the sentence is no speaker; the name or pronoun right after its comma is."""
+    ss, se = span
+    if not _ADVERB_OPENING.match(text, ss, se) or not text.startswith(", ", se):
+        return span
+    pr = re.match(r",\s+(he|she|they|it|He|She|They|It)\b", text[se : se + 8])
+    if pr:
+        return se + pr.start(1), se + pr.end(1)
+    after = [
+        m
+        for m in mentions
+        if m.label in ("PERSON", "ORG")
+        and se < m.start < min(quote_start, se + 40)
+        and not m.start < quote_start <= m.end
+    ]
+    return (after[0].start, after[0].end) if after else span
 
 
 def _participle_subject(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
