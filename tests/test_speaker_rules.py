@@ -1364,8 +1364,8 @@ CASES = [
     # "The work made public on April 20, 2012 says": a document and what was done with it speaks (no cut at
     # the date's comma); "the joint New Year editorial published by leading newspapers of the DPRK noted"
     ("kcna-ft-2012-09-25-0028", "the 100-year history of Juche", "says", "named", "Kim Jong Un"),
-    # "Recently, traitor Lee Myung Bak ... pulled up the DPRK, asserting": the adverb opening the sentence is no
-    # speaker, the name after its comma is
+    # "Recently, traitor Lee Myung Bak ... pulled up the DPRK, asserting": the adverb opening the sentence is
+    # no speaker, the name after its comma is
     ("kcna-ft-2012-10-13-0012", "north's provocation festered", "asserting", "named", "Lee Myung-bak"),
     # an article whose issuer comes out as a nationality alone ("Korean") has no named issuer
     ("kcna-ft-2012-06-30-0020", "When this sparked off public", "noted", "anonymous", None),
