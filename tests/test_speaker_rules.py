@@ -1902,3 +1902,10 @@ def test_name_forms_of_speakers():
         "A Korean in the U.S. wrote an article about the launch.",
     )
     assert got[0][0] == "anonymous"
+
+
+def test_a_company_keeps_the_full_stop_of_its_abbreviation():
+    doc = Document.create(
+        "KCNA", "2012-02-03", "T", "Panasonic Corp. said that it fell into the red.", lang="en"
+    )
+    assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == ["Panasonic Corp."]

@@ -850,7 +850,9 @@ class Discourse:
         -> "Abdelaziz Bouteflika" (the sentence's full stop, a nationality and titles before a person's
         name); "Chinese Central TV" stays (no title follows the nationality)."""
         quoted = re.fullmatch(r"[\"“]([^\"“”]+?),?[\"”],?", name.strip())  # ('"Path of the Nation,"')
-        name = re.sub(r"(?<=[a-z]{2})[.,;:]+$", "", quoted.group(1) if quoted else name.strip())
+        name = quoted.group(1) if quoted else name.strip()
+        if not _ABBREVIATED_END.search(name):  # ("Panasonic Corp.": the full stop is the abbreviation's)
+            name = re.sub(r"(?<=[a-z]{2})[.,;:]+$", "", name)
         name = re.sub(
             r"\s+" + WEEKDAY + r"$", "", name
         )  # ("... of Koreans in Russia Tuesday": a day, not a name)
@@ -2167,6 +2169,7 @@ def _expansion(text: str, acronym: str) -> str | None:
 _SPELLED_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|the|and|de|del|la)\s+)*[A-Z][\w'’-]*)+")
 
 
+_ABBREVIATED_END = re.compile(r"\b(?:Co|Corp|Inc|Ltd|Jr|Sr|Bros)\.$")
 # a surname alone ("Choe", "Mr. Westerwelle", "al-Khatib"), resolved to the person named in full before
 _SHORT_NAME = re.compile(
     r"(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?(?:[A-Z]|(?:al|el|de|van|von)-?[A-Z])[\w'’-]+"
