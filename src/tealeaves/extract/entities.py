@@ -693,7 +693,8 @@ _ACTING_BODY_AFTER = re.compile(
     r"(?:\s+(?:on\s+)?(?:" + WEEKDAY + r"|" + _MONTH_WORD + r"[a-z]*\.?\s+\d{1,2}|today|yesterday))?"
     r"\s+(?:said|says|issued|issues|released|published|posted|sent|held|accused|urged|called|denounced|"
     r"condemned|declared|claimed|stated|announced|staged|launched|made public|slammed|blasted|demanded|"
-    r"warned|argued|noted|stressed|asserted|insisted)\b"
+    r"warned|argued|noted|stressed|asserted|insisted|expressed|pointed|underlined|emphasized|voiced|hailed|"
+    r"praised|lauded|supported|opposed|welcomed|organized|staged|protested|held|observed|sponsored)\b"
 )
 
 
