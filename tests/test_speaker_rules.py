@@ -1765,8 +1765,8 @@ def test_a_name_without_a_head_word_acting_as_the_subject_is_a_body():
         "T",
         "The People for Achieving Peace and Reunification of south Korea on March 28 accused the U.S. "
         "Members of the Democratic Labor Party of south Korea on Monday staged a rally. "
-        "The Day of the Sun on April 15 was celebrated. The Federal Leadership of the Left Bloc of the Austrian "
-        "Trade Union Federation in a statement on Jan. 4 expressed its support.",
+        "The Day of the Sun on April 15 was celebrated. The Federal Leadership of the Left Bloc of the "
+        "Austrian Trade Union Federation in a statement on Jan. 4 expressed its support.",
         lang="en",
     )
     orgs = [m.text for m in Pipeline()(doc)["mention"] if m.label == "ORG"]
