@@ -1911,3 +1911,18 @@ def test_a_company_keeps_the_full_stop_of_its_abbreviation():
         "KCNA", "2012-02-03", "T", "Panasonic Corp. said that it fell into the red.", lang="en"
     )
     assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == ["Panasonic Corp."]
+
+
+def test_a_name_after_a_former_title_and_its_body():
+    # "Ex-president of the U.S. Jimmy Carter, when meeting ..., admired ... He said": the person
+    doc = Document.create(
+        "KCNA",
+        "2012-04-10",
+        "T",
+        "Ex-president of the U.S. Jimmy Carter, when meeting with Kim Il Sung in Pyongyang, admired his "
+        "personality., He said that President Kim Il Sung was greater than George Washington.",
+        lang="en",
+    )
+    facts = Pipeline()(doc)
+    assert ("Jimmy Carter", "PERSON") in [(m.text, m.label) for m in facts["mention"]]
+    assert [q.speaker_name for q in facts["quote"]] == ["Jimmy Carter"]

@@ -1011,7 +1011,7 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     # a person title inside: "Mexican President Enrique Pena Nieto" -> the person after it
     for i, w in enumerate(words[:-1]):
         two = " ".join(words[i : i + 2])
-        n = 2 if two in kb.person_titles else 1 if w in kb.person_titles else 0
+        n = 2 if two in kb.person_titles else 1 if w in kb.person_titles or _former_title(w, kb) else 0
         if n and i + n < len(words):
             tail = _titled_tail_name(text, toks, words, i + n, end, kb, strict)
             if tail:
@@ -1160,6 +1160,12 @@ def _uncommon_name(words: list[str], kb: KB) -> bool:
     )  # (a demonym describes what follows; "Gilani" ends a name)
 
 
+def _former_title(word: str, kb: KB) -> bool:
+    """'Ex-president', 'Ex-Prime' ('Ex-president of the U.S. Jimmy Carter'): a title held before."""
+    former = re.match(r"(?:Ex|ex)-(\w+)$", word)
+    return former is not None and former.group(1).capitalize() in kb.person_titles
+
+
 def _titled_tail_name(
     text: str, toks, words: list[str], at: int, end: int, kb: KB, strict: bool
 ) -> list[Mention]:
@@ -1227,13 +1233,19 @@ def _titled_outer(text: str, start: int, end: int, inner, kb: KB) -> tuple[list[
     """A run with known names inside that is a title, its body and a person: "General Secretary of the
     Communist Party of Italy Oliviero Diliverto" is the Communist Party of Italy and Oliviero Diliverto, not
     one organisation. The person and the body, and the known mentions the body swallows."""
-    if not any(w in kb.person_titles for w in text[start:end].split(" ", 3)[:3]):
+    if not any(w in kb.person_titles or _former_title(w, kb) for w in text[start:end].split(" ", 3)[:3]):
         return None
     toks = _tokens(text, start, end)
     words = [text[a:b] for a, b in toks]
     for i in range(min(3, len(words) - 1)):
         two = " ".join(words[i : i + 2])
-        n = 2 if two in kb.person_titles else 1 if words[i] in kb.person_titles else 0
+        n = (
+            2
+            if two in kb.person_titles
+            else 1
+            if words[i] in kb.person_titles or _former_title(words[i], kb)
+            else 0
+        )
         if n:
             break
     else:
