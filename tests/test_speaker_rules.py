@@ -1367,6 +1367,10 @@ CASES = [
     # "Recently, traitor Lee Myung Bak ... pulled up the DPRK, asserting": the adverb opening the sentence is
     # no speaker, the name after its comma is
     ("kcna-ft-2012-10-13-0012", "north's provocation festered", "asserting", "named", "Lee Myung-bak"),
+    # inside a spokesman's answer "...: A few days ago he ... said" is the one person named before it
+    # ("invectives made by U.S. Special Representative for North Korea Policy Glyn Davis"), never the spokesman
+    ("kcna-ft-2012-10-25-0001", "it would be a big blunder", "said", "named", "Glyn Davis"),
+    ("kcna-ft-2011-10-22-0018", "the prescription of accusation", "claimed", "named", "Ra Kyong Won"),
     # an article whose issuer comes out as a nationality alone ("Korean") has no named issuer
     ("kcna-ft-2012-06-30-0020", "When this sparked off public", "noted", "anonymous", None),
     ("kcna-ft-2012-01-10-0017", "the sacred cause of the DPRK", "noted", "self", "KCNA"),

@@ -262,6 +262,8 @@ class Discourse:
         self.media, self.roles, self.offices = speaker_words(kb)
         self.quote_spans: list[tuple[int, int]] = []
         self.reported_spans: list[tuple[int, int]] = []
+        # the words of a direct quote or block, by where its speaker is: "he" inside them is someone else
+        self.own_words: dict[int, tuple[int, int]] = {}
         self.current: tuple[int, int] = (-1, -1)  # the quote whose speaker is being resolved
         self.refs: list[tuple[int, Ref]] = []  # resolved speakers by position
         self._subjects: dict[int, _Subject] = {}
@@ -656,8 +658,26 @@ class Discourse:
         return Ref("self" if e.id in self.media else "named", e.id, e.name, False)
 
     # -- pronouns ------------------------------------------------------------------------------------
+    def _within(self, speaker_at: int, pos: int) -> bool:
+        a, b = self.own_words[speaker_at]
+        return a <= pos < b
+
+    def _named_before_words(self, pos: int) -> Ref | None:
+        """'A spokesman ... answered a question about invectives made by ... Glyn Davis: A few days ago he
+        said ...': inside a speaker's own words, the one person named between the speaker and the words."""
+        for at, (a, b) in self.own_words.items():
+            if a <= pos < b and at < a:
+                people = {m.entity or m.text: m for m in self.mentions_in(at, a) if m.label == "PERSON"}
+                if len(people) == 1:
+                    return self.ref_of(next(iter(people.values())))
+        return None
+
     def pronoun(self, word: str, pos: int) -> Ref:
         cls = PRONOUNS.get(word.lower(), "person")
+        if word.lower() in ("he", "she") and self.own_words:
+            before = self._named_before_words(pos)
+            if before is not None:
+                return before
         if cls == "group":
             return self.joint_subject(pos) or Ref("anonymous", None, None, True, plural=True)
         i = self.sent_index(pos)
@@ -666,7 +686,12 @@ class Discourse:
             limit = pos if j == i else s.end
             if self.inside_other_quote(s.start, s.end, pos):
                 continue
-            here = [(p, r) for p, r in self.refs if s.start <= p < limit]
+            here = [
+                (p, r)
+                for p, r in self.refs
+                if s.start <= p < limit
+                and not (p in self.own_words and cls == "person" and self._within(p, pos))
+            ]  # ("A spokesman ... gave the following answer ...: ... he said": not the spokesman)
             if here:
                 p, r = here[-1]
                 told_him = (
@@ -2048,6 +2073,9 @@ NOT_NAME_START = _words(
 def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
     """Resolve the pronoun, document and description speakers of ``quotes`` (in speaker order)."""
     disc.quote_spans = [(q.start, q.end) for q in quotes]
+    disc.own_words = {
+        q.speaker_start: (q.start, q.end) for q in quotes if q.direct and q.speaker_start is not None
+    }
     # what a medium reports "according to" it is the story itself: the bodies it names are the story's
     disc.reported_spans = [
         (q.start, q.end) for q in quotes if q.cue.lower().startswith(("according", "segun", "según"))
