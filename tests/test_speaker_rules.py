@@ -1368,7 +1368,7 @@ CASES = [
     # no speaker, the name after its comma is
     ("kcna-ft-2012-10-13-0012", "north's provocation festered", "asserting", "named", "Lee Myung-bak"),
     # inside a spokesman's answer "...: A few days ago he ... said" is the one person named before it
-    # ("invectives made by U.S. Special Representative for North Korea Policy Glyn Davis"), never the spokesman
+    # ("invectives made by U.S. Special Representative for North Korea Policy Glyn Davis"), not the spokesman
     ("kcna-ft-2012-10-25-0001", "it would be a big blunder", "said", "named", "Glyn Davis"),
     ("kcna-ft-2011-10-22-0018", "the prescription of accusation", "claimed", "named", "Ra Kyong Won"),
     # an article whose issuer comes out as a nationality alone ("Korean") has no named issuer
