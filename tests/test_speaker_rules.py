@@ -5,6 +5,7 @@ pattern the rules once got wrong; the eval gate scores the whole set, these pin 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -1930,3 +1931,27 @@ def test_a_name_after_a_former_title_and_its_body():
     facts = Pipeline()(doc)
     assert ("Jimmy Carter", "PERSON") in [(m.text, m.label) for m in facts["mention"]]
     assert [q.speaker_name for q in facts["quote"]] == ["Jimmy Carter"]
+
+
+def test_literal_gates_of_definition_triggers():
+    # the strings one of which every hit of a trigger holds: a cheap test before the regex search
+    from tealeaves.extract.kb import literal_gate
+
+    assert literal_gate("(?:known|referred to|dubbed|called|hailed) as ") == (
+        "called",
+        "dubbed",
+        "hailed",
+        "known",
+        "referred to",
+    )
+    assert literal_gate("meaning|literally|lit\\.|i\\.e\\.") == ("i.e.", "lit.", "literally", "meaning")
+    assert literal_gate("refer") == ("refer",)
+    assert literal_gate("\\(") is None  # (one character: no gain)
+    assert literal_gate("[a-z]+ly") == ("ly",)
+    assert literal_gate("[a-z]+") is None
+    for pattern, text in (
+        ("(?:known|called) as ", "He was Known As the leader"),
+        ("(?:is|was) (?:a|an|the) (?:term|word)", "It Was A Word"),
+    ):
+        gate = literal_gate(pattern)
+        assert re.search(pattern, text, re.IGNORECASE) and any(g in text.lower() for g in gate)

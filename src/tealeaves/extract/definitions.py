@@ -37,7 +37,12 @@ def find_definitions(
     out: list[Definition] = []
     seen: set[int] = set()
     # the patterns (or their triggers) with a hit somewhere in the document: most have none
-    active = [(name, rx, trigger) for name, rx, trigger in kb.definitions if (trigger or rx).search(text)]
+    low = text.lower()
+    active = [
+        (name, rx, trigger)
+        for (name, rx, trigger), gate in zip(kb.definitions, kb.definition_gates, strict=True)
+        if (gate is None or any(g in low for g in gate)) and (trigger or rx).search(text)
+    ]
     for sent in sentences if active else ():
         s = text[sent.start : sent.end]
         for name, rx, trigger in active:

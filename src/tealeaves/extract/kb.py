@@ -42,6 +42,53 @@ def trie_regex(words: list[str]) -> str:
     return build(trie)
 
 
+def literal_gate(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match of ``pattern`` (matched ignoring case) contains: the
+    longest literal run of its top-level sequence, or the literal prefixes of a group of alternatives
+    ("(?:known|called) as " -> (" as ",); "meaning|literally" -> ("meaning", "literally")). A document
+    holding none of them cannot match, and ``in`` on the lower-cased text is far cheaper than a search that
+    tries every alternative at every position. None when no such strings of two characters or more exist."""
+    from re import _constants as c  # the parser of the standard library's own re module
+    from re import _parser
+
+    def prefix(seq) -> str:
+        out = ""
+        for op, av in seq:
+            if op is not c.LITERAL:
+                break
+            out += chr(av)
+        return out
+
+    def best_of(seq):
+        best, run = None, ""
+
+        def consider(alts):
+            nonlocal best
+            if alts and all(alts) and (best is None or min(map(len, alts)) > min(map(len, best))):
+                best = alts
+
+        for op, av in [*list(seq), (None, None)]:
+            if op is c.LITERAL:
+                run += chr(av)
+                continue
+            consider((run,) if run else None)
+            run = ""
+            if op is c.SUBPATTERN:
+                consider(best_of(av[3]))
+            elif op is c.BRANCH:
+                consider(tuple(prefix(item) for item in av[1]))
+        return best
+
+    try:
+        tree = _parser.parse(pattern, re.IGNORECASE)
+    except Exception:  # (an unusual pattern simply gets no gate)
+        return None
+    gate = best_of(tree)
+    if gate is None or min(map(len, gate)) < 2:
+        return None
+    return tuple(sorted({g.lower() for g in gate}))
+
+
 def _words_regex(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
     words = sorted({w for w in words if w}, key=len, reverse=True)
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", flags)
@@ -109,6 +156,8 @@ class KB:
         return cue.lower() in self.object_cues or self.object_cue_re.fullmatch(cue) is not None
 
     definitions: list[tuple[str, re.Pattern, re.Pattern | None]] = field(default_factory=list)
+    # per definition pattern: lower-case words one of which any hit of its trigger contains (None: no gate)
+    definition_gates: list[tuple[str, ...] | None] = field(default_factory=list)
     appear_re: re.Pattern | None = None
     not_objects_re: re.Pattern | None = None
     future_re: re.Pattern | None = None
@@ -322,6 +371,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         rx = rx.replace("{GLOSS}", GLOSS)
         trigger = re.compile(d["trigger"], re.IGNORECASE) if d.get("trigger") else None
         kb.definitions.append((d["name"], re.compile(rx), trigger))
+        kb.definition_gates.append(literal_gate(d["trigger"]) if d.get("trigger") else None)
     _compile_events(kb, p)
 
 
