@@ -1297,14 +1297,19 @@ class Discourse:
         """'Abdulreda Assiri, rector of the College of ...' before ``at``: the person a definite description
         ('the rector') takes when the name is one no pack knows (a name the packs know is a mention,
         which :meth:`role` looks at first)."""
+        flags = re.IGNORECASE if head[:1].isupper() else 0
         rx = re.compile(
             r"((?:[A-Z][\w'’.-]+|al|el|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’.-]+|al|el|bin|ibn|de|van|von)){1,4})"
-            r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"\b",
-            re.IGNORECASE if head[:1].isupper() else 0,
+            r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"\b\Z",
+            flags,
         )
         found = None
-        for found in rx.finditer(self.text, 0, at):  # noqa: B007 - the last one
-            pass
+        # the last "Name, the ... head" before ``at``: tried only where the head word is (a scan of the whole
+        # text with a pattern that starts at every capitalised word is slow)
+        for h in reversed(list(re.finditer(r"\b" + re.escape(head) + r"\b", self.text[:at], flags))):
+            found = rx.search(self.text, max(0, h.start() - 200), h.end())
+            if found is not None:
+                break
         titled = [
             m
             for m in self.mentions
