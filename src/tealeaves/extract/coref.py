@@ -1298,11 +1298,13 @@ class Discourse:
         ('the rector') takes when the name is one no pack knows (a name the packs know is a mention,
         which :meth:`role` looks at first)."""
         flags = re.IGNORECASE if head[:1].isupper() else 0
-        rx = re.compile(
-            r"((?:[A-Z][\w'’.-]+|al|el|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’.-]+|al|el|bin|ibn|de|van|von)){1,4})"
-            r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"\b\Z",
-            flags,
-        )
+        rx = self.kb.compiled.get(("appositive", head))
+        if rx is None:  # (compiled once per head word and knowledge base: the pattern is costly to build)
+            rx = self.kb.compiled[("appositive", head)] = re.compile(
+                r"((?:[A-Z][\w'’.-]+|al|el|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’.-]+|al|el|bin|ibn|de|van|von))"
+                r"{1,4}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"\b\Z",
+                flags,
+            )
         found = None
         # the last "Name, the ... head" before ``at``: tried only where the head word is (a scan of the whole
         # text with a pattern that starts at every capitalised word is slow)
