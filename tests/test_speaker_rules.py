@@ -1955,3 +1955,23 @@ def test_literal_gates_of_definition_triggers():
     ):
         gate = literal_gate(pattern)
         assert re.search(pattern, text, re.IGNORECASE) and any(g in text.lower() for g in gate)
+
+
+def test_a_paper_named_in_an_appositive_without_article_or_in_quotation_marks():
+    # "Jaju Minbo, south Korean internet paper, ... The paper ... said", 'The Russian Internet magazine "Liv
+    # Zurnal" posted an article ... the article said': the paper speaks, not KCNA ("X, editor of the paper"
+    # is no paper)
+    def speakers(body):
+        doc = Document.create("KCNA", "2012-03-20", "Praised by Foreign Media", body, lang="en")
+        return [q.speaker_name for q in Pipeline()(doc)["quote"]]
+
+    assert speakers(
+        "Jaju Minbo, south Korean internet paper, on March 16 introduced the performance., The paper in an "
+        'article titled "Orchestra deeply impresses France" said the audience highly praised the performance.'
+    ) == ["Jaju Minbo"]
+    assert speakers(
+        'The Russian Internet magazine "Liv Zurnal" posted an article on Dec. 31., The army and people of '
+        "the DPRK hailed his assumption of the supreme commandership, the article said."
+    ) == ["Liv Zurnal"]
+    doc = Document.create("KCNA", "2012-03-20", "T", "Baranikova, editor of the paper, said so.", lang="en")
+    assert ("Baranikova", "ORG") not in [(m.text, m.label) for m in Pipeline()(doc)["mention"]]

@@ -1790,7 +1790,7 @@ class Discourse:
         t = self.text
         nouns = "|".join(sorted(MEDIA_NOUNS | BROADCAST_NOUNS, key=len, reverse=True))
         after_noun = re.compile(r"\b(?:" + nouns + r")\s+(?=[A-Z])")
-        before_noun = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b")
+        before_noun = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:" + nouns + r")\b")
         i = self.sent_index(at)
         for j in order:
             s = self.sents[j]

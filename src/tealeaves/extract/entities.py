@@ -288,7 +288,17 @@ _MEDIA_HINTS = (
     "website",
 )
 _MEDIA_APPOSITIVE = re.compile(
-    r"(?<![\w'’.-])(" + _WORD_NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _MEDIA_NOUN + r"\b"
+    r"(?<![\w'’.-])("
+    + _WORD_NAME
+    + r")(?<![a-z]\.),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    + r"|(?:(?!(?:of|for|at|in|on|to|with|and|by|The|A|An)\s)[\w-]+\s+){1,3}?)"
+    + _MEDIA_NOUN
+    + r"\b"
+)  # ("Jaju Minbo, south Korean internet paper, on March 16 introduced": no article needed)
+# a medium's name in quotation marks after its noun: 'The Russian Internet magazine "Liv Zurnal" posted'
+_MEDIA_QUOTED = re.compile(
+    r"\b(?:newspaper|paper|daily|weekly|magazine|journal|website|homepage|radio|TV|channel|agency)\s+"
+    r"[\"“]([A-Z][^\"“”\n]{1,60}?)[,.]?[\"”]"
 )
 _MEDIA_BEFORE = re.compile(
     r"\b(?:newspaper|paper|daily|weekly|magazine|journal|TV channel|website|homepage|internet news)\s+("
@@ -316,6 +326,10 @@ def _whole_names(text: str, found: list[Mention], kb: KB) -> list[Mention]:
             new.append(Mention(m.start(), m.end(), m.group(), "ORG", None, "pattern"))
     low = text.lower()
     media = any(w in low for w in _MEDIA_HINTS)
+    for m in _MEDIA_QUOTED.finditer(text) if media else ():
+        a, b = m.span(1)
+        if not any(x.start <= a and b <= x.end and x.entity for x in found):
+            new.append(Mention(a, b, text[a:b], "ORG", None, "pattern"))
     for rx in (_MEDIA_APPOSITIVE, _MEDIA_BEFORE) if media else ():
         for m in rx.finditer(text):
             a, b = m.span(1)
