@@ -1975,3 +1975,20 @@ def test_a_paper_named_in_an_appositive_without_article_or_in_quotation_marks():
     ) == ["Liv Zurnal"]
     doc = Document.create("KCNA", "2012-03-20", "T", "Baranikova, editor of the paper, said so.", lang="en")
     assert ("Baranikova", "ORG") not in [(m.text, m.label) for m in Pipeline()(doc)["mention"]]
+
+
+def test_demonyms_of_the_pack_table_and_quantities_before_a_name():
+    # "The Zimbabwean government" (general pack demonym table); "More than 270 civic and social
+    # organizations ... issued a declaration": a quantity, no issuer's name
+    def speakers(body):
+        doc = Document.create("KCNA", "2012-02-23", "T", body, lang="en")
+        return [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+
+    assert speakers("The Zimbabwean government said that it supports the DPRK.") == [
+        ("named", "Government of Zimbabwe")
+    ]
+    got = speakers(
+        "More than 270 civic and social organizations including the Korean Confederation of Trade Unions "
+        "issued a declaration on April 5., The declaration said that the regime must go."
+    )
+    assert ("named", "More") not in got

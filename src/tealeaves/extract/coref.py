@@ -2071,7 +2071,7 @@ NOT_NAME_START = _words(
     "The A An This That These Those It Its He She His Her They Their We Our I In On At As By For From To "
     "With When While After Before During Such Some Many All Both Each Every Other Another No Not What Which "
     "North South East West Who There Here Then Also But And Or So If Since Because Although Though Meanwhile "
-    "However Nothing Lots Most Others Everyone Everybody Several Few "
+    "However Nothing Lots Most More Less Fewer Others Everyone Everybody Several Few "
     "Everything Anything Something None January February March April May June July August September "
     "October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
