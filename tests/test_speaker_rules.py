@@ -1992,3 +1992,16 @@ def test_demonyms_of_the_pack_table_and_quantities_before_a_name():
         "issued a declaration on April 5., The declaration said that the regime must go."
     )
     assert ("named", "More") not in got
+
+
+def test_a_pack_alias_after_a_longer_local_name_is_its_short_form():
+    doc = Document.create(
+        "KCNA",
+        "2011-12-27",
+        "Foreign Organization Mourns",
+        "The Youth League of the African National Congress of South Africa issued a statement on Dec. 22., "
+        "The Youth League in its statement said that the DPRK turned into a political power.",
+        lang="en",
+    )
+    got = [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+    assert got == [("named", "Youth League of the African National Congress of South Africa")]

@@ -87,7 +87,26 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _propagate(text, _place_forms(text, out, kb))
     out = _person_forms(text, out, kb)
     out = [m for m in out if not (m.method == "pattern" and _WHEN_ONLY.fullmatch(m.text))]
-    return _no_overlaps(_cc_forms(text, out))
+    return _no_overlaps(_cc_forms(text, _local_before_alias(out)))
+
+
+def _local_before_alias(found: list[Mention]) -> list[Mention]:
+    """'The Youth League of the African National Congress ... The Youth League in its statement said': a
+    short alias of a pack body ("Youth League") after the text has named another body that starts with it is
+    that body's short form, not the pack's body (left unresolved, coreference takes the fuller name)."""
+    longer = [m for m in found if m.label == "ORG" and m.entity is None and " of " in m.text]
+    if not longer:
+        return found
+    out = []
+    for m in found:
+        if (
+            m.method == "alias"
+            and m.label == "ORG"
+            and any(o.start < m.start and o.text.startswith(m.text + " of ") for o in longer)
+        ):
+            m = Mention(m.start, m.end, m.text, m.label, None, "pattern")
+        out.append(m)
+    return out
 
 
 _NEXT_SYLLABLE = re.compile(r" ([A-Z][a-z]{1,3})(?![\w'’.-])")
