@@ -2005,3 +2005,19 @@ def test_a_pack_alias_after_a_longer_local_name_is_its_short_form():
     )
     got = [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
     assert got == [("named", "Youth League of the African National Congress of South Africa")]
+
+
+def test_a_medium_after_a_nationality_and_a_date_with_its_year():
+    # "The Pakistani paper Baluchistan Times on April 15 carried an article ..., saying": the paper, not the
+    # nationality; "the International Herald Tribune on September 15, 2011 said": the date with its year goes
+    def speakers(body):
+        doc = Document.create("KCNA", "2012-05-08", "T", body, lang="en")
+        return [q.speaker_name for q in Pipeline()(doc)["quote"]]
+
+    assert speakers(
+        'It noted., , The Pakistani paper Baluchistan Times on April 15 carried an article titled "Kim Il '
+        'Sung Whom Billy Graham Met", saying that many foreign personages were deeply admired by him.'
+    ) == ["Baluchistan Times"]
+    assert speakers(
+        "The International Herald Tribune on September 15, 2011 said that the economy was in a bad shape."
+    ) == ["International Herald Tribune"]

@@ -1174,7 +1174,7 @@ _LY_NOUNS = (
 )
 _TRAIL_WORDS = re.compile(
     r"\s+(?:(?:on\s+)?" + _WEEKDAY + r"|today|also|then|further|even|said|says|"
-    r"once again|again|later|earlier|here|there|on \w+\.? \d+|"
+    r"once again|again|later|earlier|here|there|on \w+\.? \d+(?:, \d{4})?|"
     r"(?:in|at) (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
     r"on the occasion [\w\s]{1,30}|(?!" + _LY_NOUNS + r"\b)[a-z]\w+ly)$"
 )
@@ -1514,6 +1514,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         if cue.endswith("ing"):
             speaker_span = _participle_subject(text, speaker_span, mentions)
         speaker_span = _after_adverb(text, speaker_span, start, mentions)
+        speaker_span = _medium_after_nationality(text, speaker_span, mentions)
     if speaker_span is None:
         return Quote(start, end, text[start:end], direct, None, None, None, None, "unknown", cue)
     ss, se = speaker_span
@@ -1631,6 +1632,22 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
 _ADVERB_OPENING = re.compile(
     r"(?:[A-Z][a-z]+ly|Later|Earlier|Meanwhile|Then|Now|Also|However|Moreover|Today|Yesterday)$"
 )
+
+
+_MEDIUM_NOUN_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:paper|newspaper|daily|weekly|magazine|journal|agency|radio|TV|website)\s+"
+)
+
+
+def _medium_after_nationality(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
+    """'The Pakistani paper Baluchistan Times on April 15 carried an article ..., saying': a nationality is
+    no speaker; the medium named after it is."""
+    ss, se = span
+    if not NATIONALITY.fullmatch(text[ss:se]):
+        return span
+    noun = _MEDIUM_NOUN_AFTER.match(text, se)
+    named = [m for m in mentions if noun and m.start == noun.end() and m.label == "ORG"]
+    return (named[0].start, named[0].end) if named else span
 
 
 def _after_adverb(
