@@ -1227,7 +1227,7 @@ _SUBJECT_AND = re.compile(
 # newspapers" (not "report released by WHO": the issuer named)
 _DOC_DONE = re.compile(
     r"((?:[\w-]+\s+){0,3}?([a-z]+))\s+(?:made public|released|published|issued|carried|posted|adopted|sent|"
-    r"written|dated|run)\s+(?:on|in|by(?!\s+(?:the\s+)?[A-Z])|at|last|this|yesterday)\b[^,;:]*(?:,\s\d{4})?$"
+    r"written|dated|run)(?:\s+(?:on|in|by(?!\s+(?:the\s+)?[A-Z])|at|last|this|yesterday)\b[^,;:]*(?:,\s\d{4})?)?$"
 )
 _DATE_COMMA = re.compile(r"(?<=\s\d)(?:,)(?= \d{4}\b)|(?<=\s\d\d)(?:,)(?= \d{4}\b)")
 _DOC_WHICH = re.compile(
