@@ -48,8 +48,11 @@ def literal_gate(pattern: str) -> tuple[str, ...] | None:
     ("(?:known|called) as " -> (" as ",); "meaning|literally" -> ("meaning", "literally")). A document
     holding none of them cannot match, and ``in`` on the lower-cased text is far cheaper than a search that
     tries every alternative at every position. None when no such strings of two characters or more exist."""
-    from re import _constants as c  # the parser of the standard library's own re module
-    from re import _parser
+    try:  # the parser of the standard library's own re module (private: without it, no gates)
+        from re import _constants as c
+        from re import _parser
+    except ImportError:
+        return None
 
     def prefix(seq) -> str:
         out = ""

@@ -1520,11 +1520,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     ss, se = speaker_span
     raw = text[ss:se]
     ss += len(raw) - len(raw.lstrip())
-    sp = raw.strip()
-    t = _TRAIL_WORDS.search(sp)
-    while t and t.start() > 0:
-        sp = sp[: t.start()]  # "Rodong Sinmun Wednesday"
-        t = _TRAIL_WORDS.search(sp)
+    sp = _without_trail(raw.strip())  # "Rodong Sinmun Wednesday"
     d = _DET.match(sp)
     if d and not any(m.start == ss and m.label == "PERSON" for m in mentions):  # ("An Ok": a surname)
         ss += d.end()
@@ -1559,10 +1555,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     circ = _CIRCUMSTANCE.search(sp)
     if circ and circ.start() > 2:
         sp = sp[: circ.start()]  # "Evo Morales in his speech during his visit", "the court at a trial"
-        t = _TRAIL_WORDS.search(sp)
-        while t and t.start() > 0:
-            sp = sp[: t.start()]  # ("X on Jan. 30 in an article headlined "..." said": the date too)
-            t = _TRAIL_WORDS.search(sp)
+        sp = _without_trail(sp)  # ("X on Jan. 30 in an article headlined "..." said": the date too)
     se = ss + len(sp)
     for m in mentions:
         if (
@@ -1669,6 +1662,15 @@ def _after_adverb(
         and not m.start < quote_start <= m.end
     ]
     return (after[0].start, after[0].end) if after else span
+
+
+def _without_trail(sp: str) -> str:
+    """A speaker span without the words that trail a name: a day, a date, an adverb (``_TRAIL_WORDS``)."""
+    t = _TRAIL_WORDS.search(sp)
+    while t and t.start() > 0:
+        sp = sp[: t.start()]
+        t = _TRAIL_WORDS.search(sp)
+    return sp
 
 
 def _participle_subject(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
