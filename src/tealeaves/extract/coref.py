@@ -465,10 +465,9 @@ class Discourse:
         if issue and not headline:
             # "The sixth issue of Serp I Molot, the organ of ..., carried an article": the publication
             at = issue.end()
+            # "The May 20th issue of Nepali newspaper Arpan carried": the paper named after its noun
             medium = _MEDIUM_AFTER_ISSUE.match(t, at, s.end)
-            if (
-                medium
-            ):  # "The May 20th issue of Nepali newspaper Arpan carried": the paper named after its noun
+            if medium:
                 at = medium.end()
             ms = [m for m in self.mentions_in(at, s.end) if m.start == at]
             if ms and ms[0].label == "ORG":
