@@ -1303,9 +1303,6 @@ def _titled_outer(text: str, start: int, end: int, inner, kb: KB) -> tuple[list[
     return [body, person], set(body_inner)
 
 
-_NAME_PARTICLES = frozenset(["Al", "Bin", "Bint", "Ibn", "Abu", "El", "Ben"])
-
-
 def _person_after_title(text: str, toks: list[tuple[int, int]], kb: KB) -> list[Mention]:
     words = [text[s:e] for s, e in toks]
     n = 0
@@ -1317,7 +1314,7 @@ def _person_after_title(text: str, toks: list[tuple[int, int]], kb: KB) -> list[
         and words[n] not in kb.org_heads
         and words[n] not in kb.place_heads
         and (
-            words[n] in _NAME_PARTICLES
+            words[n] in kb.name_particles
             or (words[n].lower() not in kb.common_words and words[n] not in kb.stopwords)
         )
     ):

@@ -123,6 +123,7 @@ class KB:
     org_patterns: list = field(default_factory=list)  # regexes matching whole organisation names
     connectors: frozenset = frozenset()
     surnames: frozenset = frozenset()
+    name_particles: frozenset = frozenset()  # capitalised words inside a personal name ("Bin", "Al")
     common_words: frozenset = frozenset()  # words the news writes in lower case (packs' common_words.txt)
     syllable_re: re.Pattern | None = None
     # other personal-name systems of the packs: (surnames, given-name word pattern, min words, max words)
@@ -317,6 +318,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     kb.generic_words = frozenset(names.get("generic_words", []))
     kb.org_patterns = [re.compile(x) for x in names.get("org_patterns", [])]
     kb.connectors = frozenset(names.get("connectors", []))
+    kb.name_particles = frozenset(names.get("name_particles", []))
     kb.surnames = frozenset(names.get("korean_surnames", []))
     kb.name_systems = [
         (frozenset(ns["surnames"]), re.compile(ns["given"]), int(ns.get("min", 1)), int(ns.get("max", 2)))

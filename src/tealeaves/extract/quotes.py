@@ -1513,7 +1513,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         speaker_span = _listed_subject(text, speaker_span, mentions)
         if cue.endswith("ing"):
             speaker_span = _participle_subject(text, speaker_span, mentions)
-        speaker_span = _after_adverb(text, speaker_span, start, mentions)
+        speaker_span = _after_adverb(text, speaker_span, start, mentions, kb)
         speaker_span = _medium_after_nationality(text, speaker_span, mentions)
     if speaker_span is None:
         return Quote(start, end, text[start:end], direct, None, None, None, None, "unknown", cue)
@@ -1622,11 +1622,6 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     return Quote(start, end, text[start:end], direct, sp, ss, se, entity, kind, cue, name)
 
 
-_ADVERB_OPENING = re.compile(
-    r"(?:[A-Z][a-z]+ly|Later|Earlier|Meanwhile|Then|Now|Also|However|Moreover|Today|Yesterday)$"
-)
-
-
 _MEDIUM_NOUN_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:paper|newspaper|daily|weekly|magazine|journal|agency|radio|TV|website)\s+"
 )
@@ -1644,12 +1639,16 @@ def _medium_after_nationality(text: str, span: tuple[int, int], mentions: list[M
 
 
 def _after_adverb(
-    text: str, span: tuple[int, int], quote_start: int, mentions: list[Mention]
+    text: str, span: tuple[int, int], quote_start: int, mentions: list[Mention], kb: KB
 ) -> tuple[int, int]:
     """'Recently, traitor Lee Myung Bak ... pulled up the DPRK, asserting ...', 'Later, he blustered that':
-    an adverb opening the sentence is no speaker; the name or pronoun right after its comma is."""
+    one word the news writes in lower case (the packs' common_words) opening the sentence before a comma is
+    no speaker; the name or pronoun right after its comma is."""
     ss, se = span
-    if not _ADVERB_OPENING.match(text, ss, se) or not text.startswith(", ", se):
+    word = text[ss:se]
+    if not re.fullmatch(r"[A-Z][a-z]+", word) or word.lower() not in kb.common_words:
+        return span
+    if not text.startswith(", ", se):
         return span
     pr = re.match(r",\s+(he|she|they|it|He|She|They|It)\b", text[se : se + 8])
     if pr:
