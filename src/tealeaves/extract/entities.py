@@ -717,8 +717,7 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int) -> tuple[lis
 
 # a name with no head word, known by what it does as the sentence's subject: "The Joint Conference of
 # Political Parties and Civic and Social Organizations of south Korea at a press conference on Feb. 17
-# declared ...",
-# "The People for Achieving Peace and Reunification of south Korea on March 28 accused ..."
+# declared ...", "The People for Achieving Peace and Reunification of south Korea on March 28 accused ..."
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?\n]\s*|\s{2,})(?:The\s+)?$")
 _ACTING_BODY_AFTER = re.compile(
     r"(?P<place>\s+(?:of|in)\s+(?:south|north)\s+Korea)?"
@@ -727,7 +726,7 @@ _ACTING_BODY_AFTER = re.compile(
     r"\s+(?:said|says|issued|issues|released|published|posted|sent|held|accused|urged|called|denounced|"
     r"condemned|declared|claimed|stated|announced|staged|launched|made public|slammed|blasted|demanded|"
     r"warned|argued|noted|stressed|asserted|insisted|expressed|pointed|underlined|emphasized|voiced|hailed|"
-    r"praised|lauded|supported|opposed|welcomed|organized|staged|protested|held|observed|sponsored)\b"
+    r"praised|lauded|supported|opposed|welcomed|organized|protested|observed|sponsored)\b"
 )
 
 
@@ -1024,10 +1023,7 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
             len(words) >= 3
             and words[-3] in kb.surnames
             and len(words[-1]) <= 3
-            and (
-                words[-1] not in _NOT_LAST_SYLLABLE
-                or (words[-1] == "A" and re.match(r",| \(", text[toks[-1][1] : toks[-1][1] + 2]))
-            )
+            and (words[-1] not in _NOT_LAST_SYLLABLE or _final_a(text, words[-1], toks[-1][1]))
         ):
             break  # "Jo Yon Jun", "Ri Myong Su": the last syllable of a Korean name, not "Jun." or "su"
         words.pop()
@@ -1042,9 +1038,8 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     if end <= start:
         return []
     # a person title inside: "Mexican President Enrique Pena Nieto" -> the person after it
-    for i, w in enumerate(words[:-1]):
-        two = " ".join(words[i : i + 2])
-        n = 2 if two in kb.person_titles else 1 if w in kb.person_titles or _former_title(w, kb) else 0
+    for i in range(len(words) - 1):
+        n = _title_width(words, i, kb)
         if n and i + n < len(words):
             tail = _titled_tail_name(text, toks, words, i + n, end, kb, strict)
             if tail:
@@ -1139,9 +1134,8 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         and not _MEDIUM_NEXT.match(text, end)
         and not re.search(r"\b(?:the|The|el|El|la|La|los|las|del|al)\s+$", text[max(0, start - 5) : start])
     ):
-        label = (
-            "PERSON"  # "Yusuf Raza Gilani stressed", "Megawati Soekarnoputri and": no word the news writes
-        )
+        # "Yusuf Raza Gilani stressed": no word of the name is one the news writes in lower case
+        label = "PERSON"
     if label is None:
         return []
     if label != "PERSON":
@@ -1193,10 +1187,17 @@ def _uncommon_name(words: list[str], kb: KB) -> bool:
     )  # (a demonym describes what follows; "Gilani" ends a name)
 
 
-def _former_title(word: str, kb: KB) -> bool:
-    """'Ex-president', 'Ex-Prime' ('Ex-president of the U.S. Jimmy Carter'): a title held before."""
-    former = re.match(r"(?:Ex|ex)-(\w+)$", word)
-    return former is not None and former.group(1).capitalize() in kb.person_titles
+def _title_width(words: list[str], i: int, kb: KB) -> int:
+    """How many words of a person title start at ``words[i]`` (2: "Prime Minister", 1: "President" or a
+    former title, "Ex-president of the U.S. Jimmy Carter"; 0: none)."""
+    if " ".join(words[i : i + 2]) in kb.person_titles:
+        return 2
+    former = re.match(r"(?:Ex|ex)-(\w+)$", words[i])
+    if words[i] in kb.person_titles or (
+        former is not None and former.group(1).capitalize() in kb.person_titles
+    ):
+        return 1
+    return 0
 
 
 def _titled_tail_name(
@@ -1266,19 +1267,13 @@ def _titled_outer(text: str, start: int, end: int, inner, kb: KB) -> tuple[list[
     """A run with known names inside that is a title, its body and a person: "General Secretary of the
     Communist Party of Italy Oliviero Diliverto" is the Communist Party of Italy and Oliviero Diliverto, not
     one organisation. The person and the body, and the known mentions the body swallows."""
-    if not any(w in kb.person_titles or _former_title(w, kb) for w in text[start:end].split(" ", 3)[:3]):
+    first = text[start:end].split(" ", 3)[:3]
+    if not any(_title_width(first, i, kb) for i in range(len(first))):
         return None
     toks = _tokens(text, start, end)
     words = [text[a:b] for a, b in toks]
     for i in range(min(3, len(words) - 1)):
-        two = " ".join(words[i : i + 2])
-        n = (
-            2
-            if two in kb.person_titles
-            else 1
-            if words[i] in kb.person_titles or _former_title(words[i], kb)
-            else 0
-        )
+        n = _title_width(words, i, kb)
         if n:
             break
     else:
@@ -1329,6 +1324,12 @@ def _person_after_title(text: str, toks: list[tuple[int, int]], kb: KB) -> list[
     return [Mention(s, e, text[s:e], "PERSON", None, "pattern")]
 
 
+def _final_a(text: str, word: str, end: int) -> bool:
+    """'Ju Jin A, an official of ...', 'Ju Jin A (de 24 anos de edad)': the syllable "A" ends a Korean name
+    before a comma or a bracket (elsewhere it is an article or a preposition)."""
+    return word == "A" and re.match(r",| \(", text[end : end + 2]) is not None
+
+
 # stopwords that cannot end a Korean name ("Ri Myong Su" and "Jo Yon Jun" can; "Kim Jong Un Y ..." cannot)
 _NOT_LAST_SYLLABLE = frozenset(
     ["Y", "El", "La", "Los", "Las", "En", "Con", "Por", "Para", "Del", "Al", "Se", "Una", "De", "A", "I"]
@@ -1370,8 +1371,7 @@ def _korean_name(text: str, toks, words: list[str], kb: KB, strict: bool = False
         and (
             words[n] not in kb.stopwords
             or (n == 2 and words[n] not in _NOT_LAST_SYLLABLE)
-            or (n == 2 and words[n] == "A" and re.match(r",| \(", text[toks[n][1] : toks[n][1] + 2]))
-            # ("Ju Jin A, an official of ...": "A" ends a name only before a comma)
+            or (n == 2 and _final_a(text, words[n], toks[n][1]))
             or (
                 n == 1
                 and len(words) > 2
