@@ -1229,7 +1229,7 @@ _DOC_DONE = re.compile(
     r"((?:[\w-]+\s+){0,3}?([a-z]+))\s+(?:made public|released|published|issued|carried|posted|adopted|sent|"
     r"written|dated|run)(?:\s+(?:on|in|by(?!\s+(?:the\s+)?[A-Z])|at|last|this|yesterday)\b[^,;:]*(?:,\s\d{4})?)?$"
 )
-_DATE_COMMA = re.compile(r"(?<=\s\d)(?:,)(?= \d{4}\b)|(?<=\s\d\d)(?:,)(?= \d{4}\b)")
+_DATE_COMMA = re.compile(r"(?:(?<=\s\d)|(?<=\s\d\d)),(?= \d{4}\b)")  # the comma of "April 20, 2012"
 _DOC_WHICH = re.compile(
     r"\b([a-z]+)\s+(?:(?:titled|headlined|entitled)\s+[\"“][^\"”]*[\"”]\s*)?which(?:\s+also)?$"
 )
@@ -1623,8 +1623,10 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
 
 
 _MEDIUM_NOUN_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:paper|newspaper|daily|weekly|magazine|journal|agency|radio|TV|website)\s+"
-)
+    r"\s+(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(sorted(MEDIA_NOUNS | BROADCAST_NOUNS, key=len, reverse=True))
+    + r")\s+"
+)  # (the media nouns of coreference: "paper", "daily", "news agency", "radio", ...)
 
 
 def _medium_after_nationality(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
@@ -1749,10 +1751,9 @@ def _listed_subject(text: str, span: tuple[int, int], mentions: list[Mention]) -
     listed = moved + sum(
         1 for m in mentions if ss <= m.start and m.end <= se and m.label in ("ORG", "PERSON")
     )
+    # (three names or more make a list wherever it stands: "the editorial of A, B and C says")
     if not moved or (listed < 3 and not opens):
-        return (
-            span  # (three names or more make a list wherever it stands: "the editorial of A, B and C says")
-        )
+        return span
     return p, se
 
 
