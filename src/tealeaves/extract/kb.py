@@ -45,7 +45,8 @@ def trie_regex(words: list[str]) -> str:
 def literal_gate(pattern: str) -> tuple[str, ...] | None:
     """Lower-case strings one of which every match of ``pattern`` (matched ignoring case) contains: the
     longest literal run of its top-level sequence, or the literal prefixes of a group of alternatives
-    ("(?:known|called) as " -> (" as ",); "meaning|literally" -> ("meaning", "literally")). A document
+    ("(?:known|called) as " -> ("called", "known"), longer than " as "; "meaning|literally" -> ("literally",
+    "meaning")). A document
     holding none of them cannot match, and ``in`` on the lower-cased text is far cheaper than a search that
     tries every alternative at every position. None when no such strings of two characters or more exist."""
     try:  # the parser of the standard library's own re module (private: without it, no gates)
