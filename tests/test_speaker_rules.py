@@ -2021,3 +2021,66 @@ def test_a_medium_after_a_nationality_and_a_date_with_its_year():
     assert speakers(
         "The International Herald Tribune on September 15, 2011 said that the economy was in a bad shape."
     ) == ["International Herald Tribune"]
+
+
+def test_a_state_organs_generic_name_given_for_another_state_is_that_states():
+    # "Venezuela's Foreign Ministry ... The Foreign Ministry said", "The Ministry of Foreign Affairs of
+    # Kazakhstan ... the Foreign Ministry said": not the DPRK's ministry (the pack's "Foreign Ministry")
+    def run(body):
+        doc = Document.create("KCNA", "2011-07-04", "T", body, lang="en")
+        facts = Pipeline()(doc)
+        orgs = [(m.text, m.entity) for m in facts["mention"] if m.label == "ORG"]
+        return orgs, [(q.speaker_kind, q.speaker_entity, q.speaker_name) for q in facts["quote"]]
+
+    orgs, quotes = run(
+        "Venezuela's Foreign Ministry said this in a statement Tuesday., ,  The Foreign Ministry said "
+        "the government repudiates the hypocritical attitude of the United States."
+    )
+    assert orgs[0] == ("Venezuela's Foreign Ministry", None)
+    assert quotes[-1] == ("named", None, "Venezuela's Foreign Ministry")
+    orgs, quotes = run(
+        "The Ministry of Foreign Affairs of Kazakhstan recently criticized the U.S., ,  Asking what "
+        "standards the U.S. is based on, the Foreign Ministry said Kazakhstan has greatly contributed to it."
+    )
+    assert quotes == [("named", None, "Ministry of Foreign Affairs of Kazakhstan")]
+    # the pack's own state named with it stays the pack's body; a medium is a medium of any country
+    orgs, quotes = run(
+        "The Russian Foreign Ministry sent an envoy. He met officials of the DPRK Foreign Ministry. "
+        "South Korea's Yonhap News said the talks went on."
+    )
+    assert ("DPRK Foreign Ministry", "mofa") in orgs
+    assert quotes == [("named", "yonhap", "Yonhap")]
+    orgs, quotes = run("The Foreign Ministry said the U.S. is to blame for the tension.")
+    assert quotes == [("named", "mofa", "DPRK Ministry of Foreign Affairs")]
+
+
+def test_a_headline_office_abbreviation_is_the_person_the_story_names_with_the_title_in_full():
+    # "...: Malaysian PM", "...: FM": the person the story gives the title in full (general pack
+    # title_abbreviations); no such person, the office as written
+    def speaker(title, body):
+        doc = Document.create("KCNA", "2012-02-23", title, body, lang="en")
+        return [q.speaker_name for q in Pipeline()(doc)["quote"] if q.start < len(title)]
+
+    body = " on Monday said the EU's recent move was a ploy aimed at sowing seeds of division."
+    assert speaker("EU Sows Discord: Malaysian PM", "Malaysian Prime Minister Najib Razak" + body) == [
+        "Najib Razak"
+    ]
+    assert speaker("EU Sows Discord: FM", "Foreign Affairs Minister Simbarashe Mumbengegwi" + body) == [
+        "Simbarashe Mumbengegwi"
+    ]
+    assert speaker("EU Sows Discord: FM", "The government" + body) == ["FM"]
+
+
+def test_a_cue_verb_after_a_name_and_comma_is_no_appositive():
+    # "... President Kim Il Sung, said Prime Minister of Cambodia Hun Sen": "said" opens the next speaker's
+    # words, so the prime minister is not Kim Il Sung
+    doc = Document.create(
+        "KCNA",
+        "2011-12-03",
+        "Cambodia Will Commemorate Centenary of Kim Il Sung's Birth: PM",
+        "The Cambodian people will join the Korean people in commemorating the centenary of birth of "
+        "President Kim Il Sung, said Prime Minister of Cambodia Hun Sen on Nov. 28.",
+        lang="en",
+    )
+    names = [q.speaker_name for q in Pipeline()(doc)["quote"]]
+    assert "Kim Il Sung" not in names

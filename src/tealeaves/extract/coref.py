@@ -27,6 +27,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from tealeaves.extract.entities import body_of_other_state
 from tealeaves.extract.eventdates import WEEKDAY
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
@@ -225,6 +226,7 @@ _NAMED_GROUP = re.compile(
 )
 
 
+_CUE_WORDS = r"(?:said|says|added|noted|stressed|told|declared|stated)"
 _CLAUSE_GAP = re.compile(r"\b(?:that|which|who|whom|fact|said|says|referred|noted|stressed|and|by|with)\b")
 
 
@@ -850,6 +852,8 @@ class Discourse:
             return None
         before = self.current[0] if self.current else len(self.text)
         best = None
+        known = self.kb.surface.get(name)
+        body = known[1] if known and known[0] == "ORG" else None
         for m in self.mentions:
             if m.start >= before or m.entity is not None or len(m.text) <= len(name):
                 continue
@@ -860,7 +864,9 @@ class Discourse:
                 re.escape(name) + r",?\s+and\s+(?:the\s+)?" + re.escape(m.text), self.text
             ):
                 continue  # ("The Nepal Journalist Association and the Nepal Journalist Association for")
-            if (m.label == "ORG" and m.text.startswith(name + " ")) or (
+            if body and m.label == "ORG" and body_of_other_state(m.text, self.kb) == body:
+                best = m.text  # ("Venezuela's Foreign Ministry ... The Foreign Ministry said": Venezuela's)
+            elif (m.label == "ORG" and m.text.startswith(name + " ")) or (
                 m.label == "PERSON"
                 and m.text.endswith(" " + name)
                 and m.text.split()[0] not in self.kb.person_titles
@@ -1301,7 +1307,11 @@ class Discourse:
         if rx is None:  # (compiled once per head word and knowledge base: the pattern is costly to build)
             rx = self.kb.compiled[("appositive", head)] = re.compile(
                 r"((?:[A-Z][\w'’.-]+|al|el|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’.-]+|al|el|bin|ibn|de|van|von))"
-                r"{1,4}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"\b\Z",
+                r"{1,4}),\s+(?:the\s+|a\s+|an\s+)?(?:(?!"
+                + _CUE_WORDS
+                + r"\b)[\w-]+\s+){0,2}?"
+                + re.escape(head)
+                + r"\b\Z",  # (not "President Kim Il Sung, said Prime Minister ...": the next speaker's title)
                 flags,
             )
         found = None
@@ -2224,6 +2234,14 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
             return disc.described(described.group(1), described.group(2), at)
         if sp in disc.kb.described_speaker_heads:
             return disc.described("", sp, at)  # "...: Foreigners", unless the story names them
+        words = sp.split()
+        for full in disc.kb.title_abbreviations.get(words[-1] if words else "", ()):
+            # "...: Malaysian PM", "...: UAE VP": the person the story names with the title in full (with
+            # its qualifier, else without it: "United Arab Emirates' Vice President ...")
+            for span in (" ".join([*words[:-1], full]), full)[: 2 if len(words) > 1 else 1]:
+                r = disc.role(full, len(disc.text), definite=True, span=span)
+                if r is not None and (r.entity or r.name):
+                    return r
         head_first = disc.kb.described_speaker_head_first.fullmatch(sp)
         if head_first and head_first.group(2).split()[0] not in disc.kb.surface:
             # "...: Organization of Koreans in Japan": a description, unless the story names the body

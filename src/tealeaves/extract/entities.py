@@ -87,7 +87,7 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _propagate(text, _place_forms(text, out, kb))
     out = _person_forms(text, out, kb)
     out = [m for m in out if not (m.method == "pattern" and _WHEN_ONLY.fullmatch(m.text))]
-    return _no_overlaps(_cc_forms(text, _local_before_alias(out)))
+    return _no_overlaps(_cc_forms(text, _other_states(text, _local_before_alias(out), kb)))
 
 
 def _local_before_alias(found: list[Mention]) -> list[Mention]:
@@ -107,6 +107,83 @@ def _local_before_alias(found: list[Mention]) -> list[Mention]:
             m = Mention(m.start, m.end, m.text, m.label, None, "pattern")
         out.append(m)
     return out
+
+
+_POSSESSOR = re.compile(r"(?<![\w'’])([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s $")
+
+
+def _other_states(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    """A pack body's generic name given for another state is that state's body, not the pack's:
+    "Venezuela's Foreign Ministry" (one ORG mention, unresolved), and once the text has named another
+    state's body by one of the pack body's names ("Venezuela's Foreign Ministry", "Pakistani Foreign
+    Ministry", "Ministry of Foreign Affairs of Kazakhstan"), the bare name after it ("the Foreign Ministry
+    said") is left unresolved too: coreference gives it the qualified name. A state the body's own names
+    hold ("DPRK" in "DPRK Ministry of Foreign Affairs") is no other state."""
+    out: list[Mention] = []
+    taken: set[str] = set()  # pack bodies whose names the text has given for another state
+    for m in found:
+        if m.label == "ORG" and m.entity is None:
+            eid = body_of_other_state(m.text, kb)
+            if eid:
+                taken.add(eid)
+        elif (
+            m.method == "alias"
+            and m.label == "ORG"
+            and m.entity
+            and " of " not in m.text
+            and "," not in m.text
+        ):
+            pm = _POSSESSOR.search(text, max(0, m.start - 40), m.start)
+            if pm and _foreign_place(pm.group(1), m.entity, kb):
+                out = [o for o in out if o.end <= pm.start(1)]  # ("Venezuela" inside the body's name)
+                taken.add(m.entity)
+                m = Mention(pm.start(1), m.end, text[pm.start(1) : m.end], "ORG", None, "pattern")
+            elif m.entity in taken and not any(_place(w, kb) for w in m.text.split()):
+                m = Mention(m.start, m.end, m.text, m.label, None, "pattern")  # (not "DPRK Foreign Ministry")
+        out.append(m)
+    return out
+
+
+def body_of_other_state(name: str, kb: KB) -> str | None:
+    """The pack body whose name ``name`` gives for another state: "Pakistani Foreign Ministry", "Turkey's
+    Foreign Ministry", "Ministry of Foreign Affairs of Kazakhstan"."""
+    first, _, rest = name.partition(" ")
+    known = kb.surface.get(rest)
+    if known and known[0] == "ORG":
+        owner = first[:-2] if first.endswith(("'s", "’s")) else first
+        if _foreign_place(owner, known[1], kb):  # ("Turkey's", "Pakistani")
+            return known[1]
+    for cut in re.finditer(r" of (?:the )?", name):
+        known = kb.surface.get(name[: cut.start()])
+        if known and known[0] == "ORG" and _foreign_place(name[cut.end() :], known[1], kb):
+            return known[1]
+    return None
+
+
+# the pack subtypes of a state's organs, whose generic names ("Foreign Ministry") each state has
+_STATE_ORGANS = ("state", "military")
+
+
+def _foreign_place(word: str, eid: str, kb: KB) -> bool:
+    """A state (or its demonym) other than the one the pack body ``eid``'s own names hold, where ``eid`` is a
+    state's organ ("south Korea's Yonhap News" is Yonhap, a medium; "China's UN" is no body of China)."""
+    e = kb.entity(eid)
+    if e is None or e.subtype not in _STATE_ORGANS:
+        return False
+    own = kb.compiled.get(("own-places", eid))
+    if own is None:
+        words = {w for f in (e.name, *e.aliases) for w in re.findall(r"[A-Z][\w.'’-]*", f)}
+        places = {kb.surface[w][1] for w in words if w in kb.surface}
+        stems = {
+            w[:4] for p in places if (pe := kb.entity(p)) for f in (pe.name, *pe.aliases) for w in f.split()
+        }
+        own = kb.compiled[("own-places", eid)] = (places, stems)
+    if not own[0]:
+        return False  # a body whose names hold no state ("US Congress" does, "Pentagon" does not)
+    known = kb.surface.get(word)
+    if known is not None:
+        return known[0] == "PLACE" and known[1] not in own[0]
+    return _demonym(word, kb) and word[:4] not in own[1]  # ("Korean": a name of the DPRK holds "Korea")
 
 
 _NEXT_SYLLABLE = re.compile(r" ([A-Z][a-z]{1,3})(?![\w'’.-])")

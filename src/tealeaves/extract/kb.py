@@ -150,6 +150,8 @@ class KB:
     body_offices: frozenset = frozenset()
     # offices a place has one holder of ("the mayor" after the city is named)
     place_offices: frozenset = frozenset()
+    # a headline office's abbreviation and the titles it stands for: "PM" -> ("Prime Minister",)
+    title_abbreviations: dict = field(default_factory=dict)
     # an office and the head word of the body it heads: "minister" -> "Ministry" ("the minister" of "Angola's
     # Education Ministry")
     office_bodies: dict = field(default_factory=dict)
@@ -369,6 +371,9 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     kb.own_headline_speakers = frozenset(s.lower() for s in q.get("own_headline_speakers", []))
     kb.body_offices = frozenset(s.lower() for s in q.get("body_offices", []))
     kb.place_offices = frozenset(s.lower() for s in q.get("place_offices", []))
+    kb.title_abbreviations = {
+        a: tuple(full.split("|")) for a, full in (x.split("=", 1) for x in q.get("title_abbreviations", []))
+    }
     kb.office_bodies = dict(a.split("=", 1) for a in q.get("office_bodies", []))
     kb.anonymous = frozenset(s.lower() for s in q.get("anonymous", []))
     kb.object_cues = frozenset(s.lower() for s in q.get("object_cues", []))
