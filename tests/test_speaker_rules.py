@@ -2084,3 +2084,31 @@ def test_a_cue_verb_after_a_name_and_comma_is_no_appositive():
     )
     names = [q.speaker_name for q in Pipeline()(doc)["quote"]]
     assert "Kim Il Sung" not in names
+
+
+def test_she_never_stands_for_a_man_the_packs_know():
+    # "Kim Il Sung called on her mother ... she scolded her son": people.tsv's gender column; "she" takes the
+    # last person named before who may be a woman
+    def speakers(body):
+        doc = Document.create("KCNA", "2012-07-31", "Mother", body, lang="en")
+        return [(q.speaker_entity, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+
+    got = speakers(
+        "Kang Pan Sok was a revolutionary. Kim Il Sung called on her with a sack of cereal., ,  At that time "
+        "she said that she never thought he would carry a sack of cereal to support her."
+    )
+    assert got == [("kang-pan-sok", "Kang Pan Sok")]
+    got = speakers(
+        "Ri Sun Ae, 90, thanked Kim Jong Un for the care., ,  Saying that the socialist system is the best "
+        "in the world, she asked her children to work harder."
+    )
+    assert got and got[-1] == (None, "Ri Sun Ae")
+
+
+def test_a_pack_gender_other_than_m_or_f_is_an_error(tmp_path):
+    from tealeaves.errors import UsageError
+    from tealeaves.packs import load_pack
+
+    (tmp_path / "people.tsv").write_text("id\tname\tsubtype\taliases\tinfo\tgender\nx\tX Y\t\t\t\tmale\n")
+    with pytest.raises(UsageError, match="gender"):
+        load_pack(tmp_path)

@@ -234,3 +234,4 @@ class Entity:
     lon: float | None = None
     pack: str = ""
     info: str | None = None  # free text from the pack (office, notes)
+    gender: str | None = None  # a person's, "m" or "f", where the pack gives it ("he"/"she" agree with it)

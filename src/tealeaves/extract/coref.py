@@ -49,6 +49,7 @@ PRONOUNS = {
     "they": "group",
     "ellos": "group",
 }
+_PRONOUN_GENDER = {"he": "m", "him": "m", "él": "m", "el": "m", "she": "f", "her": "f", "ella": "f"}
 _OPENING_THEN_PRONOUN = re.compile(
     r"[A-Z][a-z]+\s+(?:(?:the|a|an|this|that|its|his|her)\s+)?(?:[\w.-]+\s+){1,4}?(he|she|He|She)\s+[a-z]+(?:ed|s)\b"
 )
@@ -674,6 +675,25 @@ class Discourse:
         return None
 
     def pronoun(self, word: str, pos: int) -> Ref:
+        """Whom ``word`` at ``pos`` stands for; "he" and "she" agree with a person's gender where the packs
+        give it ("She scolded her son" after "Kim Il Sung called on her mother": not Kim Il Sung, but the
+        last person named before who may be a woman, else an unnamed one)."""
+        r = self._pronoun(word, pos)
+        gender = _PRONOUN_GENDER.get(word.lower())
+        if gender is None or not self._wrong_gender(r, gender):
+            return r
+        for m in reversed(self.mentions_in(0, pos)):
+            if m.label == "PERSON" and not self.inside_other_quote(m.start, m.end, pos):
+                other = self.ref_of(m)
+                if not self._wrong_gender(other, gender):
+                    return other
+        return ANONYMOUS_PERSON
+
+    def _wrong_gender(self, r: Ref, gender: str) -> bool:
+        e = self.kb.entity(r.entity)
+        return e is not None and e.gender is not None and e.gender != gender
+
+    def _pronoun(self, word: str, pos: int) -> Ref:
         cls = PRONOUNS.get(word.lower(), "person")
         if word.lower() in ("he", "she") and self.own_words:
             before = self._named_before_words(pos)

@@ -5,7 +5,8 @@ A pack folder holds any of these files (all optional; see docs/packs.md):
 - ``pack.toml``: ``name``, ``description``.
 - ``people.tsv``, ``orgs.tsv``, ``places.tsv``: entities, one per row, with a header line. Columns:
   ``id``, ``name``, ``subtype``, ``aliases`` (``|``-separated), and for places ``province`` (an id),
-  ``lat``, ``lon``; ``info`` is free text. Lines starting with ``#`` are comments.
+  ``lat``, ``lon``; ``info`` is free text; for people ``gender`` (``m``, ``f`` or empty), which "he" and "she"
+  agree with. Lines starting with ``#`` are comments.
 - ``titles.tsv``: ``title``, ``entity``, ``from``, ``to``, ``case`` — a title that stands for a person in a
   period (``from``/``to`` ISO dates, empty = open), matched case-sensitively unless ``case`` is ``any``.
 - ``leaders.tsv``: ``entity``, ``from``, ``to`` — whose public appearances are recorded, and when.
@@ -160,7 +161,15 @@ def _entity(row: dict, label: str, pack: str, where: str) -> Entity:
         lon=num("lon"),
         pack=pack,
         info=(row.get("info") or "").strip() or None,
+        gender=_gender(row, where),
     )
+
+
+def _gender(row: dict, where: str) -> str | None:
+    g = (row.get("gender") or "").strip().lower()
+    if g not in ("", "m", "f"):
+        raise UsageError(f"{where}: gender must be m, f or empty, got {g!r}")
+    return g or None
 
 
 def _need(row: dict, keys: tuple[str, ...], where: str) -> None:
