@@ -129,3 +129,16 @@ def test_titles_stand_for_the_leader_of_their_period(pipeline):
     assert sum(m.entity == "kim-jong-un" for m in ms) == 2  # the title alone, and the name (not its title)
     old = Document.create("KCNA", "2005-05-01", "Test", "The respected Marshal inspected the unit.")
     assert not any(m.method == "title" for m in pipeline(old)["mention"])
+
+
+def test_the_accompanied_gate_holds_a_word_of_every_phrase():
+    # a document holding none of the gate's words cannot match the accompanied-by phrases, so the
+    # per-sentence search is skipped only where it would find nothing
+    from tealeaves.extract.kb import phrase_gate
+
+    kb = Pipeline().kb
+    assert kb.accompanied_gate
+    assert phrase_gate(["was accompanied by", "present were"]) == ("accompanied", "present")
+    for phrase in ("accompanied by", "were present", "also attended", "together with"):
+        assert kb.accompanied_re.search(f"He visited. X {phrase} Y.")
+        assert any(g in phrase for g in kb.accompanied_gate)

@@ -48,6 +48,9 @@ def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention
     raw: list[Event] = []
     accompanied: list[tuple[int, list[dict]]] = []
     body_i = 0
+    low = text.lower()
+    # (most documents name no one accompanying: a few substring tests, not one search per sentence)
+    acc = kb.accompanied_re is not None and any(g in low for g in kb.accompanied_gate)
     for sent, ments in zip(sentences, by_sentence, strict=True):
         lead = sent.start < doc.body_offset or body_i < 2
         if sent.start >= doc.body_offset:
@@ -57,7 +60,7 @@ def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention
             if not found and raw:
                 found = _pronoun_appearance(doc, text, sent, ments, kb, raw[-1])
             raw.extend(found)
-        if kb.accompanied_re is not None and kb.accompanied_re.search(text, sent.start, sent.end):
+        if acc and kb.accompanied_re.search(text, sent.start, sent.end):
             people = [m for m in ments if m.label == "PERSON"]
             if people:
                 accompanied.append((sent.start, _people(people, text, sent, kb)))
