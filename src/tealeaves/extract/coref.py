@@ -96,23 +96,6 @@ PERSON_DESCRIPTIONS = _words(
     "official figure personage politician scholar expert leader professor writer journalist analyst observer "
     "personality prisoner foreigner tourist visitor delegate activist veteran"
 )
-DOC_NOUNS = _words(
-    "article editorial commentary statement message letter report paper newspaper daily magazine bulletin "
-    "essay treatise book review appeal declaration resolution information leaflet release homepage website "
-    "announcement notice telegram reply answer communique memorandum greetings document white weekly journal "
-    "address addresses speech speeches notes work "
-    "articulo editorial comentario declaracion mensaje carta misiva nota aviso documento comunicado informe "
-    "diario periodico periódico rotativo semanario revista"
-)
-MEDIA_NOUNS = _words(
-    "paper newspaper daily weekly magazine journal diario periodico periódico rotativo semanario revista"
-)
-# what an agency or a broadcaster is called ("the news agency", "the radio"), beside the papers above
-BROADCAST_NOUNS = _words("agency radio television TV website organ") | {"news agency"}
-# the sender of a message or letter: "El remitente senala en su misiva ...", "the sender said"
-SENDER_NOUNS = frozenset({"remitente", "sender"})
-# a document of this kind without a named issuer is the medium's own writing
-OWN_WRITING = frozenset({"article", "editorial", "commentary", "review", "essay", "articulo", "comentario"})
 # cues that continue the last speaker's words: "and went on:", "y continua:"
 GOES_ON = (
     "went on|goes on|continued|continues|prosigue|prosiguio|prosiguió|continua|continúa|continuo|continuó"
@@ -215,11 +198,6 @@ _POSTING = re.compile(r"\b" + POSTING_VERBS + r"\s+(?:\S+\s+){0,3}$")
 _POSTING_AT = re.compile(POSTING_VERBS + r"\b")
 # a capitalised title and its body right before a name: "Vice-Chairman of the Central Committee of ... Laos "
 _TITLE_RUN_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|in|de|del|la))*\s+$")
-# a paper or broadcaster noun right before a name: "The Indonesian paper Suara Karya"
-_MEDIUM_NOUN_END = re.compile(
-    r"\b(?:" + "|".join(sorted(MEDIA_NOUNS | BROADCAST_NOUNS, key=len, reverse=True)) + r")\s+$",
-    re.IGNORECASE,
-)
 # a person's name describing a group or government: "the Lee Myung Bak regime", "the Obama administration"
 _NAMED_GROUP = re.compile(
     r"(?:['’]s)?\s+(?:regime|group|clique|gang|administration|government|authorities|cabinet|camp|side|"
@@ -229,6 +207,18 @@ _NAMED_GROUP = re.compile(
 
 _CUE_WORDS = r"(?:said|says|added|noted|stressed|told|declared|stated)"
 _CLAUSE_GAP = re.compile(r"\b(?:that|which|who|whom|fact|said|says|referred|noted|stressed|and|by|with)\b")
+
+
+def medium_noun_end(kb: KB) -> re.Pattern:
+    """A paper or broadcaster noun right before a name: "The Indonesian paper Suara Karya"."""
+    return kb.rx(
+        "medium-noun-end",
+        lambda: (
+            r"(?i)\b(?:"
+            + "|".join(sorted(kb.media_nouns | kb.broadcast_nouns, key=len, reverse=True))
+            + r")\s+$"
+        ),
+    )
 
 
 def speaker_words(kb: KB) -> tuple[frozenset, frozenset, frozenset]:
@@ -508,7 +498,7 @@ class Discourse:
             lw = w.lower()
             if lw in _STOP_NP or (lw.endswith("ed") and w[:1].islower()):
                 break
-            if lw in DOC_NOUNS:
+            if lw in self.kb.doc_nouns:
                 return _Subject("document", q, word=lw)
             if lw in ORG_NOUNS and det and re.search(r"\b(?:the|The)\s+$", det.group()):
                 return _Subject("orgnoun", q, word=lw)
@@ -520,7 +510,7 @@ class Discourse:
                     return _Subject("role", q, word=lw, text=np)
                 return _Subject("anon", q, word=lw)
             nxt = words[words.index(w) + 1].lower() if words.index(w) + 1 < len(words) else ""
-            if lw in _COLLECTIVE and nxt in DOC_NOUNS:
+            if lw in _COLLECTIVE and nxt in self.kb.doc_nouns:
                 continue  # "A press release was read out": the document, not the press
             if lw in _COLLECTIVE and w[:1].islower():  # "The People for ... Reunification" is a name
                 return _Subject("plural", q)
@@ -798,7 +788,7 @@ class Discourse:
                     if r is not None:
                         return r
                 if subj.kind == "document":
-                    named = self._medium([j], s.end, False) if subj.word in MEDIA_NOUNS else None
+                    named = self._medium([j], s.end, False) if subj.word in self.kb.media_nouns else None
                     # ("The Nepali paper Arpan ... carried an article. It said": the paper the subject names)
                     return named or self.document(subj.word, subj.at)
                 if (
@@ -1366,7 +1356,7 @@ class Discourse:
         if (re.search(r"[^ius]s$", head) and head != "news") or head in ("media", "dailies"):
             # "...: Foreign Papers", "...: Kuwaiti Organizations": several, whom the story may name one by one
             return Ref("anonymous", None, None, False, plural=True)
-        if head.rstrip("s") in MEDIA_NOUNS:
+        if head.rstrip("s") in self.kb.media_nouns:
             r = (
                 self._medium(list(range(len(self.sents)))[self.sents.index(body[0]) :][:3], at, True)
                 if body
@@ -1446,7 +1436,7 @@ class Discourse:
         order = list(range(i, -1, -1))
         if headline:
             order = [k for k in range(len(self.sents)) if self.sents[k].start >= self.doc.body_offset][:3]
-        if noun in MEDIA_NOUNS:
+        if noun in self.kb.media_nouns:
             # "the paper": the one named as a paper, else the publisher of the article just reported
             # ("Huan Qiu Shibao carried an article ... the paper said"), else the medium's own voice
             return self._medium(order, at, headline) or self._publisher(order, at, headline) or self._own(at)
@@ -1478,7 +1468,11 @@ class Discourse:
             # "hizo publico un decreto ... Segun el documento": the word stands for any document before
             synonyms = (
                 {noun}
-                | {d for d in DOC_NOUNS if d not in MEDIA_NOUNS and d not in OWN_WRITING}
+                | {
+                    d
+                    for d in self.kb.doc_nouns
+                    if d not in self.kb.media_nouns and d not in self.kb.own_writing
+                }
                 | {"decreto", "declaracion", "mensaje", "carta", "misiva", "nota", "comunicado", "informe"}
             )
         if synonyms != {noun} and not re.search(r"\b" + re.escape(noun) + r"s?\b", t[:at].lower()):
@@ -1663,7 +1657,7 @@ class Discourse:
                 r = self._sender_before(s.start, found.start(), any_verb=True)
             if r is not None:
                 return r
-        if noun in OWN_WRITING:
+        if noun in self.kb.own_writing:
             # no sentence introduces this article: the last one that reports a publication ("The Nigerian
             # paper X on June 2 posted a write-up ...") names its publisher; else a paper no pack knows that
             # spoke in the sentence before ("The Indonesian paper Suara Karya said ... the article noted");
@@ -1685,7 +1679,7 @@ class Discourse:
         if not spoke:
             return None
         p, r = spoke[-1]
-        described = _MEDIUM_NOUN_END.search(self.text, max(0, p - 30), p)
+        described = medium_noun_end(self.kb).search(self.text, max(0, p - 30), p)
         if r.kind == "named" and not r.person and (described or self.kb.is_medium(r.entity)):
             return r
         return None
@@ -1772,8 +1766,8 @@ class Discourse:
                 return r
         if (
             subj.kind == "document"
-            and subj.word not in MEDIA_NOUNS
-            and subj.word not in OWN_WRITING
+            and subj.word not in self.kb.media_nouns
+            and subj.word not in self.kb.own_writing
             and j > 0
             and not self._nested
         ):
@@ -1786,7 +1780,7 @@ class Discourse:
                 self._nested = False
             if r.kind != "anonymous":
                 return replace(r, doc=False)
-        if subj.kind == "document" and subj.word in MEDIA_NOUNS:
+        if subj.kind == "document" and subj.word in self.kb.media_nouns:
             # "A Bangladeshi paper dedicated two pages to an article": the paper, named or not
             r = self._medium([j], limit, False)
             if r is not None:
@@ -1817,7 +1811,7 @@ class Discourse:
     def _medium(self, order: list[int], at: int, headline: bool) -> Ref | None:
         """'the paper': the newspaper the text names before it (or, for a headline, in the lead)."""
         t = self.text
-        nouns = "|".join(sorted(MEDIA_NOUNS | BROADCAST_NOUNS, key=len, reverse=True))
+        nouns = "|".join(sorted(self.kb.media_nouns | self.kb.broadcast_nouns, key=len, reverse=True))
         after_noun = re.compile(r"\b(?:" + nouns + r")\s+(?=[A-Z])")
         before_noun = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:" + nouns + r")\b")
         i = self.sent_index(at)
@@ -2150,7 +2144,7 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
             ref = _resolve_one(q, disc)
             if ref.kind == "named" and ref.entity is None and ref.name:
                 ref = disc.link(ref)
-            if ref.kind == "named" and (q.speaker_text or "").split()[0].lower() in DOC_NOUNS:
+            if ref.kind == "named" and (q.speaker_text or "").split()[0].lower() in disc.kb.doc_nouns:
                 ref = replace(ref, doc=True)  # "The treatise authored by Putin said ... It also said"
             done[key] = ref
             disc.add(q.speaker_start, ref)

@@ -178,6 +178,13 @@ class KB:
     presence_re: re.Pattern | None = None
     site_subtypes: list[tuple[str, re.Pattern]] = field(default_factory=list)
     accompanied_re: re.Pattern | None = None
+    # what a document, a medium, a broadcaster and a sender are called, and the documents a medium writes
+    # itself (general pack, [quotes] document_nouns ...): "the statement said", "the paper", "the radio"
+    doc_nouns: frozenset = frozenset()
+    media_nouns: frozenset = frozenset()
+    broadcast_nouns: frozenset = frozenset()
+    sender_nouns: frozenset = frozenset()
+    own_writing: frozenset = frozenset()
     accompanied_gate: tuple = ()  # words one of which any accompanied-by phrase holds (``phrase_gate``)
     meeting_noun_re: re.Pattern | None = None
     held_re: re.Pattern | None = None
@@ -378,6 +385,11 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     kb.media_writers = frozenset(s.lower() for s in q.get("media_writers", []))
     kb.own_headline_speakers = frozenset(s.lower() for s in q.get("own_headline_speakers", []))
     kb.body_offices = frozenset(s.lower() for s in q.get("body_offices", []))
+    kb.media_nouns = frozenset(q.get("media_nouns", []))
+    kb.doc_nouns = frozenset(q.get("document_nouns", [])) | kb.media_nouns
+    kb.broadcast_nouns = frozenset(q.get("broadcast_nouns", []))
+    kb.sender_nouns = frozenset(q.get("sender_nouns", []))
+    kb.own_writing = frozenset(q.get("own_writing_nouns", []))
     kb.place_offices = frozenset(s.lower() for s in q.get("place_offices", []))
     kb.title_abbreviations = {
         a: tuple(full.split("|")) for a, full in (x.split("=", 1) for x in q.get("title_abbreviations", []))

@@ -20,20 +20,15 @@ import re
 from dataclasses import replace
 
 from tealeaves.extract.coref import (
-    BROADCAST_NOUNS,
     BROADCAST_WORD,
-    DOC_NOUNS,
     GOES_ON,
     INTRO_WORDS,
-    MEDIA_NOUNS,
     NATIONALITY,
     NOT_NAME_START,
     ORG_NOUNS,
-    OWN_WRITING,
     PAPER_WORD,
     POSTING_VERBS,
     PRONOUNS,
-    SENDER_NOUNS,
     Discourse,
     capitalised_name,
     country_entity,
@@ -69,8 +64,13 @@ _LEAD_PARTICIPLE_CLAUSE = re.compile(
     r"(?:" + _PARTICIPLES + r"|Noting|Stressing|Saying)\s+(?:that\s+)?.{10,}?,\s+", re.I
 )
 _TRAIL_PARTICIPLE = re.compile(r",\s+(?:and\s+)?(" + _PARTICIPLES + r")(?:\s+(?:that\s+)?|:\s+)", re.I)
-# the packs' media nouns as one alternation ("paper", "diario", ...), for patterns that name a medium
-_MEDIA_ALT = "|".join(sorted(MEDIA_NOUNS, key=len, reverse=True))
+
+
+def _media_alt(kb: KB) -> str:
+    """The packs' media nouns as one alternation ("paper", "diario", ...), for patterns that name a medium."""
+    return "|".join(sorted(kb.media_nouns, key=len, reverse=True))
+
+
 _CLAUSE_PARTICIPLE = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLES + r"\b", re.I)
 
 
@@ -90,7 +90,7 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
     out += _blocks(text, doc, sentences, mentions, kb, glued)
     out += _says_this(text, doc, sentences, mentions, kb)
     for sent in sentences:
-        if sent.start < doc.body_offset or _ASI.match(text, sent.start, sent.end):
+        if sent.start < doc.body_offset or _asi(kb).match(text, sent.start, sent.end):
             continue  # ("Asi senala el diario ...": the words are the sentence before)
         for q in _indirect(text, sent, mentions, kb, glued):
             if not any(
@@ -265,7 +265,7 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB, glued=()) -> Qu
             ]
             if main:
                 at = main[-1].start()
-        speaker = _subject_before(text, s_start, s_start + at)
+        speaker = _subject_before(text, s_start, s_start + at, kb)
     else:
         np = r"((?:the |a |an )?[A-Za-z][\w'’.-]*(?: [\w'’.\"-]+){0,7}?)"
         a = kb.rx("direct-after-np", lambda: r"\s*,?\s*" + np + r"\s+(" + kb.cue_alt + r")\b").match(after)
@@ -289,7 +289,7 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB, glued=()) -> Qu
                 cue, end = c.group(), c.start()
             elif verb:  # 'Ra Kyong Hui, 30, a woman residing in Central District, wept bitterly: "..."'
                 cue, end = verb.group(1), verb.start(1)
-            speaker = _subject_before(text, s_start, s_start + end)
+            speaker = _subject_before(text, s_start, s_start + end, kb)
         elif sent is not None and not before.strip(" ,\r\n\t"):
             # 'Morten Traavik said:, ,  "I think ..."': the quotation opens the sentence after the cue
             prev = next((x for x in reversed(sentences) if x.end <= sent.start), None)
@@ -301,7 +301,7 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB, glued=()) -> Qu
                     if _PARTICIPLE_RE.fullmatch(cue):  # "Kim Jong Un in the speech declared ..., saying:"
                         speaker = _opening_subject(text, prev, mentions)
                     if speaker is None:
-                        speaker = _subject_before(text, prev.start, prev.start + pc[-1].start())
+                        speaker = _subject_before(text, prev.start, prev.start + pc[-1].start(), kb)
                     if speaker is None:  # "A delegate, Han Ji Hyon (16), elder sister of ..., who ..., said:"
                         speaker = _named_in_opening(text, prev, mentions)
     if cue is None:
@@ -394,7 +394,7 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         elif zero_subject:
             speaker = None  # "..., subraya y continua:": Spanish drops the subject, the last speaker goes on
         else:
-            speaker = _subject_before(text, sent.start, sent.start + cue_at)
+            speaker = _subject_before(text, sent.start, sent.start + cue_at, kb)
         if speaker is not None:
             inv = re.match(r"(?:" + kb.cue_alt + r")\s+(?:the\s+|a\s+|an\s+)?", text[speaker[0] : speaker[1]])
             if inv and inv.end() < speaker[1] - speaker[0]:
@@ -429,7 +429,7 @@ def _inline_blocks(
         if not cues:
             continue
         c = cues[-1]
-        speaker = _subject_before(text, sent.start, sent.start + c.start())
+        speaker = _subject_before(text, sent.start, sent.start + c.start(), kb)
         if (
             speaker is None
             or len(text[speaker[0] : speaker[1]].split()) > 8
@@ -474,16 +474,20 @@ _SAYS_THIS = re.compile(
 
 _SAYS_THIS_AFTER_COMMA = re.compile(r",\s+(?=[A-Z])" + _SAYS_THIS.pattern)
 # Spanish "Asi senala el diario Rodong Sinmun en un comentario ...": the same, the subject after the verb
-_ASI = re.compile(
+_ASI = (
     r"(?:Asi|Así)\s+(?P<cue>senala|señala|dice|destaca|subraya|indica|afirma|escribe|revela|sostiene|apunta|"
     r"expresa|comenta|precisa|agrega|anade|añade|recalca|enfatiza|"
     # (and the past: "Asi senalo el dia 28 de octubre el jefe de delegacion coreana")
     r"senalo|señaló|dijo|destaco|destacó|subrayo|subrayó|indico|indicó|afirmo|afirmó|escribio|escribió|"
     r"expreso|expresó|recalco|recalcó|enfatizo|enfatizó|agrego|agregó|preciso|precisó)\s+"
     r"(?:el\s+d[ií]a\s+\d{1,2}(?:\s+de\s+[a-z]+)?\s+)?(?:el|la|los|las)\s+"
-    r"(?:(?:" + _MEDIA_ALT + r")\s+)?"
+    r"(?:(?:MEDIA)\s+)?"
     r"(?P<sp>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z]+)"
 )
+
+
+def _asi(kb: KB) -> re.Pattern:
+    return kb.rx("asi", lambda: _ASI.replace("MEDIA", _media_alt(kb)))
 
 
 def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb: KB) -> list[Quote]:
@@ -493,7 +497,7 @@ def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb
         if i == 0 or sent.start < doc.body_offset:
             continue
         seg = text[sent.start : sent.end]
-        asi = _ASI.match(text, sent.start, sent.end)
+        asi = _asi(kb).match(text, sent.start, sent.end)
         if asi is not None and sentences[i - 1].start >= doc.body_offset:
             prev = sentences[i - 1]
             q = _quote(text, prev.start, prev.end, False, asi.span("sp"), asi.group("cue"), mentions, kb)
@@ -509,14 +513,14 @@ def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb
             # before the comma in the same sentence
             tail = _SAYS_THIS_AFTER_COMMA.search(text, sent.start, sent.end)
             if tail is not None and tail.start() - sent.start > 20:
-                speaker = _subject_before(text, tail.start("sp"), tail.start("cue"))
+                speaker = _subject_before(text, tail.start("sp"), tail.start("cue"), kb)
                 q = _quote(text, sent.start, tail.start(), False, speaker, tail.group("cue"), mentions, kb)
                 if q.end > q.start:
                     out.append(q)
             continue
         if prev.start < doc.body_offset:
             continue
-        speaker = _subject_before(text, sent.start, m.start("cue"))
+        speaker = _subject_before(text, sent.start, m.start("cue"), kb)
         q = _quote(text, prev.start, prev.end, False, speaker, m.group("cue"), mentions, kb)
         if q.end > q.start:
             out.append(replace(q, end=q.end - 1, text=q.text[:-1]) if q.text.endswith(".") else q)
@@ -614,7 +618,7 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
         after_lead = _COMMA_SPACE.match(s, end).end()
         lead_quote = (sent.start + p.start(2), sent.start + end, p.group(1))
     cues = _cues(s, sent.start, glued, kb)
-    closing = _closing(s, body_end, cues) if cues else None
+    closing = _closing(s, body_end, cues, kb) if cues else None
     if closing is not None:
         # A, X said[, adding B].  /  A, said X in a statement.  (cues inside A are part of the quote)
         (sa, sb), cue, q_end, attr_end = closing
@@ -674,7 +678,7 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
             if _IMPERSONAL.search(s, 0, c.start()):
                 continue  # "It was reported that ...": no speaker in the text, no quote
             speaker = (by_ing and _opening_subject(text, sent, mentions)) or _subject_before(
-                text, sent.start, sent.start + c.start()
+                text, sent.start, sent.start + c.start(), kb
             )
             pp_only = (
                 kb.subjectless_opening_re.fullmatch(s, 0, c.start()) is not None
@@ -857,20 +861,29 @@ _INVERTED_ROLES = frozenset(
         "representative head leader premier rector dean governor mayor manager editor commander",
     )
 )
-_INVERTED_NP = re.compile(
-    r"\s+(?:(?:el|la|los|las)\s+)?((?:the\s+)?(?:[A-Z][^,;:]{1,150}?"
-    r"|(?:"
-    + _MEDIA_ALT
-    + r")\s+[A-Z][^,;:]{1,60}?|(?:[a-z][\w-]*\s+){0,2}(?:"
-    + "|".join(sorted(DOC_NOUNS | ORG_NOUNS | {"spokesman", "spokeswoman", "spokesperson", "official"}))
-    + r")|(?:[a-z][\w-]*\s+){0,2}(?:"
-    + "|".join(sorted(_INVERTED_ROLES))
-    + r")\s+(?:of|for)\s+(?:the\s+)?[A-Z][^,;:]{1,120}?))"
-    r"(?=\s+(?:in an? |on |at |to |through |when |y |en un |en su )|\s*(?:,|:|$))"
-)  # "..., said Rodong Sinmun", "..., said the statement", "..., senala el articulo y prosigue:"
 
 
-def _closing(s: str, body_end: int, cues: list[re.Match]):
+def _inverted_np(kb: KB) -> re.Pattern:
+    """ "..., said Rodong Sinmun", "..., said the statement", "..., senala el articulo y prosigue:" """
+    return kb.rx(
+        "inverted-np",
+        lambda: (
+            r"\s+(?:(?:el|la|los|las)\s+)?((?:the\s+)?(?:[A-Z][^,;:]{1,150}?"
+            r"|(?:"
+            + _media_alt(kb)
+            + r")\s+[A-Z][^,;:]{1,60}?|(?:[a-z][\w-]*\s+){0,2}(?:"
+            + "|".join(
+                sorted(kb.doc_nouns | ORG_NOUNS | {"spokesman", "spokeswoman", "spokesperson", "official"})
+            )
+            + r")|(?:[a-z][\w-]*\s+){0,2}(?:"
+            + "|".join(sorted(_INVERTED_ROLES))
+            + r")\s+(?:of|for)\s+(?:the\s+)?[A-Z][^,;:]{1,120}?))"
+            r"(?=\s+(?:in an? |on |at |to |through |when |y |en un |en su )|\s*(?:,|:|$))"
+        ),
+    )
+
+
+def _closing(s: str, body_end: int, cues: list[re.Match], kb: KB):
     """A closing attribution: '..., he said[, adding ...].' or '..., said X in a statement on May 22.'
     Returns ((speaker start, end), cue, end of the quote, end of the attribution) relative to ``s``."""
     for c in cues:
@@ -891,7 +904,7 @@ def _closing(s: str, body_end: int, cues: list[re.Match]):
     for c in cues:
         if c.group().lower() not in _SAY or c.start() <= 15 or not _BEFORE_INVERTED.search(s, 0, c.start()):
             continue
-        m = _INVERTED_NP.match(s, c.end(), body_end) or _INVERTED_ES.match(s, c.end(), body_end)
+        m = _inverted_np(kb).match(s, c.end(), body_end) or _INVERTED_ES.match(s, c.end(), body_end)
         if m and _FINITE_BEFORE_COMMA.match(s, m.end(), body_end):
             continue  # "X, spokesman for the PNA, said Israeli restrictions ... are": a clause, not 'said X'
         if m and not _HAS_VERB.search(s, 0, c.start()):
@@ -1235,7 +1248,7 @@ _DOC_WHICH = re.compile(
 )
 
 
-def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | None:
+def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, int] | None:
     """The speaker before a cue: the noun phrase nearest to it ("X, chief of the group, said" -> "chief of
     the group"; its entity is resolved later through the name before it)."""
     # the words of a title in quotation marks are masked: its commas and names are not the subject's
@@ -1252,11 +1265,11 @@ def _subject_before(text: str, s_start: int, cue_at: int) -> tuple[int, int] | N
     seg = _DATE_COMMA.sub("\x00", seg)  # ("The work made public on April 20, 2012 says": one date, no cut)
     if re.search(r",\s*which(?:\s+also)?$", seg):
         # 'carried an article titled "...", which said:': the document the relative pronoun stands for
-        nouns = [m for m in re.finditer(r"\b[a-z]+\b", seg) if m.group() in DOC_NOUNS]
+        nouns = [m for m in re.finditer(r"\b[a-z]+\b", seg) if m.group() in kb.doc_nouns]
         if nouns:
             return s_start + nouns[-1].start(), s_start + nouns[-1].end()
     right_before = _DOC_WHICH.search(seg)
-    if right_before is not None and right_before.group(1) in DOC_NOUNS:
+    if right_before is not None and right_before.group(1) in kb.doc_nouns:
         # 'posted ... an article titled "..." which said:': no comma, the document right before it
         return s_start + right_before.start(1), s_start + right_before.end(1)
     closed = seg.endswith(",")
@@ -1512,9 +1525,9 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         speaker_span = _coordinated_subject(text, speaker_span, mentions)
         speaker_span = _listed_subject(text, speaker_span, mentions)
         if cue.endswith("ing"):
-            speaker_span = _participle_subject(text, speaker_span, mentions)
+            speaker_span = _participle_subject(text, speaker_span, mentions, kb)
         speaker_span = _after_adverb(text, speaker_span, start, mentions, kb)
-        speaker_span = _medium_after_nationality(text, speaker_span, mentions)
+        speaker_span = _medium_after_nationality(text, speaker_span, mentions, kb)
     if speaker_span is None:
         return Quote(start, end, text[start:end], direct, None, None, None, None, "unknown", cue)
     ss, se = speaker_span
@@ -1550,7 +1563,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     if after and len(sp.split()) <= 2 and text[ss + len(sp)] == " ":
         ss, sp = after[0].start, after[0].text  # "Traitor Lee Myung Bak ..., saying": a title, then the name
     done = _DOC_DONE.match(sp)
-    if done and done.group(2) in DOC_NOUNS:
+    if done and done.group(2) in kb.doc_nouns:
         sp = done.group(1)  # "The work made public on April 20, 2012 says": the document speaks
     circ = _CIRCUMSTANCE.search(sp)
     if circ and circ.start() > 2:
@@ -1622,20 +1635,27 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     return Quote(start, end, text[start:end], direct, sp, ss, se, entity, kind, cue, name)
 
 
-_MEDIUM_NOUN_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:"
-    + "|".join(sorted(MEDIA_NOUNS | BROADCAST_NOUNS, key=len, reverse=True))
-    + r")\s+"
-)  # (the media nouns of coreference: "paper", "daily", "news agency", "radio", ...)
+def _medium_noun_after(kb: KB) -> re.Pattern:
+    """The packs' media and broadcaster nouns after a nationality ("paper", "daily", "news agency")."""
+    return kb.rx(
+        "medium-noun-after",
+        lambda: (
+            r"\s+(?:[\w-]+\s+){0,2}?(?:"
+            + "|".join(sorted(kb.media_nouns | kb.broadcast_nouns, key=len, reverse=True))
+            + r")\s+"
+        ),
+    )
 
 
-def _medium_after_nationality(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
+def _medium_after_nationality(
+    text: str, span: tuple[int, int], mentions: list[Mention], kb: KB
+) -> tuple[int, int]:
     """'The Pakistani paper Baluchistan Times on April 15 carried an article ..., saying': a nationality is
     no speaker; the medium named after it is."""
     ss, se = span
     if not NATIONALITY.fullmatch(text[ss:se]):
         return span
-    noun = _MEDIUM_NOUN_AFTER.match(text, se)
+    noun = _medium_noun_after(kb).match(text, se)
     named = [m for m in mentions if noun and m.start == noun.end() and m.label == "ORG"]
     return (named[0].start, named[0].end) if named else span
 
@@ -1674,7 +1694,7 @@ def _without_trail(sp: str) -> str:
     return sp
 
 
-def _participle_subject(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
+def _participle_subject(text: str, span: tuple[int, int], mentions: list[Mention], kb: KB) -> tuple[int, int]:
     """'He went the lengths of asserting "..."': the subject of the clause a participle cue ends."""
     ss, se = span
     pr = re.match(r"(?:He|She|They|It|he|she|they|it)(?=\s+[a-z])", text[ss:se])
@@ -1695,7 +1715,7 @@ def _participle_subject(text: str, span: tuple[int, int], mentions: list[Mention
     ):  # (a place before a finite verb: not "A U.S. military official said ...")
         return people[0].start, people[0].end
     for np in _NOUN_THEN_VERB.finditer(text, max(0, ss - 4), se):
-        if np.group(2).lower() in DOC_NOUNS | ORG_NOUNS:
+        if np.group(2).lower() in kb.doc_nouns | ORG_NOUNS:
             # "In an article titled ... the homepage referred to it, saying:", "The paper carried a photo of
             # him, saying:"
             return max(ss, np.start(2) if np.start(1) < ss else np.start(1)), np.end(1)
@@ -1778,7 +1798,9 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
     if not re.search(r",\s+(?:the\s+|a\s+|an\s+)?$", text[max(0, ss - 8) : ss]):
         return span
     words = text[ss:se].lower().split()
-    if text[ss:se].strip().lower() in PRONOUNS or (len(words) <= 3 and _head(words) in DOC_NOUNS | ORG_NOUNS):
+    if text[ss:se].strip().lower() in PRONOUNS or (
+        len(words) <= 3 and _head(words) in kb.doc_nouns | ORG_NOUNS
+    ):
         return span  # "..., Kim Jong Un, the article says": the article speaks, not the name before it
     if any(
         m.start == ss and (m.label == "PERSON" or (m.end == se and kb.is_medium(m.entity))) for m in mentions
@@ -1817,8 +1839,9 @@ _AUTHORED_BY = re.compile(
 )
 
 
-# words for what a body issues or finds, which speak for it when the speaker span names the body after them
-_ISSUER_NOUNS = DOC_NOUNS | frozenset(
+# words for what a body issues or finds, besides the packs' document nouns, which speak for it when the
+# speaker span names the body after them
+_ISSUER_NOUNS = frozenset(
     {
         *("survey", "surveys", "poll", "estimate", "estimates", "study", "studies", "data", "figures"),
         *("statistics", "chapter", "decree", "decrees", "order", "findings", "analysis"),
@@ -1840,13 +1863,15 @@ _AFTER_ISSUER = re.compile(
 )
 
 
-def _issuer_in_span(text: str, ss: int, se: int, inside: list[Mention]) -> tuple[str, str | None, str] | None:
+def _issuer_in_span(
+    text: str, ss: int, se: int, inside: list[Mention], kb: KB
+) -> tuple[str, str | None, str] | None:
     """The body or person a document, survey or decree of the span is by: "a flash estimate of the European
     Commission released on Tuesday" speaks for the European Commission (guidelines 2.3, a document standing
     for its issuer). None when the span names no issuer, or names it with an office after it ("the statement
     of the Foreign Ministry spokesman": the spokesman speaks)."""
     m = _ISSUER_OF.match(text, ss, se)
-    if m is None or not (set(m.group(1).split()) & _ISSUER_NOUNS):
+    if m is None or not (set(m.group(1).split()) & (_ISSUER_NOUNS | kb.doc_nouns)):
         return None
     at = m.end()
     owns = _PLACE_OWNS.match(text, at, se)
@@ -1876,7 +1901,7 @@ def _without_nationality(name: str, kb: KB) -> str:
         name = name[: tail.start(1)].rsplit(" of ", 1)[
             0
         ]  # "Xinhua News of China" (guidelines 6), not "Voice of Russia"
-    described = _DESCRIBED_MEDIUM.match(name)
+    described = _described_medium(kb).match(name)
     if described is not None and _is_name(name[described.end() :]):
         return name[described.end() :]  # "Bangladeshi Paper Matribumi", "Russian internet news Balt Info"
     m = _NATIONAL_MEDIUM.match(name)
@@ -1899,12 +1924,16 @@ def _without_nationality(name: str, kb: KB) -> str:
 
 # a nationality and a medium noun before a medium's name: "Bangladeshi Paper Matribumi", "Russian internet
 # news Balt Info", "Indian weekly Tabloid"
-_DESCRIBED_MEDIUM = re.compile(
-    NATIONALITY.pattern
-    + r"\s+(?:[a-z]+\s+)?(?i:"
-    + "|".join(sorted({*MEDIA_NOUNS, *BROADCAST_NOUNS, "news"}, key=len, reverse=True))
-    + r")\s+(?=[A-Z])"
-)
+def _described_medium(kb: KB) -> re.Pattern:
+    return kb.rx(
+        "described-medium",
+        lambda: (
+            NATIONALITY.pattern
+            + r"\s+(?:[a-z]+\s+)?(?i:"
+            + "|".join(sorted({*kb.media_nouns, *kb.broadcast_nouns, "news"}, key=len, reverse=True))
+            + r")\s+(?=[A-Z])"
+        ),
+    )
 
 
 def _name(kb: KB, m: Mention | None) -> str | None:
@@ -1924,7 +1953,12 @@ _CC_NAME = re.compile(r"C\.\s?C\.,?\s+(?:the\s+)?([A-Z].+)")
 
 
 # a medium's description before its name: "diario Rodong Sinmun", "DPRK paper Minju Joson"
-_MEDIUM_BEFORE = re.compile(r"(?:(?:DPRK|Korean|[Tt]he)\s+)?(?:" + _MEDIA_ALT + r"|organ)\s+")
+def _medium_before(kb: KB) -> re.Pattern:
+    return kb.rx(
+        "medium-before", lambda: r"(?:(?:DPRK|Korean|[Tt]he)\s+)?(?:" + _media_alt(kb) + r"|organ)\s+"
+    )
+
+
 # an acronym after a nationality: "south Korean CBS", "Japanese NHK"
 _DESCRIBED_ACRONYM = re.compile(
     r"(?:(?:south|north|South|North|S\.|N\.)\s+Korean|[A-Z][a-z]+(?:an|ese|ish))\s+([A-Z]{2,6})"
@@ -2024,10 +2058,14 @@ def _government_of(country: str) -> str:
     return f"Government of {'the ' if the and not country.startswith('the ') else ''}{country}"
 
 
-# "the news agency noted", "the radio said": an agency or broadcaster the story named before
-_BROADCASTERS = frozenset(
-    {n.lower() for n in BROADCAST_NOUNS} - {"website", "organ"} | {"radio station", "broadcaster"}
-)
+def _broadcasters(kb: KB) -> frozenset:
+    """ "the news agency noted", "the radio said": an agency or broadcaster the story named before."""
+    got = kb.compiled.get("broadcasters")
+    if got is None:
+        got = kb.compiled["broadcasters"] = frozenset(
+            {n.lower() for n in kb.broadcast_nouns} - {"website", "organ"} | {"radio station", "broadcaster"}
+        )
+    return got
 
 
 def _story_country(text: str, at: int, mentions: list[Mention], kb: KB):
@@ -2114,7 +2152,7 @@ def _speaker_kind(
     if (
         first is not None
         and first.entity in media
-        and (first.start == ss or _MEDIUM_BEFORE.fullmatch(text[ss : first.start]))
+        and (first.start == ss or _medium_before(kb).fullmatch(text[ss : first.start]))
     ):  # ("Asi senala el diario Rodong Sinmun", "the DPRK paper Rodong Sinmun")
         return "self", first.entity, _name(kb, first)
     acronym = _DESCRIBED_ACRONYM.fullmatch(sp)
@@ -2124,7 +2162,7 @@ def _speaker_kind(
         return "self", first.entity if first else None, _name(kb, first) if first else sp
     words = re.findall(r"[a-zñáéíóú][\w-]*", low)
     head = _head(words)
-    if head.endswith("s") and head[:-1] in OWN_WRITING:
+    if head.endswith("s") and head[:-1] in kb.own_writing:
         head = head[:-1]  # "Articles say" in a press review: the paper's own
     people = [m for m in inside if m.label == "PERSON"]
     if (
@@ -2156,26 +2194,26 @@ def _speaker_kind(
             return "named", hit[1], kb.entity(hit[1]).name
         return "named", None, titled_name
     by = _AUTHORED_BY.match(sp)
-    if by and by.group(1).lower() in DOC_NOUNS:
+    if by and by.group(1).lower() in kb.doc_nouns:
         author = [m for m in inside if m.start == ss + by.end() and m.label in ("PERSON", "ORG")]
         if author:  # "The treatise authored by Putin said": its author
             return "named", author[0].entity, _name(kb, author[0])
     before = text[max(0, ss - 4) : ss]
     indefinite = bool(re.search(r"\b(?:a|an|A|An)\s+$", before))
     pre = _before_prep(words)
-    own = head in OWN_WRITING  # "An article says" in a press review: the paper's own
+    own = head in kb.own_writing  # "An article says" in a press review: the paper's own
     media_inside = [m for m in inside if m.entity in media and m.start > ss]
-    if head in DOC_NOUNS and media_inside:
+    if head in kb.doc_nouns and media_inside:
         # "bylined commentary of Rodong Sinmun": the paper's own piece
         return "self", media_inside[0].entity, _name(kb, media_inside[0])
-    issuer = _issuer_in_span(text, ss, se, inside)
+    issuer = _issuer_in_span(text, ss, se, inside, kb)
     if issuer is not None:
         return (
             issuer  # "a decree of the Presidium of the ...", "the survey of the Cabinet Office": its issuer
         )
-    if head in SENDER_NOUNS and not indefinite:
+    if head in kb.sender_nouns and not indefinite:
         return "document:mensaje", None, None  # "El remitente senala": who sent the message named before
-    if head in DOC_NOUNS and (own or not indefinite) and not (first is not None and first.start == ss):
+    if head in kb.doc_nouns and (own or not indefinite) and not (first is not None and first.start == ss):
         return f"document:{head}", None, None
     if re.match(r"(?:Papers|Newspapers|Dailies)\s+(?:today|on\s+\w+day|\w+day|in)\b", sp):
         # "Papers today in editorials ...", "Papers Sunday in bylined commentaries ...": the DPRK papers
@@ -2189,7 +2227,7 @@ def _speaker_kind(
         # "Rodong Sinmun says in a bylined commentary Tuesday. ... the news analyst says": the writer of the
         # commentary reported, the paper's own voice
         return "document:commentary", None, None
-    if low in _BROADCASTERS and re.search(r"\b(?:the|The)\s+$", before):
+    if low in _broadcasters(kb) and re.search(r"\b(?:the|The)\s+$", before):
         medium = next((m for m in reversed(mentions) if m.end <= ss and kb.is_medium(m.entity)), None)
         if medium is not None:
             # "The ITAR-TASS of Russia on Monday introduced ... the news agency noted": that medium
@@ -2291,7 +2329,7 @@ def _speaker_kind(
         if owner is not None:
             return "named", owner.entity, _name(kb, owner)
         return "anonymous", None, None
-    if head in DOC_NOUNS and not (first is not None and first.start == ss and first.label == "ORG"):
+    if head in kb.doc_nouns and not (first is not None and first.start == ss and first.label == "ORG"):
         return "anonymous", None, None  # "a statement": an issuer the text does not give ("Liao Yang Daily"
         # is a paper's name)
     if first is not None and first.start == ss:
@@ -2428,7 +2466,7 @@ def _described_only(words: list[str], text: str, kb: KB) -> bool:
 
     head = words[-1].lower()
     bare = head[:-1] if head.endswith("s") and not head.endswith(("ss", "ws")) else head
-    kinds = {*MEDIA_NOUNS, *BROADCAST_NOUNS, *DOC_NOUNS, *kb.anonymous, "side"}
+    kinds = {*kb.media_nouns, *kb.broadcast_nouns, *kb.doc_nouns, *kb.anonymous, "side"}
     if not (head in kinds or bare in kinds or (bare != head and seen(bare))):
         return False
     return all(seen(w.lower()) or w.lower() in kinds for w in words[:-1])
