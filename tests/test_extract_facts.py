@@ -142,3 +142,7 @@ def test_the_accompanied_gate_holds_a_word_of_every_phrase():
     for phrase in ("accompanied by", "were present", "also attended", "together with"):
         assert kb.accompanied_re.search(f"He visited. X {phrase} Y.")
         assert any(g in phrase for g in kb.accompanied_gate)
+    assert kb.meeting_noun_gate
+    for noun in ("meeting", "plenary meeting", "symposium", "reunión"):
+        assert kb.meeting_noun_re.search(f"A {noun} was held.")
+        assert any(g in noun.lower() for g in kb.meeting_noun_gate)

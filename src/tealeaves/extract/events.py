@@ -73,7 +73,9 @@ def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention
                 for e in _meetings_in(doc, text, sent, ments, kb)
             ]
         )
-        if kb.meeting_noun_re is not None and kb.meeting_noun_re.search(text)
+        if kb.meeting_noun_re is not None
+        and any(g in low for g in kb.meeting_noun_gate)
+        and kb.meeting_noun_re.search(text)
         else []
     )  # (most documents name no meeting: one search over the text, not one per sentence)
     return sorted(appearances + meetings, key=lambda e: (e.start, e.type))

@@ -186,6 +186,7 @@ class KB:
     sender_nouns: frozenset = frozenset()
     own_writing: frozenset = frozenset()
     accompanied_gate: tuple = ()  # words one of which any accompanied-by phrase holds (``phrase_gate``)
+    meeting_noun_gate: tuple = ()  # the same for the meeting nouns
     meeting_noun_re: re.Pattern | None = None
     held_re: re.Pattern | None = None
     convened_by_re: re.Pattern | None = None
@@ -438,6 +439,7 @@ def _compile_events(kb: KB, p: dict) -> None:
     m = p.get("meetings", {})
     if m.get("nouns"):
         kb.meeting_noun_re = _words_regex(m["nouns"])
+        kb.meeting_noun_gate = phrase_gate(m["nouns"])
     parts = []
     for status, key in (("convene", "to_be_convened"), ("held", "held")):
         if m.get(key):
