@@ -1424,10 +1424,10 @@ def test_an_appositive_left_open_before_the_cue():
     # appositive, the name opening the sentence speaks; "On Friday, the Israeli Haaretz Daily reported" is no
     # such case
     t = "T\n\nPak Tok Gwan (56 anos de edad), presidente de la junta de la granja de Ryongchon dijo que es."
-    a, b = _subject_before(t, 3, t.find(" dijo"))
+    a, b = _subject_before(t, 3, t.find(" dijo"), Pipeline().kb)
     assert t[a:b] == "Pak Tok Gwan"
     t = "T\n\nOn Friday, the Israeli Haaretz Daily reported that the talks went on."
-    a, b = _subject_before(t, 3, t.find(" reported"))
+    a, b = _subject_before(t, 3, t.find(" reported"), Pipeline().kb)
     assert t[a:b] == "Israeli Haaretz Daily"
 
 
@@ -1697,7 +1697,7 @@ def test_a_time_ago_opens_the_sentence_before_its_pronoun():
     from tealeaves.extract.quotes import _subject_before
 
     t = "Title\n\nA few days ago he, touring areas around the DPRK, said that it would be a big blunder."
-    start, end = _subject_before(t, 7, t.find(" said"))
+    start, end = _subject_before(t, 7, t.find(" said"), Pipeline().kb)
     assert t[start:end] == "he"
 
 
@@ -1713,7 +1713,7 @@ def test_a_spanish_opening_phrase_then_its_subject():
         ),
         ("T\n\nEn la ocasion el visitante dijo que las relaciones son buenas.", "visitante"),
     ):
-        a, b = _subject_before(t, 3, t.find(" dijo"))
+        a, b = _subject_before(t, 3, t.find(" dijo"), Pipeline().kb)
         assert t[a:b] == want
     doc = Document.create(
         "KCNA", "2011-07-05", "T", "En la ocasion el visitante dijo que las relaciones son buenas."
