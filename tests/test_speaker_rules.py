@@ -2112,3 +2112,42 @@ def test_a_pack_gender_other_than_m_or_f_is_an_error(tmp_path):
     (tmp_path / "people.tsv").write_text("id\tname\tsubtype\taliases\tinfo\tgender\nx\tX Y\t\t\t\tmale\n")
     with pytest.raises(UsageError, match="gender"):
         load_pack(tmp_path)
+
+
+def test_a_pack_name_matches_with_or_without_its_accents():
+    # "Federación Rusa", "Japón": the gazetteer scan reads the text with its accents folded one character for
+    # one (offsets kept), so the sender of "La misiva" is Medvedev, not the leader who received it; the breve
+    # stays (McCune-Reischauer "Chŏngju" is not "Chongju")
+    from tealeaves.extract.kb import fold_accents
+
+    assert fold_accents("Federación Rusa, Japón, España") == "Federacion Rusa, Japon, Espana"
+    assert fold_accents("Chŏngju") == "Chŏngju"
+    doc = Document.create(
+        "KCNA",
+        "2011-09-09",
+        "Kim Jong Il recibe mensaje de felicitación de Medvedev",
+        "El Dirigente Kim Jong Il recibió el día 9 un mensaje de felicitación que le enviara el "
+        "presidente de la Federación Rusa D. Medvedev con motivo del aniversario., , La misiva va como "
+        "sigue:, , Su Excelencia estimado Kim Jong Il,, , En ocasión del aniversario, hago llegarle a Vd. "
+        "mi felicitación.",
+        lang="es",
+    )
+    facts = Pipeline()(doc)
+    places = {(m.text, m.entity) for m in facts["mention"] if m.label == "PLACE"}
+    assert ("Federación Rusa", "ru") in places
+    assert [q.speaker_entity for q in facts["quote"] if q.speaker_text == "misiva"] == ["dmitry-medvedev"]
+
+
+def test_a_known_name_before_an_acronym_it_cannot_start_does_not_lend_it_its_entity():
+    # "Organization for Security and Co-operation in Europe (OSCE)": the finder keeps only "Europe"; "OSCE"
+    # is not Europe wherever else the text writes it
+    doc = Document.create(
+        "KCNA",
+        "2011-04-08",
+        "T",
+        "The Organization for Security and Co-operation in Europe (OSCE) met. The OSCE said it would act. "
+        "The Palestinian National Authority (PNA) said so too. The PNA went on.",
+        lang="en",
+    )
+    got = {(m.text, m.label, m.entity) for m in Pipeline()(doc)["mention"]}
+    assert not any(t == "OSCE" and label == "PLACE" for t, label, _ in got)

@@ -18,7 +18,7 @@ import bisect
 import re
 
 from tealeaves.extract.eventdates import MONTH, WEEKDAY
-from tealeaves.extract.kb import KB
+from tealeaves.extract.kb import KB, fold_accents
 from tealeaves.model import Document, Mention
 
 _CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,2}\.(?= [A-Z])|[A-Z][\w'’-]*)"
@@ -54,10 +54,14 @@ _POSSESSIVE = ("'s", "’s")
 def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     text = doc.text
     found: list[Mention] = []
-    for m in kb.names_re.finditer(text):
+    for m in kb.names_re.finditer(fold_accents(text)):  # (the same offsets: accents folded one for one)
         label, eid, method = kb.surface[m.group()]
         start, end = m.span()
-        if label == "PERSON" and start > len(doc.title) and _longer_korean_name(text, m.group(), end, kb):
+        if (
+            label == "PERSON"
+            and start > len(doc.title)
+            and _longer_korean_name(text, text[start:end], end, kb)
+        ):
             continue  # "Ri Hyon Min" is not the "Ri Hyon" the pack knows: the unknown-name finder takes it
         if label == "ORG":
             start, eid = _qualified_org(text, start, eid, kb)
@@ -500,7 +504,12 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
         return found
     for m in found:
         a = _ABBR.match(text, m.end)
-        if a is not None and m.label in ("ORG", "PLACE") and not re.search(r"\d", a.group(1)):
+        if (
+            a is not None
+            and m.label in ("ORG", "PLACE")
+            and not re.search(r"\d", a.group(1))
+            and ((m.entity is None and m.label == "ORG") or _could_abbreviate(a.group(1), m.text))
+        ):  # (an unknown body's short form is taken as given; a known name's or a place's is checked)
             learned.setdefault(a.group(1), (m.label, m.entity))
         elif m.method == "pattern" and m.entity is None and m.label == "ORG" and " " not in m.text:
             learned.setdefault(m.text, (m.label, None))
@@ -520,6 +529,15 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
     if not new:
         return found
     return sorted([*found, *new], key=lambda x: (x.start, -x.end))
+
+
+def _could_abbreviate(abbr: str, name: str) -> bool:
+    """An acronym in capitals stands for a name one of whose words it starts with ("PNA" for "Palestinian
+    National Authority"); not "OSPAAAL" after "America Latina" or "OSCE" after "Europe", the tail of a
+    longer name the finder missed. Other short forms ("Chongsanghoe") are taken as given."""
+    if not abbr.isupper():
+        return True
+    return abbr[0] in {w[0] for w in name.split() if w[:1].isupper()}
 
 
 _BODY_BEFORE = re.compile(r"(?:\bof|\bfor|\bde|\bdel|\bde la)\s+$")

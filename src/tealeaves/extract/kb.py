@@ -8,6 +8,7 @@ trie-shaped regular expression (the matching runs in the regex engine's C code, 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -91,6 +92,28 @@ def literal_gate(pattern: str) -> tuple[str, ...] | None:
     if gate is None or min(map(len, gate)) < 2:
         return None
     return tuple(sorted({g.lower() for g in gate}))
+
+
+def _accent_table() -> dict[int, str]:
+    """Latin letters with diacritics -> the base letter, one character for one (so offsets stay). Not the
+    breve: in McCune-Reischauer "ŏ" and "ŭ" are other vowels ("Chŏngju" is Jongju in the north, "Chongju"
+    Cheongju in the south)."""
+    table = {}
+    for cp in range(0xC0, 0x250):
+        nfd = unicodedata.normalize("NFD", chr(cp))
+        if nfd[0] != chr(cp) and nfd[0].isascii() and nfd[0].isalpha() and "\u0306" not in nfd:
+            table[cp] = nfd[0]
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
+def fold_accents(text: str) -> str:
+    """``text`` with "á", "é", "ñ", ... written "a", "e", "n": the same length, each offset the same
+    character. The gazetteer scan reads the folded text against folded names, so a pack name matches
+    whether or not a source writes its accents ("Federación Rusa", "Federacion Rusa")."""
+    return text if text.isascii() else text.translate(_ACCENTS)
 
 
 def phrase_gate(phrases: list[str]) -> tuple[str, ...]:
@@ -261,6 +284,9 @@ def knowledge(dirs: tuple[Path, ...]) -> KB:
     for s, (label, eid, method) in list(surface.items()):  # "the DPRK" also as "The DPRK"
         if s[:1].islower():
             surface.setdefault(s[0].upper() + s[1:], (label, eid, method))
+    for s, v in list(surface.items()):  # "Federacion Rusa" also where the text writes "Federación Rusa"
+        if not s.isascii():
+            surface.setdefault(fold_accents(s), v)
     names_re = re.compile(r"(?<![\w])(?:" + trie_regex(list(surface)) + r")(?![\w])")
     glued = [s for s, (lab, _, _) in surface.items() if lab == "PERSON" and s.count(" ") >= 2]
     glued_re = re.compile(trie_regex(glued)) if glued else None
