@@ -209,16 +209,19 @@ _CUE_WORDS = r"(?:said|says|added|noted|stressed|told|declared|stated)"
 _CLAUSE_GAP = re.compile(r"\b(?:that|which|who|whom|fact|said|says|referred|noted|stressed|and|by|with)\b")
 
 
+def media_words(kb: KB) -> str:
+    """The packs' paper and broadcaster nouns as one alternation, longest first ("news agency", "paper")."""
+    got = kb.compiled.get("media-words")
+    if got is None:
+        got = kb.compiled["media-words"] = "|".join(
+            sorted(kb.media_nouns | kb.broadcast_nouns, key=len, reverse=True)
+        )
+    return got
+
+
 def medium_noun_end(kb: KB) -> re.Pattern:
     """A paper or broadcaster noun right before a name: "The Indonesian paper Suara Karya"."""
-    return kb.rx(
-        "medium-noun-end",
-        lambda: (
-            r"(?i)\b(?:"
-            + "|".join(sorted(kb.media_nouns | kb.broadcast_nouns, key=len, reverse=True))
-            + r")\s+$"
-        ),
-    )
+    return kb.rx("medium-noun-end", lambda: r"(?i)\b(?:" + media_words(kb) + r")\s+$")
 
 
 def speaker_words(kb: KB) -> tuple[frozenset, frozenset, frozenset]:
@@ -1811,7 +1814,7 @@ class Discourse:
     def _medium(self, order: list[int], at: int, headline: bool) -> Ref | None:
         """'the paper': the newspaper the text names before it (or, for a headline, in the lead)."""
         t = self.text
-        nouns = "|".join(sorted(self.kb.media_nouns | self.kb.broadcast_nouns, key=len, reverse=True))
+        nouns = media_words(self.kb)
         after_noun = re.compile(r"\b(?:" + nouns + r")\s+(?=[A-Z])")
         before_noun = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:" + nouns + r")\b")
         i = self.sent_index(at)

@@ -32,6 +32,7 @@ from tealeaves.extract.coref import (
     Discourse,
     capitalised_name,
     country_entity,
+    media_words,
     resolve,
     speaker_words,
 )
@@ -1637,14 +1638,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
 
 def _medium_noun_after(kb: KB) -> re.Pattern:
     """The packs' media and broadcaster nouns after a nationality ("paper", "daily", "news agency")."""
-    return kb.rx(
-        "medium-noun-after",
-        lambda: (
-            r"\s+(?:[\w-]+\s+){0,2}?(?:"
-            + "|".join(sorted(kb.media_nouns | kb.broadcast_nouns, key=len, reverse=True))
-            + r")\s+"
-        ),
-    )
+    return kb.rx("medium-noun-after", lambda: r"\s+(?:[\w-]+\s+){0,2}?(?:" + media_words(kb) + r")\s+")
 
 
 def _medium_after_nationality(
