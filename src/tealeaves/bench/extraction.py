@@ -142,12 +142,6 @@ def run_tealeaves(docs: list[Document], pipeline: Pipeline | None = None, passes
     return _tealeaves_run(docs, passes, best, n)
 
 
-def run_spacy(docs: list[Document], batch_size: int = 64, passes: int = 1) -> Run:
-    nlp, work = _spacy_work(docs, batch_size)
-    [(best, n)] = _fastest(passes, work)
-    return _spacy_run(docs, nlp, passes, best, n)
-
-
 def run_both(docs: list[Document], passes: int = 1, batch_size: int = 64) -> list[Run]:
     """tealeaves and spaCy over the same documents, a pass of each in turn, the fastest of each reported."""
     nlp, spacy_work = _spacy_work(docs, batch_size)
