@@ -2255,7 +2255,8 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         for full in disc.kb.title_abbreviations.get(words[-1] if words else "", ()):
             # "...: Malaysian PM", "...: UAE VP": the person the story names with the title in full (with
             # its qualifier, else without it: "United Arab Emirates' Vice President ...")
-            for span in (" ".join([*words[:-1], full]), full)[: 2 if len(words) > 1 else 1]:
+            spans = [" ".join([*words[:-1], full]), full] if len(words) > 1 else [full]
+            for span in spans:
                 r = disc.role(full, len(disc.text), definite=True, span=span)
                 if r is not None and (r.entity or r.name):
                     return r
