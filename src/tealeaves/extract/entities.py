@@ -1287,7 +1287,7 @@ def _title_width(words: list[str], i: int, kb: KB) -> int:
     former title, "Ex-president of the U.S. Jimmy Carter"; 0: none)."""
     if " ".join(words[i : i + 2]) in kb.person_titles:
         return 2
-    former = re.match(r"(?:Ex|ex)-(\w+)$", words[i])
+    former = re.match(r"(?:Ex|ex)-(\w+)$", words[i]) if words[i][:3] in ("Ex-", "ex-") else None  # (hot path)
     if words[i] in kb.person_titles or (
         former is not None and former.group(1).capitalize() in kb.person_titles
     ):
