@@ -33,6 +33,8 @@ _NAME_AFTER = re.compile(r" ((?:[A-Z][a-z][\w'’-]*)(?: [A-Z][a-z][\w'’-]*){1
 _AND = re.compile(r" (?:and|y) ")
 _OPENER = re.compile(r"(?:^|(?<=[\s(\"“]))((?:[A-Z][\w'’-]*\s+){1,2})$")
 _TOKEN = re.compile(r"\S+")
+_THE = re.compile(r"(?:The|the)\s+")
+_KOREAN_UNIT = re.compile(r"[A-Z][a-z]+-(?:ri|dong|gun|ni|up)")  # "Sinam-ri", "Chilgol-dong"
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Ene|Abr|Ago|Dic)"
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _REST_OF_WORD = re.compile(r"\S*\s+")
@@ -826,9 +828,9 @@ _ACTING_BODY_AFTER = re.compile(
 
 
 def _acting_body(text: str, start: int, end: int, kb: KB) -> list[Mention]:
-    lead = re.match(r"(?:The|the)\s+", text[start:end])
+    lead = _THE.match(text, start, end)
     if lead:
-        start += lead.end()
+        start = lead.end()
     words = text[start:end].split()
     if len(words) < 4 or not any(w in ("of", "for", "and") for w in words[1:-1]):
         return []
@@ -980,7 +982,8 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
     if any(a < s or b > e for a, b in inner) or (s, e) in inner:
         return None
     bounds = {a for a, _ in toks} | {b for _, b in toks}
-    bounds |= {i for i in range(s, e) if text[i] == "-"} | {i + 1 for i in range(s, e) if text[i] == "-"}
+    if text.find("-", s, e) >= 0:
+        bounds |= {i for i in range(s, e) if text[i] == "-"} | {i + 1 for i in range(s, e) if text[i] == "-"}
     if any(a not in bounds or b not in bounds for a, b in inner):
         return None  # a name glued to its neighbours ('SecretaryKim Jong Unvisited') is no part of another
     label = _label_by_head(words, kb)
@@ -1436,9 +1439,9 @@ def _system_name(words: list[str], kb: KB) -> int | None:
     ('Wang Shuli'), or the run's tail after a person title ('President Truong Tan Sang')."""
     for surnames, given, lo, hi in kb.name_systems:
         for i in range(len(words)):
-            rest = words[i + 1 :]
-            if words[i] not in surnames or not lo <= len(rest) <= hi:
+            if words[i] not in surnames or not lo <= len(words) - i - 1 <= hi:
                 continue
+            rest = words[i + 1 :]
             if not all(
                 w[:1].isupper()
                 and given.fullmatch(w.lower() if given.pattern[:1] == "(" else w)
@@ -1517,7 +1520,7 @@ def _label_by_head(words: list[str], kb: KB) -> str | None:
         return "PLACE"
     if head in kb.org_heads or two in kb.org_heads:
         return "ORG"
-    if re.fullmatch(r"[A-Z][a-z]+-(?:ri|dong|gun|ni|up)", head):
+    if "-" in head and _KOREAN_UNIT.fullmatch(head):
         return "PLACE"
     return None
 

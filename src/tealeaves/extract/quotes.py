@@ -176,9 +176,18 @@ def _speaker_first(words: list[str], text: str, kb: KB) -> bool:
     )
 
 
+_HEADLINE_SPEAKER_FIRST = re.compile(r"(?P<sp>[A-Z][^:]{2,40}):\s+(?P<q>[^:]{10,})$")
+_HEADLINE_SPEAKER_LAST = re.compile(r"(?P<q>.{10,}?)(?P<cue>:\s+|\s*--\s*)(?P<sp>[A-Z][^:]{1,60})$")
+_HEADLINE_SAYS = re.compile(
+    r"(?P<q>.{10,}?),\s+(?P<cue>says|said|ratifica|dice|afirma|senala|señala|destaca)\s+(?P<sp>.{2,60})$"
+)
+
+
 def _headline(text: str, sent: Sentence, mentions, kb: KB, english: bool = True) -> list[Quote]:
     title = text[sent.start : sent.end]
-    first = re.match(r"(?P<sp>[A-Z][^:]{2,40}):\s+(?P<q>[^:]{10,})$", title)
+    if ":" not in title and "--" not in title and "," not in title:
+        return []  # (every shape below needs one of these: most headlines have none)
+    first = _HEADLINE_SPEAKER_FIRST.match(title)
     if first and len(first.group("sp").split()) <= 4 and len(first.group("q").split()) >= 3:
         # "President Ahmadinejad: LatAm Will No Longer Be US' Backyard": a person, then his words
         se = sent.start + first.end("sp")
@@ -196,13 +205,10 @@ def _headline(text: str, sent: Sentence, mentions, kb: KB, english: bool = True)
         if people:
             qs, qe = sent.start + first.start("q"), sent.start + first.end("q")
             return [_quote(text, qs, qe, False, people[0], ":", mentions, kb)]
-    m = re.match(r"(?P<q>.{10,}?)(?P<cue>:\s+|\s*--\s*)(?P<sp>[A-Z][^:]{1,60})$", title)
+    m = _HEADLINE_SPEAKER_LAST.match(title)
     cue = m.group("cue").strip() if m else ":"
     if m is None:
-        m = re.match(
-            r"(?P<q>.{10,}?),\s+(?P<cue>says|said|ratifica|dice|afirma|senala|señala|destaca)\s+(?P<sp>.{2,60})$",
-            title,
-        )
+        m = _HEADLINE_SAYS.match(title)
         if m is None:
             return []
         cue = m.group("cue")
