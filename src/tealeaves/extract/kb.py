@@ -124,8 +124,13 @@ def phrase_gate(phrases: list[str]) -> tuple[str, ...]:
 
 
 def _words_regex(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", flags)
+    """Any of ``words`` as a whole word: their alternation, longest first, written as a trie (the same
+    matches, a few branches tried at each position instead of every word). Ignoring case, the trie is of the
+    words in lower case, so that no two branches match the same character."""
+    words = {w for w in words if w}
+    if flags & re.IGNORECASE:
+        words = {w.lower() for w in words}
+    return re.compile(r"(?<![\w])(?:" + trie_regex(sorted(words)) + r")(?![\w])", flags)
 
 
 @dataclass
