@@ -22,9 +22,11 @@ from tealeaves.extract.kb import KB, fold_accents
 from tealeaves.model import Document, Mention
 
 _CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,2}\.(?= [A-Z])|[A-Z][\w'’-]*)"
+# a run of capitalised words; the first word is _CAPWORD with its capital written first and the look-behind
+# after it (the same matches: the capital, when no word character, apostrophe, dot or hyphen comes before it),
+# so that the engine skips to the capitals instead of trying every position
 _CAPSEQ = re.compile(
-    r"(?<![\w'’.-])"
-    + _CAPWORD
+    r"[A-Z](?<![\w'’.-].)(?:(?:\.[A-Z])+\.?|[a-z]{0,2}\.(?= [A-Z])|[\w'’-]*)"
     + r"(?:(?: (?:of|for|and|the|on|with|de|del|la|los|las|y|do|da|dos|das|du|des))* (?:"
     + _CAPWORD
     + r"|\d+(?:st|nd|rd|th)?\b))*"

@@ -21,8 +21,11 @@ GLOSS = r"[^.;:!?]{3,200}"
 GLOSS_BEFORE = r"[^.;:!?,]{3,160}"
 
 
-def trie_regex(words: list[str]) -> str:
-    """A regular expression matching any of ``words``, shaped as a trie (longest alternative first)."""
+def trie_regex(words: list[str], after_first: str = "") -> str:
+    r"""A regular expression matching any of ``words``, shaped as a trie (longest alternative first).
+    ``after_first`` goes after each word's first character: a look-behind there (``(?<![\w].)``, no word
+    character before the word) keeps the expression opening with its first characters, which lets the
+    engine skip to the positions where one of them stands instead of trying every position."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -40,6 +43,9 @@ def trie_regex(words: list[str]) -> str:
             return "(?:" + body + ")?"
         return body
 
+    if after_first:
+        firsts = [re.escape(ch) + after_first + build(sub) for ch, sub in sorted(trie.items()) if ch]
+        return "(?:" + "|".join(firsts) + ")" if firsts else ""
     return build(trie)
 
 
@@ -292,7 +298,7 @@ def knowledge(dirs: tuple[Path, ...]) -> KB:
     for s, v in list(surface.items()):  # "Federacion Rusa" also where the text writes "Federación Rusa"
         if not s.isascii():
             surface.setdefault(fold_accents(s), v)
-    names_re = re.compile(r"(?<![\w])(?:" + trie_regex(list(surface)) + r")(?![\w])")
+    names_re = re.compile(r"(?:" + trie_regex(list(surface), after_first=r"(?<![\w].)") + r")(?![\w])")
     glued = [s for s, (lab, _, _) in surface.items() if lab == "PERSON" and s.count(" ") >= 2]
     glued_re = re.compile(trie_regex(glued)) if glued else None
     titles: dict[str, list[Title]] = {}
@@ -301,11 +307,10 @@ def knowledge(dirs: tuple[Path, ...]) -> KB:
             titles.setdefault(t.title.lower(), []).append(t)
     titles_re = None
     if titles:
-        alts = sorted({t.title for ts in titles.values() for t in ts}, key=len, reverse=True)
-        # a standalone title, after optional determiner and lower-case epithets (outside the mention)
-        titles_re = re.compile(
-            r"(?:(?<=\s)|^)(?P<title>" + "|".join(re.escape(a) for a in alts) + r")(?![\w])", re.IGNORECASE
-        )
+        # a standalone title, after optional determiner and lower-case epithets (outside the mention); the
+        # titles as a trie in lower case (see _words_regex)
+        alts = sorted({t.title.lower() for ts in titles.values() for t in ts})
+        titles_re = re.compile(r"(?<!\S)(?P<title>" + trie_regex(alts) + r")(?![\w])", re.IGNORECASE)
     leaders = {ld.entity: (ld.start, ld.end) for pk in packs for ld in pk.leaders}
     p = _merge_patterns(packs)
     kb = KB(fingerprint(dirs), entities, surface, names_re, glued_re, titles_re, titles, leaders, p)
