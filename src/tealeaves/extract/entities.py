@@ -727,9 +727,46 @@ def _qualified_org(text: str, start: int, eid: str, kb: KB) -> tuple[int, str | 
     return start, eid
 
 
-_EPITHETS = re.compile(
-    r"(?:\b(?:the|The|our|respected|Respected|dear|Dear|beloved|great|Great|dear respected)\s+)+$"
-)
+# what follows a title that does not stand alone: a name ("General Secretary Kim Jong Un", "el Mariscal
+# camarada Kim Jong Un"), or what it is the title of ("the President of Cuba", "el Presidente del Consejo")
+_NOT_ALONE = re.compile(r"\s*(?:Comrade\s+|camarada\s+)?[A-Z]|\s+of\b|\s+for\b|\s+del?\b|-|,\s+[a-z]")
+
+
+def _demonym_after(after: str, kb: KB) -> bool:
+    """A title followed by a nationality in lower case, as Spanish writes it ("el Presidente ruso", "el
+    Presidente guatemalteco"): someone else's title. The word starts as a country of the gazetteer does
+    (four letters, accents folded) and ends as a demonym does, or the packs' demonym table holds it
+    ("ruso")."""
+    m = _LOWER_WORD.match(after)
+    if m is None:
+        return False
+    word = fold_accents(m.group(1))
+    if word in _SPANISH_FUNCTION_WORDS:
+        return False  # ("para" is no Paraguayan, "como" no Comorian)
+    starts = kb.rx(
+        "country-starts",
+        lambda: (
+            "(?:"
+            + "|".join(
+                sorted(
+                    {
+                        re.escape(fold_accents(n)[:4].lower())
+                        for e in kb.entities.values()
+                        if e.subtype == "country"
+                        for n in (e.name, *e.aliases)
+                        if len(n) >= 4 and n[:1].isupper()
+                    }
+                )
+            )
+            + ")"
+        ),
+    )
+    return word in kb.demonyms or (starts.match(word) is not None and word.endswith(_DEMONYM_ENDINGS_ES))
+
+
+_LOWER_WORD = re.compile(r"\s+([a-záéíóúñü]{4,})\b")
+_SPANISH_FUNCTION_WORDS = frozenset({"para", "como", "esta", "este", "esto", "estas", "estos"})
+_DEMONYM_ENDINGS_ES = ("o", "a", "os", "as", "ense", "enses", "es", "esa", "i", "ies")
 
 
 def _titles(text: str, published: str, kb: KB, taken: _Taken) -> list[Mention]:
@@ -742,10 +779,10 @@ def _titles(text: str, published: str, kb: KB, taken: _Taken) -> list[Mention]:
         if taken.overlaps(start, end):
             continue
         after = text[end : end + 40]
-        if re.match(r"\s*(?:Comrade\s+)?[A-Z]|\s+of\b|\s+for\b|\s+de\b|-|,\s+[a-z]", after):
+        if _NOT_ALONE.match(after) or _demonym_after(after, kb):
             continue  # "General Secretary Kim Jong Un", "the President of Cuba": not standing alone
         before = text[max(0, start - 40) : start]
-        lead = _EPITHETS.search(before)
+        lead = kb.title_epithets_re.search(before) if kb.title_epithets_re is not None else None
         rest = before[: lead.start()] if lead else before
         if re.search(r"[A-Z][\w.]*\s+$|(?:Vice|vice|First|Deputy|deputy|\w+'s)[- ]$", rest) and not lead:
             continue  # "U.S. President", "KPA Vice Marshal", "Cuba's President": someone else's title

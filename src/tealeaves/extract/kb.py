@@ -160,6 +160,7 @@ class KB:
     person_role_of_re: re.Pattern | None = None  # "Vishwanath, director-general of": a one-word name's role
     stopwords: frozenset = frozenset()
     name_openers: frozenset = frozenset()  # stopwords that may open a name ("Korean", "Supreme")
+    title_epithets_re: re.Pattern | None = None  # "the respected ", "el ": before a title standing alone
     head_first: frozenset = frozenset()  # heads written before the name ("Mt.", "Hospital de ...")
     generic_words: frozenset = frozenset()  # words that describe, not name ("Political", "Ruling")
     org_patterns: list = field(default_factory=list)  # regexes matching whole organisation names
@@ -369,6 +370,9 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         )
     kb.stopwords = frozenset(names.get("stopwords", []))
     kb.name_openers = frozenset(names.get("name_openers", []))
+    if names.get("title_epithets"):
+        epithets = "|".join(map(re.escape, sorted(set(names["title_epithets"]), key=len, reverse=True)))
+        kb.title_epithets_re = re.compile(r"(?:\b(?:" + epithets + r")\s+)+$")
     kb.head_first = frozenset(names.get("head_first", []))
     kb.generic_words = frozenset(names.get("generic_words", []))
     kb.org_patterns = [re.compile(x) for x in names.get("org_patterns", [])]
