@@ -49,13 +49,14 @@ def trie_regex(words: list[str], after_first: str = "") -> str:
     return build(trie)
 
 
-def literal_gate(pattern: str) -> tuple[str, ...] | None:
+def literal_gate(pattern: str, min_len: int = 2) -> tuple[str, ...] | None:
     """Lower-case strings one of which every match of ``pattern`` (matched ignoring case) contains: the
     longest literal run of its top-level sequence, or the literal prefixes of a group of alternatives
     ("(?:known|called) as " -> ("called", "known"), longer than " as "; "meaning|literally" -> ("literally",
     "meaning")). A document
     holding none of them cannot match, and ``in`` on the lower-cased text is far cheaper than a search that
-    tries every alternative at every position. None when no such strings of two characters or more exist."""
+    tries every alternative at every position. None when no such strings of ``min_len`` characters or more
+    exist."""
     try:  # the parser of the standard library's own re module (private: without it, no gates)
         from re import _constants as c
         from re import _parser
@@ -95,7 +96,7 @@ def literal_gate(pattern: str) -> tuple[str, ...] | None:
     except Exception:  # (an unusual pattern simply gets no gate)
         return None
     gate = best_of(tree)
-    if gate is None or min(map(len, gate)) < 2:
+    if gate is None or min(map(len, gate)) < min_len:
         return None
     return tuple(sorted({g.lower() for g in gate}))
 
@@ -445,7 +446,8 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         rx = rx.replace("{GLOSS}", GLOSS)
         trigger = re.compile(d["trigger"], re.IGNORECASE) if d.get("trigger") else None
         kb.definitions.append((d["name"], re.compile(rx), trigger))
-        kb.definition_gates.append(literal_gate(d["trigger"]) if d.get("trigger") else None)
+        # (one character will do: "(" opens every gloss in parentheses, and most documents hold none)
+        kb.definition_gates.append(literal_gate(d["trigger"], min_len=1) if d.get("trigger") else None)
     _compile_events(kb, p)
 
 

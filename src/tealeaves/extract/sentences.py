@@ -102,6 +102,35 @@ _DEBRIS = re.compile(
     r"|\s*\r\s*|\n+"  # bare CR, line breaks
     r"|(?P<mark>(?<=[.!?:])[\"”’']?\s*,\s+(?=[\"“‘(]?[A-Z0-9]))"  # "Republic.,  The": a lost paragraph break
 )
+_DEBRIS_CHAR = re.compile(r"[,\r\n]")  # every debris match holds one of these
+
+
+def _debris(text: str, pos: int):
+    """The matches of ``_DEBRIS.finditer(text, pos)``, found faster: the scan jumps from comma to line break
+    (every match holds one) and tries the pattern only where a match holding it could start, the white
+    space and quotation mark just before it. (The pattern opens with optional white space, so the engine
+    would otherwise try every position of the text.)"""
+    while True:
+        c = _DEBRIS_CHAR.search(text, pos)
+        if c is None:
+            return
+        k = c.start()
+        s = k
+        while s > pos and text[s - 1].isspace():
+            s -= 1
+        if s > pos and text[s - 1] in _QUOTE_CHARS:
+            s -= 1
+        for p in range(s, k + 1):
+            m = _DEBRIS.match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = k + 1
+
+
+_QUOTE_CHARS = "\"”’'"
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9¡¿ÁÉÍÓÚÑ])")
 _TRIM = " \t\r\n,"
 
@@ -131,7 +160,7 @@ def split_sentences(text: str, title_len: int | None = None) -> list[Sentence]:
         _emit(text, 0, title_len, spans)
         body_from = title_len + len(TITLE_SEP)
     pos = body_from
-    for m in _DEBRIS.finditer(text, body_from):
+    for m in _debris(text, body_from):
         if (
             m.group("mark")
             and text[m.start() - 1] == "."
