@@ -2195,3 +2195,21 @@ def test_a_title_before_a_spanish_nationality_or_a_name_is_someone_elses():
     )
     titles = [(m.text, m.start) for m in Pipeline()(doc)["mention"] if m.method == "title"]
     assert len(titles) == 1 and doc.text[titles[0][1] :].startswith("Presidente para")
+
+
+def test_a_one_word_name_before_an_unhyphenated_office_is_a_person():
+    # "by Vishwanath, secretary general of the International Kim Il Sung Prize Council": the office is written
+    # without its hyphen too, so the mononym is a person and the "he" after a quote naming the leaders is him
+    # (the corpus's wording, speaker check set)
+    doc = Document.create(
+        "KCNA",
+        "2012-04-13",
+        "World Congress on Juche Idea Held",
+        "The congress praised Kim Il Sung and leader Kim Jong Il., ,  An opening address was made at the "
+        "congress by Vishwanath, secretary general of the International Kim Il Sung Prize Council., ,  The "
+        "Juche idea is shining with the august names of Kim Il Sung and Kim Jong Il, he stressed.",
+        lang="en",
+    )
+    facts = Pipeline()(doc)
+    assert ("Vishwanath", "PERSON") in {(m.text, m.label) for m in facts["mention"]}
+    assert [(q.speaker_text, q.speaker_name) for q in facts["quote"]] == [("he", "Vishwanath")]
