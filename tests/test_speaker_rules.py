@@ -2213,3 +2213,25 @@ def test_a_one_word_name_before_an_unhyphenated_office_is_a_person():
     facts = Pipeline()(doc)
     assert ("Vishwanath", "PERSON") in {(m.text, m.label) for m in facts["mention"]}
     assert [(q.speaker_text, q.speaker_name) for q in facts["quote"]] == [("he", "Vishwanath")]
+
+
+def test_el_dirigente_is_kim_jong_il_and_no_name_for_another_role():
+    # "el Dirigente" standing alone is Kim Jong Il in the Spanish service (2011-12 in the corpora, before and
+    # after his death); a leader's title is never the name of another's role: "el embajador chino transmitio
+    # al Dirigente ... El embajador chino subrayo" is the ambassador named before (the corpus's wording)
+    doc = Document.create(
+        "KCNA",
+        "2011-11-01",
+        "Kim Jong Il recibe al embajador chino",
+        "El Dirigente recibio al embajador chino Liu Hongcai., , Primeramente, el embajador chino transmitio "
+        "al Dirigente el cordial saludo enviado por Hu Jintao., , El embajador chino subrayo que las "
+        "relaciones se desarrollan., , El Dirigente dijo que todos los sectores deben aprender de la amistad "
+        "con China.",
+        lang="es",
+    )
+    facts = Pipeline()(doc)
+    assert [m.entity for m in facts["mention"] if m.text == "Dirigente"] == ["kim-jong-il"] * 3
+    assert [(q.speaker_text, q.speaker_name) for q in facts["quote"]] == [
+        ("embajador chino", "Liu Hongcai"),
+        ("Dirigente", "Kim Jong Il"),
+    ]

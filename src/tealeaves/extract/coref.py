@@ -1124,8 +1124,9 @@ class Discourse:
             for m in self.mentions:
                 if m.end > at:
                     break
-                if m.label != "PERSON" or self.inside_other_quote(m.start, m.end, at):
-                    continue
+                if m.label != "PERSON" or m.method == "title" or self.inside_other_quote(m.start, m.end, at):
+                    continue  # (a leader's title standing alone is no name given another's role: "el
+                    # embajador chino transmitio al Dirigente ...")
                 title, clause = self._role_context(m)
                 if of is not None and of.group(1) not in title + clause:
                     continue
