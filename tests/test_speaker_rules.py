@@ -2235,3 +2235,23 @@ def test_el_dirigente_is_kim_jong_il_and_no_name_for_another_role():
         ("embajador chino", "Liu Hongcai"),
         ("Dirigente", "Kim Jong Il"),
     ]
+
+
+def test_a_spanish_following_answer_opens_a_block_and_the_portavoz_is_a_spokesman():
+    # "el portavoz del MINREX de la RPDC dio la siguiente respuesta:" announces the answer that follows, as
+    # "gave the following answer" does in English; "portavoz" (vocero) is a spokesman, anonymous like "a
+    # spokesman for the DPRK Foreign Ministry", not the ministry (the corpus's wording)
+    doc = Document.create(
+        "KCNA",
+        "2012-05-22",
+        "MINREX de la RPDC rechaza la provocacion politica del G-8",
+        "En entrevista concedida este martes a la ACNC con respecto al parrafo de acusacion a la RPDC, el "
+        "portavoz del MINREX de la RPDC dio la siguiente respuesta:,  Condenamos categoricamente el hecho de "
+        "que los participantes en la Cumbre del G-8 hayan cuestionado injustamente el lanzamiento de "
+        "satelite., ,  Seguiremos ejerciendo dignamente el soberano derecho al lanzamiento de satelite.",
+        lang="es",
+    )
+    quotes = Pipeline()(doc)["quote"]
+    assert [(q.text[:10], q.speaker_text, q.speaker_kind) for q in quotes] == [
+        ("Condenamos", "portavoz del MINREX de la RPDC", "anonymous")
+    ]

@@ -340,7 +340,8 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         cues = _cues(s, sent.start, glued, kb)
         c = cues[-1] if cues else None
         if c is None or not _CUE_TO_COLON.fullmatch(s, c.end()):
-            c = _FOLLOWING.search(s)  # 'released the following press statement on June 27:'
+            # 'released the following press statement on June 27:', 'dio la siguiente respuesta a la ACNC:'
+            c = _FOLLOWING.search(s) or _FOLLOWING_ES.search(s)
             if c is None:
                 continue
             cues = [c]
@@ -547,6 +548,12 @@ _FOLLOWING = re.compile(
     r"\b(?P<verb>released|issued|published|made public|sent|carried|read out|announced|gave|made)\s+"
     r"(?:(?:on\s+)?" + _WEEKDAY + r"\s+)?"
     r"the following\b[^:]{0,300}:$"
+)
+# the same in Spanish: "el portavoz del MINREX de la RPDC dio el dia 31 la siguiente respuesta a la ACNC:",
+# "hizo publica la vispera la siguiente declaracion:"
+_FOLLOWING_ES = re.compile(
+    r"\b(?P<verb>dio|dieron|hizo|hicieron|formulo|formuló|emitio|emitió|publico|publicó|difundio|difundió)\s+"
+    r"(?:[^:]{0,80}?\s+)?(?:la|las|el|los)\s+siguientes?\b[^:]{0,300}:$"
 )
 
 
@@ -2162,6 +2169,8 @@ def _speaker_kind(
         return "self", first.entity if first else None, _name(kb, first) if first else sp
     words = re.findall(r"[a-zñáéíóú][\w-]*", low)
     head = _head(words)
+    # Spanish names the head first: "el portavoz del MINREX de la RPDC" is a spokesman, not the ministry
+    spanish_anonymous = len(words) > 2 and words[1] in ("de", "del") and words[0] in kb.anonymous
     if head.endswith("s") and head[:-1] in kb.own_writing:
         head = head[:-1]  # "Articles say" in a press review: the paper's own
     people = [m for m in inside if m.label == "PERSON"]
@@ -2313,6 +2322,7 @@ def _speaker_kind(
         tail
         and re.fullmatch(r"(?:[\w-]+\s+){1,2}", text[ss : tail[0].start])
         and head not in kb.anonymous
+        and not spanish_anonymous
         and text[ss : tail[0].start].split()[-1].lower() not in _PREPS  # "principal of X": X's officer
     ):
         return "named", tail[0].entity, _name(kb, tail[0])  # "south Korean Yonhap News"
@@ -2324,7 +2334,7 @@ def _speaker_kind(
     ):
         # "Chairman Aleksandr Neves Rosendo da Silva said": a title, then a name no pack knows
         return "named", None, titled.group(2)
-    if head in kb.anonymous or " ".join(words[-2:]) in kb.anonymous or role is not None:
+    if head in kb.anonymous or " ".join(words[-2:]) in kb.anonymous or role is not None or spanish_anonymous:
         owner = _appositive_owner(text, ss, mentions)
         if owner is not None:
             return "named", owner.entity, _name(kb, owner)
