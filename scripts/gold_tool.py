@@ -443,16 +443,26 @@ SPEAKER_BATCHES = [
 ]
 
 
+# From this batch on (round M, session 12), a drawn batch is not development data once scored: it goes to
+# the sealed split (eval/gold/speakers-sealed.jsonl), scored by ``tealeaves eval extraction`` as
+# ``sealed.*`` like the held-out split, its documents and errors never read while building the extractor.
+SEALED_FROM_BATCH = 190
+
+
 def select_speakers(corpora: Path) -> list[tuple[str, str, str, str]]:
     """Seeded draw of the speaker check set (all batches), skipping every document of selection.tsv,
-    tests/data/mixed.jsonl, earlier batches and texts equal to one of them."""
+    tests/data/mixed.jsonl, earlier batches and texts equal to one of them. Batches from
+    ``SEALED_FROM_BATCH`` on are the sealed split."""
     rows: list[tuple[str, str, str, str]] = []
-    for plan, seed in SPEAKER_BATCHES:
-        rows += _draw_speakers(corpora, plan, seed, {row[2] for row in rows})
+    for batch, (plan, seed) in enumerate(SPEAKER_BATCHES, 1):
+        split = "sealed" if batch >= SEALED_FROM_BATCH else "speakers"
+        rows += _draw_speakers(corpora, plan, seed, {row[2] for row in rows}, split)
     return rows
 
 
-def _draw_speakers(corpora: Path, plan: dict, seed: str, taken: set[str]) -> list[tuple[str, str, str, str]]:
+def _draw_speakers(
+    corpora: Path, plan: dict, seed: str, taken: set[str], split: str = "speakers"
+) -> list[tuple[str, str, str, str]]:
     excluded = {row[2] for row in read_selection(main_only=True)} | taken
     mixed = ROOT / "tests" / "data" / "mixed.jsonl"
     if mixed.exists():
@@ -472,7 +482,7 @@ def _draw_speakers(corpora: Path, plan: dict, seed: str, taken: set[str]) -> lis
                     continue
                 excluded.add(r["id"])
                 seen_text.add(key)
-                rows.append(("speakers", name, r["id"], reason))
+                rows.append((split, name, r["id"], reason))
                 picked += 1
                 if picked == n:
                     break
@@ -795,6 +805,7 @@ SPLIT_FILES = {
     "main": "extraction.jsonl",
     "heldout": "extraction-heldout.jsonl",
     "speakers": "speakers.jsonl",
+    "sealed": "speakers-sealed.jsonl",
 }
 
 
@@ -832,7 +843,7 @@ def build_all(corpora: Path) -> dict[str, list[dict]]:
             except AnnError as err:
                 errors.append(str(err))
                 continue
-            if split_of[doc_id] == "speakers":
+            if split_of[doc_id] in ("speakers", "sealed"):
                 rec = quotes_only(rec, lines, path.name)
             out[split_of[doc_id]].append(rec)
     if errors:

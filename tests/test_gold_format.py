@@ -22,7 +22,7 @@ from tealeaves.model import TITLE_SEP, Document
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "gold"
-FILES = ("extraction.jsonl", "extraction-heldout.jsonl", "speakers.jsonl")
+FILES = ("extraction.jsonl", "extraction-heldout.jsonl", "speakers.jsonl", "speakers-sealed.jsonl")
 CORPORA = next(
     (
         p / "shared" / "corpora"
@@ -215,11 +215,12 @@ def _corpus(name: str) -> dict[str, dict]:
 
 # Least documents and facts per file: the issue asks for at least 150 annotated documents, the brief for 40
 # more held out; the fact floors guard against a truncated or half-rebuilt file.
-MIN_DOCUMENTS = {FILES[0]: 150, FILES[1]: 40, FILES[2]: 110}
+MIN_DOCUMENTS = {FILES[0]: 150, FILES[1]: 40, FILES[2]: 110, FILES[3]: 80}
 MIN_FACTS = {
     FILES[0]: {"entities": 1000, "quotes": 100, "definitions": 20, "appearances": 30, "meetings": 20},
     FILES[1]: {"entities": 250, "quotes": 30, "definitions": 5, "appearances": 8, "meetings": 5},
     FILES[2]: {"quotes": 200},
+    FILES[3]: {"quotes": 100},
 }
 
 

@@ -3,7 +3,9 @@
 Gold files (format: eval/gold/SCHEMA.md, rules: docs/annotation-guidelines.md): ``eval/gold/extraction.jsonl``
 (development, reported as ``dev.*``), ``eval/gold/extraction-heldout.jsonl`` (held out, ``heldout.*``) and
 ``eval/gold/speakers.jsonl`` (the speaker check set, ``speakers.*``: other documents, annotated for quotes
-only, which its records say in ``annotated``), scored separately. How each fact type is matched
+only, which its records say in ``annotated``) and ``eval/gold/speakers-sealed.jsonl`` (the sealed speaker
+rounds, ``sealed.*``: drawn and annotated as the check set, but held out like ``heldout``), scored
+separately. How each fact type is matched
 (docs/evaluation.md):
 
 - entities: exact span and type (precision, recall, F1 per type); resolution accuracy over the matched
@@ -36,7 +38,12 @@ from tealeaves.errors import UsageError
 from tealeaves.extract import Pipeline
 from tealeaves.model import Document
 
-SPLITS = {"dev": "extraction.jsonl", "heldout": "extraction-heldout.jsonl", "speakers": "speakers.jsonl"}
+SPLITS = {
+    "dev": "extraction.jsonl",
+    "heldout": "extraction-heldout.jsonl",
+    "speakers": "speakers.jsonl",
+    "sealed": "speakers-sealed.jsonl",
+}
 FACT_KINDS = ("entities", "quotes", "definitions", "appearances", "meetings")
 TYPES = ("PERSON", "ORG", "PLACE")
 
