@@ -1713,6 +1713,9 @@ class Discourse:
             if _UNNAMED_PAPER.search(self.text, max(s.start, last.start() - 60), last.start()):
                 return Ref("anonymous", None, None, False)
             r = self._speaker_or_subject(j, s, limit)
+            if r is None and self.subject(j).kind == "document":
+                continue  # ('An article titled "..." carried photos', "The magazine carried a photo": what
+                # the document itself carries; the sentence before says who published it)
             return r if r is not None and r.kind == "named" else None
         return None
 
@@ -1816,7 +1819,10 @@ class Discourse:
         """'the paper': the newspaper the text names before it (or, for a headline, in the lead)."""
         t = self.text
         nouns = media_words(self.kb)
-        after_noun = re.compile(r"\b(?:" + nouns + r")\s+(?=[A-Z])")
+        after_noun = re.compile(
+            r"\b(?:(?:" + nouns + r")(?:\s+of\s+(?P<of>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))?"
+            r"|(?<=\s)issue\s+of)\s+(?=[A-Z])"
+        )  # "the paper Blits", "The paper of Democratic Congo L' Avenir", "The March 14th issue of Blits"
         before_noun = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:" + nouns + r")\b")
         i = self.sent_index(at)
         for j in order:
@@ -1827,11 +1833,30 @@ class Discourse:
                     0
                 ]  # ("They said that FTA was ..., the paper added": not in its own words)
             for a in after_noun.finditer(t, s.start, limit):
+                if a.group("of") and not any(
+                    m.label == "PLACE" and m.start <= a.start("of") + 4 and m.end == a.end("of")
+                    for m in self.mentions_in(a.start("of"), a.end("of"))
+                ):
+                    continue  # (the paper of a place, then its name; not "the paper of Koreans in Japan")
                 ms = self.mentions_in(a.end(), s.end)
-                if ms and ms[0].start == a.end():
+                issue = a.group().startswith("issue")
+                if issue and re.match(r"[A-Z][\w'’-]*\s+(?:" + nouns + r")\b", t[a.end() : s.end]):
+                    continue  # ("The Sept. 1-15th issue of Lao newspaper Heng Ngan": the paper's name after)
+                if ms and ms[0].start == a.end() and not issue:
                     return self.ref_of(ms[0])
-                name = capitalised_name(t, a.end(), s.end)
+                if ms and ms[0].start == a.end() and ms[0].label == "PLACE":
+                    continue
+                if ms and ms[0].start == a.end() and ms[0].entity is not None:
+                    return self.ref_of(ms[0])
+                name = ms[0].text if ms and ms[0].start == a.end() else capitalised_name(t, a.end(), s.end)
                 if name:
+                    of = re.search(r"\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)$", name)
+                    if (
+                        of is not None
+                        and " " in name[: of.start()]
+                        and _place_or_demonym(of.group(1), self.kb)
+                    ):
+                        name = name[: of.start()]  # "Xing San Daily of Thailand": the paper, not its place
                     return Ref("named", None, name, False)
             for b in before_noun.finditer(t, s.start, limit):
                 if self.kb.cues_re is not None and self.kb.cues_re.match(t, b.end() + 1):
@@ -1965,7 +1990,9 @@ _TITLE_RUN = re.compile(
 )
 # what brings in the named members of a plural subject: "Among them were the ", "They include the "
 _LISTED = re.compile(
-    r"\b(?:[Aa]mong them (?:were|are)|They (?:include|included|are|were)|[Tt]hey included|including)\s+"
+    r"\b(?:[Aa]mong them (?:were|are)|(?:They|[Tt]hese|The(?:\s+[\w-]+)?\s+(?:organizations|organisations"
+    r"|bodies|parties|groups|associations|signatories|signers))\s+(?:include|included|are|were)"
+    r"|[Tt]hey included|including)\s+"
     r"(?:the\s+)?(?=[A-Z])"
 )
 # a title before a name at a sentence's start: "Ex-president of the U.S. ", "Former Prime Minister "

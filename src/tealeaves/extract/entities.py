@@ -29,8 +29,8 @@ _CAPSEQ = re.compile(
     r"[A-Z](?<![\w'’.-].)(?:(?:\.[A-Z])+\.?|[a-z]{0,2}\.(?= [A-Z])|[\w'’-]*)"
     + r"(?:(?: (?:of|for|and|the|on|with|de|del|la|los|las|y|do|da|dos|das|du|des))* (?:"
     + _CAPWORD
-    + r"|\d+(?:st|nd|rd|th)?\b))*"
-)
+    + r"|\d+(?:st|nd|rd|th)?\b|(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin)-[A-Z][\w'’-]*))*"
+)  # (an Arabic article inside a name: "Muhammad al-Hasayeri", "Nabil el-Arabi")
 _NAME_AFTER = re.compile(r" ((?:[A-Z][a-z][\w'’-]*)(?: [A-Z][a-z][\w'’-]*){1,3})\b")
 _AND = re.compile(r" (?:and|y) ")
 _OPENER = re.compile(r"(?:^|(?<=[\s(\"“]))((?:[A-Z][\w'’-]*\s+){1,2})$")
@@ -1301,7 +1301,10 @@ _MEDIUM_NEXT = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:organ|newspaper|paper|daily|weekly|magazine|journal|website|"
     r"agency|radio|TV|broadcaster)\b"
 )  # ("Jaju Minbo, internet newspaper of ...", "Ilal Amam, the organ of ...": a medium, no person)
-_NAME_WORD = re.compile(r"[A-Z][a-z]{1,}(?:-[A-Z][a-z]+)?")
+# a word of a personal name: "Gilani", "Wolde-Giorgis", "al-Hasayeri" (an Arabic article before it)
+_NAME_WORD = re.compile(
+    r"(?:[A-Z][a-z]{1,}|(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin)-[A-Z][a-z]+)(?:-[A-Z][a-z]+)?"
+)
 _WHEN_WORDS = re.compile(WEEKDAY + "|" + MONTH + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 
 
