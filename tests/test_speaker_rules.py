@@ -2312,3 +2312,32 @@ def test_the_paper_of_a_place_and_the_issue_of_a_paper_name_it():
         'President Kim Il Sung., ,  In an article titled "A Country of People", the paper said that in the '
         "DPRK all the lines and policies are adopted reflecting the demand of the people.",
     ) == [("Lao Newspaper", "named", "Heng Ngan"), ("paper", "named", "Heng Ngan")]
+
+
+def test_a_body_named_in_lower_case_by_its_purpose_speaks_as_itself():
+    # "The Kuwaiti preparatory committee for commemorating the centenary of birth of President Kim Il Sung and
+    # the Kuwait-DPRK Friendship Association jointly issued bulletin": the first body, named in lower case by
+    # what it is for (not "Kim Il Sung", not "Kim Il Sung and the Kuwait-DPRK ..."); "The committee ... the
+    # organization said" after such a subject is that body (the corpus's wording)
+    def speakers(title, body):
+        doc = Document.create("KCNA", "2012-08-25", title, body, lang="en")
+        return [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+
+    kuwait = "Kuwaiti preparatory committee for commemorating the centenary of birth of President Kim Il Sung"
+    assert speakers(
+        "Day Marked by Kuwaiti Organizations",
+        f"The {kuwait} and the Kuwait-DPRK Friendship Association jointly issued bulletin on August 22., "
+        ',  In an article titled "Kim Jong Il, Songun leadership and modern Korea" the bulletin said he '
+        "started the Songun revolutionary leadership long ago.",
+    ) == [("bulletin", "named", kuwait)]
+    network = "preparatory committee for People's Network for Getting Registration Fee Halved"
+    assert speakers(
+        "One Million-People Signature Campaign Declared in S. Korea",
+        f"The {network} held a press conference in Seoul on July 19.,  The committee charged that the "
+        "government has not made any estimate for the registration fee., ,  It will conduct a signature "
+        "campaign from that day to September, the organization said.",
+    ) == [("committee", "named", network), ("organization", "named", network)]
+    # "The group of traitors ..." is no body's name
+    assert speakers(
+        "S. Korean Puppets Slammed", "The group of traitors claimed that the north was to blame."
+    ) == [("group of traitors", "anonymous", None)]

@@ -263,6 +263,7 @@ class Discourse:
         self.current: tuple[int, int] = (-1, -1)  # the quote whose speaker is being resolved
         self.refs: list[tuple[int, Ref]] = []  # resolved speakers by position
         self._subjects: dict[int, _Subject] = {}
+        self.described_at: set[int] = set()  # where a subject is a body named in lower case (_DESCRIBED_BODY)
 
     # -- helpers -------------------------------------------------------------------------------------
     _nested = False  # inside a document's search for the document that carries it
@@ -375,6 +376,13 @@ class Discourse:
             word = _SPANISH_NOUN.match(t, p + pr.end(), s.end).group(1).lower()
             if word in self.roles:
                 return _Subject("role", p + pr.end() + 1, word=word, text=word)
+        body = None if headline else _DESCRIBED_BODY.match(t, p, s.end)
+        if body is not None:
+            # "The Kuwaiti preparatory committee for commemorating the centenary of birth of President Kim
+            # Il Sung and the Kuwait-DPRK Friendship Association jointly issued": a body the text names in
+            # lower case, by what it is for (its first conjunct, guidelines 2.2)
+            self.described_at.add(body.start("np"))
+            return _Subject("org", body.start("np"), Ref("named", None, body.group("np"), False))
         ms = [m for m in self.mentions_in(p, s.end) if m.label in ("PERSON", "ORG", "PLACE")]
         if ms:
             m = ms[0]
@@ -559,8 +567,8 @@ class Discourse:
         known = self.known_inside(ref.name) if not ref.person else None
         if known is not None:
             return known  # "Chinese People's Daily", "ITAR-TASS of Russia": the body the packs know
-        titled = self.name_after_title(ref.name)
-        if titled is not None:
+        titled = None if _DESCRIBED_NAME.match(ref.name) else self.name_after_title(ref.name)
+        if titled is not None:  # (not "... preparatory committee for ... of President Kim Il Sung")
             return replace(ref, name=titled, person=True)  # "War veteran Ri Un Chang": the person
         if not ref.person:
             ref = replace(ref, name=self.with_place(ref.name))
@@ -1064,6 +1072,22 @@ class Discourse:
         ):
             return None  # ("Kim Jong Il's ... agency" is no name)
         return Ref("named", None, self.text[start : found.end()], False)
+
+    def described_body(self, noun: str, at: int) -> Ref | None:
+        """'the committee', 'the organization' after a body named in lower case as a sentence's subject ("The
+        preparatory committee for People's Network for Getting Registration Fee Halved held ..."): that body,
+        when no body the packs or the text name in capitals came between."""
+        for k in range(self.sent_index(at) - 1, -1, -1):
+            if self.sents[k].start < self.doc.body_offset:
+                break
+            subj = self.subject(k)
+            if subj.kind == "org" and subj.at in self.described_at and subj.ref is not None:
+                words = subj.ref.name.lower().split()
+                if noun in words[: words.index("for") if "for" in words else 4] or noun in _GENERIC_BODY:
+                    return subj.ref
+            if any(m.label == "ORG" for m in self.mentions_in(self.sents[k].start, self.sents[k].end)):
+                return None
+        return None
 
     def org_before(self, at: int) -> Ref | None:
         """'the organization', 'the group': the organisation last named before ``at`` outside quotes."""
@@ -1979,6 +2003,23 @@ def t_after(text: str, at: int) -> str:
 
 
 # a document's place of publication in the passive: "was posted on ", "were carried by the "
+# a body the text names in lower case by what it is for, as a sentence's subject: "The Kuwaiti preparatory
+# committee for commemorating the centenary of birth of President Kim Il Sung" (up to "and the", a verb, a
+# comma, or "in a statement")
+_DESCRIBED_HEAD = (
+    r"(?:[A-Z][a-z]+\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:committee|council|association|federation|alliance|league|"
+    r"society|institute|coalition|network|headquarters)\s+(?:for|of)\s+"
+)
+_DESCRIBED_NAME = re.compile(_DESCRIBED_HEAD)
+_DESCRIBED_BODY = re.compile(
+    r"(?:The|the)\s+(?P<np>" + _DESCRIBED_HEAD + r"(?!the\s+(?:group|traitors|puppet)\b)[^,;:\"“”()]{3,160}?)"
+    r"(?=,|(?<![A-Z])\.(?:\s|$)|\s+and\s+(?:the|its)\s|\s+(?:on|jointly|recently|also|has|have|had|was|were|is|are|will|would|"
+    r"who|which|that)\s|\s+(?:in|at|through)\s+(?:a|an|its|the|their)\s|\s+(?:said|says|held|sent|made|"
+    r"issued|released|published|posted|called|declared|stressed|noted|urged|denounced|accused|formed|"
+    r"launched|staged|opened|expressed|organized|hosted|adopted)\b|\s+[a-z]+ed\s)"
+)
+# nouns that stand for any body ("the organization said" after "The preparatory committee for ... held")
+_GENERIC_BODY = frozenset({"organization", "organisation", "body"})
 _POSTED_ON = re.compile(
     r"\b(?:was|were|has been|have been)\s+(?:posted|carried|published|run|printed|released|uploaded)\s+"
     r"(?:on|in|by)\s+(?:the\s+)?(?=[A-Z])"
@@ -2298,7 +2339,8 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         return replace(disc.document(kind.split(":", 1)[1], at, sp), doc=True)
     if kind.startswith("orgnoun:"):
         return (
-            disc.named_with_head(kind.split(":", 1)[1], at)
+            disc.described_body(kind.split(":", 1)[1], at)
+            or disc.named_with_head(kind.split(":", 1)[1], at)
             or disc.org_before(at)
             or Ref("anonymous", None, None, False)
         )
