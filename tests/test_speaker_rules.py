@@ -2341,3 +2341,31 @@ def test_a_body_named_in_lower_case_by_its_purpose_speaks_as_itself():
     assert speakers(
         "S. Korean Puppets Slammed", "The group of traitors claimed that the north was to blame."
     ) == [("group of traitors", "anonymous", None)]
+
+
+def test_the_radio_is_a_broadcaster_named_before():
+    # "...: Radio" and "the radio said" after "..., said Voice of Russia" and "a report made by experts of the
+    # Asian Development Bank": the broadcaster, never the last body named; "according to VOA", "Cambodia's FM
+    # 90.5 radio" (the corpus's wording)
+    def speakers(title, body):
+        doc = Document.create("KCNA", "2012-01-10", title, body, lang="en")
+        return [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+
+    assert speakers(
+        "Economic Development of Asia Will Not Be Smooth: Radio",
+        "Asia may be as rich and prosperous as Europe in the mid-21st century, said Voice of Russia., , "
+        "According to a report made by experts of the Asian Development Bank, the total output value of the "
+        "Asian countries will increase ten times in 2050., , The problems threatening the continent's "
+        "development should be solved to this end, the radio said.",
+    ) == [
+        ("Radio", "named", "Voice of Russia"),
+        ("Voice of Russia", "named", "Voice of Russia"),
+        ("report made by experts of the Asian Development Bank", "named", "Asian Development Bank"),
+        ("radio", "named", "Voice of Russia"),
+    ]
+    assert speakers(
+        "U.S. Travel Company to Launch DPRK Tourism",
+        "The Illinois-based Asia-Pacific Travel Company on August 25 released an announcement that the "
+        "Kumgangsan Hotel will be available for tourists from next year, according to VOA., , It is known "
+        "for the first time that the hotel will open for foreign tourists, the radio said.",
+    )[-1] == ("radio", "named", "VOA")

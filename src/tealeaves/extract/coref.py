@@ -1089,6 +1089,30 @@ class Discourse:
                 return None
         return None
 
+    def broadcaster(self, lo: int, hi: int, last: bool = True) -> Ref | None:
+        """A broadcaster the text names between ``lo`` and ``hi``, outside quoted words: a medium the packs
+        know, or a name shaped as one ("Voice of Russia", "State TV Radio of Cambodia", "Radio Free Asia")."""
+        found = [
+            (m.start, self.ref_of(m))
+            for m in self.mentions_in(lo, hi)
+            if self.kb.is_medium(m.entity) and not self.in_words(m.start)
+        ]
+        for b in _BROADCASTER_NAME.finditer(self.text, lo, hi):
+            if not self.in_words(b.start()):
+                name = re.sub(r"^(?:The|the)\s+", "", b.group())
+                of = re.search(r"\s+of\s+([A-Z][\w'’-]*)$", name)
+                if (
+                    of is not None
+                    and not name.startswith("Voice")
+                    and _place_or_demonym(of.group(1), self.kb)
+                ):
+                    name = name[: of.start()]  # "FM 90.5 Radio of Cambodia": a medium's name, not its place
+                found.append((b.start(), Ref("named", None, name, False)))
+        if not found:
+            return None
+        found.sort(key=lambda x: x[0])
+        return found[-1][1] if last else found[0][1]
+
     def org_before(self, at: int) -> Ref | None:
         """'the organization', 'the group': the organisation last named before ``at`` outside quotes."""
         for m in reversed(self.mentions):
@@ -1394,6 +1418,11 @@ class Discourse:
                 return r
             return Ref("anonymous", None, None, False)
         stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        if stem in ("radio", "tv", "television", "broadcaster") and body:
+            # "...: Radio" over "..., said Voice of Russia.": the broadcaster the story's opening names
+            r = self.broadcaster(body[0].start, body[-1].end, last=False)
+            if r is not None:
+                return r
         if stem in PERSON_DESCRIPTIONS and body:
             # "...--Chinese Official" over "..., said Chen Zhenggao, governor of ...": the person the lead
             # sentence quotes
@@ -2018,6 +2047,17 @@ _DESCRIBED_BODY = re.compile(
     r"issued|released|published|posted|called|declared|stressed|noted|urged|denounced|accused|formed|"
     r"launched|staged|opened|expressed|organized|hosted|adopted)\b|\s+[a-z]+ed\s)"
 )
+# a name shaped as a broadcaster's: "Voice of Russia", "State TV Radio of Cambodia", "Radio Free Asia"
+_BROADCASTER_NAME = re.compile(
+    r"\bVoice\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"|\b(?:(?:[A-Z][\w'’.-]*|\d[\d.]*)\s+){1,3}(?:Radio|TV|Television|Broadcasting(?:\s+(?:Corporation|"
+    r"Service|System))?)\b(?:\s+of\s+[A-Z][\w'’-]*)?"
+    r"|\bRadio\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*"
+    r"|\bFM\s+\d[\d.]*"  # "Cambodia's FM 90.5 radio"
+    # an acronym a broadcaster goes by, where the text reports from it: "according to VOA", "VOA introduced"
+    r"|(?<=according to )[A-Z]{2,5}\b|(?<=belonging to )[A-Z]{2,5}\b"
+    r"|\b[A-Z]{2,5}(?=\s+(?:on\s+\S+\s+(?:\d+\s+)?)?(?:introduced|reported|aired|broadcast)\b)"
+)
 # nouns that stand for any body ("the organization said" after "The preparatory committee for ... held")
 _GENERIC_BODY = frozenset({"organization", "organisation", "body"})
 _POSTED_ON = re.compile(
@@ -2337,6 +2377,14 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         return disc.pronoun(sp, at)
     if kind.startswith("document:"):
         return replace(disc.document(kind.split(":", 1)[1], at, sp), doc=True)
+    if kind.startswith("orgnoun:") and kind.split(":", 1)[1] in ("radio", "tv", "television", "broadcaster"):
+        # "the radio said": the broadcaster named before, never a body of another kind ("... experts of the
+        # Asian Development Bank ..., the radio said" is Voice of Russia's)
+        return (
+            disc.named_with_head(kind.split(":", 1)[1], at)
+            or disc.broadcaster(disc.doc.body_offset, at)
+            or Ref("anonymous", None, None, False)
+        )
     if kind.startswith("orgnoun:"):
         return (
             disc.described_body(kind.split(":", 1)[1], at)
