@@ -2369,3 +2369,27 @@ def test_the_radio_is_a_broadcaster_named_before():
         "Kumgangsan Hotel will be available for tourists from next year, according to VOA., , It is known "
         "for the first time that the hotel will open for foreign tourists, the radio said.",
     )[-1] == ("radio", "named", "VOA")
+
+
+def test_a_document_a_medium_quotes_and_a_body_named_by_its_country():
+    # "..., the south Korean Kyunghyang Daily News reported ... quoting a document of a foreign country. ...
+    # the document said": the document's issuer is not the paper citing it (unnamed: anonymous); "The Serbian
+    # party in its statement said" after "The New Yugoslavia Communist Party of Serbia and ...": that party
+    # (the corpus's wording)
+    def speakers(title, body):
+        doc = Document.create("KCNA", "2012-06-30", title, body, lang="en")
+        return [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+
+    assert speakers(
+        "S. Korea Tops World's List of Human Traffickers",
+        "South Korea tops the world's list of human traffickers, the south Korean Kyunghyang Daily News "
+        "reported on June 28 quoting a document of a foreign country.,  Owners and flesh traffickers "
+        "subordinate street-walking women to them by forcing them into debt, the document said.",
+    )[-1] == ("document", "anonymous", None)
+    party = "New Yugoslavia Communist Party of Serbia"
+    assert speakers(
+        "DPRK's Measures for Self-defence Supported Abroad",
+        f"The {party} and the Bangladesh Institute of the Juche Idea on October 14 made public statements in "
+        "support of the DPRK.,  The Serbian party in its statement said the U.S. recently paved the way for "
+        "south Korea's capability to strike any part of the DPRK.",
+    ) == [("Serbian party", "named", party)]

@@ -1113,6 +1113,21 @@ class Discourse:
         found.sort(key=lambda x: x[0])
         return found[-1][1] if last else found[0][1]
 
+    def body_of_country(self, demonym: str, noun: str, at: int) -> Ref | None:
+        """'the Serbian party': the last body named before ``at`` with that head noun whose name says it is of
+        that country ("New Yugoslavia Communist Party of Serbia", "Serbian Communist Party")."""
+        country = country_entity(demonym, self.kb)
+        if country is None:
+            return None
+        homes = {country.name, *country.aliases, demonym}
+        for m in reversed(self.mentions):
+            if m.end > at or m.label != "ORG" or self.in_words(m.start):
+                continue
+            words = m.text.replace("-", " ").split()
+            if noun in (w.lower() for w in words) and any(h in m.text for h in homes):
+                return self.ref_of(m)
+        return None
+
     def org_before(self, at: int) -> Ref | None:
         """'the organization', 'the group': the organisation last named before ``at`` outside quotes."""
         for m in reversed(self.mentions):
@@ -1580,6 +1595,38 @@ class Discourse:
                     continue
             if found is None:
                 continue
+            quoting = re.search(
+                r"\b(?:quoting|citing|quoted|cited)\s+$", t[max(s.start, found.start() - 12) : found.start()]
+            )
+            if quoting is not None and j != i:
+                # "Kyunghyang Daily News reported ... quoting a document of a foreign country. ... the
+                # document said": its issuer is who the phrase names after it, not the medium citing it
+                of = re.match(
+                    r"\s+(?:of|from|by|issued by|released by|published by)\s+(?:the\s+)?",
+                    t[found.end() : s.end],
+                )
+                issuer = (
+                    [
+                        m
+                        for m in self.mentions_in(found.end() + of.end(), s.end)
+                        if m.start == found.end() + of.end()
+                    ]
+                    if of
+                    else []
+                )
+                if issuer and issuer[0].label in ("ORG", "PERSON", "PLACE"):
+                    return self.ref_of(issuer[0])
+                body = (
+                    re.match(
+                        r"(?:[a-z][\w-]*\s+){0,3}(?:ministry|government|office|department)\b",
+                        t[found.end() + of.end() : s.end],
+                    )
+                    if of
+                    else None
+                )  # ("quoting a communique released by the foreign affairs ministry": the body, unnamed)
+                if body is not None:
+                    return Ref("named", None, body.group(), False)
+                return Ref("anonymous", None, None, False)
             if t[found.start()] in "'’":
                 owner = [m for m in self.mentions_in(s.start, found.start()) if m.end == found.start()]
                 if owner and owner[0].label in ("PERSON", "ORG"):
@@ -2423,6 +2470,17 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         )
     ):
         return Ref("anonymous", None, None, False, plural=sp.endswith("s"))
+    demonym_body = (
+        re.fullmatch(r"([A-Z][a-z]+)\s+([a-z]+)", sp)
+        if kind == "named" and q.speaker_entity is None and at >= disc.doc.body_offset
+        else None
+    )
+    if demonym_body is not None and demonym_body.group(2) in ORG_NOUNS:
+        # "The Serbian party in its statement said" after "The New Yugoslavia Communist Party of Serbia and
+        # ...": the body of that country, with that head, named before
+        body = disc.body_of_country(demonym_body.group(1), demonym_body.group(2), at)
+        if body is not None:
+            return body
     if kind in ("named", "self"):
         e = disc.kb.entity(q.speaker_entity)
         if e is not None:
