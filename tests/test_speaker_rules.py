@@ -2393,3 +2393,20 @@ def test_a_document_a_medium_quotes_and_a_body_named_by_its_country():
         "support of the DPRK.,  The Serbian party in its statement said the U.S. recently paved the way for "
         "south Korea's capability to strike any part of the DPRK.",
     ) == [("Serbian party", "named", party)]
+
+
+def test_a_spanish_clause_joined_by_y_gives_its_subject():
+    # "el traidor Lee Myung Bak invito a Chongwadae hasta a los ninos y les dijo que ...": the clause's
+    # subject, not the whole clause; "..., destaca el editorial y agrega:" the inverted subject after the
+    # verb; "El Dirigente evaluo ... el ministro chino ... y dijo" keeps the subject that opens it
+    def speakers(title, body):
+        doc = Document.create("KCNA", "2012-05-05", title, body, lang="es")
+        return [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+
+    got = speakers(
+        "Rodong Sinmun denuncia farsa de Lee",
+        "En los ultimos dias el traidor Lee Myung Bak invito a Chongwadae hasta a los ninos y les dijo que "
+        "el Norte es el enemigo principal., , El director general dio calurosa bienvenida a la banda coreana "
+        "y dijo que la cultura une a los pueblos.",
+    )
+    assert [sp[:2] for sp in got] == [("Lee Myung Bak", "named"), ("director general", "named")]

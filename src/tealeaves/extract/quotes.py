@@ -1264,7 +1264,45 @@ _DOC_WHICH = re.compile(
 
 def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, int] | None:
     """The speaker before a cue: the noun phrase nearest to it ("X, chief of the group, said" -> "chief of
-    the group"; its entity is resolved later through the name before it)."""
+    the group"; its entity is resolved later through the name before it). A Spanish clause joined to the
+    cue by "y" ("el traidor Lee Myung Bak invito a Chongwadae a los ninos y les dijo") gives its subject,
+    not the whole clause."""
+    span = _subject_before_np(text, s_start, cue_at, kb)
+    if span is None or not _CLAUSE_Y.search(text, span[0], span[1]):
+        return span
+    return _clause_subject_es(text, span[0], span[1], kb) or span
+
+
+# a Spanish clause ending in "y" before the cue ("... invito a Chongwadae a los ninos y les")
+_CLAUSE_Y = re.compile(r"\S\s+\S+\s+\S+.*\sy(?:\s+(?:les?|nos|se|lo|la))?$")
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+_ES_DETERMINED = re.compile(r"\b(?:el|la|los|las|del|al)\s+([a-zñáéíóú]+(?:\s+general)?)\b")
+
+
+def _clause_subject_es(text: str, a: int, b: int, kb: KB) -> tuple[int, int] | None:
+    """The subject inside a Spanish clause before "y": a name written in capitals, else a document or office
+    noun opening the clause ("misiva enumera los exitos ... y"; "director general dio calurosa bienvenida ...
+    y") or after its verb ("comienza el comentario y")."""
+    seg = text[a:b]
+    if seg[:1].isupper():
+        return None  # ("Dirigente evaluo ... el ministro chino ... y": the subject opens it, as found)
+    _, roles, offices = speaker_words(kb)
+    nouns = kb.doc_nouns | roles | offices
+    first = re.match(r"([a-zñáéíóú]+(?:\s+general)?)\b", seg)
+    if first and first.group(1) in nouns:
+        return a, a + first.end(1)
+    words = seg.split()
+    opening = len(" ".join(words[:3]))  # (the subject opens the clause, or follows its verb)
+    name = _NAME_RUN.search(seg)
+    if name and 0 < name.start() <= len(" ".join(words[:2])):
+        return a + name.start(), a + name.end()  # "traidor Lee Myung Bak invito ... y les"
+    for m in _ES_DETERMINED.finditer(seg, 0, opening):
+        if m.group(1) in nouns:
+            return a + m.start(1), a + m.end(1)  # "comienza el comentario y", "destaca el editorial y"
+    return None
+
+
+def _subject_before_np(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, int] | None:
     # the words of a title in quotation marks are masked: its commas and names are not the subject's
     seg = _QUOTED_WORDS.sub(
         lambda m: m.group()[0] + "x" * (len(m.group()) - 2) + m.group()[-1], text[s_start:cue_at]
