@@ -2410,3 +2410,17 @@ def test_a_spanish_clause_joined_by_y_gives_its_subject():
         "y dijo que la cultura une a los pueblos.",
     )
     assert [sp[:2] for sp in got] == [("Lee Myung Bak", "named"), ("director general", "named")]
+
+
+def test_urged_with_a_reported_clause_is_speech():
+    # "..., it urged" after a clause, "urged that ...": speech (the gold cue missed most often in English); a
+    # request with no content clause ("urged the authorities to close down ...") is not a quote
+    def quotes(body):
+        doc = Document.create("KCNA", "2011-06-10", "Halt to Crackdown Demanded", body, lang="en")
+        return [(q.cue, q.speaker_text) for q in Pipeline()(doc)["quote"]]
+
+    assert quotes(
+        "The Bar Association for Democratic Society of south Korea issued a statement on Monday.,  The "
+        "authorities should promptly halt the scheme for military tie-up with Japan, it urged."
+    ) == [("urged", "it")]
+    assert quotes("The association urged the authorities to close down the base at once.") == []
