@@ -2424,3 +2424,20 @@ def test_urged_with_a_reported_clause_is_speech():
         "authorities should promptly halt the scheme for military tie-up with Japan, it urged."
     ) == [("urged", "it")]
     assert quotes("The association urged the authorities to close down the base at once.") == []
+
+
+def test_he_after_an_unnamed_office_holder_is_that_office():
+    # "The minister of Agriculture and Irrigation on August 3 called on ... he added": an office one person
+    # holds, the holder unnamed, is `named` with no entity (guidelines 2.3), and so is the "he" for it
+    doc = Document.create(
+        "KCNA",
+        "2011-08-05",
+        "Agriculture Develops in Myanmar",
+        "Myanmar is directing efforts to developing agriculture., , The minister of Agriculture and "
+        "Irrigation on August 3 called on agricultural experts to hand down technique to farmers. Good "
+        "agricultural methods should be widely introduced through TV, radio and newspapers, he added.",
+        lang="en",
+    )
+    assert [(q.speaker_text, q.speaker_kind, q.speaker_entity) for q in Pipeline()(doc)["quote"]] == [
+        ("he", "named", None)
+    ]

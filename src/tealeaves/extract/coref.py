@@ -755,7 +755,12 @@ class Discourse:
                 if titled is not None:
                     return titled
                 if subj.kind == "role":
-                    return self.role(subj.word, subj.at, definite=True, span=subj.text) or ANONYMOUS_PERSON
+                    r = self.role(subj.word, subj.at, definite=True, span=subj.text)
+                    if r is None and self.unnamed_office(subj.at, s.end):
+                        # "The minister of Agriculture and Irrigation ... called on ... he added": an office
+                        # one person holds, the holder unnamed (guidelines 2.3)
+                        return Ref("named", None, None, True)
+                    return r or ANONYMOUS_PERSON
                 if subj.kind in ("anon", "other") and self.unnamed_office(subj.at, s.end):
                     # "Pakistan's army chief said ... he said", "The attorney-general of Australia ... he
                     # noted": an office one person holds, the holder unnamed (guidelines 2.3)
@@ -2443,6 +2448,8 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         head = kind.split(":", 1)[1]
         # (a headline's office-holder is the one the story names with that title, wherever it does)
         r = disc.role(head, len(disc.text) if at < disc.doc.body_offset else at, definite=True, span=sp)
+        if r is None and q.speaker_start is not None and disc.unnamed_office(q.speaker_start, q.speaker_end):
+            return Ref("named", None, None, True)  # "the secretary of the U.S. Department of State": unnamed
         return r or Ref("anonymous", None, None, True)
     short = sp.rstrip(".") if len(sp) > 4 and not sp.endswith(("Jr.", "Sr.")) else sp  # ("..., said Abbas.")
     if kind in ("named", "anonymous") and q.speaker_entity is None and _SHORT_NAME.fullmatch(short):
