@@ -1440,6 +1440,10 @@ CASES = [
     # 'The Bangladeshi paper Blits ... carried special write-up ... An article titled "..." carried photos ...
     # the article said': the paper, not KCNA
     ("kcna-ft-2011-11-20-0009", "The President, always finding", "said", "named", "Blits"),
+    # "The international secretary of the Central Committee of the French Revolutionary Communist League
+    # published the following article": one holder per party, unnamed (guidelines 2.3; general pack
+    # body_offices)
+    ("kcna-ft-2012-04-25-0029", "President Kim Il Sung set forth", "published", "named", None),
     # "Newspapers of Bangladesh carried ... The March 14th issue of Blits allotted its six pages ... The paper
     # in an article ...": the periodical of the issue, not the plural group
     ("kcna-ft-2012-03-25-0019", "For the immortal exploits", "said", "named", "Blits"),
