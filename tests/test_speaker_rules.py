@@ -2290,13 +2290,19 @@ def test_a_spanish_following_answer_opens_a_block_and_the_portavoz_is_a_spokesma
     ]
 
 
+def _speakers(title: str, body: str, published: str, lang: str = "en") -> list[tuple]:
+    """(speaker text, kind, name) of each quote the pipeline finds in a document made of ``title`` and
+    ``body``."""
+    doc = Document.create("KCNA", published, title, body, lang=lang)
+    return [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+
+
 def test_the_paper_of_a_place_and_the_issue_of_a_paper_name_it():
     # "The paper of Democratic Congo L'Avenir ... It said", "The September 4th issue of Xing San Daily of
     # Thailand ... The paper said" (a medium's name drops its place, guidelines 6), "The Sept. 1-15th issue of
     # Lao newspaper Heng Ngan" (the name after the description), in the corpus's wording
     def speakers(title, body):
-        doc = Document.create("KCNA", "2011-08-15", title, body, lang="en")
-        return [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+        return _speakers(title, body, "2011-08-15")
 
     assert speakers(
         "Korea's Liberation Marked in Congo",
@@ -2324,8 +2330,7 @@ def test_a_body_named_in_lower_case_by_its_purpose_speaks_as_itself():
     # what it is for (not "Kim Il Sung", not "Kim Il Sung and the Kuwait-DPRK ..."); "The committee ... the
     # organization said" after such a subject is that body (the corpus's wording)
     def speakers(title, body):
-        doc = Document.create("KCNA", "2012-08-25", title, body, lang="en")
-        return [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+        return _speakers(title, body, "2012-08-25")
 
     kuwait = "Kuwaiti preparatory committee for commemorating the centenary of birth of President Kim Il Sung"
     assert speakers(
@@ -2352,8 +2357,7 @@ def test_the_radio_is_a_broadcaster_named_before():
     # Asian Development Bank": the broadcaster, never the last body named; "according to VOA", "Cambodia's FM
     # 90.5 radio" (the corpus's wording)
     def speakers(title, body):
-        doc = Document.create("KCNA", "2012-01-10", title, body, lang="en")
-        return [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+        return _speakers(title, body, "2012-01-10")
 
     assert speakers(
         "Economic Development of Asia Will Not Be Smooth: Radio",
@@ -2381,8 +2385,7 @@ def test_a_document_a_medium_quotes_and_a_body_named_by_its_country():
     # party in its statement said" after "The New Yugoslavia Communist Party of Serbia and ...": that party
     # (the corpus's wording)
     def speakers(title, body):
-        doc = Document.create("KCNA", "2012-06-30", title, body, lang="en")
-        return [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+        return _speakers(title, body, "2012-06-30")
 
     assert speakers(
         "S. Korea Tops World's List of Human Traffickers",
@@ -2404,8 +2407,7 @@ def test_a_spanish_clause_joined_by_y_gives_its_subject():
     # subject, not the whole clause; "..., destaca el editorial y agrega:" the inverted subject after the
     # verb; "El Dirigente evaluo ... el ministro chino ... y dijo" keeps the subject that opens it
     def speakers(title, body):
-        doc = Document.create("KCNA", "2012-05-05", title, body, lang="es")
-        return [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+        return _speakers(title, body, "2012-05-05", lang="es")
 
     got = speakers(
         "Rodong Sinmun denuncia farsa de Lee",

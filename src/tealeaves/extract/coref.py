@@ -1104,14 +1104,7 @@ class Discourse:
         ]
         for b in _BROADCASTER_NAME.finditer(self.text, lo, hi):
             if not self.in_words(b.start()):
-                name = re.sub(r"^(?:The|the)\s+", "", b.group())
-                of = re.search(r"\s+of\s+([A-Z][\w'’-]*)$", name)
-                if (
-                    of is not None
-                    and not name.startswith("Voice")
-                    and _place_or_demonym(of.group(1), self.kb)
-                ):
-                    name = name[: of.start()]  # "FM 90.5 Radio of Cambodia": a medium's name, not its place
+                name = medium_without_place(re.sub(r"^(?:The|the)\s+", "", b.group()), self.kb)
                 found.append((b.start(), Ref("named", None, name, False)))
         if not found:
             return None
@@ -1955,14 +1948,7 @@ class Discourse:
                     return self.ref_of(ms[0])
                 name = ms[0].text if ms and ms[0].start == a.end() else capitalised_name(t, a.end(), s.end)
                 if name:
-                    of = re.search(r"\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)$", name)
-                    if (
-                        of is not None
-                        and " " in name[: of.start()]
-                        and _place_or_demonym(of.group(1), self.kb)
-                    ):
-                        name = name[: of.start()]  # "Xing San Daily of Thailand": the paper, not its place
-                    return Ref("named", None, name, False)
+                    return Ref("named", None, medium_without_place(name, self.kb), False)
             for b in before_noun.finditer(t, s.start, limit):
                 if self.kb.cues_re is not None and self.kb.cues_re.match(t, b.end() + 1):
                     continue  # ("... the conclusion of FTA, the paper said": an attribution, no appositive)
@@ -2352,6 +2338,15 @@ def country_entity(word: str, kb: KB):
 def _side_word(m: re.Match) -> str:
     """'S. Korean' -> 'south Korean', 'N. Korean' -> 'north Korean' (a replacement for re.sub)."""
     return "south " if m.group(1) == "S" else "north "
+
+
+def medium_without_place(name: str, kb: KB) -> str:
+    """A medium's name without the place written after it (guidelines 6): "Xing San Daily of Thailand", "FM
+    90.5 Radio of Cambodia"; unless one word would be left ("Voice of Russia" is the whole name)."""
+    of = re.search(r"\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)$", name)
+    if of is None or " " not in name[: of.start()] or not _place_or_demonym(of.group(1), kb):
+        return name
+    return name[: of.start()]
 
 
 def _place_or_demonym(word: str, kb: KB) -> bool:
