@@ -1431,7 +1431,7 @@ class Discourse:
                 return r
             return Ref("anonymous", None, None, False)
         stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-        if stem in ("radio", "tv", "television", "broadcaster") and body:
+        if stem in _BROADCAST_HEADS and body:
             # "...: Radio" over "..., said Voice of Russia.": the broadcaster the story's opening names
             r = self.broadcaster(body[0].start, body[-1].end, last=False)
             if r is not None:
@@ -2085,6 +2085,8 @@ _DESCRIBED_BODY = re.compile(
     r"issued|released|published|posted|called|declared|stressed|noted|urged|denounced|accused|formed|"
     r"launched|staged|opened|expressed|organized|hosted|adopted)\b|\s+[a-z]+ed\s)"
 )
+# the words that describe a broadcaster ("the radio said", "...: Radio"), answered by _BROADCASTER_NAME
+_BROADCAST_HEADS = frozenset({"radio", "tv", "television", "broadcaster"})
 # a name shaped as a broadcaster's: "Voice of Russia", "State TV Radio of Cambodia", "Radio Free Asia"
 _BROADCASTER_NAME = re.compile(
     r"\bVoice\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
@@ -2424,7 +2426,7 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         return disc.pronoun(sp, at)
     if kind.startswith("document:"):
         return replace(disc.document(kind.split(":", 1)[1], at, sp), doc=True)
-    if kind.startswith("orgnoun:") and kind.split(":", 1)[1] in ("radio", "tv", "television", "broadcaster"):
+    if kind.startswith("orgnoun:") and kind.split(":", 1)[1] in _BROADCAST_HEADS:
         # "the radio said": the broadcaster named before, never a body of another kind ("... experts of the
         # Asian Development Bank ..., the radio said" is Voice of Russia's)
         return (
