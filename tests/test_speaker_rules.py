@@ -2447,3 +2447,51 @@ def test_he_after_an_unnamed_office_holder_is_that_office():
     assert [(q.speaker_text, q.speaker_kind, q.speaker_entity) for q in Pipeline()(doc)["quote"]] == [
         ("he", "named", None)
     ]
+
+
+def test_unnamed_office_holders_of_a_department_an_assembly_a_consulate_and_a_cabinet():
+    # Offices one person holds, the holder unnamed, are `named` with no entity (guidelines 2.3), and so is
+    # the "he"/"she" for them: the secretary of a Department (the body's one holder, as the minister of a
+    # Ministry), the speaker of an assembly (the subject, not the assembly), a consul general of a country
+    # at a city, the chief Cabinet secretary; an office after a short opening phrase with no comma
+    def speakers(title, body):
+        doc = Document.create("KCNA", "2012-07-24", title, body, lang="en")
+        return [(q.speaker_text, q.speaker_kind, q.speaker_entity) for q in Pipeline()(doc)["quote"]]
+
+    assert speakers(
+        "Japan's Attitude Accused",
+        "Some days ago, when receiving a report, the secretary of the U.S. Department of State said that the "
+        "expression is wrong. She "
+        "said it should be called sexual slavery.",
+    ) == [("secretary of the U.S. Department of State", "named", None), ("She", "named", None)]
+    assert speakers(
+        "Indonesia Lambastes U.S. Interference",
+        "Speaker of the Indonesian People's Consultative Assembly in a diplomatic appearance Tuesday accused "
+        "the U.S. of interfering in the internal affairs of other countries., , The U.S. is on the verge of "
+        "economic collapse, he said.",
+    ) == [("he", "named", None)]
+    assert speakers(
+        "Condolences",
+        "The consul general of Russia to Shenyang paid a consolatory visit to the DPRK mission., ,  He wrote "
+        "in the condolence book: Upon hearing the sad news I express my deepest condolences.",
+    ) == [("He", "named", None)]
+    assert speakers(
+        "Stealth Fighters",
+        "The chief Cabinet secretary said at a recent press conference that it has become possible for the "
+        "force to do air refueling.",
+    ) == [("chief Cabinet secretary", "named", None)]
+    assert speakers(
+        "Japanese Protest against US Nuclear Tests",
+        "Various circles of Japan protested against the U.S. tests.,  That day the mayor of Nagasaki "
+        "submitted a written protest to the U.S. chief executive, in which he said that the tests are "
+        "contrary to the expectation of many people.",
+    ) == [("he", "named", None)]
+    # the office after the opening phrase is a role first: the holder the text names in an appositive
+    assert _speakers(
+        "Greetings from President of Equatorial Guinea",
+        "Kim Jong Un received a message of greeting from Obiang Nguema Mbasogo, president of the Republic "
+        "of Equatorial Guinea, on September 4.\nIn the message the president of Equatorial Guinea extended "
+        "the warmest congratulations to the Korean people.\nHeartily wishing peace and prosperity to the "
+        "DPRK, he reaffirmed the willingness to strengthen the relations.",
+        "2022-09-09",
+    )[-1:] == [("he", "named", "Obiang Nguema Mbasogo")]

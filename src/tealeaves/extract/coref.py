@@ -137,6 +137,11 @@ ANONYMOUS_PERSON = Ref("anonymous", None, None, True)
 
 _DATELINE = re.compile(r"[A-Z][\w .'’-]{1,40}, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})? \([^)\n]{2,30}\)\s*-*\s*")
 _LEAD = re.compile(r"(?:[-–—•*]+\s*|,\s*|\s+)+")
+# a short opening phrase without a comma before a definite noun phrase: "That day the mayor of ..."
+_OPENING_THEN_THE = re.compile(
+    r"[A-Z][a-z]+(?:\s+(?:the|a|an|this|that|its|his|her))?(?:\s+[a-z][\w-]*){0,3}?\s+(?=the\s+[a-z])"
+)
+_OFFICE_NP = re.compile(r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:of|for|to|in)\s)")
 INTRO_WORDS = _words(
     "At On In When While After Before During Then Thereafter Later Meanwhile Earlier Upon With Through Under "
     "Following Prior Amid Despite Since So Now Today Yesterday Thereby Thus Here There Once Also However "
@@ -328,7 +333,9 @@ class Discourse:
             if c is None:
                 return _Subject("other", p)
             p = c.end()
-        elif word in INTRO_WORDS or re.match(r"One (?:day|morning|evening|night|time)\b", t[p : p + 16]):
+        elif word in INTRO_WORDS or re.match(
+            r"(?:One|That|The same|Same|The next|Next) (?:day|morning|evening|night|time)\b", t[p : p + 20]
+        ):
             # "At that time, X ...", "When he arrived at the venue, all the participants ...": the subject
             # follows the opening phrase
             c = re.compile(r",\s*(?=(?:he|she|it|they|He|She|It|They|the|The|all|All)\b|[A-Z])").search(
@@ -356,6 +363,12 @@ class Discourse:
                 pr = _OPENING_THEN_PRONOUN.match(t, p, min(s.end, p + 80))
                 if pr:  # "In a commentary on Jan. 17 he blamed ...": the pronoun after the phrase
                     return _Subject("pronoun", pr.start(1), word=pr.group(1).lower())
+                office = _OPENING_THEN_THE.match(t, p, min(s.end, p + 60))
+                np = _OFFICE_NP.match(t, office.end() + 4, s.end) if office else None
+                if np and self.unnamed_office(office.end(), s.end):
+                    # "That day the mayor of Nagasaki submitted a written protest": an office one person
+                    # holds, after a short opening phrase without a comma (the holder named elsewhere, or not)
+                    return _Subject("role", office.end() + 4, word=np.group(1).split()[-1], text=np.group(1))
                 return _Subject("other", p)
             p = c.end()
         headline = i == 0 and s.start < self.doc.body_offset
@@ -411,6 +424,19 @@ class Discourse:
                     return _Subject("person", last.start, self.ref_of(last))
                 if m.label == "ORG":
                     named = next((x for x in ms[1:2] if x.label == "PERSON"), None)
+                    office = re.fullmatch(
+                        r"(?:[Tt]he\s+)?([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:of|for)\s+(?:the\s+)?",
+                        prefix,
+                    )
+                    run = re.match(r"(?:\s*(?:[A-Z][\w.'’-]*|of|for|the|and|in|to)\b)*", t[m.end : s.end])
+                    if (
+                        office
+                        and office.group(1).lower() in self.kb.body_offices
+                        and not any(x.label == "PERSON" and x.start <= m.end + run.end() for x in ms)
+                    ):
+                        # "Speaker of the Indonesian People's Consultative Assembly ... accused": the body's
+                        # office-holder is the subject, not the body
+                        return _Subject("other", p)
                     if (
                         named is not None
                         and prefix.strip()
@@ -1343,6 +1369,10 @@ class Discourse:
         of = re.match(r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+of\s+(?:the\s+)?[A-Z]", t)
         if of is not None and of.group(1) in self.offices:
             return True  # ("the attorney-general of Australia")
+        of = re.match(r"([a-z][\w-]*)\s+of\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)", t)
+        if of is not None and of.group(1) in self.kb.office_bodies:
+            # "the secretary of the U.S. Department of State": the one holder of a body with that head word
+            return re.search(r"\b" + self.kb.office_bodies[of.group(1)] + r"\b", of.group(2)) is not None
         return self.body_office(t, at)
 
     def body_office(self, span: str, at: int) -> bool:
