@@ -2495,3 +2495,31 @@ def test_unnamed_office_holders_of_a_department_an_assembly_a_consulate_and_a_ca
         "DPRK, he reaffirmed the willingness to strengthen the relations.",
         "2022-09-09",
     )[-1:] == [("he", "named", "Obiang Nguema Mbasogo")]
+
+
+def test_documents_and_reporters_of_unnamed_office_holders():
+    # A letter sent by a country's office-holder ("the Russian minister of Culture"), a message from a party's
+    # chairman, and "the reporter" after an office-holder "made a written report" are that office, `named`
+    # with no entity (guidelines 2.3), and so is the "he" after the reporter; a recipients' list the sentence
+    # splitter cut ("the Omani sultan, the Jordanian king, ...") is no subject for "he"
+    def speakers(title, body):
+        doc = Document.create("KCNA", "2011-10-13", title, body, lang="en")
+        return [(q.speaker_text, q.speaker_kind, q.speaker_entity) for q in Pipeline()(doc)["quote"]]
+
+    assert speakers(
+        "Exhibition Opens in Moscow",
+        "An exhibition opened in Moscow., , A congratulatory letter sent by the Russian minister of Culture "
+        "to the exhibition was conveyed at the ceremony., , The current exhibition proves again that the "
+        "relations have a solid tradition, the letter said.",
+    ) == [("letter", "named", None)]
+    assert speakers(
+        "Seminar on WPK",
+        "At the seminar the general secretary of the International Alliance of Societies for the Study of "
+        'the Juche Idea made a written report titled "Founding of WPK"., ,  President Kim Il Sung founded '
+        "the WPK in October 1945, the reporter said., ,  An independent state was founded, he noted.",
+    ) == [("reporter", "named", None), ("he", "named", None)]
+    assert speakers(
+        "Greetings from Chairman of Mongolian People's Party",
+        "Kim Jong Un received a message of greeting from the chairman of the Mongolian People's Party on "
+        "Sept. 6.,  The message said that the relations would grow stronger.",
+    ) == [("message", "named", None)]

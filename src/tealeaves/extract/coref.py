@@ -141,6 +141,12 @@ _LEAD = re.compile(r"(?:[-–—•*]+\s*|,\s*|\s+)+")
 _OPENING_THEN_THE = re.compile(
     r"[A-Z][a-z]+(?:\s+(?:the|a|an|this|that|its|his|her))?(?:\s+[a-z][\w-]*){0,3}?\s+(?=the\s+[a-z])"
 )
+# a nationality or country, then an office: "Russian minister of Culture", "U.S. representative speaking"
+_NATIONAL_OFFICE = re.compile(
+    r"([A-Z][\w.'’-]*)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:of|for|to|in|at|speaking|on)\s|[\s,.]|$)"
+)
+# words that make an office one of several holders or a past one
+_NOT_SOLE = frozenset(("deputy", "vice", "assistant", "former", "ex", "acting", "first", "senior", "some"))
 _OFFICE_NP = re.compile(r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:of|for|to|in)\s)")
 INTRO_WORDS = _words(
     "At On In When While After Before During Then Thereafter Later Meanwhile Earlier Upon With Through Under "
@@ -787,7 +793,11 @@ class Discourse:
                         # one person holds, the holder unnamed (guidelines 2.3)
                         return Ref("named", None, None, True)
                     return r or ANONYMOUS_PERSON
-                if subj.kind in ("anon", "other") and self.unnamed_office(subj.at, s.end):
+                if (
+                    subj.kind in ("anon", "other")
+                    and self.text[subj.at : subj.at + 1].isupper()  # (not a list's piece the splitter cut)
+                    and self.unnamed_office(subj.at, s.end)
+                ):
                     # "Pakistan's army chief said ... he said", "The attorney-general of Australia ... he
                     # noted": an office one person holds, the holder unnamed (guidelines 2.3)
                     return Ref("named", None, None, True)
@@ -1198,10 +1208,13 @@ class Discourse:
             rx = re.compile(r"\b" + re.escape(head) + r"\b", re.IGNORECASE)
             act = None
             if head.endswith("er") and len(head) > 5:
-                verbs = r"\b(?:(?:made|makes|delivered|delivers|gave|gives) an?|in (?:his|her|a|the)) "
+                verbs = (
+                    r"\b(?:(?:made|makes|delivered|delivers|gave|gives) an?|in (?:his|her|a|the)) "
+                    r"(?:written )?"
+                )
                 act = re.compile(
                     verbs + re.escape(head[:-2]) + r"\b"
-                )  # "made a report", "said in his report"
+                )  # "made a report", "said in his report", "made a written report"
             best = None
             # "the general secretary of the Palestinian Popular Struggle Front": only a person given that
             # body's office, not "General Secretary Kim Jong Il"
@@ -1244,6 +1257,15 @@ class Discourse:
                     )
             if best is not None:
                 return self.ref_of(best)
+            if act is not None:
+                made = None
+                for made in act.finditer(self.text, 0, at):  # noqa: B007 - the last one
+                    pass
+                subj = self.subject(self.sent_index(made.start())) if made is not None else None
+                if subj is not None and subj.at < made.start() and self.unnamed_office(subj.at, made.start()):
+                    # "The general secretary of the International Alliance ... made a written report ... the
+                    # reporter said": the office one person holds, the holder unnamed (guidelines 2.3)
+                    return Ref("named", None, None, True)
             if head in _SPOKE:
                 # "the speaker stressed" after "B.C. Gupta ... said"; "El orador" after "Choe Yong Rim ...
                 # hizo uso de la palabra": the person who last spoke
@@ -1369,6 +1391,18 @@ class Discourse:
         of = re.match(r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+of\s+(?:the\s+)?[A-Z]", t)
         if of is not None and of.group(1) in self.offices:
             return True  # ("the attorney-general of Australia")
+        nat = _NATIONAL_OFFICE.match(t)
+        if nat is not None and (
+            NATIONALITY.fullmatch(nat.group(1))
+            or nat.group(1) in ("U.S.", "US", "UN", "U.N.")
+            or country_entity(nat.group(1), self.kb) is not None
+        ):
+            # "the Russian minister of Culture", "the U.S. representative": a country's office (not its
+            # deputy's, nor a former holder's)
+            office = nat.group(2)
+            return not (_NOT_SOLE & set(office.split())) and (
+                office in self.offices or office.split()[-1] in self.offices | self.kb.body_offices
+            )
         of = re.match(r"([a-z][\w-]*)\s+of\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)", t)
         if of is not None and of.group(1) in self.kb.office_bodies:
             # "the secretary of the U.S. Department of State": the one holder of a body with that head word
@@ -1766,15 +1800,21 @@ class Discourse:
                     ):  # "from Prime Minister of Grenada Tillman Thomas": the person after title and country
                         return Ref("named", None, rest, True)
                     return Ref("named", None, name, False)
+                stop = re.compile(r",\s|\s+on\s+[A-Z]|\s+to\s+|\.\s").search(t, frm.end(), s.end)
+                end = stop.start() if stop else s.end
+                people = [m for m in self.mentions_in(frm.end(), end) if m.label == "PERSON"]
                 if re.match(r"[a-z]", t[frm.end() : frm.end() + 1]) and frm.group("prep") in ("from", "by"):
                     # "received a letter from the chairman of the C.C. of the ... Party [Name]": the sender
                     # is that description (a person when one is named in it), never the receiving subject
-                    stop = re.compile(r",\s|\s+on\s+[A-Z]|\s+to\s+|\.\s").search(t, frm.end(), s.end)
-                    end = stop.start() if stop else s.end
-                    people = [m for m in self.mentions_in(frm.end(), end) if m.label == "PERSON"]
                     if people:
                         return self.ref_of(people[-1])
+                    if self.unnamed_office(frm.end(), end):
+                        return Ref("named", None, None, True)  # (an office one person holds: guidelines 2.3)
                     return Ref("anonymous", None, None, True)
+                if not people and frm.group("prep") in ("from", "by") and self.unnamed_office(frm.end(), end):
+                    # "A congratulatory letter sent by the Russian minister of Culture": a country's office
+                    # one person holds, the holder unnamed (guidelines 2.3)
+                    return Ref("named", None, None, True)
             r = self._speaker_or_subject(j, s, limit)
             if r is None:
                 r = self._medium(
