@@ -2523,3 +2523,20 @@ def test_documents_and_reporters_of_unnamed_office_holders():
         "Kim Jong Un received a message of greeting from the chairman of the Mongolian People's Party on "
         "Sept. 6.,  The message said that the relations would grow stronger.",
     ) == [("message", "named", None)]
+
+
+def test_a_document_issued_by_a_body_speaks_for_it():
+    # "A bulletin issued by Kim Jong Suk Library in Peru carried ... an article ... The article said": the
+    # article is the bulletin's, whose issuer the subject names, not the medium's own voice
+    doc = Document.create(
+        "KCNA",
+        "2011-07-16",
+        "President Kim Il Sung Remembered",
+        "Events were held abroad on the anniversary.,  A bulletin issued by Kim Jong Suk Library in Peru "
+        'carried photographs of Kim Il Sung and an article entitled "Comrade Kim Il Sung is always '
+        'alive.", ,  The article said that the President was an outstanding thinker.',
+        lang="en",
+    )
+    assert [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]] == [
+        ("article", "named", "Kim Jong Suk Library in Peru")
+    ]

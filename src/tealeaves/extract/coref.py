@@ -147,6 +147,11 @@ _NATIONAL_OFFICE = re.compile(
 )
 # words that make an office one of several holders or a past one
 _NOT_SOLE = frozenset(("deputy", "vice", "assistant", "former", "ex", "acting", "first", "senior", "some"))
+# a document and who issued it, as a sentence's subject: "A bulletin issued by ", "The booklet published by
+# the "
+_ISSUED_BY = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:issued|published|released|brought out|put out|edited|compiled)\s+by\s+(?:the\s+)?"
+)
 _OFFICE_NP = re.compile(r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:of|for|to|in)\s)")
 INTRO_WORDS = _words(
     "At On In When While After Before During Then Thereafter Later Meanwhile Earlier Upon With Through Under "
@@ -1939,6 +1944,16 @@ class Discourse:
             r = self.pronoun("it", subj.at)  # "It carried an article": what "it" is
             if r.kind != "anonymous":
                 return r
+        if subj.kind == "document":
+            by = _ISSUED_BY.match(self.text, subj.at, s.end)
+            if by is not None and re.search(r"\b" + re.escape(subj.word) + r"s?\s", by.group()):
+                # "A bulletin issued by Kim Jong Suk Library in Peru carried ... an article": its issuer
+                ms = [m for m in self.mentions_in(by.end(), s.end) if m.start == by.end()]
+                if ms and ms[0].label in ("PERSON", "ORG"):
+                    return self.ref_of(ms[0])
+                name = capitalised_name(self.text, by.end(), s.end)
+                if name and self.text.startswith(name, by.end()):
+                    return Ref("named", None, name, self.looks_like_person(name))
         if (
             subj.kind == "document"
             and subj.word not in self.kb.media_nouns
