@@ -2540,3 +2540,41 @@ def test_a_document_issued_by_a_body_speaks_for_it():
     assert [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]] == [
         ("article", "named", "Kim Jong Suk Library in Peru")
     ]
+
+
+def test_spanish_cues_with_no_subject_after_the_words():
+    # "A, dijo y agrego que B": Spanish drops the subject; A and B are the words of the person the story is
+    # about (two quotes), never the clause before the cue ("dijo y", "Aunque son pocos los ejecutantes"); an
+    # opening participle, gerund, adverb or date is no subject either
+    def speakers(body):
+        doc = Document.create(
+            "KCNA", "2011-05-12", "Kim Jong Il dirige la Piscifactoria de Kujang", body, lang="es"
+        )
+        return [(q.text[:20], q.cue, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+
+    lead = "Kim Jong Il, secretario general del Partido del Trabajo, dirigio la Piscifactoria de Kujang., , "
+    assert speakers(
+        lead + "La piscifactoria de Kujang es el terreno muy apropiado a la cria de peces, dijo y agrego que "
+        "esta empresa puede beneficiar al pueblo., , Aunque son pocos los ejecutantes, es muy fuerte su "
+        "influencia artistica, apunto y agrego que esto comprueba su fuerza., , Complacido de la "
+        "construccion del teatro, dijo que asi se pudo cumplir el legado., , Pasando revista a los objetos "
+        "historicos, recordo que la fabrica tiene una larga historia., , Ademas, agrego que la tierra debe "
+        "ser protegida."
+    ) == [
+        ("La piscifactoria de ", "dijo", "Kim Jong Il"),
+        ("esta empresa puede b", "agrego", "Kim Jong Il"),
+        ("Aunque son pocos los", "apunto", "Kim Jong Il"),
+        ("esto comprueba su fu", "agrego", "Kim Jong Il"),
+        ("asi se pudo cumplir ", "dijo", "Kim Jong Il"),
+        ("la fabrica tiene una", "recordo", "Kim Jong Il"),
+        ("la tierra debe ser p", "agrego", "Kim Jong Il"),
+    ]
+    # a date opening the sentence is not part of the subject
+    doc = Document.create(
+        "KCNA",
+        "2012-07-07",
+        "Vocero denuncia",
+        "El portavoz dio una respuesta a la ACNC:, El dia 3 el traidor Lee dijo que se enfrentara al Norte.",
+        lang="es",
+    )
+    assert [q.speaker_text for q in Pipeline()(doc)["quote"]][-1:] == ["traidor Lee"]

@@ -632,6 +632,19 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
         after_lead = _COMMA_SPACE.match(s, end).end()
         lead_quote = (sent.start + p.start(2), sent.start + end, p.group(1))
     cues = _cues(s, sent.start, glued, kb)
+    zero = _zero_subject_closing(s, body_end, kb) if cues and not p else None
+    if zero is not None:
+        # "A, dijo y agrego que B.", "A, apunto.": Spanish drops the subject; the person the story is about
+        # said A (and B), resolved as a sentence opening with its cue is
+        (a_end, c1), more = zero
+        a_start = len(s) - len(s.lstrip())
+        out.append(_quote(text, sent.start + a_start, sent.start + a_end, False, None, c1, mentions, kb))
+        if more is not None:
+            c2, b_start = more
+            out.append(
+                _quote(text, sent.start + b_start, sent.start + body_end, False, None, c2, mentions, kb)
+            )
+        return out
     closing = _closing(s, body_end, cues, kb) if cues else None
     if closing is not None:
         # A, X said[, adding B].  /  A, said X in a statement.  (cues inside A are part of the quote)
@@ -694,9 +707,10 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
             speaker = (by_ing and _opening_subject(text, sent, mentions)) or _subject_before(
                 text, sent.start, sent.start + c.start(), kb
             )
+            adverb_only = s[: c.start()].strip(" ,") in _OPENER_ADVERBS  # ("Ademas, agrego que ...")
             pp_only = (
-                kb.subjectless_opening_re.fullmatch(s, 0, c.start()) is not None
-                and t.group(1)
+                (kb.subjectless_opening_re.fullmatch(s, 0, c.start()) is not None or adverb_only)
+                and (t.group(1) or adverb_only)
                 # ("En la audiencia el secretario general dijo que": the phrase, then a subject after all)
                 and not re.fullmatch(
                     _LEAD_PP_ES.pattern + r"(?:el|la|los|las)\s+[a-záéíóúñ]+(?:\s+[a-záéíóúñ]+)?\s*",
@@ -764,6 +778,30 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
                     if q.start < r.end
                 ]
     return out
+
+
+def _zero_subject_closing(s: str, body_end: int, kb: KB):
+    """'La piscifactoria ... es el terreno muy apropiado ..., dijo y agrego que esta empresa ...': words,
+    then a comma and a Spanish cue with no subject (one the pack lists as taking none), alone at the end of
+    the sentence, joined by "y" to a second such cue and its clause, or to another verb ("..., dijo y
+    presento las tareas"). Returns ((end of the words, cue),
+    (second cue, start of its clause) or None), relative to ``s``; None when the sentence is not so made."""
+    if not kb.zero_subject_cues:
+        return None
+    rx = kb.compiled.get("zero-subject-closing")
+    if rx is None:
+        alt = "|".join(map(re.escape, sorted(kb.zero_subject_cues, key=len, reverse=True)))
+        rx = kb.compiled["zero-subject-closing"] = re.compile(
+            r",\s+(?P<c1>" + alt + r")(?:\s+y\s+(?:(?P<c2>" + alt + r"|prosigui[oó]|continu[oó])\s+que\s+"
+            r"(?P<b>\S.*?)|[a-zñáéíóú]+(?:o|ó)\s(?!que\b).*?))?\s*$"
+        )
+    m = rx.search(s, 0, body_end)
+    if m is None or len(s[: m.start()].split()) < 5 or m.group("c1") != m.group("c1").lower():
+        return None
+    if re.search(r"\b" + kb.cue_alt + r"\s+(?:[^,.;]{0,40}?\s)?que\b", s[: m.start()]):
+        return None  # ("El Dirigente senalo que ..., dijo y ..."): a cue with its clause before it
+    more = (m.group("c2"), m.start("b")) if m.group("c2") else None
+    return (m.start(), m.group("c1")), more
 
 
 def _named_in_opening(text: str, sent: Sentence, mentions: list[Mention]) -> tuple[int, int] | None:
@@ -1268,11 +1306,30 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
     cue by "y" ("el traidor Lee Myung Bak invito a Chongwadae a los ninos y les dijo") gives its subject,
     not the whole clause."""
     span = _subject_before_np(text, s_start, cue_at, kb)
+    if span is not None and text[span[0] : span[1]].strip(" ,") in _OPENER_ADVERBS:
+        return None  # "Luego, se refirio a ...": an opening adverb, no subject
+    if span is not None and _DATE_ES.fullmatch(text[span[0] : span[1]].strip(" ,")):
+        return None  # "El 12 de marzo de 2008, cuando estuvo en ..., dijo que": a date, no subject
+    date = _DATE_OPENER_ES.match(text, span[0], span[1]) if span is not None else None
+    if date is not None and date.end() < span[1]:
+        span = (date.end(), span[1])  # "El dia 3 el traidor Lee dijo": the date opens the sentence
     if span is None or not _CLAUSE_Y.search(text, span[0], span[1]):
         return span
     return _clause_subject_es(text, span[0], span[1], kb) or span
 
 
+# a Spanish date ("El dia 3", "El 29 de junio", "12 de marzo de 2008"), and one opening a sentence before its
+# subject
+_DATE_ES = re.compile(r"(?:[Ee]l\s+)?(?:d[ií]a\s+\d{1,2}|\d{1,2}\s+de\s+[a-z]+)(?:\s+de\s+\d{4})?")
+_DATE_OPENER_ES = re.compile(r"\s*" + _DATE_ES.pattern + r",?\s+(?=[a-zA-Z])(?!de\s+\d)")
+# Spanish sentence-opening adverbs, never a speaker ("Luego, se refirio a ..."; English ones are left to
+# _after_adverb, which finds the subject after them)
+_OPENER_ADVERBS = frozenset(
+    (
+        "Ademas", "Además", "Asimismo", "Tambien", "También", "Entonces", "Finalmente", "Igualmente",
+        "Posteriormente", "Seguidamente", "Luego", "Despues", "Después",
+    )
+)  # fmt: skip
 # a Spanish clause ending in "y" before the cue ("... invito a Chongwadae a los ninos y les")
 _CLAUSE_Y = re.compile(r"\S\s+\S+\s+\S+.*\sy(?:\s+(?:les?|nos|se|lo|la))?$")
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
