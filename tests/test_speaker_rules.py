@@ -2578,3 +2578,25 @@ def test_spanish_cues_with_no_subject_after_the_words():
         lang="es",
     )
     assert [q.speaker_text for q in Pipeline()(doc)["quote"]][-1:] == ["traidor Lee"]
+
+
+def test_a_title_opening_the_sentence_then_the_holder_in_apposition():
+    # "El presidente del Comite ... de Bangladesh, Hasanul Huq Inu, se reunio ... En la ocasion, el dijo que":
+    # the sentence's subject is the person named after the title (a name no pack knows), and "el" (the
+    # pronoun, its accent lost) before a cue stands for him; "En su nota el destaco que" likewise
+    def names(title, body):
+        doc = Document.create("KCNA", "2012-10-06", title, body, lang="es")
+        return [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+
+    assert names(
+        "Reunion",
+        "El presidente del Comite Ejecutivo Central del Partido Socialista Nacional de Bangladesh, Hasanul "
+        "Huq Inu, se reunio el dia primero con el embajador de Corea en su pais, Sin Hong Chol. , En la "
+        "ocasion, el dijo que la fundacion del Partido del Trabajo de Corea fue un acontecimiento historico.",
+    ) == [("el", "named", "Hasanul Huq Inu")]
+    assert names(
+        "Personalidad costarricense elogia hazanas de Kim Jong Il",
+        "Con motivo del dia de nacimiento del Dirigente Kim Jong Il, el secretario general del Partido "
+        "Vanguardia Popular de Costa Rica, Humberto Vargas Carbonel, hizo publica el 25 de enero una "
+        "declaracion., En su nota el destaco que el Dirigente desarrollo la idea Juche.",
+    ) == [("el", "named", "Humberto Vargas Carbonel")]

@@ -194,7 +194,9 @@ _NOT_SUBJECT_START = _words(
 )
 # a Spanish noun after "El" ("El orador", "El premier"): the article, not the pronoun "él"
 _SPANISH_NOUN = re.compile(r"\s+([a-z]+(?:or|ora|ente|ista|ario|ero|ier))\b")
-_DETS = re.compile(r"(?:(?:all|All|the|The|a|A|an|An|its|Its|his|His|her|Her|their|Their|both|Both)\s+)+")
+_DETS = re.compile(
+    r"(?:(?:all|All|the|The|a|A|an|An|its|Its|his|His|her|Her|their|Their|both|Both|el|El|la|La)\s+)+"
+)
 _STOP_NP = _words("of at in for from who which with on to by that as is was were are has have had")
 # nouns that stand for an organisation named before ("The organization in a press release accused ...")
 ORG_NOUNS = _words(
@@ -349,9 +351,9 @@ class Discourse:
         ):
             # "At that time, X ...", "When he arrived at the venue, all the participants ...": the subject
             # follows the opening phrase
-            c = re.compile(r",\s*(?=(?:he|she|it|they|He|She|It|They|the|The|all|All)\b|[A-Z])").search(
-                t, p, min(s.end, p + 400)
-            )
+            c = re.compile(
+                r",\s*(?=(?:he|she|it|they|He|She|It|They|the|The|all|All)\b|[A-Z]|(?:el|él|ella)\s+[a-z]+[oó]\b)"
+            ).search(t, p, min(s.end, p + 400))
             if c is None:
                 # "At the meeting Wang Jiarui conveyed greetings": a short opening phrase without a comma
                 people = [
@@ -388,6 +390,11 @@ class Discourse:
             # '"True Path of the Nation," the organ of ..., in an editorial called ...': a title in marks
             return _Subject("org", p, Ref("named", None, quoted.group(1), False))
         pr = re.match(r"(He|She|It|They|he|she|it|they|Él|El|Ella|Ellos)\b", t[p : s.end])
+        if pr is None and self._spanish():
+            # "En la ocasion, el dijo que": "el" without its accent, before a cue, is the pronoun "él"
+            low = re.match(r"(él|el|ella)\s+([a-záéíóúñ]+)\b", t[p : s.end])
+            if low is not None and low.group(2) in self.kb.zero_subject_cues:
+                return _Subject("pronoun", p, word=low.group(1))
         article = (
             pr is not None and pr.group() in ("El", "Ella") and _SPANISH_NOUN.match(t, p + pr.end(), s.end)
         )
@@ -399,6 +406,9 @@ class Discourse:
         if article:  # "El orador recordo ...": the article and a noun, not "él"
             word = _SPANISH_NOUN.match(t, p + pr.end(), s.end).group(1).lower()
             if word in self.roles:
+                holder = self._titled_holder(p, s)
+                if holder is not None:
+                    return _Subject("person", holder[0], holder[1])
                 return _Subject("role", p + pr.end() + 1, word=word, text=word)
         body = None if headline else _DESCRIBED_BODY.match(t, p, s.end)
         if body is not None:
@@ -553,7 +563,12 @@ class Discourse:
             if lw in self.roles and not lw.endswith("s"):
                 if det is None and w[:1].isupper() and w == words[0]:
                     break  # "First of all, he ...", "General ...": a sentence opener, no description
-                if det and re.search(r"\b(?:the|The|its|Its|his|His|her|Her|their|Their)\s+$", det.group()):
+                if det and re.search(
+                    r"\b(?:the|The|its|Its|his|His|her|Her|their|Their|el|El|la|La)\s+$", det.group()
+                ):
+                    holder = self._titled_holder(q, s)
+                    if holder is not None:
+                        return _Subject("person", holder[0], holder[1])
                     np = t[q : t.find(w, q) + len(w)] if t.find(w, q) >= 0 else w
                     return _Subject("role", q, word=lw, text=np)
                 return _Subject("anon", q, word=lw)
@@ -568,6 +583,27 @@ class Discourse:
             if lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and w[:1].islower():
                 return _Subject("plural", q)
         return _Subject("other", p)
+
+    def _titled_holder(self, at: int, s: Sentence) -> tuple[int, Ref] | None:
+        """'El presidente del Comite Ejecutivo Central del Partido ..., Hasanul Huq Inu, se reunio', 'The
+        chairman of the association, Kim Ok Sun, said': the person named in apposition right after the
+        title that opens the sentence (one stretch without a comma before the name, a comma or bracket
+        after it), a mention or a name no pack knows."""
+        head = re.match(r"[^,;:.()]{3,200}?,\s+", self.text[at : s.end])
+        if head is None:
+            return None
+        start = at + head.end()
+        ms = [m for m in self.mentions_in(start, min(s.end, start + 80)) if m.start == start]
+        if ms and ms[0].label == "PERSON":
+            end, ref = ms[0].end, self.ref_of(ms[0])
+        elif ms:
+            return None
+        else:
+            name = re.match(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4}", self.text[start : s.end])
+            if name is None or not self.looks_like_person(name.group()):
+                return None
+            end, ref = start + name.end(), Ref("named", None, name.group(), True)
+        return (start, ref) if re.match(r"\s*[,(]", self.text[end : end + 3]) else None
 
     def _clause_subjects(self, m: Mention, s: Sentence) -> Mention:
         """'X, chairman of ..., made an address and Y, chairman of ..., made a report': the last clause's

@@ -721,6 +721,10 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
                 (c.start() == 0 and c.group()[:1].isupper() and t.group(1)) or pp_only
             ):
                 continue  # (a sentence opening with its cue, "Senalo que ...", continues the last speaker)
+            pronoun_es = re.search(r"(?<=[a-z,]\s)(él|el|ella)\s+$", s[: c.start()]) if pp_only else None
+            if pronoun_es is not None:
+                # "En su nota el destaco que ...": the pronoun (its accent lost) after the opening phrase
+                speaker, pp_only = (sent.start + pronoun_es.start(1), sent.start + pronoun_es.end(1)), False
             if pp_only:
                 speaker = None  # "En el comedor dijo que ...": no subject here either
             main_speaker = speaker
