@@ -1293,8 +1293,9 @@ CASES = [
     # "Kim Un Hye, a 29-year-old woman living in Central District, Pyongyang, told": the city places the
     # district, it is no subject
     ("kcna-ft-2011-05-04-0010", "the lotion has made her face f", "told", "named", "Kim Un Hye"),
-    # "..., ,  Asi senalo el dia 28 de octubre el jefe de delegacion coreana": the paragraph before is his
-    ("kcna-ft-2011-11-02-0031", "El gobierno de la Republica Po", "senalo", "anonymous", None),
+    # "..., ,  Asi senalo el dia 28 de octubre el jefe de delegacion coreana": the paragraph before is his,
+    # an office one person holds, named with no entity (guidelines 2.3; session 14)
+    ("kcna-ft-2011-11-02-0031", "El gobierno de la Republica Po", "senalo", "named", None),
     # "... the city mayor's reckless remarks ... The mayor in a news interview said": the one holder of a
     # place's office, the place named before (guidelines 2.3)
     ("kcna-ft-2012-09-26-0021", "there is no evidence proving t", "said", "named", None),
@@ -2600,3 +2601,29 @@ def test_a_title_opening_the_sentence_then_the_holder_in_apposition():
         "Vanguardia Popular de Costa Rica, Humberto Vargas Carbonel, hizo publica el 25 de enero una "
         "declaracion., En su nota el destaco que el Dirigente desarrollo la idea Juche.",
     ) == [("el", "named", "Humberto Vargas Carbonel")]
+
+
+def test_spanish_offices_head_first_and_their_holders():
+    # "el jefe de delegacion coreana", "el comandante de las tropas norteamericanas estacionadas en ...": an
+    # office one person holds, head first, of a body named or a noun with its nationality, is `named` with
+    # no entity (guidelines 2.3); "el ministro de Cultura An Tong Chun en su discurso inaugural" and "el
+    # viceministro de Agricultura Ri Man Song" are the holders the spans name (the body's name and the
+    # Korean name ending one capitalised run, split)
+    def speakers(body):
+        doc = Document.create("KCNA", "2011-11-02", "Corea fortalecera cooperacion", body, lang="es")
+        return [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+
+    assert speakers(
+        "El gobierno de la RPDC fortalecera las relaciones de amistad con los paises miembros de la UNESCO., "
+        ",  Asi senalo el dia 28 de octubre el jefe de delegacion coreana al hacer uso de la palabra en el "
+        "pleno de la asamblea general de la UNESCO., ,   Dijo que la RPDC respeto invariablemente la Carta."
+    ) == [("named", None), ("named", None)]
+    assert speakers(
+        "El pasado dia 12, el comandante de las tropas norteamericanas estacionadas en el Sur de Corea "
+        "insistio en que se debe emplazar nuevas armas."
+    ) == [("named", None)]
+    assert speakers(
+        "El ministro de Cultura An Tong Chun en su discurso inaugural dijo que el festival demostrara la "
+        "veneracion de la humanidad., , El viceministro de Agricultura Ri Man Song dijo que la cosecha sera "
+        "buena."
+    ) == [("named", "An Tong Chun"), ("named", "Ri Man Song")]

@@ -27,7 +27,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from tealeaves.extract.entities import body_of_other_state
+from tealeaves.extract.entities import _demonym_after, body_of_other_state
 from tealeaves.extract.eventdates import WEEKDAY
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
@@ -151,6 +151,13 @@ _NOT_SOLE = frozenset(("deputy", "vice", "assistant", "former", "ex", "acting", 
 # the "
 _ISSUED_BY = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:issued|published|released|brought out|put out|edited|compiled)\s+by\s+(?:the\s+)?"
+)
+# a Spanish office, head first, and its body: a capitalised name or a noun and its nationality
+_BODY_OFFICE_ES = re.compile(
+    r"(?:jefe|jefa|presidente|presidenta|director|directora|secretario(?:\s+general)?|secretaria(?:\s+general)?"
+    r"|comandante|titular|gobernador|gobernadora|alcalde|alcaldesa|rector|rectora|gerente|embajador|"
+    r"embajadora|ministro|ministra)\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?"
+    r"(?:(?P<cap>[A-Z])|[a-záéíóúñ]+\s+(?P<adj>[a-záéíóúñ]+))"
 )
 _OFFICE_NP = re.compile(r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:of|for|to|in)\s)")
 INTRO_WORDS = _words(
@@ -1448,7 +1455,21 @@ class Discourse:
         if of is not None and of.group(1) in self.kb.office_bodies:
             # "the secretary of the U.S. Department of State": the one holder of a body with that head word
             return re.search(r"\b" + self.kb.office_bodies[of.group(1)] + r"\b", of.group(2)) is not None
-        return self.body_office(t, at)
+        return self.body_office(t, at) or (self._spanish() and self.body_office_es(at))
+
+    def body_office_es(self, at: int) -> bool:
+        """A Spanish office one person holds, head first, of a body the text identifies: "el jefe de
+        delegacion coreana", "comandante de las tropas norteamericanas estacionadas en ...", "secretario de
+        Defensa norteamericano", "titular de la Asociacion Pakistani para ...": a capitalised body, or a
+        noun with a nationality after it (guidelines 2.3; not "un jefe de ..." nor "vicejefe")."""
+        art = re.compile(r"(?:el|la|El|La)\s+").match(self.text, at)
+        at = art.end() if art else at
+        m = _BODY_OFFICE_ES.match(self.text, at)
+        if m is None or re.search(r"\b(?:un|una|otro|otra)\s+$", self.text[max(0, at - 6) : at]):
+            return False
+        if m.group("cap"):
+            return True
+        return _demonym_after(" " + m.group("adj"), self.kb)
 
     def body_office(self, span: str, at: int) -> bool:
         """An office one person holds in a body the text identifies, the holder unnamed: "chairman of the
@@ -2622,6 +2643,13 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         if own.kind == "self" and re.search(r"\b(?:the|The)\s+$", disc.text[max(0, at - 4) : at]):
             # "The newspapers say" in a DPRK medium's own press review: the DPRK papers together
             return Ref("self", None, None, False, plural=True)
+    if (
+        kind == "anonymous"
+        and q.speaker_start is not None
+        and disc._spanish()
+        and disc.body_office_es(q.speaker_start)
+    ):
+        return Ref("named", None, None, True)  # "el jefe de delegacion coreana": an office one person holds
     if kind == "anonymous" and not plural and re.fullmatch(r"[a-z][\w-]*(?: [a-z][\w-]*){0,2}", sp):
         before = disc.text[max(0, at - 4) : at]
         if re.search(r"\b(?:the|The)\s+$", before):

@@ -1174,6 +1174,15 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     start = toks[0][0]
     if end <= start:
         return []
+    if len(words) >= 3 and _ROLE_DE_BEFORE.search(text, max(0, start - 50), start):
+        # "el ministro de Cultura An Tong Chun", "el director de la Escuela Revolucionaria de Mangyongdae O
+        # Ryong Thaek": after a Spanish office and its "de", the body's name, then the holder's Korean name
+        for j in range(1, len(words) - 1):
+            if words[j] not in kb.surnames or words[j - 1].lower() in kb.connectors:
+                continue
+            name = _korean_name(text, toks[j:], words[j:], kb, strict)
+            if len(name) == 1 and name[0].end == end:
+                return _classify_span(text, toks[0][0], toks[j - 1][1], kb, strict) + name
     # a person title inside: "Mexican President Enrique Pena Nieto" -> the person after it
     for i in range(len(words) - 1):
         n = _title_width(words, i, kb)
@@ -1338,6 +1347,15 @@ def _title_width(words: list[str], i: int, kb: KB) -> int:
     ):
         return 1
     return 0
+
+
+# a Spanish office in lower case and its "de" right before a capitalised run ("el ministro de ", "director de
+# la ")
+_ROLE_DE_BEFORE = re.compile(
+    r"\b(?:ministr[oa]|viceministr[oa]|director[a]?|presidente|presidenta|vicepresidente|secretari[oa]"
+    r"(?:\s+general)?|jef[ea]|gerente|rector[a]?|embajador[a]?|gobernador[a]?|alcalde|titular|comandante)"
+    r"\s+(?:de|del)\s+(?:(?:la|el|los|las)\s+)?$"
+)
 
 
 def _titled_tail_name(

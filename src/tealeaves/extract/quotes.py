@@ -784,6 +784,18 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
     return out
 
 
+# a Spanish office opening a speaker span, and what may follow the holder's name in it: an age, a phrase
+# ("en su discurso inaugural"), "y otros oradores"
+_ROLE_THEN_NAME_ES = re.compile(
+    r"(?:ministr[oa]|viceministr[oa]|director[a]?|presidente|presidenta|vicepresidente|secretari[oa]|jef[ea]|"
+    r"gerente|rector[a]?|embajador[a]?|gobernador[a]?|alcalde|titular|comandante|diputad[oa]|asesor[a]?)\b"
+)
+_AFTER_NAME_ES = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:(?:en|durante|al|con|y\s+(?:otros|otras|demas|los\s+demas))\b.*)?",
+    re.DOTALL,
+)
+
+
 def _zero_subject_closing(s: str, body_end: int, kb: KB):
     """'La piscifactoria ... es el terreno muy apropiado ..., dijo y agrego que esta empresa ...': words,
     then a comma and a Spanish cue with no subject (one the pack lists as taking none), alone at the end of
@@ -2236,6 +2248,16 @@ def _speaker_kind(
     media, roles, offices = speaker_words(kb)
     if low in PRONOUNS:
         return "pronoun", None, None
+    people_in = [m for m in inside if m.label == "PERSON"]
+    if (
+        len(people_in) == 1
+        and sp[:1].islower()
+        and _ROLE_THEN_NAME_ES.match(sp)
+        and _AFTER_NAME_ES.fullmatch(text, people_in[0].end, se)
+    ):
+        # "ministro de Cultura An Tong Chun en su discurso inaugural", "director de ... O Ryong Thaek y otros
+        # oradores": a Spanish office, its body, then the holder's name (what follows is no name)
+        return "named", people_in[0].entity, _name(kb, people_in[0])
     if sp in ("Y", "E", "Pero", "Asimismo", "Ademas", "Además"):
         # "Y expresó su convicción de que ...": Spanish drops the subject after "and"; the person the story
         # is about, as "él" would be
