@@ -2627,3 +2627,18 @@ def test_spanish_offices_head_first_and_their_holders():
         "veneracion de la humanidad., , El viceministro de Agricultura Ri Man Song dijo que la cosecha sera "
         "buena."
     ) == [("named", "An Tong Chun"), ("named", "Ri Man Song")]
+
+
+def test_spanish_joiners_inside_a_capitalised_name():
+    # "el reporte de la Direccion Meteorologica e Hidrologica": "e" (Spanish "and" before i/hi) joins the
+    # name, so the report speaks for the whole body (guidelines 2.3, a document stands for its issuer)
+    doc = Document.create(
+        "KCNA",
+        "2012-05-25",
+        "Pronostico",
+        "Segun el reporte de la Direccion Meteorologica e Hidrologica, llovera mucho.",
+        lang="es",
+    )
+    assert [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]] == [
+        ("named", "Direccion Meteorologica e Hidrologica")
+    ]

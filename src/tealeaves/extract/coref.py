@@ -2265,7 +2265,7 @@ _MET = re.compile(r"[\w' -]{1,40}?\s(?:met|interviewed|talked with|spoke to|visi
 # capitalised words and connectors; "south/north Korea..." inside a name only when the name goes on after
 # it ("... for Checking the Conclusion of the south Korea-U.S. Free Trade Agreement"), not as its place
 _CAP_NAME = re.compile(
-    r"[A-Z][\w'’.-]*(?:(?:\s+(?:of|for|and|the|de|del|la))*\s+"
+    r"[A-Z][\w'’.-]*(?:(?:\s+(?:of|for|and|the|de|del|la|las|los|el|y|e))*\s+"
     r"(?:(?:south|north)\s+(?=Korea-[\w'’.-]*\s+[A-Z]))?"
     r"(?:[A-Z][\w'’.-]*|[\"“][A-Z][^\"”\n]{1,60}[\"”]|(?<=[a-z] )\d{1,2}(?=\s+[A-Z])))*"
 )  # (a title in quotation marks inside: 'Ukrainian "Treasured Sword of Songun" Association for ...'; a date:
@@ -2353,9 +2353,13 @@ def capitalised_name(text: str, at: int, end: int) -> str | None:
     listed = _FOR_LIST.match(text, m.end(), end) if _FOR_ITEM.search(name) else None
     if listed is not None:
         name += listed.group()  # (not a list of names: a list of what the body stands for)
-    for joint in re.finditer(r"\s+and\s+the\s+", name):
+    for joint in re.finditer(r"\s+(?:and\s+the|y\s+(?:el|la|los|las))\s+", name):
         left, right = name[: joint.start()].split(), name[joint.end() :].split()
-        if len(left) >= 3 and any(w.lower() in ORG_NOUNS for w in right[:4]):
+        if (
+            len(left) >= 3
+            and name[: joint.start()].count('"') % 2 == 0  # (not inside a title in quotation marks)
+            and (joint.group().strip()[0] == "y" or any(w.lower() in ORG_NOUNS for w in right[:4]))
+        ):
             name = name[: joint.start()]  # "X ... and the Association for ...": two bodies, the first
             break
     name = re.sub(r"['’]s$", "", name)
