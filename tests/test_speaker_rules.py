@@ -2642,3 +2642,18 @@ def test_spanish_joiners_inside_a_capitalised_name():
     assert [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]] == [
         ("named", "Direccion Meteorologica e Hidrologica")
     ]
+
+
+def test_a_spanish_nota_is_the_article_a_body_named_in_marks_posted():
+    # 'La pagina online de Nepal "Nepal-Europa" inserto ... un articulo ..., senala la nota': the "nota" is
+    # that article (a Spanish "nota" is also an article), published by the body named in quotation marks
+    doc = Document.create(
+        "KCNA",
+        "2011-12-22",
+        "Celebran",
+        "Varias entidades dieron ediciones especiales en sus paginas web., , La pagina online de Nepal "
+        '"Nepal-Europa" inserto el dia 10 un articulo intitulado "El 24 de diciembre de Corea"., , Los '
+        "pueblos progresistas del mundo acogen significativamente el 24 de diciembre, senala la nota.",
+        lang="es",
+    )
+    assert [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]] == [("named", "Nepal-Europa")]

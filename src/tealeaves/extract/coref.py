@@ -104,6 +104,8 @@ GOES_ON = (
 _SAME_DOCUMENT = (
     frozenset({"message", "letter", "telegram", "mensaje", "carta", "misiva", "nota"}),
     frozenset({"statement", "declaration", "communique", "declaracion", "comunicado", "nota"}),
+    # ('La pagina online ... inserto un articulo ..., senala la nota': a Spanish "nota" is also an article)
+    frozenset({"nota", "articulo", "artículo"}),
 )
 # what may stand between a document and its author: 'an article "The DPRK" contributed by X'
 _TITLE_ONLY = re.compile(
@@ -392,6 +394,10 @@ class Discourse:
                 return _Subject("other", p)
             p = c.end()
         headline = i == 0 and s.start < self.doc.body_offset
+        described = _DESCRIBED_QUOTED_ES.match(t, p, s.end)
+        if described and not headline:
+            # 'La pagina online de Nepal "Nepal-Europa" inserto un articulo': the body named in marks
+            return _Subject("org", described.start(1), Ref("named", None, described.group(1), False))
         quoted = _QUOTED_NAME.match(t, p, s.end)
         if quoted and not headline:
             # '"True Path of the Nation," the organ of ..., in an editorial called ...': a title in marks
@@ -2178,6 +2184,12 @@ class Discourse:
 
 # a sentence opening with a name in quotation marks and its appositive: '"True Path of the Nation," the
 # organ of ...' / '"Minjok 21", a magazine of ...'
+# a Spanish description, then the name in quotation marks, then the verb: 'La pagina online de Nepal
+# "Nepal-Europa" inserto', 'El periodico ruso "Pravda" publico'
+_DESCRIBED_QUOTED_ES = re.compile(
+    r"(?:La|El|Los|Las)\s+[a-záéíóúñ]+(?:\s+(?:[a-záéíóúñ]+|de\s+[A-Z][\w-]*)){0,4}\s+[\"“]([A-Z][^\"”]{1,60})[\"”],?"
+    r"\s+(?:el\s+dia\s+\d+\s+)?[a-záéíóúñ]+(?:o|ó|a)\b"
+)
 _QUOTED_NAME = re.compile(r"[\"“]([A-Z][^\"”,]{2,80}?),?[\"”],?\s+(?:the|a|an)\s+[a-z]")
 
 
