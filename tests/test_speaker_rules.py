@@ -2657,3 +2657,19 @@ def test_a_spanish_nota_is_the_article_a_body_named_in_marks_posted():
         lang="es",
     )
     assert [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]] == [("named", "Nepal-Europa")]
+
+
+def test_it_acting_after_a_sentence_about_a_state_is_that_state():
+    # "The U.S. had been deeply involved in the election. It intensified nexus ..., saying ...": the "it"
+    # that acts, then speaks, is the state the sentence before is about, not the medium's own voice; an "it
+    # said" closing a statement's words stays the statement's
+    doc = Document.create(
+        "KCNA",
+        "2011-10-28",
+        "S. Korean Mayoral Election Reviewed",
+        "Rodong Sinmun Friday says in a commentary that the election was a revolution., ,  The U.S. had "
+        "been deeply involved in the election., ,  It intensified nexus with the puppet conservative ruling "
+        "forces, saying the leftist camp's victory may jeopardize the alliance.",
+        lang="en",
+    )
+    assert [(q.speaker_text, q.speaker_name) for q in Pipeline()(doc)["quote"]][-1] == ("It", "United States")

@@ -161,6 +161,12 @@ _BODY_OFFICE_ES = re.compile(
     r"embajadora|ministro|ministra)\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?"
     r"(?:(?P<cap>[A-Z])|[a-záéíóúñ]+\s+(?P<adj>[a-záéíóúñ]+))"
 )
+# "The " or nothing before a state opening a sentence, and a finite verb after it
+_THE_STATE = re.compile(r"(?:[Tt]he\s+)?")
+_FINITE_AFTER = re.compile(
+    r"(?:\s+[a-z]+ly)?\s+(?:[a-z]+ed|[a-z]+[^s\W]s|had|has|have|is|was|were|are|will|would|should|can|could|"
+    r"must|did|does|do)\b"
+)
 _OFFICE_NP = re.compile(r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:of|for|to|in)\s)")
 INTRO_WORDS = _words(
     "At On In When While After Before During Then Thereafter Later Meanwhile Earlier Upon With Through Under "
@@ -915,6 +921,24 @@ class Discourse:
                         # "The United States recently made public its new strategy. In it, it claimed": the
                         # state that issued it
                         return self.ref_of(state)
+                    lead = _THE_STATE.match(self.text, subj.at, s.end)
+                    country = (
+                        next((m for m in self.mentions_in(lead.end(), s.end) if m.start == lead.end()), None)
+                        if lead is not None and self.sent_index(pos) - j == 1
+                        else None
+                    )
+                    ce = self.kb.entity(country.entity) if country is not None else None
+                    acts = re.compile(r"It\s+(?:[a-z]+ly\s+)?([a-z]+)").match(self.text, pos)
+                    if (
+                        ce is not None
+                        and ce.subtype == "country"
+                        and _FINITE_AFTER.match(self.text, country.end, s.end)
+                        and acts is not None  # ("It intensified ..., saying": "it" acts, then speaks)
+                        and not self.kb.cues_re.fullmatch(acts.group(1))
+                    ):
+                        # "The U.S. had been deeply involved in the election. It intensified nexus with ...,
+                        # saying": the state the sentence before is about, acting
+                        return self.ref_of(country)
                     r = self._medium([j], s.end, False)
                     if r is not None:
                         return r  # "South Korean internet radio Voice of People denounced ... It said:"
