@@ -2673,3 +2673,23 @@ def test_it_acting_after_a_sentence_about_a_state_is_that_state():
         lang="en",
     )
     assert [(q.speaker_text, q.speaker_name) for q in Pipeline()(doc)["quote"]][-1] == ("It", "United States")
+
+
+def test_the_minister_after_a_minister_of_a_named_ministry():
+    # "The Lao deputy prime minister and concurrently minister of Foreign Affairs ... the minister said": the
+    # one holder of that ministry, unnamed (named, no entity; guidelines 2.3); not after "a minister of"
+    def speakers(body):
+        doc = Document.create(
+            "KCNA", "2011-06-07", "Lao Deputy PM Highlights Children's Health", body, lang="en"
+        )
+        return [(q.speaker_text, q.speaker_kind) for q in Pipeline()(doc)["quote"]]
+
+    assert speakers(
+        "The Lao deputy prime minister and concurrently minister of Foreign Affairs highlighted the "
+        "importance of children's health.,  It is an important work to bring up children healthy and well, "
+        "the minister said."
+    ) == [("minister", "named")]
+    assert speakers(
+        "A minister of Foreign Affairs highlighted the importance of children's health.,  It is an important "
+        "work to bring up children healthy and well, the minister said."
+    ) == [("minister", "anonymous")]

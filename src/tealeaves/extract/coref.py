@@ -1433,6 +1433,13 @@ class Discourse:
             and (len(words) == 1 or phrase == low)
             and any(
                 self.body_office(self.text[m.start() : m.start() + 160], m.start())
+                or (
+                    phrase in self.offices
+                    and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", self.text[m.end() : m.end() + 12])
+                    and not re.search(
+                        r"\b(?i:a|an|vice|deputy|former)[\s-]+$", self.text[max(0, m.start() - 8) : m.start()]
+                    )
+                )  # ("... and concurrently minister of Foreign Affairs ... the minister said")
                 for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", self.text[:at])
             )
         ):
