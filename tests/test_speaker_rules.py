@@ -2693,3 +2693,18 @@ def test_the_minister_after_a_minister_of_a_named_ministry():
         "A minister of Foreign Affairs highlighted the importance of children's health.,  It is an important "
         "work to bring up children healthy and well, the minister said."
     ) == [("minister", "anonymous")]
+
+
+def test_a_spanish_message_de_what_it_is_is_its_senders():
+    # "Kim Yong Nam, envio ... un mensaje de Feliz Ano Nuevo al ...": after a verb of sending, "de" gives what
+    # the message is; the message speaks for who sent it
+    doc = Document.create(
+        "KCNA",
+        "2011-01-01",
+        "Mensaje",
+        "El presidente del Presidium de la Asamblea Popular Suprema, Kim Yong Nam, envio el dia primero un "
+        "mensaje de Feliz Ano Nuevo al presidente de la Chongryon., La misiva enumera los exitos logrados y "
+        "continua: , , El ano significativo marca un siglo glorioso de la nacion.",
+        lang="es",
+    )
+    assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == ["Kim Yong Nam"]

@@ -1865,6 +1865,12 @@ class Discourse:
                     r"(?:participants|members|people|personages|speakers|delegates|attendees)\b", low
                 ):
                     return Ref("anonymous", None, None, True, plural=True)
+            if frm and frm.group("prep") == "de" and _SENDING.search(t, s.start, found.start()):
+                # "Kim Yong Nam, envio ... un mensaje de Feliz Ano Nuevo al ...": after a verb of sending,
+                # "de" gives what the message is, its sender is who sent it
+                sender = self._sender_before(s.start, found.start())
+                if sender is not None:
+                    return sender
             if frm:
                 ms = [m for m in self.mentions_in(frm.end(), min(s.end, frm.end() + 200))]
                 if ms and ms[0].start == frm.end():
