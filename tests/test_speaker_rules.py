@@ -2708,3 +2708,16 @@ def test_a_spanish_message_de_what_it_is_is_its_senders():
         lang="es",
     )
     assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == ["Kim Yong Nam"]
+
+
+def test_a_country_a_medium_noun_then_the_medium_name():
+    # "The Myanmar paper The Voice on the same day said", "U.S. newspaper Journal of Commerce dated ...": the
+    # medium named after its noun speaks, not the country before it (a paper's "The" kept, guidelines 6)
+    def speakers(body):
+        doc = Document.create("KCNA", "2011-09-11", "DPRK Praised", body, lang="en")
+        return [q.speaker_name for q in Pipeline()(doc)["quote"]]
+
+    assert speakers(
+        "The Myanmar paper The Voice on the same day said that the DPRK is a people's country in name and "
+        "reality., , Before founding the DPRK the President pursued popular policies, it noted."
+    ) == ["The Voice", "The Voice"]

@@ -33,6 +33,7 @@ from tealeaves.extract.coref import (
     capitalised_name,
     country_entity,
     media_words,
+    medium_noun_end,
     resolve,
     speaker_words,
 )
@@ -1660,6 +1661,8 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     ss += len(raw) - len(raw.lstrip())
     sp = _without_trail(raw.strip())  # "Rodong Sinmun Wednesday"
     d = _DET.match(sp)
+    if d and sp.startswith("The ") and medium_noun_end(kb).search(text, max(0, ss - 20), ss):
+        d = None  # ("the Myanmar paper The Voice": the paper's "The" is part of its name, guidelines 6)
     if d and not any(m.start == ss and m.label == "PERSON" for m in mentions):  # ("An Ok": a surname)
         ss += d.end()
         sp = sp[d.end() :]
@@ -1760,6 +1763,10 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     return Quote(start, end, text[start:end], direct, sp, ss, se, entity, kind, cue, name)
 
 
+# a medium's name after its noun: capitalised words and their joiners, "The" kept ("The Voice")
+_MEDIUM_NAME = re.compile(r"(?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.'’-]*)*")
+
+
 def _medium_noun_after(kb: KB) -> re.Pattern:
     """The packs' media and broadcaster nouns after a nationality ("paper", "daily", "news agency")."""
     return kb.rx("medium-noun-after", lambda: r"\s+(?:[\w-]+\s+){0,2}?(?:" + media_words(kb) + r")\s+")
@@ -1772,6 +1779,12 @@ def _medium_after_nationality(
     no speaker; the medium named after it is."""
     ss, se = span
     if not NATIONALITY.fullmatch(text[ss:se]):
+        # "Myanmar paper The Voice on the same day said": a country, a medium noun, then the medium's name
+        first = next((m for m in mentions if m.start == ss and m.label == "PLACE"), None)
+        noun = _medium_noun_after(kb).match(text, first.end, se) if first is not None else None
+        name = _MEDIUM_NAME.match(text, noun.end(), se) if noun is not None else None
+        if name is not None:
+            return name.start(), name.start() + len(name.group().rstrip())
         return span
     noun = _medium_noun_after(kb).match(text, se)
     named = [m for m in mentions if noun and m.start == noun.end() and m.label == "ORG"]
