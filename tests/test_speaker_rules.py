@@ -2721,3 +2721,21 @@ def test_a_country_a_medium_noun_then_the_medium_name():
         "The Myanmar paper The Voice on the same day said that the DPRK is a people's country in name and "
         "reality., , Before founding the DPRK the President pursued popular policies, it noted."
     ) == ["The Voice", "The Voice"]
+
+
+def test_it_after_a_body_the_packs_do_not_know_acting():
+    # "The Solidarity for Democracy, People's Life, Peaceful Reunification and Sovereignty of south Korea
+    # called on the people ... In an appeal issued on March 3 it said": the body acting in the sentence before
+    # (a long name with commas no pack knows) is the "it"
+    doc = Document.create(
+        "KCNA",
+        "2011-03-07",
+        "Struggle for Peace Called for in S. Korea",
+        "The Solidarity for Democracy, People's Life, Peaceful Reunification and Sovereignty of south Korea "
+        "called on the people to turn out in actions for peace against the war drills. ,  In an appeal "
+        "issued on March 3 it said that the Korean Peninsula is exposed to the danger of a war.",
+        lang="en",
+    )
+    assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == [
+        "Solidarity for Democracy, People's Life, Peaceful Reunification and Sovereignty of south Korea"
+    ]

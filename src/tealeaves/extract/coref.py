@@ -167,6 +167,11 @@ _FINITE_AFTER = re.compile(
     r"(?:\s+[a-z]+ly)?\s+(?:[a-z]+ed|[a-z]+[^s\W]s|had|has|have|is|was|were|are|will|would|should|can|could|"
     r"must|did|does|do)\b"
 )
+# what a body does as a sentence's subject, right after its name: "... called on", "... denounced"
+_BODY_ACTS = re.compile(
+    r"\s+(?:(?:on|in)\s+[\w.]+(?:\s+\d{1,2})?\s+|[A-Z][a-z]+day\s+)?(?:called\s+(?:on|for)|urged|demanded|accused|"
+    r"denounced|condemned|slammed|declared|insisted|claimed|warned|stressed|asserted|appealed|protested)\b"
+)
 _OFFICE_NP = re.compile(r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:of|for|to|in)\s)")
 INTRO_WORDS = _words(
     "At On In When While After Before During Then Thereafter Later Meanwhile Earlier Upon With Through Under "
@@ -959,6 +964,21 @@ class Discourse:
                     if name and " " in name and _ISSUED.match(self.text, end):
                         # "The Solidarity for Progress of south Korea on Monday issued a commentary ... It
                         # pointed out": a body that issues a document, though no pack knows its head word
+                        return Ref("named", None, name, False)
+                    if (
+                        name
+                        and len(name.split()) >= 3
+                        and self.sent_index(pos) - j == 1
+                        and _BODY_ACTS.match(self.text, end)
+                        and not any(
+                            m.label in ("PLACE", "PERSON")
+                            for m in self.mentions_in(subj.at, subj.at + len(name) + 4)
+                            if m.start <= subj.at + 4
+                        )
+                    ):
+                        # "The Solidarity for Democracy, People's Life, Peaceful Reunification and
+                        # Sovereignty of south Korea called on the people to ... In an appeal it said": the
+                        # body acting right before
                         return Ref("named", None, name, False)
                     issued = _ISSUES_DOC.search(self.text, s.start, s.end)
                     if issued is not None:
