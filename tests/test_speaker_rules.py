@@ -2739,3 +2739,20 @@ def test_it_after_a_body_the_packs_do_not_know_acting():
     assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == [
         "Solidarity for Democracy, People's Life, Peaceful Reunification and Sovereignty of south Korea"
     ]
+
+
+def test_they_after_bodies_acting_together_behind_an_opening_phrase():
+    # "Some days ago, the Korea Asia-Pacific Peace Committee and the DPRK General Guidance Bureau ...
+    # declared ... In a statement of spokesman and a detailed report, they also announced": the bodies acting
+    # together speak as the first of them (guidelines 2.2), past the opening "Some days ago,"
+    doc = Document.create(
+        "KCNA",
+        "2011-04-19",
+        "S. Korean Authorities' Remarks Slammed",
+        "Some days ago, the Korea Asia-Pacific Peace Committee and the DPRK General Guidance Bureau for the "
+        "Development of Scenic Spots formally declared that the DPRK would terminate the agreement.,  In a "
+        "statement of spokesman and a detailed report, they also announced that the DPRK would take charge "
+        "of the international tour.",
+        lang="en",
+    )
+    assert [q.speaker_name for q in Pipeline()(doc)["quote"]][-1] == "Korea Asia-Pacific Peace Committee"

@@ -367,7 +367,9 @@ class Discourse:
                 return _Subject("other", p)
             p = c.end()
         elif word in INTRO_WORDS or re.match(
-            r"(?:One|That|The same|Same|The next|Next) (?:day|morning|evening|night|time)\b", t[p : p + 20]
+            r"(?:(?:One|That|The same|Same|The next|Next) (?:day|morning|evening|night|time)|"
+            r"(?:Some|A few|Several|Two|Three|Four|Five) (?:days|weeks|months|years) ago)\b",
+            t[p : p + 24],
         ):
             # "At that time, X ...", "When he arrived at the venue, all the participants ...": the subject
             # follows the opening phrase
