@@ -2756,3 +2756,25 @@ def test_they_after_bodies_acting_together_behind_an_opening_phrase():
         lang="en",
     )
     assert [q.speaker_name for q in Pipeline()(doc)["quote"]][-1] == "Korea Asia-Pacific Peace Committee"
+
+
+def test_a_person_named_inside_a_title_is_not_the_office_holder():
+    # "Governor of Amur Region of Russia Recollects Personality of Kim Jong Il": the leader named after "of"
+    # in a title is not the governor; "the governor" is Oleg Kozhemyako, named in apposition
+    doc = Document.create(
+        "KCNA",
+        "2011-12-30",
+        "Governor of Amur Region of Russia Recollects Personality of Kim Jong Il",
+        (
+            "Oleg Kozhemyako, governor of Amur Region of Russia, recollected with deep emotion the "
+            "personality of leader Kim Jong Il as a great man, according to a Ria-Novosti news report of "
+            "Russia on December 20., ,  The governor paid a condolatory visit to a DPRK construction company "
+            "in Blagobeshensk City to express deep condolences on the demise of Kim Jong Il, the report "
+            "said, adding:, ,  Kozhemyako is the only regional governor in Russia who had the honor of being "
+            "received by Kim Jong Il several times., ,  Kim Jong Il received the governor in the DPRK in "
+            "October this year, too., ,  Recalling Kim Jong Il, the governor posted on an Internet website "
+            "the following article:, ,  Leader Kim Jong Il was an unworldly man."
+        ),
+        lang="en",
+    )
+    assert [q.speaker_name for q in Pipeline()(doc)["quote"]][-1] == "Oleg Kozhemyako"

@@ -172,6 +172,10 @@ _BODY_ACTS = re.compile(
     r"\s+(?:(?:on|in)\s+[\w.]+(?:\s+\d{1,2})?\s+|[A-Z][a-z]+day\s+)?(?:called\s+(?:on|for)|urged|demanded|accused|"
     r"denounced|condemned|slammed|declared|insisted|claimed|warned|stressed|asserted|appealed|protested)\b"
 )
+# a person named as the object of "of"/"for" inside a title or a body's name: "... Works of Comrade "
+_OF_PERSON = re.compile(
+    r"\b(?:of|for)\s+(?:the\s+)?(?:(?:Comrade|President|General|Generalissimo|Marshal|leader|Leader)\s+)?$"
+)
 _OFFICE_NP = re.compile(r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:of|for|to|in)\s)")
 INTRO_WORDS = _words(
     "At On In When While After Before During Then Thereafter Later Meanwhile Earlier Upon With Through Under "
@@ -1324,7 +1328,16 @@ class Discourse:
             for m in self.mentions:
                 if m.end > at:
                     break
-                if m.label != "PERSON" or m.method == "title" or self.inside_other_quote(m.start, m.end, at):
+                if (
+                    m.label != "PERSON"
+                    or m.method == "title"
+                    or self.inside_other_quote(m.start, m.end, at)
+                    or self.current[0] <= m.start < self.current[1]  # ("... around Kim Jong Il, the chairman
+                    # added": a name inside the words attributed is not their speaker)
+                    or _OF_PERSON.search(self.text, max(0, m.start - 40), m.start)
+                    # ("chairman of the Russian Society for ... Dissemination of Comrade Kim Jong Il's Works":
+                    # a person inside a body's name is not its chairman)
+                ):
                     continue  # (a leader's title standing alone is no name given another's role: "el
                     # embajador chino transmitio al Dirigente ...")
                 title, clause = self._role_context(m)
