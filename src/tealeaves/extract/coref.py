@@ -154,12 +154,10 @@ _NOT_SOLE = frozenset(("deputy", "vice", "assistant", "former", "ex", "acting", 
 _ISSUED_BY = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:issued|published|released|brought out|put out|edited|compiled)\s+by\s+(?:the\s+)?"
 )
-# a Spanish office, head first, and its body: a capitalised name or a noun and its nationality
-_BODY_OFFICE_ES = re.compile(
-    r"(?:jefe|jefa|presidente|presidenta|director|directora|secretario(?:\s+general)?|secretaria(?:\s+general)?"
-    r"|comandante|titular|gobernador|gobernadora|alcalde|alcaldesa|rector|rectora|gerente|embajador|"
-    r"embajadora|ministro|ministra)\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?"
-    r"(?:(?P<cap>[A-Z])|[a-záéíóúñ]+\s+(?P<adj>[a-záéíóúñ]+))"
+# a Spanish office, head first, and its body: a capitalised name or a noun and its nationality (the offices:
+# the packs' offices_head_first)
+_BODY_OFFICE_ES_AFTER = (
+    r")\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?(?:(?P<cap>[A-Z])|[a-záéíóúñ]+\s+(?P<adj>[a-záéíóúñ]+))"
 )
 # "The " or nothing before a state opening a sentence, and a finite verb after it
 _THE_STATE = re.compile(r"(?:[Tt]he\s+)?")
@@ -1536,7 +1534,10 @@ class Discourse:
         noun with a nationality after it (guidelines 2.3; not "un jefe de ..." nor "vicejefe")."""
         art = re.compile(r"(?:el|la|El|La)\s+").match(self.text, at)
         at = art.end() if art else at
-        m = _BODY_OFFICE_ES.match(self.text, at)
+        m = self.kb.rx(
+            "body-office-es",
+            lambda: r"(?:" + self.kb.head_first_titles(one_holder=True) + _BODY_OFFICE_ES_AFTER,
+        ).match(self.text, at)
         if m is None or re.search(r"\b(?:un|una|otro|otra)\s+$", self.text[max(0, at - 6) : at]):
             return False
         if m.group("cap"):

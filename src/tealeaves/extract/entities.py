@@ -1174,7 +1174,8 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     start = toks[0][0]
     if end <= start:
         return []
-    if len(words) >= 3 and _ROLE_DE_BEFORE.search(text, max(0, start - 50), start):
+    role_de = kb.rx("role-de-before", lambda: r"\b(?:" + kb.head_first_titles() + _ROLE_DE_AFTER)
+    if len(words) >= 3 and role_de.search(text, max(0, start - 50), start):
         # "el ministro de Cultura An Tong Chun", "el director de la Escuela Revolucionaria de Mangyongdae O
         # Ryong Thaek": after a Spanish office and its "de", the body's name, then the holder's Korean name
         for j in range(1, len(words) - 1):
@@ -1349,13 +1350,9 @@ def _title_width(words: list[str], i: int, kb: KB) -> int:
     return 0
 
 
-# a Spanish office in lower case and its "de" right before a capitalised run ("el ministro de ", "director de
-# la ")
-_ROLE_DE_BEFORE = re.compile(
-    r"\b(?:ministr[oa]|viceministr[oa]|director[a]?|presidente|presidenta|vicepresidente|secretari[oa]"
-    r"(?:\s+general)?|jef[ea]|gerente|rector[a]?|embajador[a]?|gobernador[a]?|alcalde|titular|comandante)"
-    r"\s+(?:de|del)\s+(?:(?:la|el|los|las)\s+)?$"
-)
+# after a Spanish office in lower case (the packs' offices and titles written head first) and its "de", right
+# before a capitalised run ("el ministro de ", "director de la ")
+_ROLE_DE_AFTER = r")\s+(?:de|del)\s+(?:(?:la|el|los|las)\s+)?$"
 
 
 def _titled_tail_name(

@@ -228,6 +228,19 @@ class KB:
     convened_by_re: re.Pattern | None = None
     compiled: dict = field(default_factory=dict)  # patterns built from the above, compiled once
 
+    def head_first_titles(self, one_holder: bool = False) -> str:
+        """The packs' Spanish offices written head first, as a regular expression alternation (longest first):
+        the one-holder offices (``offices_head_first``), or with ``one_holder`` False these and the titles
+        before a holder's name (``titles_head_first``: "viceministro", "diputado")."""
+        q = self.p.get("quotes", {})
+        words = list(q.get("offices_head_first", [])) + (
+            [] if one_holder else list(q.get("titles_head_first", []))
+        )
+        return (
+            "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+            or "(?!)"
+        )
+
     def rx(self, key: str, pattern) -> re.Pattern:
         """``pattern()`` compiled once per knowledge base (patterns that embed the packs' word lists)."""
         got = self.compiled.get(key)

@@ -785,12 +785,8 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
     return out
 
 
-# a Spanish office opening a speaker span, and what may follow the holder's name in it: an age, a phrase
-# ("en su discurso inaugural"), "y otros oradores"
-_ROLE_THEN_NAME_ES = re.compile(
-    r"(?:ministr[oa]|viceministr[oa]|director[a]?|presidente|presidenta|vicepresidente|secretari[oa]|jef[ea]|"
-    r"gerente|rector[a]?|embajador[a]?|gobernador[a]?|alcalde|titular|comandante|diputad[oa]|asesor[a]?)\b"
-)
+# what may follow the holder's name in a Spanish speaker span that opens with an office (the packs' offices
+# and titles written head first): an age, a phrase ("en su discurso inaugural"), "y otros oradores"
 _AFTER_NAME_ES = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:(?:en|durante|al|con|y\s+(?:otros|otras|demas|los\s+demas))\b.*)?",
     re.DOTALL,
@@ -2265,7 +2261,7 @@ def _speaker_kind(
     if (
         len(people_in) == 1
         and sp[:1].islower()
-        and _ROLE_THEN_NAME_ES.match(sp)
+        and kb.rx("role-then-name-es", lambda: r"(?:" + kb.head_first_titles() + r")\b").match(sp)
         and _AFTER_NAME_ES.fullmatch(text, people_in[0].end, se)
     ):
         # "ministro de Cultura An Tong Chun en su discurso inaugural", "director de ... O Ryong Thaek y otros
