@@ -27,7 +27,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from tealeaves.extract.entities import _demonym_after, body_of_other_state
+from tealeaves.extract.entities import body_of_other_state, demonym_after
 from tealeaves.extract.eventdates import WEEKDAY
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
@@ -159,6 +159,9 @@ _ISSUED_BY = re.compile(
 _BODY_OFFICE_ES_AFTER = (
     r")\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?(?:(?P<cap>[A-Z])|[a-záéíóúñ]+\s+(?P<adj>[a-záéíóúñ]+))"
 )
+# a Spanish definite article before a noun; "It" and the verb after it ("It intensified ...")
+_ARTICLE_ES = re.compile(r"(?:el|la|El|La)\s+")
+_IT_ACTS = re.compile(r"It\s+(?:[a-z]+ly\s+)?([a-z]+)")
 # "The " or nothing before a state opening a sentence, and a finite verb after it
 _THE_STATE = re.compile(r"(?:[Tt]he\s+)?")
 _FINITE_AFTER = re.compile(
@@ -937,7 +940,7 @@ class Discourse:
                         else None
                     )
                     ce = self.kb.entity(country.entity) if country is not None else None
-                    acts = re.compile(r"It\s+(?:[a-z]+ly\s+)?([a-z]+)").match(self.text, pos)
+                    acts = _IT_ACTS.match(self.text, pos)
                     if (
                         ce is not None
                         and ce.subtype == "country"
@@ -1532,7 +1535,7 @@ class Discourse:
         delegacion coreana", "comandante de las tropas norteamericanas estacionadas en ...", "secretario de
         Defensa norteamericano", "titular de la Asociacion Pakistani para ...": a capitalised body, or a
         noun with a nationality after it (guidelines 2.3; not "un jefe de ..." nor "vicejefe")."""
-        art = re.compile(r"(?:el|la|El|La)\s+").match(self.text, at)
+        art = _ARTICLE_ES.match(self.text, at)
         at = art.end() if art else at
         m = self.kb.rx(
             "body-office-es",
@@ -1542,7 +1545,7 @@ class Discourse:
             return False
         if m.group("cap"):
             return True
-        return _demonym_after(" " + m.group("adj"), self.kb)
+        return demonym_after(" " + m.group("adj"), self.kb)
 
     def body_office(self, span: str, at: int) -> bool:
         """An office one person holds in a body the text identifies, the holder unnamed: "chairman of the
@@ -1944,18 +1947,18 @@ class Discourse:
                 stop = re.compile(r",\s|\s+on\s+[A-Z]|\s+to\s+|\.\s").search(t, frm.end(), s.end)
                 end = stop.start() if stop else s.end
                 people = [m for m in self.mentions_in(frm.end(), end) if m.label == "PERSON"]
-                if re.match(r"[a-z]", t[frm.end() : frm.end() + 1]) and frm.group("prep") in ("from", "by"):
+                sent_by = frm.group("prep") in ("from", "by")
+                # "the chairman of the ... Party", "the Russian minister of Culture": an office one person
+                # holds, the holder unnamed (guidelines 2.3)
+                by_office = sent_by and not people and self.unnamed_office(frm.end(), end)
+                if re.match(r"[a-z]", t[frm.end() : frm.end() + 1]) and sent_by:
                     # "received a letter from the chairman of the C.C. of the ... Party [Name]": the sender
                     # is that description (a person when one is named in it), never the receiving subject
                     if people:
                         return self.ref_of(people[-1])
-                    if self.unnamed_office(frm.end(), end):
-                        return Ref("named", None, None, True)  # (an office one person holds: guidelines 2.3)
-                    return Ref("anonymous", None, None, True)
-                if not people and frm.group("prep") in ("from", "by") and self.unnamed_office(frm.end(), end):
-                    # "A congratulatory letter sent by the Russian minister of Culture": a country's office
-                    # one person holds, the holder unnamed (guidelines 2.3)
-                    return Ref("named", None, None, True)
+                    return Ref("named", None, None, True) if by_office else Ref("anonymous", None, None, True)
+                if by_office:
+                    return Ref("named", None, None, True)  # "A congratulatory letter sent by the Russian ..."
             r = self._speaker_or_subject(j, s, limit)
             if r is None:
                 r = self._medium(
@@ -2255,14 +2258,14 @@ class Discourse:
         return Ref("self", eid, e.name if e else self.doc.source, False)
 
 
-# a sentence opening with a name in quotation marks and its appositive: '"True Path of the Nation," the
-# organ of ...' / '"Minjok 21", a magazine of ...'
 # a Spanish description, then the name in quotation marks, then the verb: 'La pagina online de Nepal
 # "Nepal-Europa" inserto', 'El periodico ruso "Pravda" publico'
 _DESCRIBED_QUOTED_ES = re.compile(
     r"(?:La|El|Los|Las)\s+[a-záéíóúñ]+(?:\s+(?:[a-záéíóúñ]+|de\s+[A-Z][\w-]*)){0,4}\s+[\"“]([A-Z][^\"”]{1,60})[\"”],?"
     r"\s+(?:el\s+dia\s+\d+\s+)?[a-záéíóúñ]+(?:o|ó|a)\b"
 )
+# a sentence opening with a name in quotation marks and its appositive: '"True Path of the Nation," the
+# organ of ...' / '"Minjok 21", a magazine of ...'
 _QUOTED_NAME = re.compile(r"[\"“]([A-Z][^\"”,]{2,80}?),?[\"”],?\s+(?:the|a|an)\s+[a-z]")
 
 

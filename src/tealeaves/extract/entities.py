@@ -732,7 +732,7 @@ def _qualified_org(text: str, start: int, eid: str, kb: KB) -> tuple[int, str | 
 _NOT_ALONE = re.compile(r"\s*(?:Comrade\s+|camarada\s+)?[A-Z]|\s+of\b|\s+for\b|\s+del?\b|-|,\s+[a-z]")
 
 
-def _demonym_after(after: str, kb: KB) -> bool:
+def demonym_after(after: str, kb: KB) -> bool:
     """A title followed by a nationality in lower case, as Spanish writes it ("el Presidente ruso", "el
     Presidente guatemalteco"): someone else's title. The word starts as a country of the gazetteer does
     (four letters, accents folded) and ends as a demonym does, or the packs' demonym table holds it
@@ -779,7 +779,7 @@ def _titles(text: str, published: str, kb: KB, taken: _Taken) -> list[Mention]:
         if taken.overlaps(start, end):
             continue
         after = text[end : end + 40]
-        if _NOT_ALONE.match(after) or _demonym_after(after, kb):
+        if _NOT_ALONE.match(after) or demonym_after(after, kb):
             continue  # "General Secretary Kim Jong Un", "the President of Cuba": not standing alone
         before = text[max(0, start - 40) : start]
         lead = kb.title_epithets_re.search(before) if kb.title_epithets_re is not None else None

@@ -797,18 +797,19 @@ def _zero_subject_closing(s: str, body_end: int, kb: KB):
     """'La piscifactoria ... es el terreno muy apropiado ..., dijo y agrego que esta empresa ...': words,
     then a comma and a Spanish cue with no subject (one the pack lists as taking none), alone at the end of
     the sentence, joined by "y" to a second such cue and its clause, or to another verb ("..., dijo y
-    presento las tareas"). Returns ((end of the words, cue),
-    (second cue, start of its clause) or None), relative to ``s``; None when the sentence is not so made."""
+    presento las tareas"). Returns ((end of the words, cue), (second cue, start of its clause) or None),
+    relative to ``s``; None when the sentence is not so made."""
     if not kb.zero_subject_cues:
         return None
-    rx = kb.compiled.get("zero-subject-closing")
-    if rx is None:
+
+    def pattern() -> str:
         alt = "|".join(map(re.escape, sorted(kb.zero_subject_cues, key=len, reverse=True)))
-        rx = kb.compiled["zero-subject-closing"] = re.compile(
+        return (
             r",\s+(?P<c1>" + alt + r")(?:\s+y\s+(?:(?P<c2>" + alt + r"|prosigui[oó]|continu[oó])\s+que\s+"
             r"(?P<b>\S.*?)|[a-zñáéíóú]+(?:o|ó)\s(?!que\b).*?))?\s*$"
         )
-    m = rx.search(s, 0, body_end)
+
+    m = kb.rx("zero-subject-closing", pattern).search(s, 0, body_end)
     if m is None or len(s[: m.start()].split()) < 5 or m.group("c1") != m.group("c1").lower():
         return None
     if re.search(r"\b" + kb.cue_alt + r"\s+(?:[^,.;]{0,40}?\s)?que\b", s[: m.start()]):
