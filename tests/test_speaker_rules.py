@@ -2291,11 +2291,18 @@ def test_a_spanish_following_answer_opens_a_block_and_the_portavoz_is_a_spokesma
     ]
 
 
+def _quote_fields(title: str, body: str, published: str, fields: tuple[str, ...], lang: str = "en") -> list:
+    """The ``fields`` of each quote the pipeline finds in a document made of ``title`` and ``body``: a tuple
+    per quote, or the value itself for one field."""
+    doc = Document.create("KCNA", published, title, body, lang=lang)
+    rows = [tuple(getattr(q, f) for f in fields) for q in Pipeline()(doc)["quote"]]
+    return [r[0] for r in rows] if len(fields) == 1 else rows
+
+
 def _speakers(title: str, body: str, published: str, lang: str = "en") -> list[tuple]:
     """(speaker text, kind, name) of each quote the pipeline finds in a document made of ``title`` and
     ``body``."""
-    doc = Document.create("KCNA", published, title, body, lang=lang)
-    return [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+    return _quote_fields(title, body, published, ("speaker_text", "speaker_kind", "speaker_name"), lang)
 
 
 def test_the_paper_of_a_place_and_the_issue_of_a_paper_name_it():
@@ -2456,8 +2463,9 @@ def test_unnamed_office_holders_of_a_department_an_assembly_a_consulate_and_a_ca
     # Ministry), the speaker of an assembly (the subject, not the assembly), a consul general of a country
     # at a city, the chief Cabinet secretary; an office after a short opening phrase with no comma
     def speakers(title, body):
-        doc = Document.create("KCNA", "2012-07-24", title, body, lang="en")
-        return [(q.speaker_text, q.speaker_kind, q.speaker_entity) for q in Pipeline()(doc)["quote"]]
+        return _quote_fields(
+            title, body, "2012-07-24", ("speaker_text", "speaker_kind", "speaker_entity"), lang="en"
+        )
 
     assert speakers(
         "Japan's Attitude Accused",
@@ -2504,8 +2512,9 @@ def test_documents_and_reporters_of_unnamed_office_holders():
     # with no entity (guidelines 2.3), and so is the "he" after the reporter; a recipients' list the sentence
     # splitter cut ("the Omani sultan, the Jordanian king, ...") is no subject for "he"
     def speakers(title, body):
-        doc = Document.create("KCNA", "2011-10-13", title, body, lang="en")
-        return [(q.speaker_text, q.speaker_kind, q.speaker_entity) for q in Pipeline()(doc)["quote"]]
+        return _quote_fields(
+            title, body, "2011-10-13", ("speaker_text", "speaker_kind", "speaker_entity"), lang="en"
+        )
 
     assert speakers(
         "Exhibition Opens in Moscow",
@@ -2586,8 +2595,9 @@ def test_a_title_opening_the_sentence_then_the_holder_in_apposition():
     # the sentence's subject is the person named after the title (a name no pack knows), and "el" (the
     # pronoun, its accent lost) before a cue stands for him; "En su nota el destaco que" likewise
     def names(title, body):
-        doc = Document.create("KCNA", "2012-10-06", title, body, lang="es")
-        return [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+        return _quote_fields(
+            title, body, "2012-10-06", ("speaker_text", "speaker_kind", "speaker_name"), lang="es"
+        )
 
     assert names(
         "Reunion",
@@ -2610,8 +2620,9 @@ def test_spanish_offices_head_first_and_their_holders():
     # viceministro de Agricultura Ri Man Song" are the holders the spans name (the body's name and the
     # Korean name ending one capitalised run, split)
     def speakers(body):
-        doc = Document.create("KCNA", "2011-11-02", "Corea fortalecera cooperacion", body, lang="es")
-        return [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+        return _quote_fields(
+            "Corea fortalecera cooperacion", body, "2011-11-02", ("speaker_kind", "speaker_name"), lang="es"
+        )
 
     assert speakers(
         "El gobierno de la RPDC fortalecera las relaciones de amistad con los paises miembros de la UNESCO., "
@@ -2714,8 +2725,7 @@ def test_a_country_a_medium_noun_then_the_medium_name():
     # "The Myanmar paper The Voice on the same day said", "U.S. newspaper Journal of Commerce dated ...": the
     # medium named after its noun speaks, not the country before it (a paper's "The" kept, guidelines 6)
     def speakers(body):
-        doc = Document.create("KCNA", "2011-09-11", "DPRK Praised", body, lang="en")
-        return [q.speaker_name for q in Pipeline()(doc)["quote"]]
+        return _quote_fields("DPRK Praised", body, "2011-09-11", ("speaker_name",), lang="en")
 
     assert speakers(
         "The Myanmar paper The Voice on the same day said that the DPRK is a people's country in name and "
