@@ -27,7 +27,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from tealeaves.extract.entities import body_of_other_state, demonym_after
+from tealeaves.extract.entities import ACTING_BODY_AFTER, body_of_other_state, demonym_after
 from tealeaves.extract.eventdates import WEEKDAY
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
@@ -167,11 +167,6 @@ _THE_STATE = re.compile(r"(?:[Tt]he\s+)?")
 _FINITE_AFTER = re.compile(
     r"(?:\s+[a-z]+ly)?\s+(?:[a-z]+ed|[a-z]+[^s\W]s|had|has|have|is|was|were|are|will|would|should|can|could|"
     r"must|did|does|do)\b"
-)
-# what a body does as a sentence's subject, right after its name: "... called on", "... denounced"
-_BODY_ACTS = re.compile(
-    r"\s+(?:(?:on|in)\s+[\w.]+(?:\s+\d{1,2})?\s+|[A-Z][a-z]+day\s+)?(?:called\s+(?:on|for)|urged|demanded|accused|"
-    r"denounced|condemned|slammed|declared|insisted|claimed|warned|stressed|asserted|appealed|protested)\b"
 )
 # a person named as the object of "of"/"for" inside a title or a body's name: "... Works of Comrade "
 _OF_PERSON = re.compile(
@@ -976,7 +971,7 @@ class Discourse:
                         name
                         and len(name.split()) >= 3
                         and self.sent_index(pos) - j == 1
-                        and _BODY_ACTS.match(self.text, end)
+                        and ACTING_BODY_AFTER.match(self.text, end)  # (what a body does as a subject)
                         and not any(
                             m.label in ("PLACE", "PERSON")
                             for m in self.mentions_in(subj.at, subj.at + len(name) + 4)

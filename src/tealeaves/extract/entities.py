@@ -855,7 +855,7 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int) -> tuple[lis
 # Political Parties and Civic and Social Organizations of south Korea at a press conference on Feb. 17
 # declared ...", "The People for Achieving Peace and Reunification of south Korea on March 28 accused ..."
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?\n]\s*|\s{2,})(?:The\s+)?$")
-_ACTING_BODY_AFTER = re.compile(
+ACTING_BODY_AFTER = re.compile(
     r"(?P<place>\s+(?:of|in)\s+(?:south|north)\s+Korea)?"
     r"(?:\s+(?:at|in|through)\s+(?:a|an|its)\s+[\w-]+(?:\s+[\w-]+)?)?"
     r"(?:\s+(?:on\s+)?(?:" + WEEKDAY + r"|" + _MONTH_WORD + r"[a-z]*\.?\s+\d{1,2}|today|yesterday))?"
@@ -882,7 +882,7 @@ def _acting_body(text: str, start: int, end: int, kb: KB) -> list[Mention]:
         return []
     if any(w in kb.person_titles for w in words) or (words[1] == "of" and words[0].endswith("s")):
         return []  # "Lebanese Minister of Energy ... Gebran Bassil", "Members of the ... Party"
-    after = _ACTING_BODY_AFTER.match(text, end)
+    after = ACTING_BODY_AFTER.match(text, end)
     if after is None:
         return []
     stop = after.end("place") if after.group("place") else end
