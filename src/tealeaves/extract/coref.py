@@ -24,6 +24,7 @@ speakers:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -416,7 +417,7 @@ class Discourse:
             # '"True Path of the Nation," the organ of ..., in an editorial called ...': a title in marks
             return _Subject("org", p, Ref("named", None, quoted.group(1), False))
         pr = re.match(r"(He|She|It|They|he|she|it|they|Él|El|Ella|Ellos)\b", t[p : s.end])
-        if pr is None and self._spanish():
+        if pr is None and self.spanish:
             # "En la ocasion, el dijo que": "el" without its accent, before a cue, is the pronoun "él"
             low = re.match(r"(él|el|ella)\s+([a-záéíóúñ]+)\b", t[p : s.end])
             if low is not None and low.group(2) in self.kb.zero_subject_cues:
@@ -425,7 +426,7 @@ class Discourse:
             pr is not None and pr.group() in ("El", "Ella") and _SPANISH_NOUN.match(t, p + pr.end(), s.end)
         )
         name_after = pr is not None and pr.group() in ("El", "La") and re.match(r"\s+[A-Z]", t[p + 2 : p + 4])
-        if pr and not (pr.group() == "El" and not self._spanish()) and not article and not name_after:
+        if pr and not (pr.group() == "El" and not self.spanish) and not article and not name_after:
             return _Subject("pronoun", p, word=pr.group().lower())
         if name_after:
             p += 3  # "El Comite Central del Partido Comunista ... hizo publica": the article before a name
@@ -643,7 +644,9 @@ class Discourse:
                 last = n
         return last
 
-    def _spanish(self) -> bool:
+    @functools.cached_property
+    def spanish(self) -> bool:
+        """The document is Spanish (its language, else its first words): worked out once."""
         return (self.doc.lang or "").startswith("es") or bool(
             re.search(r"\b(?:del|los|las|que|fue)\b", self.text[:400])
         )
@@ -1523,7 +1526,7 @@ class Discourse:
         if of is not None and of.group(1) in self.kb.office_bodies:
             # "the secretary of the U.S. Department of State": the one holder of a body with that head word
             return re.search(r"\b" + self.kb.office_bodies[of.group(1)] + r"\b", of.group(2)) is not None
-        return self.body_office(t, at) or (self._spanish() and self.body_office_es(at))
+        return self.body_office(t, at) or (self.spanish and self.body_office_es(at))
 
     def body_office_es(self, at: int) -> bool:
         """A Spanish office one person holds, head first, of a body the text identifies: "el jefe de
@@ -2733,7 +2736,7 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
     if (
         kind == "anonymous"
         and q.speaker_start is not None
-        and disc._spanish()
+        and disc.spanish
         and disc.body_office_es(q.speaker_start)
     ):
         return Ref("named", None, None, True)  # "el jefe de delegacion coreana": an office one person holds
