@@ -439,7 +439,7 @@ def _batch_plan(batch: int, groups: dict[str, dict[str, int]]) -> dict[str, list
 SPEAKER_BATCHES = [
     (SPEAKER_PLAN, SPEAKER_SEED),
     (_batch_plan(2, _PLAN2_GROUPS), SPEAKER_SEED + "-2"),
-    *((_batch_plan(n, _PLAN3_GROUPS), f"{SPEAKER_SEED}-{n}") for n in range(3, 202)),
+    *((_batch_plan(n, _PLAN3_GROUPS), f"{SPEAKER_SEED}-{n}") for n in range(3, 206)),
 ]
 
 
