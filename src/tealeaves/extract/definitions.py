@@ -40,8 +40,11 @@ def find_definitions(
     low = text.lower()
     active = [
         (name, rx, trigger)
-        for (name, rx, trigger), gate in zip(kb.definitions, kb.definition_gates, strict=True)
-        if (gate is None or any(g in low for g in gate)) and (trigger or rx).search(text)
+        for (name, rx, trigger), gate, probe in zip(
+            kb.definitions, kb.definition_gates, kb.definition_probes, strict=True
+        )
+        if (gate is None or any(g in low for g in gate))
+        and (probe.search(low) if probe is not None else rx.search(text))
     ]
     for sent in sentences if active else ():
         s = text[sent.start : sent.end]

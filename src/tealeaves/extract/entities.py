@@ -810,7 +810,10 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int) -> tuple[lis
     out: list[Mention] = []
     replaced: set[tuple[int, int]] = set()
     glue = _GLUE_HINT.search(text) is not None
+    stopwords = kb.stopwords
     for m in _CAPSEQ.finditer(text):
+        if m.group() in stopwords:
+            continue  # a lone stopword ("The", "He": a fifth of the sequences) is no name
         strict = m.start() < title_case_end
         prev_head_first = None
         parts = _split_and(text, m.start(), m.end(), kb)
@@ -1002,6 +1005,8 @@ def _split_and(text: str, start: int, end: int, kb: KB) -> list[tuple[int, int]]
 def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) -> Mention | None:
     """'Kim Jong Suk Pyongyang Textile Mill', 'KPA Unit 318': a capitalised name around known names whose
     head word makes it an organisation or a place. Longest name wins."""
+    if (start, end) in inner:
+        return None  # the whole run is a known name (the common case: decided before any work)
     toks = _tokens(text, start, end)
     words = [text[a:b] for a, b in toks]
     while words and (words[0] in kb.stopwords or words[0].lower() in kb.connectors):
@@ -1016,7 +1021,6 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
         (w.lower() in _FUNCTION_WORDS and w.lower() not in kb.connectors) or w in _MONTHS for w in words
     ):
         return None
-    opener = _opener(text, toks[0][0], kb)
     s, e = toks[0][0], toks[-1][1]
     if any(a < s or b > e for a, b in inner) or (s, e) in inner:
         return None
@@ -1048,7 +1052,8 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
             e -= len(suf)
     if not _distinguished(words, kb):
         return None
-    if opener is not None and not strict:
+    opener = None if strict else _opener(text, toks[0][0], kb)
+    if opener is not None:
         s = opener
     return Mention(s, e, text[s:e], label, None, "pattern")
 

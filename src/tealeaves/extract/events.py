@@ -74,8 +74,11 @@ def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention
             ]
         )
         if kb.meeting_noun_re is not None
-        and any(g in low for g in kb.meeting_noun_gate)
-        and kb.meeting_noun_re.search(text)
+        and (
+            kb.meeting_noun_lower_re.search(low)
+            if kb.meeting_noun_lower_re is not None
+            else any(g in low for g in kb.meeting_noun_gate) and kb.meeting_noun_re.search(text)
+        )
         else []
     )  # (most documents name no meeting: one search over the text, not one per sentence)
     return sorted(appearances + meetings, key=lambda e: (e.start, e.type))
@@ -199,7 +202,12 @@ def _pronoun_appearance(doc, text, sent: Sentence, ments, kb: KB, prev: Event) -
 
 def _appearance_after(doc, text, sent, actor: Mention, ments, kb: KB) -> Event | None:
     window_end = min(sent.end, actor.end + 600)
-    for vm in kb.appear_re.finditer(text, actor.end, window_end):
+    low = text.lower() if kb.appear_lower_re is not None else None
+    if low is not None and len(low) == len(text):  # (the offsets of the lower-cased text are the text's)
+        verbs = kb.appear_lower_re.finditer(low, actor.end, window_end)
+    else:
+        verbs = kb.appear_re.finditer(text, actor.end, window_end)
+    for vm in verbs:
         if vm.start() > actor.end and (text[vm.start() - 1].isalnum() or text[vm.start() - 1] == "-"):
             continue  # inside a word ("revisited"); glued to the name itself is fine ("Kim Jong Unguided")
         between = text[actor.end : vm.start()]
@@ -377,10 +385,15 @@ def _meetings_in(doc, text: str, sent: Sentence, ments: list[Mention], kb: KB) -
     if kb.held_re is None or kb.meeting_noun_re is None:
         return []
     s = text[sent.start : sent.end]
-    if not kb.meeting_noun_re.search(s):
+    low = s.lower()
+    if kb.meeting_noun_lower_re is not None and kb.held_lower_re is not None and len(low) == len(s):
+        nouns, verbs = kb.meeting_noun_lower_re.search(low), kb.held_lower_re.finditer(low)
+    else:
+        nouns, verbs = kb.meeting_noun_re.search(s), kb.held_re.finditer(s)
+    if not nouns:
         return []
     out = []
-    for vm in kb.held_re.finditer(s):
+    for vm in verbs:
         status = "to be convened" if vm.lastgroup == "convene" else "held"
         verb = vm.group().lower()
         active = verb in (
