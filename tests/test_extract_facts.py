@@ -146,3 +146,24 @@ def test_the_accompanied_gate_holds_a_word_of_every_phrase():
     for noun in ("meeting", "plenary meeting", "symposium", "reunión"):
         assert kb.meeting_noun_re.search(f"A {noun} was held.")
         assert any(g in noun.lower() for g in kb.meeting_noun_gate)
+
+
+def test_lower_twins_find_what_the_case_blind_pattern_finds():
+    # a case-blind pattern written in lower case runs case-sensitively over the lower-cased text (faster);
+    # one with a capital, or a character given by its code, has no twin
+    import re
+
+    from tealeaves.extract.kb import lower_twin
+
+    rx = re.compile(r"(?<!\S)(?P<verb>gave field guidance|inspected)(?P=verb)?(?![\w-])", re.IGNORECASE)
+    twin = lower_twin(rx)
+    assert twin is not None and not twin.flags & re.IGNORECASE
+    text = "Kim Jong Un Gave Field Guidance at a farm. He INSPECTED a mill; he reinspected nothing."
+    assert [m.span() for m in twin.finditer(text.lower())] == [m.span() for m in rx.finditer(text)]
+    assert [m.lastgroup for m in twin.finditer(text.lower())] == ["verb", "verb"]
+    for pattern in (r"[A-Z]\w+ said", r"\x41 said", r"Said", "\\\\S"):
+        assert lower_twin(re.compile(pattern, re.IGNORECASE)) is None, pattern
+    # the packs' appearance verbs, meeting words and title patterns all have one
+    kb = Pipeline().kb
+    for name in ("appear_lower_re", "meeting_noun_lower_re", "held_lower_re", "titles_lower_re"):
+        assert getattr(kb, name) is not None, name

@@ -279,6 +279,9 @@ def _name_particles(text: str, found: list[Mention]) -> list[Mention]:
 _WORD_SURNAME = re.compile(
     r"(?<![\w'’-])(An|So|No|O) ((?:[A-Z][a-z]{1,4})(?: [A-Z][a-z]{1,4})?)(?=,\s+(?:an?\s+|the\s+)?[a-z])"
 )
+# (the same without what comes before and after: a search for it skips to the capitals quickly, and most
+# documents hold none)
+_WORD_SURNAME_HINT = re.compile(r"(?:An|So|No|O) [A-Z][a-z]{1,4}(?: [A-Z][a-z]{1,4})?,\s")
 
 
 # a second name joined to an organisation's by a hyphen: "Communist Workers' Party of Russia[-Revolutionary
@@ -303,7 +306,7 @@ def _hyphen_joined(text: str, found: list[Mention], kb: KB) -> list[Mention]:
 
 
 def _word_surnames(text: str, found: list[Mention], kb: KB) -> list[Mention]:
-    if kb.syllable_re is None:
+    if kb.syllable_re is None or not _WORD_SURNAME_HINT.search(text):
         return found
     new = []
     for m in _WORD_SURNAME.finditer(text):
@@ -774,8 +777,15 @@ def _titles(text: str, published: str, kb: KB, taken: _Taken) -> list[Mention]:
     if kb.titles_re is None:
         return []
     out = []
-    for m in kb.titles_re.finditer(text):
+    low = text.lower()
+    # (over the lower-cased text where that keeps the offsets: a title's words are read from the text)
+    if kb.titles_lower_re is not None and len(low) == len(text):
+        found = kb.titles_lower_re.finditer(low)
+    else:
+        found = kb.titles_re.finditer(text)
+    for m in found:
         start, end = m.span("title")
+        title = text[start:end]
         if taken.overlaps(start, end):
             continue
         after = text[end : end + 40]
@@ -788,12 +798,12 @@ def _titles(text: str, published: str, kb: KB, taken: _Taken) -> list[Mention]:
             continue  # "U.S. President", "KPA Vice Marshal", "Cuba's President": someone else's title
         if lead is None and not re.search(r"(?:^|[\n:\"“(])\s*$", before):
             continue  # a bare capitalised title inside a sentence is not clearly the leader
-        for t in kb.titles.get(m.group("title").lower(), []):
-            if not (m.group("title") == t.title or t.any_case):
+        for t in kb.titles.get(title.lower(), []):
+            if not (title == t.title or t.any_case):
                 continue
             if (t.start and published < t.start) or (t.end and published > t.end):
                 continue
-            out.append(Mention(start, end, m.group("title"), "PERSON", t.entity, "title"))
+            out.append(Mention(start, end, title, "PERSON", t.entity, "title"))
             break
     return out
 
@@ -1179,8 +1189,9 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     start = toks[0][0]
     if end <= start:
         return []
-    role_de = kb.rx("role-de-before", lambda: r"\b(?:" + kb.head_first_titles() + _ROLE_DE_AFTER)
-    if len(words) >= 3 and role_de.search(text, max(0, start - 50), start):
+    if len(words) >= 3 and kb.rx(
+        "role-de-before", lambda: r"\b(?:" + kb.head_first_titles() + _ROLE_DE_AFTER
+    ).search(text, max(0, start - 50), start):
         # "el ministro de Cultura An Tong Chun", "el director de la Escuela Revolucionaria de Mangyongdae O
         # Ryong Thaek": after a Spanish office and its "de", the body's name, then the holder's Korean name
         for j in range(1, len(words) - 1):

@@ -53,13 +53,19 @@ def lower_twin(rx: re.Pattern) -> re.Pattern | None:
     """A case-blind pattern written in lower case, compiled case-sensitively: over the lower-cased text it
     finds the same matches at the same offsets (where lower-casing keeps the text's length), several times
     faster, since the regular expression engine skips quickly to the characters a match can start with
-    only when case counts. None when the pattern has capitals (an escape such as \\S or \\W would change
-    its meaning in lower case)."""
-    if rx.pattern.replace("(?P<", "").replace("(?P=", "") != rx.pattern.lower().replace("(?p<", "").replace(
-        "(?p=", ""
-    ):
+    only when case counts. None when the pattern has a capital letter of its own, or a character given by
+    its code (which could be one); class escapes such as \\S and group names may have capitals."""
+    p = rx.pattern.replace("\\\\", "")  # (an escaped backslash)
+    if _CODE_ESCAPE.search(p):
+        return None
+    p = _CLASS_ESCAPE.sub("", p)
+    if p != p.lower():
         return None
     return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+
+_CODE_ESCAPE = re.compile(r"\\[xuUN0-9]")
+_CLASS_ESCAPE = re.compile(r"\\[SWDBAZ]|\(\?P[<=]")
 
 
 def _lower_probe(pattern: str) -> re.Pattern:
@@ -230,6 +236,7 @@ class KB:
     # each trigger written in lower case, searched case-sensitively in the lower-cased text: whether a
     # document holds the trigger at all, several times faster than the case-blind search (None: no trigger)
     definition_probes: list[re.Pattern | None] = field(default_factory=list)
+    titles_lower_re: re.Pattern | None = None  # ``titles_re`` for lower-cased text (``lower_twin``)
     appear_re: re.Pattern | None = None
     appear_lower_re: re.Pattern | None = None  # the same, for lower-cased text (``lower_twin``)
     not_objects_re: re.Pattern | None = None
@@ -354,6 +361,7 @@ def knowledge(dirs: tuple[Path, ...]) -> KB:
     leaders = {ld.entity: (ld.start, ld.end) for pk in packs for ld in pk.leaders}
     p = _merge_patterns(packs)
     kb = KB(fingerprint(dirs), entities, surface, names_re, glued_re, titles_re, titles, leaders, p)
+    kb.titles_lower_re = lower_twin(titles_re) if titles_re is not None else None
     _compile_patterns(kb, p)
     kb.common_words = frozenset().union(*(pk.common_words for pk in packs))
     return kb
