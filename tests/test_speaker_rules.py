@@ -2788,3 +2788,18 @@ def test_a_person_named_inside_a_title_is_not_the_office_holder():
         lang="en",
     )
     assert [q.speaker_name for q in Pipeline()(doc)["quote"]][-1] == "Oleg Kozhemyako"
+
+
+def test_a_paper_named_before_is_not_the_name_in_what_it_said():
+    # "The Bangladeshi newspaper Blits carried an article ... The paper in an article titled "..." said that
+    # the President embarked ... In an article titled "..." the paper recalled": the paper is Blits, not the
+    # "President" of what it said (a capitalised run before a verb, after the paper's speech cue)
+    body = (
+        "The Bangladeshi newspaper Blits carried an article with a photo of President Kim Il Sung., "
+        'The paper in an article titled "Founding of the Juche Idea" said that the President embarked upon '
+        "the road of revolution in his early years., "
+        'In an article titled "One for All and All for One!" the paper recalled that the President visited '
+        "the Kangson Steel Works in December 1956."
+    )
+    got = _speakers("WPK Praised by Foreign Media", body, "2011-10-12")
+    assert [name for _, _, name in got] == ["Blits", "Blits"]
