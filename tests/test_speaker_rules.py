@@ -2803,3 +2803,24 @@ def test_a_paper_named_before_is_not_the_name_in_what_it_said():
     )
     got = _speakers("WPK Praised by Foreign Media", body, "2011-10-12")
     assert [name for _, _, name in got] == ["Blits", "Blits"]
+
+
+def test_the_clause_before_a_trailing_participle_gives_its_subject():
+    # "Police turned out to block its action, asserting that ...", "The south Korean military authorities
+    # investigated a woman officer, claiming that ...": the speaker is the clause's subject, not the clause
+    def speaker(body):
+        return _speakers("Actions Slammed", body, "2012-02-10")
+
+    assert speaker("Police turned out to block its action, asserting that the rally was illegal.") == [
+        ("Police", "anonymous", None)
+    ]
+    assert speaker(
+        "The south Korean authorities investigated a woman officer, claiming that she was active in a union."
+    ) == [("south Korean authorities", "named", "South Korea")]
+    assert speaker(
+        "The U.S. worked hard to perpetuate the division, warning that the north was a threat."
+    ) == [("U.S.", "named", "United States")]
+    # (a name with a verb after it is untouched; no adverb or number is taken for a subject)
+    assert speaker("Kim Jong Un visited the farm, saying that the harvest is good.") == [
+        ("Kim Jong Un", "named", "Kim Jong Un")
+    ]

@@ -1327,9 +1327,31 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
     date = _DATE_OPENER_ES.match(text, span[0], span[1]) if span is not None else None
     if date is not None and date.end() < span[1]:
         span = (date.end(), span[1])  # "El dia 3 el traidor Lee dijo": the date opens the sentence
+    if span is not None and text[span[1] : cue_at].strip() == "," and _TRAILING_ING.match(text, cue_at):
+        # "Police turned out to block its action, asserting that ...": the clause before a trailing
+        # participle is no subject; its subject is (the words before its finite verb)
+        verb = _FINITE_IN_CLAUSE.match(text, span[0], span[1])
+        if verb is not None and _CLAUSE_SUBJECT_SHAPE.fullmatch(verb.group(1)):
+            span = (span[0], span[0] + len(verb.group(1)))
     if span is None or not _CLAUSE_Y.search(text, span[0], span[1]):
         return span
     return _clause_subject_es(text, span[0], span[1], kb) or span
+
+
+# (no adverb, number or verb first: "totally denied", "2010 and kicked off", "stood against")
+_CLAUSE_SUBJECT_SHAPE = re.compile(
+    r"(?![a-z]+ly\b|\d|(?:stood|fired|kicked|denied)\b).*(?<!\band)(?<!\bthe)(?<!\ba)"
+)
+_TRAILING_ING = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
+# a subject (at most five words, capitalised or not, no comma) and a finite verb after it: a past tense,
+# or an auxiliary or common irregular verb ("authorities took", "the U.S. has been", "Police turned out")
+_FINITE_IN_CLAUSE = re.compile(
+    r"((?:The\s+|the\s+)?(?!(?:In|At|On|During|After|Before|When|While|Then|Later|And|But)\b)[A-Za-z][\w.'’-]*"
+    r"(?:\s+(?!(?:of|for|in|at|on|to|from|with|by|and|the|he|she|it|they)\b)[\w.'’-]+){0,4}?)"
+    r"\s+(?:(?:also|again|recently|even|still|openly|desperately|deliberately|once\s+again)\s+)?"
+    r"(?:[a-z]+ed|is|are|was|were|has|have|had|took|made|held|went|began|gave|sent|set|put|kept|brought|"
+    r"did|does|do|will|would|can|could|got|ran|came|became|sought|fought|built)\b"
+)
 
 
 # a Spanish date ("El dia 3", "El 29 de junio", "12 de marzo de 2008"), and one opening a sentence before its
