@@ -2824,3 +2824,24 @@ def test_the_clause_before_a_trailing_participle_gives_its_subject():
     assert speaker("Kim Jong Un visited the farm, saying that the harvest is good.") == [
         ("Kim Jong Un", "named", "Kim Jong Un")
     ]
+
+
+def test_a_progressive_speech_verb_and_a_camp_described():
+    # "The S. Korean puppet forces are claiming that ...": the subject before "are" (no auxiliary in the
+    # speaker); "It was disclosed that ..." stays without one; "the Japanese reactionaries" are a camp
+    # described, anonymous (as "war fanatics"), not a body's name
+    def speaker(body):
+        return _speakers("Claims Slammed", body, "2011-08-05")
+
+    assert speaker("The puppet forces are claiming that the relations deteriorated.") == [
+        ("puppet forces", "anonymous", None)
+    ]
+    assert speaker("The U.S. is persistently insisting that the drills are defensive.") == [
+        ("U.S.", "named", "United States")
+    ]
+    assert speaker(
+        "Nevertheless, the Japanese reactionaries are persistently claiming that they are theirs."
+    ) == [("Japanese reactionaries", "anonymous", None)]
+    assert speaker("Japanese rightists claimed that the islets are theirs.") == [
+        ("Japanese rightists", "anonymous", None)
+    ]

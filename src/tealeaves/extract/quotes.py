@@ -1327,6 +1327,15 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
     date = _DATE_OPENER_ES.match(text, span[0], span[1]) if span is not None else None
     if date is not None and date.end() < span[1]:
         span = (date.end(), span[1])  # "El dia 3 el traidor Lee dijo": the date opens the sentence
+    aux = _TRAILING_AUX.search(text, span[0], span[1]) if span is not None else None
+    if (
+        aux is not None
+        and aux.start() > span[0]
+        and _ING.match(text, cue_at)
+        and _CLAUSE_SUBJECT_SHAPE.fullmatch(text, span[0], aux.start())
+    ):
+        # "The puppet forces are claiming that": the subject before "are" (not "It was disclosed that")
+        span = (span[0], aux.start())
     if span is not None and text[span[1] : cue_at].strip() == "," and _TRAILING_ING.match(text, cue_at):
         # "Police turned out to block its action, asserting that ...": the clause before a trailing
         # participle is no subject; its subject is (the words before its finite verb)
@@ -1342,6 +1351,8 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
 _CLAUSE_SUBJECT_SHAPE = re.compile(
     r"(?![a-z]+ly\b|\d|(?:stood|fired|kicked|denied)\b).*(?<!\band)(?<!\bthe)(?<!\ba)"
 )
+_TRAILING_AUX = re.compile(r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?:\s+[a-z]+ly)?\s*$")
+_ING = re.compile(r"\s*[a-z]+ing\b")
 _TRAILING_ING = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
 # a subject (at most five words, capitalised or not, no comma) and a finite verb after it: a past tense,
 # or an auxiliary or common irregular verb ("authorities took", "the U.S. has been", "Police turned out")
