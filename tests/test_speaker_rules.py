@@ -2845,3 +2845,18 @@ def test_a_progressive_speech_verb_and_a_camp_described():
     assert speaker("Japanese rightists claimed that the islets are theirs.") == [
         ("Japanese rightists", "anonymous", None)
     ]
+
+
+def test_a_closing_attribution_with_its_piece_then_its_date():
+    # "..., the British Branch of the Korean Friendship Association said in a statement on June 18.": the
+    # piece, then the time (either order); "The statement said" later is that body's
+    body = (
+        "Big achievements have been made in the DPRK, the British Branch of the Korean Friendship "
+        "Association said in a statement on June 18. It was issued on the anniversary. "
+        "The statement said that the party is strong."
+    )
+    got = _speakers("Kim Jong Il Praised by British Organization", body, "2011-06-25")
+    assert [name for _, _, name in got] == ["British Branch of the Korean Friendship Association"] * 2
+    assert _speakers(
+        "X", "The drills are a threat, the spokesman said on Monday in an interview.", "2011-06-25"
+    )

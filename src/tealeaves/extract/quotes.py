@@ -890,14 +890,19 @@ _CLOSE_NP = re.compile(
 )  # ("..., the daily noted": the paper, not "the" and an adverb)
 # what may follow a closing cue: ", adding", "." (also "..., Rodong Sinmun Monday says in an article, and
 # goes on:")
-_AFTER_CLOSE = re.compile(
-    r"\s*(?:(?:on\s+)?(?:"
+_CLOSE_WHEN = (
+    r"(?:(?:on\s+)?(?:"
     + _WEEKDAY
     + r"|today|yesterday|(?:"
     + MONTH
     + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-    r"\.?\s+\d{1,2}(?:,\s+\d{4})?)\s*)?"  # ("..., a navy spokesman said Monday.", "... said on April 17.")
-    r"(?:in\s+(?:a|an|its|his|her|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*)?(?:,|\.|$)"
+    r"\.?\s+\d{1,2}(?:,\s+\d{4})?)\s*)?"
+)  # ("..., a navy spokesman said Monday.", "... said on April 17.")
+# what may follow a closing cue: a time, and the piece it was said in, the time before or after it
+# ("... said in a statement on June 18.")
+_AFTER_CLOSE = re.compile(
+    r"\s*" + _CLOSE_WHEN + r"(?:in\s+(?:a|an|its|his|her|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*"
+    r"(?:(?<=\s)" + _CLOSE_WHEN + r")?)?(?:,|\.|$)"
 )
 # after a verb of saying, also where: "..., the representative said at a Security Council open meeting on
 # April 21."
