@@ -2860,3 +2860,21 @@ def test_a_closing_attribution_with_its_piece_then_its_date():
     assert _speakers(
         "X", "The drills are a threat, the spokesman said on Monday in an interview.", "2011-06-25"
     )
+
+
+def test_a_name_after_the_is_no_paper_named_in_the_sentence_before():
+    # "The Bulgarian paper Iskra devoted a page ... The paper introduced in detail the feats the President
+    # performed ... It went on:": "the President" is no name of the paper ("the U.S. Minjok Thongsin" is)
+    body = (
+        'The September issue of the Bulgarian paper Iskra devoted one page to an article titled "Founder '
+        'of DPRK"., , The paper introduced in detail the feats the President performed by founding the DPRK. '
+        "It went on: His feats are being successfully carried forward by Kim Jong Il., , "
+    )
+    got = _speakers("Kim Il Sung Praised", body, "2011-09-05")
+    assert [name for _, _, name in got] == ["Iskra"]
+    body = (
+        "The Internet paper of Koreans in the United States Minjok Thongsin carried an article denouncing "
+        "the authorities., , The article said lately the authorities have enforced undemocratic policies."
+    )
+    [(_, kind, name)] = _speakers("Media", body, "2011-09-24")
+    assert kind == "named" and name.endswith("Minjok Thongsin")  # (not the medium's own voice)

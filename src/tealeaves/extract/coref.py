@@ -2215,6 +2215,11 @@ class Discourse:
                     places = {
                         m.text for m in self.mentions_in(run.start(1), run.end(1)) if m.label == "PLACE"
                     }
+                    if t.endswith("the ", 0, run.start(1)) and not any(
+                        m.start == run.start(1) and m.label == "PLACE"
+                        for m in self.mentions_in(run.start(1), run.end(1))
+                    ):
+                        continue  # ('The paper introduced the feats the President performed': no name)
                     while words and words[0] in places:
                         words = words[1:]  # "U.S. Minjok Thongsin": the place the paper's readers live in
                     if len(words) >= 1 and not (len(words) == 1 and words[0] in places):
