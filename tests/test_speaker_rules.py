@@ -2878,3 +2878,29 @@ def test_a_name_after_the_is_no_paper_named_in_the_sentence_before():
     )
     [(_, kind, name)] = _speakers("Media", body, "2011-09-24")
     assert kind == "named" and name.endswith("Minjok Thongsin")  # (not the medium's own voice)
+
+
+def test_a_decree_or_order_speaks_for_whoever_issued_it():
+    # "X issued a Republican Decree ... According to the decree": X; "The order of the Central Military
+    # Commission of the WPK on renaming ... The order noted": the commission; "the January 9 decree of the
+    # Presidium of the DPRK SPA": the presidium (a date before the noun)
+    body = (
+        "Sudanese President Omar Hassan Ahmed al-Bashir on March 29 issued a Republican Decree on a "
+        "referendum. According to the decree, the status of Darfur will be decided via a referendum."
+    )
+    assert [n for _, _, n in _speakers("Decree on Darfur", body, "2011-04-01")] == [
+        "Omar Hassan Ahmed al-Bashir"
+    ]
+    body = (
+        "The order of the Central Military Commission of the Workers' Party of Korea on renaming the "
+        "institute was conveyed by a general. The order noted that the university was founded during the war."
+    )
+    assert [n for _, _, n in _speakers("Institute Renamed", body, "2012-10-29")] == [
+        "Central Military Commission of the WPK"
+    ]
+    body = (
+        "Ko Pu Ung was awarded the title of Labor Hero, according to the January 9 decree of the Presidium "
+        "of the DPRK Supreme People's Assembly."
+    )
+    got = _quote_fields("Labor Hero Conferred", body, "2012-01-10", ("speaker_entity",))
+    assert got == ["spa-presidium"]

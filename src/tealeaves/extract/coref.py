@@ -1753,7 +1753,9 @@ class Discourse:
         intro = re.compile(
             r"\b(?:(?:an?|its|their|his|her|the following|this|following|issued|carried|published|released|"
             r"posted|sent|un|una|su|sus|recibio)\s+(?:[\w.-]+\s+){0,3}?|(?-i:In)\s+(?:joint\s+)?|"
-            r"(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?)" + noun_alt + r"s?\b",
+            r"(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?|"
+            # ("The order of the Central Military Commission ... The order noted": the issuer after "of")
+            r"(?-i:The)\s+(?=" + noun_alt + r"\s+of\s+(?:the\s+)?(?-i:[A-Z])))" + noun_alt + r"s?\b",
             re.IGNORECASE,
         )
         verb = _VERB_OF.get(noun)

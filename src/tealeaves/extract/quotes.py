@@ -2017,6 +2017,9 @@ _ISSUER_NOUNS = frozenset(
 # "chapter of a report by ", "decree of the ", "reporte de la ": lower-case words with such a noun, then the
 # preposition that brings in the issuer's capitalised name
 _ISSUER_OF = re.compile(
+    r"(?:(?:"
+    + MONTH
+    + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)?"  # ("January 9 decree")
     r"((?:[a-záéíóúñ][\w-]*\s+){0,7}?)(?:of|by|from|de|del|por)\s+(?:(?:the|la|el|los|las)\s+)?"
     r"(?:(?:south|north)\s+(?=Korea['’]s\s|Korean\s+[A-Z]))?(?=[A-Z])"
 )  # ("information available from the south Korean Association for ...": the Korean Association)
