@@ -2904,3 +2904,22 @@ def test_a_decree_or_order_speaks_for_whoever_issued_it():
     )
     got = _quote_fields("Labor Hero Conferred", body, "2012-01-10", ("speaker_entity",))
     assert got == ["spa-presidium"]
+
+
+def test_people_named_together_and_a_paper_no_pack_knows():
+    # "X, chairman of ..., and Y, chairman of ..., released a joint statement ... the statement said": the
+    # first of them (guidelines 2.2); "Granma carried an article ... It carried a photo ... it said": a name
+    # that publishes an article is a medium, the "it"
+    body = (
+        "Rashed Khan Menon, chairman of the Central Committee of the Workers' Party of Bangladesh, and "
+        "Hasanul Huq Inu, chairman of the Central Executive Committee of the Bangladesh National Socialist "
+        "Party, released a joint statement on August 28., President Kim Il Sung liberated Korea, the "
+        "statement said."
+    )
+    assert [n for _, _, n in _speakers("Feats Praised", body, "2012-09-03")] == ["Rashed Khan Menon"]
+    body = (
+        'Cuban media denounced the war exercises on June 27.,  Granma carried an article titled "South Korea '
+        'stages military exercises". It carried a photo of troops in exercises., ,  The south Korean army '
+        "stages the said war exercises this week, it said."
+    )
+    assert [n for _, _, n in _speakers("Cuban Media Denounce Exercises", body, "2011-07-02")] == ["Granma"]
