@@ -2923,3 +2923,17 @@ def test_people_named_together_and_a_paper_no_pack_knows():
         "stages the said war exercises this week, it said."
     )
     assert [n for _, _, n in _speakers("Cuban Media Denounce Exercises", body, "2011-07-02")] == ["Granma"]
+
+
+def test_he_said_this_after_the_sentence_about_him():
+    # "Venezuelan President Hugo Chavez called on the people to ... He said this at roundtable talks": the
+    # subject of the sentences "this" stands for; "..., he said" inside one sentence is still not its subject
+    body = (
+        "Venezuelan President Hugo Chavez called on the people to face political challenges with unity. He "
+        "said this at roundtable talks on Saturday., ,  He referred to the elections., ,  What is most "
+        "important at present is to strengthen the unity, he noted."
+    )
+    got = _speakers("Chavez Urges People to Face Challenges with Unity", body, "2011-08-04")
+    assert [n for _, _, n in got] == ["Hugo Chavez", "Hugo Chavez"]
+    body = "An official said the talks failed., , Kim Jong Un is the leader of the people, he said."
+    assert _speakers("X", body, "2012-08-04")[-1][2] != "Kim Jong Un"

@@ -841,9 +841,12 @@ class Discourse:
                 a <= subj.at < b
                 and (not a <= pos < b or (a, b) == self.current)
                 and (a, b) not in self.reported_spans  # (what a medium reports is the story's own sentence)
+                and not ((a, b) == self.current and b <= self.sents[i].start and cls == "person")
                 for a, b in self.quote_spans
             ):
-                continue  # (a subject inside quoted words, another's or those "it" attributes, is not "it")
+                continue  # (a subject inside quoted words, another's or those "it" attributes, is not "it";
+                # but "Hugo Chavez called on the people to ... He said this": the sentences before, which the
+                # pronoun's own sentence says he said, have him as their subject)
             if subj.kind == "pronoun":
                 if PRONOUNS.get(subj.word, "person") != cls:
                     continue
