@@ -2937,3 +2937,21 @@ def test_he_said_this_after_the_sentence_about_him():
     assert [n for _, _, n in got] == ["Hugo Chavez", "Hugo Chavez"]
     body = "An official said the talks failed., , Kim Jong Un is the leader of the people, he said."
     assert _speakers("X", body, "2012-08-04")[-1][2] != "Kim Jong Un"
+
+
+def test_a_leader_title_before_a_spanish_verb_of_saying():
+    # "El Dirigente indico las tareas": "indico" (he indicated) is a verb of saying, not a nationality
+    # ("indico", Indian) that would make the title someone else's
+    doc = Document.create(
+        "KCNA",
+        "2011-10-14",
+        "Kim Jong Il visita granja",
+        "El Dirigente indico las tareas de la granja.",
+        lang="es",
+    )
+    got = [(m.text, m.entity) for m in Pipeline()(doc)["mention"]]
+    assert ("Dirigente", "kim-jong-il") in got
+    doc = Document.create(
+        "KCNA", "2011-10-14", "Visita", "El Presidente ruso dijo que la visita fue util.", lang="es"
+    )
+    assert not any(m.entity == "kim-jong-il" for m in Pipeline()(doc)["mention"])

@@ -746,6 +746,8 @@ def demonym_after(after: str, kb: KB) -> bool:
     word = fold_accents(m.group(1))
     if word in _SPANISH_FUNCTION_WORDS:
         return False  # ("para" is no Paraguayan, "como" no Comorian)
+    if kb.cues_re is not None and kb.cues_re.fullmatch(m.group(1)):
+        return False  # ("el Dirigente indico las tareas": a verb of saying, no Indian)
     starts = kb.rx(
         "country-starts",
         lambda: (
