@@ -2955,3 +2955,17 @@ def test_a_leader_title_before_a_spanish_verb_of_saying():
         "KCNA", "2011-10-14", "Visita", "El Presidente ruso dijo que la visita fue util.", lang="es"
     )
     assert not any(m.entity == "kim-jong-il" for m in Pipeline()(doc)["mention"])
+
+
+def test_a_spanish_closing_cue_joined_to_a_cue_and_a_colon():
+    # "Los creadores deben desarrollar las bellas artes, indico y prosiguio: ...": the words before the cue
+    # are a quote of the person the story is about, and the block after the colon goes on with him
+    body = (
+        "El Dirigente visito la fabrica., ,  Los creadores deben desarrollar las bellas artes, indico y "
+        "prosiguio:, , Tienen que desarrollar mas la pintura."
+    )
+    got = _quote_fields("Kim Jong Il visita", body, "2011-01-22", ("text", "speaker_name"), lang="es")
+    assert got == [
+        ("Los creadores deben desarrollar las bellas artes", "Kim Jong Il"),
+        ("Tienen que desarrollar mas la pintura.", "Kim Jong Il"),
+    ]

@@ -796,9 +796,10 @@ _AFTER_NAME_ES = re.compile(
 def _zero_subject_closing(s: str, body_end: int, kb: KB):
     """'La piscifactoria ... es el terreno muy apropiado ..., dijo y agrego que esta empresa ...': words,
     then a comma and a Spanish cue with no subject (one the pack lists as taking none), alone at the end of
-    the sentence, joined by "y" to a second such cue and its clause, or to another verb ("..., dijo y
-    presento las tareas"). Returns ((end of the words, cue), (second cue, start of its clause) or None),
-    relative to ``s``; None when the sentence is not so made."""
+    the sentence, joined by "y" to a second such cue and its clause, to another verb ("..., dijo y
+    presento las tareas"), or to a cue and a colon ("..., indico y prosiguio:", the words after it a
+    block). Returns ((end of the words, cue), (second cue, start of its clause) or None), relative to
+    ``s``; None when the sentence is not so made."""
     if not kb.zero_subject_cues:
         return None
 
@@ -806,7 +807,9 @@ def _zero_subject_closing(s: str, body_end: int, kb: KB):
         alt = "|".join(map(re.escape, sorted(kb.zero_subject_cues, key=len, reverse=True)))
         return (
             r",\s+(?P<c1>" + alt + r")(?:\s+y\s+(?:(?P<c2>" + alt + r"|prosigui[oó]|continu[oó])\s+que\s+"
-            r"(?P<b>\S.*?)|[a-zñáéíóú]+(?:o|ó)\s(?!que\b).*?))?\s*$"
+            r"(?P<b>\S.*?)|[a-zñáéíóú]+(?:o|ó)\s(?!que\b).*?|(?:"
+            + alt
+            + r"|prosigui[oó]|continu[oó]):?))?\s*$"
         )
 
     m = kb.rx("zero-subject-closing", pattern).search(s, 0, body_end)
