@@ -2969,3 +2969,24 @@ def test_a_spanish_closing_cue_joined_to_a_cue_and_a_colon():
         ("Los creadores deben desarrollar las bellas artes", "Kim Jong Il"),
         ("Tienen que desarrollar mas la pintura.", "Kim Jong Il"),
     ]
+
+
+def test_long_subjects_bodies_joined_and_a_spanish_spokesman():
+    # "The British Group for the Study of the Juche Idea and the British Association for the Study of Songun
+    # Policy said in a joint statement on Sept. 8:" (more than 18 words): the first body (guidelines 2.2);
+    # "el portavoz de la Direccion de ... de la Republica Popular Democratica de Corea dio ... la siguiente
+    # respuesta": one long title, a spokesman
+    body = (
+        "British organizations issued statements., , The British Group for the Study of the Juche Idea and "
+        "the British Association for the Study of Songun Policy said in a joint statement on Sept. 8:, , "
+        "After the liberation of the country President Kim Il Sung founded the DPRK."
+    )
+    got = _speakers("Feats Praised by British Organization", body, "2011-09-17")
+    assert [n for _, _, n in got] == ["British Group for the Study of the Juche Idea"]
+    body = (
+        "En relacion con las negociaciones, el portavoz de la Direccion de la Zona Especial del Turismo "
+        "Internacional al Monte Kumgang de la Republica Popular Democratica de Corea dio el dia 26 la "
+        "siguiente respuesta a la ATCC:, , Para el ajuste de bienes inmuebles hay que negociar."
+    )
+    got = _speakers("RPDC critica al Sur", body, "2011-07-26", lang="es")
+    assert [kind for _, kind, _ in got] == ["anonymous"]

@@ -1602,10 +1602,18 @@ def _subject_before_np(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[in
         span = span[: relative.start()]
     words = span.split()
     long_ok = re.match(
-        r"\s*(?:(?:a|an|the|A|An|The)\s+)?(?:spokes(?:man|woman|person)|official|representative)\s+(?:for|of)\s",
+        r"\s*(?:(?:a|an|the|A|An|The|el|la|El|La)\s+)?(?:spokes(?:man|woman|person)|official|representative|"
+        r"portavoz|vocero|representante)\s+(?:for|of|de|del)\s",
         span,
-    )  # ("A spokesperson for the National Coordinating Committee (NCC) of the DPRK for ...": one long title)
+    )  # ("A spokesperson for the National Coordinating Committee (NCC) of the DPRK for ...": one long title;
+    # "el portavoz de la Direccion de la Zona Especial del Turismo Internacional al Monte Kumgang de la ...")
     offices = _OFFICES_LISTED.match(span)  # "The chairman of the X, the chairman of the Y and the chief of Z"
+    joined = _BODIES_JOINED.match(span) if len(words) > 18 and not long_ok and not offices else None
+    if joined is not None and any(w in kb.org_heads for w in joined.group(1).split()):
+        # "The British Group for the Study of the Juche Idea and the British Association for the Study of
+        # Songun Policy said": bodies named together speak as the first of them (guidelines 2.2)
+        span = joined.group(1)
+        words = span.split()
     if (
         not words
         or (len(words) > 18 and not long_ok and not offices)
@@ -1624,6 +1632,10 @@ def _subject_before_np(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[in
     return s_start + a, s_start + a + len(span)
 
 
+# a name, then "and the" and another name: the first of bodies named together
+_BODIES_JOINED = re.compile(
+    r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|on|in|de|del|la)){1,12}?)\s+and\s+the\s+[A-Z]"
+)
 # what follows a participle opening a phrase: "Speaking at ...", "Recalling the ...", "Saying that ..."
 _AFTER_PARTICIPLE_WORDS = frozenset(
     re.findall(
