@@ -2990,3 +2990,9 @@ def test_long_subjects_bodies_joined_and_a_spanish_spokesman():
     )
     got = _speakers("RPDC critica al Sur", body, "2011-07-26", lang="es")
     assert [kind for _, kind, _ in got] == ["anonymous"]
+
+
+def test_a_progressive_speech_verb_after_still():
+    # "The U.S. is still claiming that ...": the subject before the auxiliary and its adverb
+    got = _speakers("X", "The U.S. is still claiming that the drills are defensive.", "2012-08-06")
+    assert got == [("U.S.", "named", "United States")]

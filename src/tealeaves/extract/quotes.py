@@ -1359,7 +1359,10 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
 _CLAUSE_SUBJECT_SHAPE = re.compile(
     r"(?![a-z]+ly\b|\d|(?:stood|fired|kicked|denied)\b).*(?<!\band)(?<!\bthe)(?<!\ba)"
 )
-_TRAILING_AUX = re.compile(r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?:\s+[a-z]+ly)?\s*$")
+_TRAILING_AUX = re.compile(
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)"
+    r"(?:\s+(?:[a-z]+ly|still|also|again|even|now|always|openly|once\s+again))?\s*$"
+)
 _ING = re.compile(r"\s*[a-z]+ing\b")
 _TRAILING_ING = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
 # a subject (at most five words, capitalised or not, no comma) and a finite verb after it: a past tense,
