@@ -2993,6 +2993,11 @@ def test_long_subjects_bodies_joined_and_a_spanish_spokesman():
 
 
 def test_a_progressive_speech_verb_after_still():
-    # "The U.S. is still claiming that ...": the subject before the auxiliary and its adverb
-    got = _speakers("X", "The U.S. is still claiming that the drills are defensive.", "2012-08-06")
-    assert got == [("U.S.", "named", "United States")]
+    # "Of late, the intelligence service and the Ministry of Unification are still claiming they have ...":
+    # the subject before the auxiliary and its adverb (no speaker before)
+    body = (
+        "Of late, the south Korean intelligence service and the Ministry of Unification are still claiming "
+        "they have nothing to do with the attempted terrorism."
+    )
+    got = _speakers("Assertion Dismissed", body, "2012-08-06")
+    assert got == [("south Korean intelligence service and the Ministry of Unification", "anonymous", None)]
