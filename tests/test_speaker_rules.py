@@ -3001,3 +3001,14 @@ def test_a_progressive_speech_verb_after_still():
     )
     got = _speakers("Assertion Dismissed", body, "2012-08-06")
     assert got == [("south Korean intelligence service and the Ministry of Unification", "anonymous", None)]
+
+
+def test_a_spanish_gerund_phrase_without_a_comma_is_no_subject():
+    # "Contemplando la vasta zona del frente encargada por la unidad dijo que ...": the gerund's phrase, then
+    # the cue with no subject (the person the story is about); a name after the phrase is the subject
+    body = (
+        "El Maximo Dirigente Kim Jong Un visito la unidad., , Contemplando la vasta zona del frente "
+        "encargada por la unidad dijo que deben consolidar la isla Ryo."
+    )
+    got = _speakers("Kim Jong Un visita", body, "2012-04-05", lang="es")
+    assert [n for _, _, n in got] == ["Kim Jong Un"]
