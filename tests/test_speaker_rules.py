@@ -3012,3 +3012,13 @@ def test_a_spanish_gerund_phrase_without_a_comma_is_no_subject():
     )
     got = _speakers("Kim Jong Un visita", body, "2012-04-05", lang="es")
     assert [n for _, _, n in got] == ["Kim Jong Un"]
+
+
+def test_a_spanish_office_and_its_nationality_is_one_holder():
+    # "El premier togoles dijo que ...": one office and the nationality after it (not a plural because the
+    # nationality ends in "s"), a named speaker whose holder this text leaves unnamed; "Los embajadores
+    # dijeron" stays anonymous
+    got = _speakers("Togo", "El premier togoles dijo que es necesaria una medida.", "2012-01-20", lang="es")
+    assert got == [("premier togoles", "named", None)]
+    got = _speakers("Togo", "Los embajadores dijeron que es necesaria una medida.", "2012-01-20", lang="es")
+    assert got == [("embajadores", "anonymous", None)]

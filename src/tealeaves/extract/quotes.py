@@ -37,6 +37,7 @@ from tealeaves.extract.coref import (
     resolve,
     speaker_words,
 )
+from tealeaves.extract.entities import demonym_after
 from tealeaves.extract.eventdates import MONTH, WEEKDAY
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
@@ -2050,6 +2051,15 @@ _AFTER_ISSUER = re.compile(
 )
 
 
+def _plural_office(pre: list[str], kb: KB) -> bool:
+    """The office words before a preposition name several holders ("the ambassadors"); a Spanish office's
+    nationality after it ("presidente japones", "premier togoles") is no plural."""
+    last = pre[-1]
+    if len(pre) >= 2 and last.endswith("s") and demonym_after(" " + last, kb):
+        last = pre[-2]
+    return last.endswith("s")
+
+
 def _issuer_in_span(
     text: str, ss: int, se: int, inside: list[Mention], kb: KB
 ) -> tuple[str, str | None, str] | None:
@@ -2452,7 +2462,7 @@ def _speaker_kind(
     if (
         role is not None
         and not indefinite
-        and not pre[-1].endswith("s")
+        and not _plural_office(pre, kb)
         and (
             not sp[:1].isupper()
             or (definite and first is None and len(sp.split()) <= 2)
