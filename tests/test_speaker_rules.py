@@ -3022,3 +3022,14 @@ def test_a_spanish_office_and_its_nationality_is_one_holder():
     assert got == [("premier togoles", "named", None)]
     got = _speakers("Togo", "Los embajadores dijeron que es necesaria una medida.", "2012-01-20", lang="es")
     assert got == [("embajadores", "anonymous", None)]
+
+
+def test_a_korean_name_ending_in_se_before_a_comma():
+    # "El embajador coreano, Jong Hak Se, hizo ...": "Se" ends the name before a comma (elsewhere the Spanish
+    # "se" is no syllable: "Kim Jong Il se reunio")
+    for body, name in (
+        ("El embajador coreano, Jong Hak Se, hizo una visita.", "Jong Hak Se"),
+        ("Kim Jong Il Se reunio con ellos.", "Kim Jong Il"),
+    ):
+        doc = Document.create("KCNA", "2012-01-20", "Visita", body, lang="es")
+        assert name in [m.text for m in Pipeline()(doc)["mention"] if m.label == "PERSON"]

@@ -1498,9 +1498,10 @@ def _person_after_title(text: str, toks: list[tuple[int, int]], kb: KB) -> list[
 
 
 def _final_a(text: str, word: str, end: int) -> bool:
-    """'Ju Jin A, an official of ...', 'Ju Jin A (de 24 anos de edad)': the syllable "A" ends a Korean name
-    before a comma or a bracket (elsewhere it is an article or a preposition)."""
-    return word == "A" and re.match(r",| \(", text[end : end + 2]) is not None
+    """'Ju Jin A, an official of ...', 'Ju Jin A (de 24 anos de edad)', 'El embajador coreano, Jong Hak Se,
+    hizo': the syllables "A" and "Se" end a Korean name before a comma or a bracket (elsewhere they are an
+    article, a preposition or the Spanish "se")."""
+    return word in ("A", "Se") and re.match(r",| \(", text[end : end + 2]) is not None
 
 
 # stopwords that cannot end a Korean name ("Ri Myong Su" and "Jo Yon Jun" can; "Kim Jong Un Y ..." cannot)
