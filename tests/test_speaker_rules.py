@@ -3033,3 +3033,34 @@ def test_a_korean_name_ending_in_se_before_a_comma():
     ):
         doc = Document.create("KCNA", "2012-01-20", "Visita", body, lang="es")
         assert name in [m.text for m in Pipeline()(doc)["mention"] if m.label == "PERSON"]
+
+
+def test_a_name_in_apposition_after_an_office_of_a_body():
+    # "the prime minister of Togo, Gilbert Fossoun Houngbo,": a name no pack knows, in apposition after an
+    # office and what it is the office of; not a list's next item ("Minister of Agriculture, Animal
+    # Husbandry and Fisheries") nor a body's name ("Solidarity for Democracy, People's Life, ...")
+    def people(body, lang="en"):
+        doc = Document.create("KCNA", "2012-01-20", "Visit", body, lang=lang)
+        return [m.text for m in Pipeline()(doc)["mention"] if m.label == "PERSON"]
+
+    assert "Gilbert Fossoun Houngbo" in people(
+        "The ambassador met the prime minister of Togo, Gilbert Fossoun Houngbo, on Tuesday."
+    )
+    assert "Gilbert Fossoun Houngbo" in people(
+        "El embajador visito al premier de la Republica Togolesa, Gilbert Fossoun Houngbo.", "es"
+    )
+    assert "Animal Husbandry" not in people(
+        "He met the minister of Agriculture, Animal Husbandry and Fisheries of Uganda."
+    )
+
+
+def test_a_title_opening_the_sentence_before_a_name_is_that_persons():
+    # "El embajador coreano, Jong Hak Se, hizo una visita ... al secretario general de ...": the ambassador's
+    # title is the one before his name; the secretary general visited is someone else
+    body = (
+        "El embajador coreano, Jong Hak Se, hizo el dia 17 una visita de cortesia al secretario general de "
+        "la Reunion del Pueblo Togoles., En la audiencia el secretario general dijo que el Presidente Kim Il "
+        "Sung hizo gran aporte."
+    )
+    got = _speakers("Togo", body, "2012-01-20", lang="es")
+    assert [n for _, _, n in got] != ["Jong Hak Se"]

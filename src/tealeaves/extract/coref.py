@@ -188,6 +188,8 @@ _HEADLINE_PREFIX = re.compile(
 )
 # the first names of a list whose last member carries the head word: "The North, [South and Overseas
 # Headquarters of ...]"
+# a sentence opening with a title, then the name in apposition: "El embajador coreano, [Jong Hak Se],"
+_OPENING_APPOSED = re.compile(r"\s*((?:El|La|The)\s+[^,;:.]{1,80}),\s+")
 _LISTED_PREFIX = re.compile(r"(?:The\s+)?(?:[A-Z][\w-]*,\s+)+")
 _ISSUE_VERBS = r"(?:issued|released|published|made public|posted|sent)"
 # a subject's verb of issuing a document: "X on Monday issued a commentary"
@@ -1705,6 +1707,11 @@ class Discourse:
         if a:
             post = post[: a.start()]
         parts = post.split(",")
+        opening = _OPENING_APPOSED.fullmatch(t, s.start, m.start)
+        if post.startswith(",") and opening is not None:
+            # "El embajador coreano, Jong Hak Se, hizo una visita al secretario general de ...": the title
+            # opens the sentence before the name; what follows the name is the clause
+            return opening.group(1), ",".join(parts[1:])
         if post.startswith(","):
             return pre + " " + parts[1], ",".join(parts[2:])  # the clause: all after the appositive
         return pre, post

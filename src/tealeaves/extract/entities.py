@@ -1271,6 +1271,28 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     if (
         label is None
         and not strict
+        and kb.role_of_comma_re is not None
+        and 2 <= len(words) <= 4
+        and all(
+            w[:1].isupper()
+            and w not in kb.org_heads
+            and w not in kb.place_heads
+            and w not in kb.stopwords
+            and w not in kb.person_titles
+            and not w.endswith(("'s", "’s"))
+            and not (len(w) > 2 and w.endswith("."))
+            for w in words
+        )
+        and words[-1].lower() not in kb.common_words  # (a list's next item: "Agriculture, Animal Husbandry")
+        and _NAME_CLOSES.match(text, end)
+        and kb.role_of_comma_re.search(text, max(0, start - 120), start)
+    ):
+        # "the prime minister of Togo, Gilbert Fossoun Houngbo,", "al premier de la Republica Togolesa,
+        # Gilbert Fossoun Houngbo.": a name in apposition after an office and what it is the office of
+        label = "PERSON"
+    if (
+        label is None
+        and not strict
         and len(words) == 1
         and kb.person_role_of_re is not None
         and _mononym(words[0], kb)
@@ -1319,6 +1341,8 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     return [Mention(start, end, text[start:end], label, None, "pattern")]
 
 
+# what may close a name in apposition: a comma, a full stop, a bracket
+_NAME_CLOSES = re.compile(r"\s*(?:[,.;)]|\(|$)")
 # what follows a personal name: an appositive or an age, or a verb of speech or action
 _PERSON_NEXT = re.compile(
     r",\s+(?:a|an|the|who|[a-z]+(?:\s+[a-z]+)?\s+(?:of|at|for|to)\b)|\s+\(\d|\s+(?:said|says|stressed|noted|added|"

@@ -237,6 +237,7 @@ class KB:
     # document holds the trigger at all, several times faster than the case-blind search (None: no trigger)
     definition_probes: list[re.Pattern | None] = field(default_factory=list)
     titles_lower_re: re.Pattern | None = None  # ``titles_re`` for lower-cased text (``lower_twin``)
+    role_of_comma_re: re.Pattern | None = None
     appear_re: re.Pattern | None = None
     appear_lower_re: re.Pattern | None = None  # the same, for lower-cased text (``lower_twin``)
     not_objects_re: re.Pattern | None = None
@@ -408,13 +409,13 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         kb.person_role_of_re = re.compile(
             r",\s+(?:(?:[A-Za-z][\w.-]*\s+){0,2}(?:" + strong + r"|member)\s+(?:of|at|to|in\s+charge\s+of)\s)"
         )
-        kb.role_before_re = re.compile(
-            r"\b(?:"
-            + "|".join(
-                re.escape(r) for r in sorted(set(roles) - modifiers, key=len, reverse=True) if r.islower()
-            )
-            + r")\s+$"
+        lower_roles = "|".join(
+            re.escape(r) for r in sorted(set(roles) - modifiers, key=len, reverse=True) if r.islower()
         )
+        kb.role_before_re = re.compile(r"\b(?:" + lower_roles + r")\s+$")
+        # a role, what it is the role of, and the comma before a name in apposition: "the prime minister of
+        # Togo, [Gilbert Fossoun Houngbo]", "al premier de la Republica Togolesa, [Gilbert Fossoun Houngbo]"
+        kb.role_of_comma_re = re.compile(r"\b(?:" + lower_roles + r")\s+(?:of|de|del)\s+[^,;:.()]{1,80},\s+$")
     kb.stopwords = frozenset(names.get("stopwords", []))
     kb.name_openers = frozenset(names.get("name_openers", []))
     if names.get("title_epithets"):
