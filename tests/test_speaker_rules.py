@@ -3064,3 +3064,17 @@ def test_a_title_opening_the_sentence_before_a_name_is_that_persons():
     )
     got = _speakers("Togo", body, "2012-01-20", lang="es")
     assert [n for _, _, n in got] != ["Jong Hak Se"]
+
+
+def test_a_clause_joined_to_the_cue_by_and_gives_its_subject():
+    # "President of Bolivia Evo Morales on Friday slashed the U.S. policy and noted that ...": the subject of
+    # the clause before "and" speaks (a day may come between it and its verb); a clause reported inside the
+    # sentence is no subject ("X said that the life of Y was ..., adding:")
+    body = "President of Bolivia Evo Morales on Friday slashed the U.S. policy and noted that it lacks right."
+    assert _speakers("Bolivian President", body, "2012-02-08") == [("Evo Morales", "named", "Evo Morales")]
+    body = (
+        "Vasile Orleanu, chairman of the Supreme Council of the party, said in his memorial address that the "
+        "life of Kim Jong Il was the one of a great man and hero, adding:, ,  HE Kim Jong Il developed the "
+        "idea."
+    )
+    assert [n for _, _, n in _speakers("Memorial", body, "2011-12-26")] == ["Vasile Orleanu"] * 2

@@ -1345,9 +1345,17 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
     ):
         # "The puppet forces are claiming that": the subject before "are" (not "It was disclosed that")
         span = (span[0], aux.start())
-    if span is not None and text[span[1] : cue_at].strip() == "," and _TRAILING_ING.match(text, cue_at):
+    # (the clause is the sentence's own, not one reported in it: "X said that the life of Y was ..., adding:")
+    opens = span is not None and (kb.cues_re is None or not kb.cues_re.search(text, s_start, span[0]))
+    if opens and text[span[1] : cue_at].strip() == "," and _TRAILING_ING.match(text, cue_at):
         # "Police turned out to block its action, asserting that ...": the clause before a trailing
         # participle is no subject; its subject is (the words before its finite verb)
+        verb = _FINITE_IN_CLAUSE.match(text, span[0], span[1])
+        if verb is not None and _CLAUSE_SUBJECT_SHAPE.fullmatch(verb.group(1)):
+            span = (span[0], span[0] + len(verb.group(1)))
+    elif opens and _AND_END.search(text, span[0], span[1]):
+        # "President of Bolivia Evo Morales on Friday slashed the U.S. policy and noted that": a clause joined
+        # to the cue by "and"; its subject speaks
         verb = _FINITE_IN_CLAUSE.match(text, span[0], span[1])
         if verb is not None and _CLAUSE_SUBJECT_SHAPE.fullmatch(verb.group(1)):
             span = (span[0], span[0] + len(verb.group(1)))
@@ -1364,16 +1372,19 @@ _TRAILING_AUX = re.compile(
     r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)"
     r"(?:\s+(?:[a-z]+ly|still|also|again|even|now|always|openly|once\s+again))?\s*$"
 )
+_AND_END = re.compile(r"\s(?:and|y)$")
 _ING = re.compile(r"\s*[a-z]+ing\b")
 _TRAILING_ING = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
 # a subject (at most five words, capitalised or not, no comma) and a finite verb after it: a past tense,
 # or an auxiliary or common irregular verb ("authorities took", "the U.S. has been", "Police turned out")
 _FINITE_IN_CLAUSE = re.compile(
     r"((?:The\s+|the\s+)?(?!(?:In|At|On|During|After|Before|When|While|Then|Later|And|But)\b)[A-Za-z][\w.'’-]*"
-    r"(?:\s+(?!(?:of|for|in|at|on|to|from|with|by|and|the|he|she|it|they)\b)[\w.'’-]+){0,4}?)"
+    r"(?:\s+(?!(?:for|in|at|on|to|from|with|by|and|he|she|it|they)\b)[\w.'’-]+){0,6}?)"
+    # ("President of Bolivia Evo Morales on Friday slashed": a day between the subject and its verb)
+    r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s+(?:(?:also|again|recently|even|still|openly|desperately|deliberately|once\s+again)\s+)?"
     r"(?:[a-z]+ed|is|are|was|were|has|have|had|took|made|held|went|began|gave|sent|set|put|kept|brought|"
-    r"did|does|do|will|would|can|could|got|ran|came|became|sought|fought|built)\b"
+    r"did|does|do|will|would|can|could|got|ran|came|became|sought|fought|built|met|spoke|saw|paid)\b"
 )
 
 
