@@ -3078,3 +3078,15 @@ def test_a_clause_joined_to_the_cue_by_and_gives_its_subject():
         "idea."
     )
     assert [n for _, _, n in _speakers("Memorial", body, "2011-12-26")] == ["Vasile Orleanu"] * 2
+
+
+def test_an_issue_number_is_no_part_of_a_papers_name():
+    # "The Russian paper Patriot No. 24 carried a special article": the paper is Patriot
+    body = (
+        "The Russian paper Patriot No. 24 carried a special article. It carried his photo., The victory was "
+        "great, the article said."
+    )
+    doc = Document.create("KCNA", "2012-07-05", "Praised by Russian Paper", body, lang="en")
+    facts = Pipeline()(doc)
+    assert ("Patriot", "ORG") in [(m.text, m.label) for m in facts["mention"]]
+    assert [q.speaker_name for q in facts["quote"]] == ["Patriot"]

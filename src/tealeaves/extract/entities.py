@@ -40,6 +40,7 @@ _KOREAN_UNIT = re.compile(r"[A-Z][a-z]+-(?:ri|dong|gun|ni|up)")  # "Sinam-ri", "
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Ene|Abr|Ago|Dic)"
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _REST_OF_WORD = re.compile(r"\S*\s+")
+_NUMBER_AFTER = re.compile(r" \d")
 _HEAD_CONNECTORS = ("of", "for", "on", "with", "de", "del")  # the head word comes before the first of these
 _ORDINAL = re.compile(
     r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)$"
@@ -441,8 +442,12 @@ def _whole_names(text: str, found: list[Mention], kb: KB) -> list[Mention]:
         for m in rx.finditer(text):
             a, b = m.span(1)
             words = m.group(1).split()
-            while len(words) > 1 and words[-1] in kb.stopwords:
-                b -= len(words.pop()) + 1  # "the newspaper Rodong Sinmun Tuesday says"
+            while len(words) > 1 and (
+                words[-1] in kb.stopwords or (words[-1] in ("No.", "No") and _NUMBER_AFTER.match(text, b))
+            ):
+                b -= (
+                    len(words.pop()) + 1
+                )  # "the newspaper Rodong Sinmun Tuesday says", "paper Patriot No. 24"
             article = (
                 rx is _MEDIA_BEFORE
                 and len(words) > 1
