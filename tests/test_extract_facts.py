@@ -161,6 +161,16 @@ def test_lower_twins_find_what_the_case_blind_pattern_finds():
     text = "Kim Jong Un Gave Field Guidance at a farm. He INSPECTED a mill; he reinspected nothing."
     assert [m.span() for m in twin.finditer(text.lower())] == [m.span() for m in rx.finditer(text)]
     assert [m.lastgroup for m in twin.finditer(text.lower())] == ["verb", "verb"]
+    # a text whose lower-casing changes its length ("İ" is two characters in lower case) is searched as it is
+    from tealeaves.extract.kb import blind_finditer
+
+    odd = "İzmir: Kim Jong Un INSPECTED a farm."
+    assert [m.span() for m in blind_finditer(rx, twin, odd, odd.lower())] == [
+        m.span() for m in rx.finditer(odd)
+    ]
+    assert [m.span() for m in blind_finditer(rx, twin, text, text.lower())] == [
+        m.span() for m in rx.finditer(text)
+    ]
     for pattern in (r"[A-Z]\w+ said", r"\x41 said", r"Said", "\\\\S"):
         assert lower_twin(re.compile(pattern, re.IGNORECASE)) is None, pattern
     # the packs' appearance verbs, meeting words and title patterns all have one

@@ -18,7 +18,7 @@ import bisect
 import re
 
 from tealeaves.extract.eventdates import MONTH, WEEKDAY
-from tealeaves.extract.kb import KB, fold_accents
+from tealeaves.extract.kb import KB, blind_finditer, fold_accents
 from tealeaves.model import Document, Mention
 
 _CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,2}\.(?= [A-Z])|[A-Z][\w'’-]*)"
@@ -784,13 +784,7 @@ def _titles(text: str, published: str, kb: KB, taken: _Taken) -> list[Mention]:
     if kb.titles_re is None:
         return []
     out = []
-    low = text.lower()
-    # (over the lower-cased text where that keeps the offsets: a title's words are read from the text)
-    if kb.titles_lower_re is not None and len(low) == len(text):
-        found = kb.titles_lower_re.finditer(low)
-    else:
-        found = kb.titles_re.finditer(text)
-    for m in found:
+    for m in blind_finditer(kb.titles_re, kb.titles_lower_re, text, text.lower()):
         start, end = m.span("title")
         title = text[start:end]
         if taken.overlaps(start, end):

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from tealeaves.extract import eventdates
-from tealeaves.extract.kb import KB
+from tealeaves.extract.kb import KB, blind_finditer
 from tealeaves.model import Document, Event, Mention, Sentence
 
 _WD = eventdates.WEEKDAY
@@ -202,12 +202,8 @@ def _pronoun_appearance(doc, text, sent: Sentence, ments, kb: KB, prev: Event) -
 
 def _appearance_after(doc, text, sent, actor: Mention, ments, kb: KB) -> Event | None:
     window_end = min(sent.end, actor.end + 600)
-    low = text.lower() if kb.appear_lower_re is not None else None
-    if low is not None and len(low) == len(text):  # (the offsets of the lower-cased text are the text's)
-        verbs = kb.appear_lower_re.finditer(low, actor.end, window_end)
-    else:
-        verbs = kb.appear_re.finditer(text, actor.end, window_end)
-    for vm in verbs:
+    low = text.lower() if kb.appear_lower_re is not None else ""
+    for vm in blind_finditer(kb.appear_re, kb.appear_lower_re, text, low, actor.end, window_end):
         if vm.start() > actor.end and (text[vm.start() - 1].isalnum() or text[vm.start() - 1] == "-"):
             continue  # inside a word ("revisited"); glued to the name itself is fine ("Kim Jong Unguided")
         between = text[actor.end : vm.start()]
@@ -386,14 +382,10 @@ def _meetings_in(doc, text: str, sent: Sentence, ments: list[Mention], kb: KB) -
         return []
     s = text[sent.start : sent.end]
     low = s.lower()
-    if kb.meeting_noun_lower_re is not None and kb.held_lower_re is not None and len(low) == len(s):
-        nouns, verbs = kb.meeting_noun_lower_re.search(low), kb.held_lower_re.finditer(low)
-    else:
-        nouns, verbs = kb.meeting_noun_re.search(s), kb.held_re.finditer(s)
-    if not nouns:
+    if next(blind_finditer(kb.meeting_noun_re, kb.meeting_noun_lower_re, s, low), None) is None:
         return []
     out = []
-    for vm in verbs:
+    for vm in blind_finditer(kb.held_re, kb.held_lower_re, s, low):
         status = "to be convened" if vm.lastgroup == "convene" else "held"
         verb = vm.group().lower()
         active = verb in (

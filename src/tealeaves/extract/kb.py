@@ -68,6 +68,16 @@ _CODE_ESCAPE = re.compile(r"\\[xuUN0-9]")
 _CLASS_ESCAPE = re.compile(r"\\[SWDBAZ]|\(\?P[<=]")
 
 
+def blind_finditer(rx: re.Pattern, twin: re.Pattern | None, text: str, low: str, pos: int = 0, endpos=None):
+    """The matches of the case-blind pattern ``rx`` in ``text[pos:endpos]``: its ``twin`` (``lower_twin``)
+    over ``low``, the lower-cased text, where it has one and lower-casing kept the offsets (match offsets are
+    the text's; read the matched words from ``text``)."""
+    end = len(text) if endpos is None else endpos
+    if twin is not None and len(low) == len(text):
+        return twin.finditer(low, pos, end)
+    return rx.finditer(text, pos, end)
+
+
 def _lower_probe(pattern: str) -> re.Pattern:
     """A trigger (matched ignoring case), to search in lower-cased text: its ``lower_twin`` if it has one."""
     rx = re.compile(pattern, re.IGNORECASE)

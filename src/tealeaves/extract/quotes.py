@@ -894,13 +894,10 @@ _CLOSE_NP = re.compile(
 )  # ("..., the daily noted": the paper, not "the" and an adverb)
 # what may follow a closing cue: ", adding", "." (also "..., Rodong Sinmun Monday says in an article, and
 # goes on:")
+# a month, written out or abbreviated
+_MONTH_NAME = r"(?:" + MONTH + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _CLOSE_WHEN = (
-    r"(?:(?:on\s+)?(?:"
-    + _WEEKDAY
-    + r"|today|yesterday|(?:"
-    + MONTH
-    + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-    r"\.?\s+\d{1,2}(?:,\s+\d{4})?)\s*)?"
+    r"(?:(?:on\s+)?(?:" + _WEEKDAY + r"|today|yesterday|" + _MONTH_NAME + r"\.?\s+\d{1,2}(?:,\s+\d{4})?)\s*)?"
 )  # ("..., a navy spokesman said Monday.", "... said on April 17.")
 # what may follow a closing cue: a time, and the piece it was said in, the time before or after it
 # ("... said in a statement on June 18.")
@@ -1347,15 +1344,13 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
         span = (span[0], aux.start())
     # (the clause is the sentence's own, not one reported in it: "X said that the life of Y was ..., adding:")
     opens = span is not None and (kb.cues_re is None or not kb.cues_re.search(text, s_start, span[0]))
-    if opens and text[span[1] : cue_at].strip() == "," and _TRAILING_ING.match(text, cue_at):
-        # "Police turned out to block its action, asserting that ...": the clause before a trailing
-        # participle is no subject; its subject is (the words before its finite verb)
-        verb = _FINITE_IN_CLAUSE.match(text, span[0], span[1])
-        if verb is not None and _CLAUSE_SUBJECT_SHAPE.fullmatch(verb.group(1)):
-            span = (span[0], span[0] + len(verb.group(1)))
-    elif opens and _AND_END.search(text, span[0], span[1]):
-        # "President of Bolivia Evo Morales on Friday slashed the U.S. policy and noted that": a clause joined
-        # to the cue by "and"; its subject speaks
+    if opens and (
+        (text[span[1] : cue_at].strip() == "," and _TRAILING_ING.match(text, cue_at))
+        or _AND_END.search(text, span[0], span[1])
+    ):
+        # "Police turned out to block its action, asserting that ...", "President of Bolivia Evo Morales on
+        # Friday slashed the U.S. policy and noted that": the clause before a trailing participle, or joined
+        # to the cue by "and", is no subject; its subject is (the words before its finite verb)
         verb = _FINITE_IN_CLAUSE.match(text, span[0], span[1])
         if verb is not None and _CLAUSE_SUBJECT_SHAPE.fullmatch(verb.group(1)):
             span = (span[0], span[0] + len(verb.group(1)))
@@ -1368,21 +1363,22 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
 _CLAUSE_SUBJECT_SHAPE = re.compile(
     r"(?![a-z]+ly\b|\d|(?:stood|fired|kicked|denied)\b).*(?<!\band)(?<!\bthe)(?<!\ba)"
 )
+# adverbs between a subject and its verb ("are still claiming", "openly supported")
+_CLAUSE_ADVERB = r"(?:[a-z]+ly|still|also|again|even|now|always|recently|once\s+again)"
 _TRAILING_AUX = re.compile(
-    r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)"
-    r"(?:\s+(?:[a-z]+ly|still|also|again|even|now|always|openly|once\s+again))?\s*$"
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?:\s+" + _CLAUSE_ADVERB + r")?\s*$"
 )
 _AND_END = re.compile(r"\s(?:and|y)$")
 _ING = re.compile(r"\s*[a-z]+ing\b")
 _TRAILING_ING = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
-# a subject (at most five words, capitalised or not, no comma) and a finite verb after it: a past tense,
+# a subject (at most seven words, capitalised or not, no comma) and a finite verb after it: a past tense,
 # or an auxiliary or common irregular verb ("authorities took", "the U.S. has been", "Police turned out")
 _FINITE_IN_CLAUSE = re.compile(
     r"((?:The\s+|the\s+)?(?!(?:In|At|On|During|After|Before|When|While|Then|Later|And|But)\b)[A-Za-z][\w.'’-]*"
     r"(?:\s+(?!(?:for|in|at|on|to|from|with|by|and|he|she|it|they)\b)[\w.'’-]+){0,6}?)"
     # ("President of Bolivia Evo Morales on Friday slashed": a day between the subject and its verb)
     r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
-    r"\s+(?:(?:also|again|recently|even|still|openly|desperately|deliberately|once\s+again)\s+)?"
+    r"\s+(?:" + _CLAUSE_ADVERB + r"\s+)?"
     r"(?:[a-z]+ed|is|are|was|were|has|have|had|took|made|held|went|began|gave|sent|set|put|kept|brought|"
     r"did|does|do|will|would|can|could|got|ran|came|became|sought|fought|built|met|spoke|saw|paid)\b"
 )
@@ -2047,9 +2043,7 @@ _ISSUER_NOUNS = frozenset(
 # "chapter of a report by ", "decree of the ", "reporte de la ": lower-case words with such a noun, then the
 # preposition that brings in the issuer's capitalised name
 _ISSUER_OF = re.compile(
-    r"(?:(?:"
-    + MONTH
-    + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)?"  # ("January 9 decree")
+    r"(?:" + _MONTH_NAME + r"\.?\s+\d{1,2}\s+)?"  # ("January 9 decree")
     r"((?:[a-záéíóúñ][\w-]*\s+){0,7}?)(?:of|by|from|de|del|por)\s+(?:(?:the|la|el|los|las)\s+)?"
     r"(?:(?:south|north)\s+(?=Korea['’]s\s|Korean\s+[A-Z]))?(?=[A-Z])"
 )  # ("information available from the south Korean Association for ...": the Korean Association)
