@@ -442,12 +442,11 @@ def _whole_names(text: str, found: list[Mention], kb: KB) -> list[Mention]:
         for m in rx.finditer(text):
             a, b = m.span(1)
             words = m.group(1).split()
+            # ("the newspaper Rodong Sinmun Tuesday says", "the paper Patriot No. 24": no part of the name)
             while len(words) > 1 and (
                 words[-1] in kb.stopwords or (words[-1] in ("No.", "No") and _NUMBER_AFTER.match(text, b))
             ):
-                b -= (
-                    len(words.pop()) + 1
-                )  # "the newspaper Rodong Sinmun Tuesday says", "paper Patriot No. 24"
+                b -= len(words.pop()) + 1
             article = (
                 rx is _MEDIA_BEFORE
                 and len(words) > 1
