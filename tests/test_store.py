@@ -129,3 +129,30 @@ def test_memoised_aggregates_follow_the_documents(tmp_path):
     with Store(db, readonly=True) as r:
         assert coverage(r)["KCNA"].start == "1999-05-05"
         assert min(day_totals(r, Filters())) == __import__("datetime").date(1999, 5, 5).toordinal()
+
+
+def test_a_statement_is_prepared_again_when_another_process_changed_the_schema():
+    # SQLite's "vtable constructor failed" / "database schema has changed" while a writer builds an index or
+    # migrates: the statement has not run, and the store's connections prepare it again (a reader keeps
+    # working during an ingest); any other error is raised at once
+    import sqlite3
+
+    from tealeaves.store.db import _Connection
+
+    class Flaky(sqlite3.Connection):
+        fails = 2
+
+        def execute(self, sql, parameters=(), /):
+            if Flaky.fails:
+                Flaky.fails -= 1
+                raise sqlite3.OperationalError("vtable constructor failed: fts")
+            return super().execute(sql, parameters)
+
+    class Conn(_Connection, Flaky):
+        pass
+
+    conn = sqlite3.connect(":memory:", factory=Conn)
+    assert conn.execute("SELECT 41 + 1").fetchone() == (42,)
+    assert Flaky.fails == 0
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        conn.execute("SELECT * FROM missing")

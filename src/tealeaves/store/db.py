@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -37,6 +38,27 @@ BULK_INDEXES = {
 }
 
 
+# what SQLite says when another process changed the schema (an index built, a migration applied) while a
+# statement of this connection was being prepared: the statement has not run, and preparing it again works
+_SCHEMA_CHANGED = ("vtable constructor failed", "database schema has changed")
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose statements are prepared again, a few times, when another process changed the
+    schema under them: a reader keeps working while a writer builds an index or migrates (the error is
+    transient; the statement has not run)."""
+
+    def execute(self, sql, parameters=(), /):
+        for attempt in range(4):
+            try:
+                return super().execute(sql, parameters)
+            except sqlite3.OperationalError as e:
+                if attempt == 3 or not any(m in str(e) for m in _SCHEMA_CHANGED):
+                    raise
+                time.sleep(0.02 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+
 def migrations() -> list[tuple[str, str]]:
     """(name, sql) of every migration shipped with the package, in name order."""
     folder = resources.files("tealeaves.store") / "migrations"
@@ -68,7 +90,9 @@ class Store:
         if self.readonly and not exists:
             raise StoreError(f"no store at {self.path}: run `tealeaves ingest PATH --db {self.path}` first")
         try:
-            conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                self.path, timeout=60, isolation_level=None, check_same_thread=False, factory=_Connection
+            )
             conn.execute("PRAGMA busy_timeout = 60000")
             if not self.readonly:
                 conn.execute("PRAGMA journal_mode = WAL")
