@@ -905,17 +905,20 @@ def _ctx(text: str, s: int, e: int, w: int = 30) -> str:
 
 def cmd_check(args) -> None:
     """Build the records of one .ann file in memory (nothing is written) and show every quote in context:
-    the annotator's check while annotating."""
+    the annotator's check while annotating. With ``--counts``, only the documents' quote counts and the
+    errors, no text: the check of a sealed round by whoever builds the extractor, who must not read it."""
     errors = 0
     for doc_id, lines in parse_blocks(args.file):
         try:
             rec = build_record(gold_doc(args.corpora, doc_id), lines, args.file.name)
         except (AnnError, KeyError, SystemExit) as err:
-            print(f"ERROR {doc_id}: {err}")
+            print(f"ERROR {doc_id}: {err}" if not args.counts else f"ERROR {doc_id}: {type(err).__name__}")
             errors += 1
             continue
         text = canonical(rec["doc"])
         print(f"=== {doc_id}: {len(rec['quotes'])} quotes")
+        if args.counts:
+            continue
         for q in rec["quotes"]:
             sp = q["speaker"]
             print(
@@ -1193,6 +1196,7 @@ def main() -> None:
     p.add_argument("--no-test", action="store_true")
     p = sub.add_parser("check")
     p.add_argument("file", type=Path)
+    p.add_argument("--counts", action="store_true", help="quote counts and errors only, no text")
     p = sub.add_parser("agree")
     p.add_argument("files", type=Path, nargs="+")
     p = sub.add_parser("review")

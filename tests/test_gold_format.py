@@ -332,3 +332,24 @@ def test_a_second_annotation_agrees(pattern, documents):
     assert counts["documents"] == documents
     assert counts["quotes in both"] >= 0.95 * max(counts["gold quotes"], counts["second quotes"])
     assert counts["same speaker"] >= 0.95 * counts["quotes in both"]
+
+
+def test_check_counts_shows_no_text(capsys, monkeypatch):
+    """`gold_tool.py check --counts FILE`: the documents' quote counts and errors only, so whoever builds the
+    extractor can check a sealed round's files without reading them; without it, every quote in context."""
+    import argparse
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gold_tool", ROOT / "scripts" / "gold_tool.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    built = tool.load_built()
+    monkeypatch.setattr(tool, "gold_doc", lambda corpora, doc_id: built[doc_id]["doc"])  # (no corpora needed)
+    path = GOLD / "ann" / "207-speakers-oy.ann"
+    quotes = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("Q"))
+    tool.cmd_check(argparse.Namespace(file=path, corpora=None, counts=True))
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(re.fullmatch(r"=== [\w-]+: \d+ quotes", line) for line in lines)
+    assert sum(int(line.split(": ")[1].split()[0]) for line in lines) == quotes
+    tool.cmd_check(argparse.Namespace(file=path, corpora=None, counts=False))
+    assert "quote: " in capsys.readouterr().out
