@@ -163,7 +163,8 @@ _BODY_OFFICE_ES_AFTER = (
 # a Spanish definite article before a noun; "It" and the verb after it ("It intensified ...")
 _ARTICLE_ES = re.compile(r"(?:el|la|El|La)\s+")
 _IT_ACTS = re.compile(r"It\s+(?:[a-z]+ly\s+)?([a-z]+)")
-# "The " or nothing before a state opening a sentence, and a finite verb after it
+# "The " or nothing before a state opening a sentence, and a finite verb after it (any word in -s counts:
+# after a state's name it is a verb; quotes._FINITE_IN_CLAUSE, which reads subjects, must not take plurals)
 _THE_STATE = re.compile(r"(?:[Tt]he\s+)?")
 _FINITE_AFTER = re.compile(
     r"(?:\s+[a-z]+ly)?\s+(?:[a-z]+ed|[a-z]+[^s\W]s|had|has|have|is|was|were|are|will|would|should|can|could|"

@@ -1372,7 +1372,8 @@ _AND_END = re.compile(r"\s(?:and|y)$")
 _ING = re.compile(r"\s*[a-z]+ing\b")
 _TRAILING_ING = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
 # a subject (at most seven words, capitalised or not, no comma) and a finite verb after it: a past tense,
-# or an auxiliary or common irregular verb ("authorities took", "the U.S. has been", "Police turned out")
+# or an auxiliary or common irregular verb ("authorities took", "the U.S. has been", "Police turned out");
+# no present tense in -s, unlike coref's _FINITE_AFTER: here it would cut plural subjects ("forces")
 _FINITE_IN_CLAUSE = re.compile(
     r"((?:The\s+|the\s+)?(?!(?:In|At|On|During|After|Before|When|While|Then|Later|And|But)\b)[A-Za-z][\w.'’-]*"
     r"(?:\s+(?!(?:for|in|at|on|to|from|with|by|and|he|she|it|they)\b)[\w.'’-]+){0,6}?)"
