@@ -3090,3 +3090,71 @@ def test_an_issue_number_is_no_part_of_a_papers_name():
     facts = Pipeline()(doc)
     assert ("Patriot", "ORG") in [(m.text, m.label) for m in facts["mention"]]
     assert [q.speaker_name for q in facts["quote"]] == ["Patriot"]
+
+
+def test_a_role_modifier_before_another_noun_names_no_role():
+    # "The first leg of his guidance was the Hungnam Fertilizer Complex": "first" modifies roles ("first
+    # secretary") but names none alone, so the leader stays the subject "he" refers to
+    body = (
+        "General Secretary Kim Jong Il provided field guidance to industrial establishments in Hamhung.,  "
+        "The "
+        "first leg of his guidance was the Hungnam Fertilizer Complex., , He looked round the site., , It is "
+        "another miracle, he said."
+    )
+    got = _speakers("Kim Jong Il Inspects Industrial Establishments", body, "2011-03-10")
+    assert got == [("he", "named", "Kim Jong Il")]
+    # "led by its first secretary ... The first secretary said": the one office of two words, its body the
+    # one the sentence names ("its")
+    body = (
+        "They were the delegation of the Maritime Territorial Regional Committee of the Communist Party of "
+        "the "
+        "Russian Federation led by its first secretary., ,  The first secretary said that the DPRK has "
+        "increased national defence capabilities."
+    )
+    assert _speakers("Russian Parties Visit DPRK Mission", body, "2012-08-06") == [
+        ("first secretary", "named", None)
+    ]
+
+
+def test_a_capitalised_office_and_a_lower_case_body_named_before_identify_the_holder():
+    # "Head of the delegation of the Vietnamese paper ... The head said": the office written with a capital
+    # opening the sentence is the same office
+    body = (
+        "Head of the delegation of the Vietnamese paper Nhan Dan said this after visiting Mangyongdae., ,  "
+        "The "
+        "head said Mangyongdae is a time-honored place."
+    )
+    assert [k for _, k, _ in _speakers("Feats Are Great", body, "2012-05-24")] == ["named"]
+    # "the Malaysian preparatory committee for ...", "the General Association of Koreans in China": a body
+    # named before, then its office with the body's head noun in lower case
+    body = (
+        "A meeting was held by the Malaysian preparatory committee for commemorating the centenary on Jan. "
+        "13., "
+        "The chairman of the preparatory committee said that this year is significant."
+    )
+    assert [k for _, k, _ in _speakers("Editorial Studied in Malaysia", body, "2012-01-24")] == ["named"]
+    body = (
+        "The Liaoning regional association of the General Association of Koreans in China made a statement. "
+        "Meanwhile, the secretary general of the general association said that all Koreans in China would "
+        "be ready."
+    )
+    assert [k for _, k, _ in _speakers("Koreans in China", body, "2012-07-09")] == ["named"]
+
+
+def test_a_word_of_rank_before_a_korean_name_leaves_the_name():
+    # "Chief Jo Il Min and staff members of the mission": a rank no pack lists as a title, then a Korean name;
+    # "Rector Pak Yong Ho", "Supreme Leader ... Ayatollah Ali Khamenei": titles the packs list
+    body = (
+        "Chief Jo Il Min and staff members of the mission had conversations with them., , The chief said "
+        "that "
+        "the media are introducing the feats."
+    )
+    doc = Document.create("KCNA", "2012-04-12", "Foreign Guests Visit", body, lang="en")
+    facts = Pipeline()(doc)
+    assert ("Jo Il Min", "PERSON") in [(m.text, m.label) for m in facts["mention"]]
+    assert [q.speaker_name for q in facts["quote"]] == ["Jo Il Min"]
+    body = (
+        "In a message issued on Sept. 13, Supreme Leader of the Islamic Republic Ayatollah Ali Khamenei said "
+        "that behind this evil move lie the antagonistic policies of the Zionists."
+    )
+    assert _speakers("Iran", body, "2012-09-19") == [("Ali Khamenei", "named", "Ali Khamenei")]

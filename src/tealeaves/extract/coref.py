@@ -266,6 +266,25 @@ def medium_noun_end(kb: KB) -> re.Pattern:
     return kb.rx("medium-noun-end", lambda: r"(?i)\b(?:" + media_words(kb) + r")\s+$")
 
 
+def role_modifiers(kb: KB) -> frozenset:
+    """The packs' role words that only modify a role after them ("first", "vice", "former")."""
+    got = kb.compiled.get("role-modifiers")
+    if got is None:
+        got = kb.compiled["role-modifiers"] = frozenset(kb.p.get("names", {}).get("role_modifiers", []))
+    return got
+
+
+def nxt_role(words: list[str], w: str, roles: frozenset, kb: KB) -> str | None:
+    """The role word after the modifier ``w`` in ``words`` ("first secretary" -> "secretary"), or None when
+    the word after it is no role ("first leg")."""
+    k = words.index(w) + 1
+    while k < len(words) and words[k].lower() in role_modifiers(kb):
+        k += 1
+    if k < len(words) and (words[k].lower() in roles or words[k].lower() in kb.body_offices):
+        return words[k].lower()
+    return None
+
+
 def speaker_words(kb: KB) -> tuple[frozenset, frozenset, frozenset]:
     """The packs' self-speaking media (entity ids), person roles and offices, lower-cased (once per KB)."""
     got = kb.compiled.get("speaker-words")
@@ -591,6 +610,8 @@ class Discourse:
             if lw in ORG_NOUNS and det and re.search(r"\b(?:the|The)\s+$", det.group()):
                 return _Subject("orgnoun", q, word=lw)
             if lw in self.roles and not lw.endswith("s"):
+                if lw in role_modifiers(self.kb) and nxt_role(words, w, self.roles, self.kb) is None:
+                    continue  # "The first leg of his guidance was ...": a modifier, not a role
                 if det is None and w[:1].isupper() and w == words[0]:
                     break  # "First of all, he ...", "General ...": a sentence opener, no description
                 if det and re.search(
@@ -1489,11 +1510,23 @@ class Discourse:
                         r"\b(?i:a|an|vice|deputy|former)[\s-]+$", self.text[max(0, m.start() - 8) : m.start()]
                     )
                 )  # ("... and concurrently minister of Foreign Affairs ... the minister said")
-                for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", self.text[:at])
+                or self._its_office(m.start())
+                # ("Head of the delegation of ...", capitalised, then "The head said")
+                for m in re.finditer(
+                    r"\b(?i:" + re.escape(phrase[:1]) + ")" + re.escape(phrase[1:]) + r"\b", self.text[:at]
+                )
             )
         ):
             return Ref("named", None, None, True)  # "the director said" after "the director of the company"
         return None
+
+    def _its_office(self, at: int) -> bool:
+        """The office at ``at`` follows "its" right after a body the sentence names: "the delegation of the
+        Maritime Territorial Regional Committee of the Communist Party ... led by its first secretary"."""
+        if not re.search(r"\b(?:its|their)\s+$", self.text[max(0, at - 6) : at]):
+            return False
+        s = self.sents[self.sent_index(at)]
+        return any(m.label == "ORG" for m in self.mentions_in(s.start, at))
 
     def name_in_title(self, at: int, limit: int) -> Ref | None:
         """'Head of the delegation of the All-China Journalists Association Zhang Xinxin, chief editor ...,
@@ -1582,10 +1615,21 @@ class Discourse:
         if noun is None or m.group("of"):
             return True
         # "the farm": a body named before with that head word
+        if re.search(r"\b(?:the|its)\s+$", span[: m.start("noun")]) is None:
+            return False
+        if re.search(r"[A-Z][\w'’-]*\s+" + re.escape(noun.capitalize()) + r"\b", self.text[:at]) is not None:
+            return True
+        # "the preparatory committee" after "the Malaysian preparatory committee for ...", "the general
+        # association" after "the General Association of Koreans in China": the body's head noun phrase,
+        # written before with a name's capitals or after a capitalised word
+        np = re.match(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}", span[m.start("noun") :]).group().split()
+        k = next((i for i, w in enumerate(np) if w in ORG_NOUNS), None)
+        if k is None:
+            return False
+        phrase = " ".join(np[: k + 1])
         return (
-            re.search(r"\b(?:the|its)\s+$", span[: m.start("noun")]) is not None
-            and re.search(r"[A-Z][\w'’-]*\s+" + re.escape(noun.capitalize()) + r"\b", self.text[:at])
-            is not None
+            re.search(r"[A-Z][\w'’-]*\s+" + re.escape(phrase) + r"\b", self.text[:at]) is not None
+            or re.search(r"\b" + re.escape(phrase.title()) + r"\s+(?:of|for)\s", self.text[:at]) is not None
         )
 
     def appositive(self, head: str, at: int) -> Ref | None:

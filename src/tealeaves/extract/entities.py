@@ -1224,6 +1224,12 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     korean = _korean_name(text, toks, words, kb, strict)
     if korean:
         return korean
+    if len(words) == 4 and words[1] in kb.surnames and words[0] not in kb.surface and not strict:
+        # "Chief Jo Il Min and staff members": a word of rank KCNA writes before a Korean name, which no
+        # pack lists as a title; the name is the three words after it
+        name = _korean_name(text, toks[1:], words[1:], kb, strict)
+        if len(name) == 1 and name[0].end == end and " " in name[0].text[name[0].text.index(" ") + 1 :]:
+            return name
     if "and" in words and not strict:
         k = words.index("and")  # "Cui Tongjun and Wang Shuli": two names of another naming system
         if _system_name(words[:k], kb) == 0 and _system_name(words[k + 1 :], kb) == 0:

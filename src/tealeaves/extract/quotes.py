@@ -35,6 +35,7 @@ from tealeaves.extract.coref import (
     media_words,
     medium_noun_end,
     resolve,
+    role_modifiers,
     speaker_words,
 )
 from tealeaves.extract.entities import demonym_after
@@ -2464,6 +2465,10 @@ def _speaker_kind(
         and " ".join(pre) not in kb.body_offices  # (not "general secretary", one office)
     ):
         role = pre[-1]  # "general director of a company": a director, "general" only describes the office
+    if role in role_modifiers(kb) and len(pre) > pre.index(role) + 1:
+        joined = f"{role} {pre[pre.index(role) + 1]}"
+        if joined in kb.body_offices:
+            role = joined  # "the first secretary": one office of two words, not the modifier "first"
     definite = bool(re.search(r"\b(?:the|The)\s+$", before))
     if (
         role is not None
