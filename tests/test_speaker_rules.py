@@ -3158,3 +3158,23 @@ def test_a_word_of_rank_before_a_korean_name_leaves_the_name():
         "that behind this evil move lie the antagonistic policies of the Zionists."
     )
     assert _speakers("Iran", body, "2012-09-19") == [("Ali Khamenei", "named", "Ali Khamenei")]
+
+
+def test_a_countrys_office_with_a_possessive_and_the_words_it_quotes():
+    # "Nicaragua's President Daniel Ortega Saavedra has called ... He said this": the person after the
+    # country's office; "South Africa's Tourism Minister spoke ... He said": the office's one holder, unnamed,
+    # and a sentence opening with quoted words ('"Someone must take a stand ...," he said') has no subject
+    # outside them for a later "he"
+    body = (
+        "Nicaragua's President Daniel Ortega Saavedra has called on the Latin American trade unions to "
+        "unite. "
+        "He said this at the 4th Latin America Trade Union Meeting in Managua on August 27."
+    )
+    assert [n for _, _, n in _speakers("Call for Unity", body, "2011-08-31")] == ["Daniel Ortega"]
+    body = (
+        "South Africa's Tourism Minister spoke against an airport tax system.,  He said some economists have "
+        'estimated that it amounts to 50 percent of the cost. "Someone must take a stand and put pressure on '
+        'these governments," he said., ,  Initially European countries had said the taxes were for emission, '
+        "but the money goes back to European budgets, he said."
+    )
+    assert [k for _, k, _ in _speakers("Minister Condemns Taxes", body, "2011-03-15")] == ["named"] * 3

@@ -526,13 +526,13 @@ class Discourse:
                         return _Subject("person", named.start, self.ref_of(named))
                     return _Subject("org", m.start, self.ref_of(m))
                 # the person after a title ending in a country: "Foreign Minister of the DPRK Pak Ui Chun
-                # Tuesday sent", "DPRK Premier Choe Yong Rim sent" (not a headline "Pyongyang Kim Jong Suk
-                # Silk Mill")
+                # Tuesday sent", "DPRK Premier Choe Yong Rim sent", "Nicaragua's President Daniel Ortega
+                # Saavedra has called" (not a headline "Pyongyang Kim Jong Suk Silk Mill")
                 between = t[m.end : ms[1].start] if len(ms) > 1 else ""
                 if (
                     ms[-1:] != [m]
                     and ms[1].label == "PERSON"
-                    and re.fullmatch(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}", between)
+                    and re.fullmatch(r"(?:['’]s)?\s+(?:[A-Z][\w.'’-]*\s+){0,3}", between)
                     and (between.strip() or re.search(r"\bof\s+(?:the\s+)?$", prefix))
                 ):
                     return _Subject("person", ms[1].start, self.ref_of(ms[1]))
@@ -861,8 +861,10 @@ class Discourse:
                 # ("The Mongolian defense minister voiced ..., according to ITAR TASS. "...," he said": the
                 # source quoted is a medium, not the "he"; the sentence's subject may be)
             subj = self.subject(j)
+            sa = subj.at + 1 if self.text[subj.at : subj.at + 1] in ('"', "“", "'", "‘") else subj.at
+            # (a subject found at an opening quotation mark lies inside the words quoted)
             if subj.at >= limit or any(
-                a <= subj.at < b
+                a <= sa < b
                 and (not a <= pos < b or (a, b) == self.current)
                 and (a, b) not in self.reported_spans  # (what a medium reports is the story's own sentence)
                 and not ((a, b) == self.current and b <= self.sents[i].start and cls == "person")
@@ -1544,11 +1546,13 @@ class Discourse:
         "the attorney-general of Australia", "Pakistan's army chief", "the chairman of the ... Party"."""
         t = re.sub(r"^(?:the|The)\s+", "", self.text[at : min(end, at + 160)])
         owner = re.match(
-            r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})['’]s\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\b", t
+            r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})['’]s\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|"
+            r"(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?=\s+[a-z]))\b",  # ("South Africa's Tourism Minister spoke")
+            t,
         )
         if owner is not None:
             hit = self.kb.surface.get(owner.group(1))
-            office = owner.group(2)
+            office = owner.group(2).lower()
             last = office.split()[-1]
             return (
                 hit is not None
