@@ -3178,3 +3178,20 @@ def test_a_countrys_office_with_a_possessive_and_the_words_it_quotes():
         "but the money goes back to European budgets, he said."
     )
     assert [k for _, k, _ in _speakers("Minister Condemns Taxes", body, "2011-03-15")] == ["named"] * 3
+
+
+def test_a_comma_inside_the_clause_joined_by_and_leaves_its_subject_at_the_start():
+    # "Kim Jong Il visited the command ... in Hoechang County, South Phyongan Province last year and said":
+    # the clause's subject opens the sentence; not when the words before "and" hold a cue ("it says and goes
+    # on:" is the paper)
+    body = (
+        "General Secretary Kim Jong Il visited the command of the Chinese People's Volunteers in Hoechang "
+        "County, South Phyongan Province last year and said many volunteers lost their lives in the war."
+    )
+    assert [n for _, _, n in _speakers("Friendship", body, "2011-07-11")] == ["Kim Jong Il"]
+    body = (
+        "The party is the mother, says Rodong Sinmun Saturday in an article., The Korean people are leading "
+        "the most dignified life in the world, it says and goes on:, All the people are enjoying life."
+    )
+    got = [n for _, _, n in _speakers("Article", body, "2024-03-02")]
+    assert len(got) >= 2 and set(got) == {"Rodong Sinmun"}

@@ -1355,6 +1355,19 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
         verb = _FINITE_IN_CLAUSE.match(text, span[0], span[1])
         if verb is not None and _CLAUSE_SUBJECT_SHAPE.fullmatch(verb.group(1)):
             span = (span[0], span[0] + len(verb.group(1)))
+        elif (
+            verb is None
+            and _AND_END.search(text, span[0], span[1])
+            and (
+                kb.cues_re is None or not kb.cues_re.search(text, span[0], span[1])
+            )  # ("it says and goes on")
+        ):
+            # "Kim Jong Il visited the command ... in Hoechang County, South Phyongan Province last year and
+            # said": a comma inside the clause; its subject opens the sentence
+            at = re.compile(r"[\s,]*").match(text, s_start).end()
+            verb = _FINITE_IN_CLAUSE.match(text, at, span[0])
+            if verb is not None and _CLAUSE_SUBJECT_SHAPE.fullmatch(verb.group(1)):
+                span = (at, at + len(verb.group(1)))
     if span is None or not _CLAUSE_Y.search(text, span[0], span[1]):
         return span
     return _clause_subject_es(text, span[0], span[1], kb) or span
@@ -1376,7 +1389,7 @@ _TRAILING_ING = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
 # or an auxiliary or common irregular verb ("authorities took", "the U.S. has been", "Police turned out");
 # no present tense in -s, unlike coref's _FINITE_AFTER: here it would cut plural subjects ("forces")
 _FINITE_IN_CLAUSE = re.compile(
-    r"((?:The\s+|the\s+)?(?!(?:In|At|On|During|After|Before|When|While|Then|Later|And|But)\b)[A-Za-z][\w.'’-]*"
+    r"((?:The\s+|the\s+)?(?!(?:In|At|On|During|After|Before|When|While|Then|Later|And|But|Among)\b)[A-Za-z][\w.'’-]*"
     r"(?:\s+(?!(?:for|in|at|on|to|from|with|by|and|he|she|it|they)\b)[\w.'’-]+){0,6}?)"
     # ("President of Bolivia Evo Morales on Friday slashed": a day between the subject and its verb)
     r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
