@@ -3195,3 +3195,28 @@ def test_a_comma_inside_the_clause_joined_by_and_leaves_its_subject_at_the_start
     )
     got = [n for _, _, n in _speakers("Article", body, "2024-03-02")]
     assert len(got) >= 2 and set(got) == {"Rodong Sinmun"}
+
+
+def test_the_reporter_after_a_long_list_of_offices():
+    # "KPA Vice Marshal Kwon Yong Jin, member of ..., member of ... and director of ..., made a report. ...,
+    # the reporter said": Rodong Sinmun's lists of offices run long before the verb
+    body = (
+        "The respected General Secretary declared the first workshop open.\nA report was made at the "
+        "workshop."
+        "\nKPA Vice Marshal Kwon Yong Jin, member of the Political Bureau of the Central Committee of the "
+        "WPK, "
+        "member of the Central Military Commission of the WPK and director of the KPA General Political "
+        "Bureau, made a report.\nThe respected General Secretary organized the grand workshop of the "
+        "commanders on the occasion of the anniversary, the reporter said."
+    )
+    doc = Document.create("Rodong Sinmun", "2021-07-30", "Workshop Held", body, lang="en")
+    assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == ["Kwon Yong Jin"]
+
+
+def test_according_to_a_criterion_is_no_source():
+    body = (
+        "In case it is judged according to our criteria that they violated the sovereignty of the DPRK, our "
+        "armed forces will immediately carry out their mission."
+    )
+    doc = Document.create("KCNA", "2024-10-13", "Press Statement", body, lang="en")
+    assert Pipeline()(doc)["quote"] == []

@@ -1747,7 +1747,7 @@ class Discourse:
         cut = max(pre.rfind(", "), pre.rfind(" and "), pre.rfind(" were "), pre.rfind(" was "))
         if cut >= 0:
             pre = pre[cut + 2 :]
-        end = min(s.end, m.end + 160)
+        end = min(s.end, m.end + 400)  # (Rodong Sinmun gives long lists of offices)
         nxt = [n.start for n in self.mentions_in(m.end + 1, end) if n.label == "PERSON"]
         if nxt:
             end = nxt[0]
