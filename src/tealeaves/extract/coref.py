@@ -551,6 +551,16 @@ class Discourse:
                 return _Subject(
                     "person", p, Ref("named", None, name, True)
                 )  # "Yasser Abed Rabbo, a ... official"
+            if (
+                name
+                and " " in name
+                and not self.looks_like_person(name)
+                and t.startswith(name, p)
+                and re.match(r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b", t[p + len(name) : p + len(name) + 30])
+            ):
+                # "Standard and Poors degraded the U.S. credit rating ... it pointed out": a body's name the
+                # packs do not know, the subject of a past tense
+                return _Subject("org", p, Ref("named", None, name, False))
         by = _PASSIVE_BY.match(t, p, s.end)
         if by:
             agents = [
@@ -2039,6 +2049,10 @@ class Discourse:
                 or _POSTING_AT.match(self.text, found.start())
             ):
                 r = self._sender_before(s.start, found.start(), any_verb=True)
+            if (r is None or r.kind == "anonymous") and _READ_OUT.match(t, found.end(), s.end):
+                # "A press release was read out at the conference. It said": no issuer given; the story's
+                # lead, who held the conference, issued it
+                r = self._lead_actor(at) or r
             if r is not None:
                 return r
         if noun in self.kb.own_writing:
@@ -2518,6 +2532,12 @@ _DESCRIBED_KNOWN = re.compile(
 _PAPER_NOUN = r"\b(?:paper|newspaper|daily|magazine|weekly|journal|tabloid)\s+"
 _MEDIUM_NOUN_BEFORE = re.compile(_PAPER_NOUN + r"$")
 _THE_OF_MEDIUM = re.compile(_PAPER_NOUN + r"The\s+$")
+
+
+# a document introduced in the passive without its issuer ("A press release was read out at the conference")
+_READ_OUT = re.compile(
+    r"\s+(?:was|were)\s+(?:read\s+out|adopted|issued|released|made\s+public|announced)\b(?![^.;]*\bby\s)"
+)
 
 
 def capitalised_name(text: str, at: int, end: int) -> str | None:
