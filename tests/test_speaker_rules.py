@@ -3222,19 +3222,11 @@ def test_according_to_a_criterion_is_no_source():
     assert Pipeline()(doc)["quote"] == []
 
 
-def test_an_unknown_bodys_name_before_a_past_tense_and_a_document_read_out_at_its_meeting():
+def test_an_unknown_bodys_name_before_a_past_tense():
     # "Standard and Poors degraded ... it pointed out": a body's name the packs do not know, subject of a
-    # past tense, is what "it" stands for; "A press release was read out at the conference. It said": no
-    # issuer given, the story's lead holding the conference issued it
+    # past tense, is what "it" stands for
     body = (
         "Standard and Poors degraded the U.S. credit rating from stable to negative.,  One of the main "
         "factors is the increasing budget deficit in the U.S., it pointed out."
     )
     assert [n for _, _, n in _speakers("Rating Cut", body, "2011-08-05")] == ["Standard and Poors"]
-    body = (
-        "The Korean Friendship Association at a press conference on March 24 called for probing the truth "
-        "about the case.,  A press release was read out at the conference. It said that the truth about the "
-        "case has not yet been probed."
-    )
-    got = _speakers("Truth Urged", body, "2011-03-26")
-    assert [n for _, _, n in got] == ["Korean Friendship Association"]

@@ -2049,10 +2049,6 @@ class Discourse:
                 or _POSTING_AT.match(self.text, found.start())
             ):
                 r = self._sender_before(s.start, found.start(), any_verb=True)
-            if (r is None or r.kind == "anonymous") and _READ_OUT.match(t, found.end(), s.end):
-                # "A press release was read out at the conference. It said": no issuer given; the story's
-                # lead, who held the conference, issued it
-                r = self._lead_actor(at) or r
             if r is not None:
                 return r
         if noun in self.kb.own_writing:
@@ -2532,12 +2528,6 @@ _DESCRIBED_KNOWN = re.compile(
 _PAPER_NOUN = r"\b(?:paper|newspaper|daily|magazine|weekly|journal|tabloid)\s+"
 _MEDIUM_NOUN_BEFORE = re.compile(_PAPER_NOUN + r"$")
 _THE_OF_MEDIUM = re.compile(_PAPER_NOUN + r"The\s+$")
-
-
-# a document introduced in the passive without its issuer ("A press release was read out at the conference")
-_READ_OUT = re.compile(
-    r"\s+(?:was|were)\s+(?:read\s+out|adopted|issued|released|made\s+public|announced)\b(?![^.;]*\bby\s)"
-)
 
 
 def capitalised_name(text: str, at: int, end: int) -> str | None:
