@@ -3230,3 +3230,20 @@ def test_an_unknown_bodys_name_before_a_past_tense():
         "factors is the increasing budget deficit in the U.S., it pointed out."
     )
     assert [n for _, _, n in _speakers("Rating Cut", body, "2011-08-05")] == ["Standard and Poors"]
+
+
+def test_an_adverb_before_the_cue_is_no_subject():
+    # "He, at the same time, lucidly explained that": the pronoun opening the sentence; "X, minister of
+    # Finance, openly said": the noun phrase before the adverb; "In the work he proved ..., stating that": the
+    # pronoun after the opening phrase
+    body = (
+        "Kim Il Sung clarified the task. He, at the same time, lucidly explained that making the whole world "
+        "independent is a common task facing the world people."
+    )
+    assert [n for _, _, n in _speakers("Work", body, "2011-04-10")] == ["Kim Il Sung"]
+    body = (
+        "Kim Jong Il published the work. In the work he proved the ultimate victory of socialism, stating "
+        "that "
+        "the crumbling of socialism does not mean the failure of socialism."
+    )
+    assert [n for _, _, n in _speakers("Work", body, "2011-04-10")] == ["Kim Jong Il"]

@@ -1356,6 +1356,10 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
         verb = _FINITE_IN_CLAUSE.match(text, span[0], span[1])
         if verb is not None and _CLAUSE_SUBJECT_SHAPE.fullmatch(verb.group(1)):
             span = (span[0], span[0] + len(verb.group(1)))
+        elif verb is None and (inner := _PP_THEN_PRONOUN.match(text, span[0], span[1])) is not None:
+            # "In the work he proved the ultimate victory of socialism, stating that": the pronoun after
+            # the opening phrase is the clause's subject
+            span = inner.span(1)
         elif (
             verb is None
             and _AND_END.search(text, span[0], span[1])
@@ -1369,9 +1373,38 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
             verb = _FINITE_IN_CLAUSE.match(text, at, span[0])
             if verb is not None and _CLAUSE_SUBJECT_SHAPE.fullmatch(verb.group(1)):
                 span = (at, at + len(verb.group(1)))
+    if (
+        span is not None
+        and _ADVERB_ONLY.fullmatch(text, span[0], span[1])
+        and text[span[0] : span[1]].strip(" ,").lower() not in kb.doc_nouns | kb.media_nouns  # ("the daily")
+    ):
+        # "He, at the same time, lucidly explained that", "He blustered ..., impudently asserting": an adverb
+        # is no subject; the pronoun opening the sentence is, else the noun phrase before the adverb ("X,
+        # minister of Finance, openly said")
+        opening = _SENTENCE_PRONOUN.match(text, s_start)
+        if opening is not None and opening.end() <= span[0]:
+            return opening.span(1)
+        before = _subject_before_np(text, s_start, span[0], kb)
+        np = text[before[0] : before[1]].strip(" ,") if before else ""
+        if np and not _NOT_SUBJECT_NP.search(np):
+            return before
+        return span
     if span is None or not _CLAUSE_Y.search(text, span[0], span[1]):
         return span
     return _clause_subject_es(text, span[0], span[1], kb) or span
+
+
+# what the words before an adverb may be when they are no subject: a connective, or a clause with its verb
+_NOT_SUBJECT_NP = re.compile(
+    r"^(?:Nevertheless|However|Meanwhile|Moreover|While|while|But|Yet|Still|Then|Also)$|\s[a-z]+(?:ed|es)\b|"
+    r"\s(?:is|are|was|were|has|have|had|insists?|claims?)\b"
+)
+_ADVERB_ONLY = re.compile(r"[\s,]*(?:[a-z]+ly|not|Not)[\s,]*")
+_SENTENCE_PRONOUN = re.compile(r"[\s,]*(He|She|They|It)\b")
+# an opening phrase, then a pronoun and its verb ("In the work he proved ...")
+_PP_THEN_PRONOUN = re.compile(
+    r"(?:In|At|On|During|After|Before|Through|Under)\s+[^,;:]{2,60}?\s(he|she|they)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b"
+)
 
 
 # (no adverb, number or verb first: "totally denied", "2010 and kicked off", "stood against")
