@@ -3247,3 +3247,24 @@ def test_an_adverb_before_the_cue_is_no_subject():
         "the crumbling of socialism does not mean the failure of socialism."
     )
     assert [n for _, _, n in _speakers("Work", body, "2011-04-10")] == ["Kim Jong Il"]
+
+
+def test_people_in_apposition_joined_by_and_speak_as_the_first():
+    # "John Jamit, chairman of ..., and Jean-Pierre Sammut, its secretary general, in a joint statement
+    # said ... they added": a name before ", its secretary general," is a person; people listed with their
+    # offices speak as the first of them, and so does the "they" after them (guidelines 2.2)
+    body = (
+        "John Jamit, chairman of the Malta-Korea Friendship Association, and Jean-Pierre Sammut, its "
+        "secretary general, in a joint statement on April 8 said that the Day of the Sun is the common "
+        "holiday of the world progressives., ,  Kim Il Sung was a world political elder who ushered in the "
+        "era "
+        "of independence, they added."
+    )
+    assert [n for _, _, n in _speakers("Holidays Commemorated", body, "2011-04-21")] == ["John Jamit"] * 2
+    body = (
+        "Choe Yong Suk, chairperson of the European Solidarity of Korean Nation, Kim Ji Yong, chairperson of "
+        "the Democratic Women's Society in Japan, and Mun Se Hyon, chairman of the Youth League in Japan, "
+        "said "
+        "that last year was the year when all Koreans keenly felt the pain resulting from the division."
+    )
+    assert [n for _, _, n in _speakers("New Year", body, "2011-01-15")] == ["Choe Yong Suk"]

@@ -1170,8 +1170,12 @@ class Discourse:
             if self.inside_other_quote(s.start, s.end, pos):
                 continue
             subj = self.subject(j)
-            if subj.at >= limit or any(a <= subj.at < b for a, b in self.quote_spans):
-                continue  # (a subject inside quoted words is none of the speaker's)
+            if (
+                subj.at >= limit
+                or any(a <= subj.at < b for a, b in self.quote_spans)
+                or self.current[0] <= subj.at < self.current[1]
+            ):
+                continue  # (a subject inside quoted words, these or others, is none of the speaker's)
             if subj.kind == "pronoun":
                 if PRONOUNS.get(subj.word, "person") == "group":
                     continue  # the same "they" further back

@@ -2057,8 +2057,20 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
         r"\b(?:said|says|noted|stressed|is|was|were|are|has|had)\b|[.!?][\"”]\s*,|[.!?]\s*,\s*,|[a-z][.!?],\s",
         text[people[-1].end : ss],
     ):  # (a sentence end before the ', ,' paragraph artefact is no appositive comma)
-        return people[-1].start, people[-1].end
+        k = len(people) - 1
+        if k > 0 and _APPOSED_AND.fullmatch(text, people[k - 1].end, people[k].start):
+            # "John Jamit, chairman of ..., and Jean-Pierre Sammut, its secretary general, in a joint
+            # statement said", "A, chairperson of ..., B, chairperson of ..., and C, chairman of ..., said":
+            # people speaking together, as the first of them (guidelines 2.2)
+            k -= 1
+            while k > 0 and _APPOSED_LIST.fullmatch(text, people[k - 1].end, people[k].start):
+                k -= 1
+        return people[k].start, people[k].end
     return span
+
+
+_APPOSED_AND = re.compile(r",[^;:.,]{1,150},\s+and\s+")
+_APPOSED_LIST = re.compile(r",[^;:.,]{1,150},\s+")
 
 
 _NATIONAL_MEDIUM = re.compile(
