@@ -3268,3 +3268,18 @@ def test_people_in_apposition_joined_by_and_speak_as_the_first():
         "that last year was the year when all Koreans keenly felt the pain resulting from the division."
     )
     assert [n for _, _, n in _speakers("New Year", body, "2011-01-15")] == ["Choe Yong Suk"]
+
+
+def test_a_work_by_its_title_and_a_recent_report():
+    # 'According to "Korean Geography" compiled in 1481': the work in quotation marks is the source, by its
+    # title; "A recent AP report said": the report of AP
+    body = (
+        'According to "Korean Geography" compiled in 1481, kapuiji was used for making arrow-proof fatigues.'
+    )
+    assert _speakers("Paper Armour", body, "2011-05-10") == [
+        ("Korean Geography", "named", "Korean Geography")
+    ]
+    body = (
+        "A recent AP report said eight American soldiers in Afghanistan were confirmed to have died of drugs."
+    )
+    assert [n for _, _, n in _speakers("Drug Abuse", body, "2012-01-10")] == ["Associated Press"]

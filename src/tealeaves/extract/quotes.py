@@ -46,6 +46,11 @@ from tealeaves.model import Document, Mention, Quote, Sentence
 _WEEKDAY = WEEKDAY
 _QUOTED = re.compile(r"\"([^\"]{2,1500}?)\"|“([^”]{2,1500}?)”")
 _DET = re.compile(r"^(?:the|a|an|The|A|An|la|el|La|El|las|los|Las|Los|un|una|Un|Una)\s+")
+_FRESH = re.compile(r"(?:recent|latest|new|earlier|previous|fresh)\s+(?=[A-Z])")
+# a work's title in quotation marks, alone or with when it was made ("Korean Geography" compiled in 1481)
+_BOOK_TITLE = re.compile(
+    r"[\"“]([A-Z][^\"”]{1,80}?)[,.]?[\"”](?:\s+(?:compiled|written|published|released|edited)\s+in\s+\d{3,4})?"
+)
 _PREPS = {"in", "at", "on", "to", "for", "with", "of", "by", "about", "from", "during", "through", "so", "as"}
 # "expressing his expectation and belief", "Expressing his deep trust and expectation"
 _EXPRESSING = (
@@ -1776,6 +1781,17 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     if d and not any(m.start == ss and m.label == "PERSON" for m in mentions):  # ("An Ok": a surname)
         ss += d.end()
         sp = sp[d.end() :]
+    fresh = _FRESH.match(sp)
+    if fresh:  # "A recent AP report said": the report of AP, as "An AP report"
+        ss += fresh.end()
+        sp = sp[fresh.end() :]
+    book = _BOOK_TITLE.fullmatch(sp)
+    if book:
+        # 'according to "Haedong Miscellany", a book of the Ri Dynasty', 'According to "Korean Geography"
+        # compiled in 1481': a work in quotation marks is the source, by its title
+        ss += book.start(1)
+        sp = book.group(1)
+        return Quote(start, end, text[start:end], direct, sp, ss, ss + len(sp), None, "named", cue, sp)
     surname = [
         m for m in mentions if m.label == "PERSON" and ss - 3 <= m.start < ss and m.end >= ss + len(sp) > ss
     ]
