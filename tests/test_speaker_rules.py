@@ -3283,3 +3283,15 @@ def test_a_work_by_its_title_and_a_recent_report():
         "A recent AP report said eight American soldiers in Afghanistan were confirmed to have died of drugs."
     )
     assert [n for _, _, n in _speakers("Drug Abuse", body, "2012-01-10")] == ["Associated Press"]
+
+
+def test_a_headline_office_is_the_story_speaker_named_with_it():
+    # "...: Minister" and "..., said Minister for Women Empowerment ... Linda Agum Gumelar": the one the story
+    # names with that office, though no mention carries the title
+    body = (
+        "Indonesia will have a gender equality law as parliament has an agenda this year to discuss the "
+        "matter, "
+        "said Minister for Women Empowerment and Children Protection Linda Agum Gumelar on Tuesday."
+    )
+    got = _speakers("Indonesia to Introduce Gender Equality Law: Minister", body, "2011-03-11")
+    assert [n for _, _, n in got] == ["Linda Agum Gumelar"] * 2

@@ -2637,7 +2637,40 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
             done[key] = ref
             disc.add(q.speaker_start, ref)
         out[k] = replace(q, speaker_kind=ref.kind, speaker_entity=ref.entity, speaker_name=ref.name)
+    _headline_office_holder(out, disc)
     return out
+
+
+def _headline_office_holder(out: list[Quote], disc: Discourse) -> None:
+    """'...: Minister' left anonymous when no mention carries the title: the story's first speaker named
+    with that office ("said Minister for Women Empowerment ... Linda Agum Gumelar", "Spokesperson of
+    Pakistani foreign office Abdul Basit said" for "...: FM Spokesman")."""
+    _, roles, offices = speaker_words(disc.kb)
+    for k, q in enumerate(out):
+        if (
+            q.speaker_start is None
+            or q.speaker_start >= disc.doc.body_offset
+            or q.speaker_kind != "anonymous"
+        ):
+            continue
+        words = (q.speaker_text or "").lower().split()
+        if not words or not (words[-1] in roles or words[-1] in offices or words[-1] in disc.kb.body_offices):
+            continue
+        if words[-1] in role_modifiers(disc.kb) or len(words) > 3:
+            continue
+        stem = re.compile(r"\b" + re.escape(words[-1][:6]), re.IGNORECASE)
+        for o in sorted(out, key=lambda x: x.speaker_start or x.start):
+            if o.speaker_start is None or o.speaker_start < disc.doc.body_offset:
+                continue
+            if o.speaker_kind != "named" or not o.speaker_name or not disc.looks_like_person(o.speaker_name):
+                continue
+            s = disc.sents[disc.sent_index(o.speaker_start)]
+            title = disc.text[max(s.start, o.speaker_start - 120) : o.speaker_start]
+            if stem.search(title) and not re.search(r"[.;]\s", title):
+                out[k] = replace(
+                    q, speaker_kind="named", speaker_entity=o.speaker_entity, speaker_name=o.speaker_name
+                )
+                break
 
 
 # demonym endings and what the country's name ends with instead: Japanese/Japan, Chinese/China,
