@@ -3295,3 +3295,14 @@ def test_a_headline_office_is_the_story_speaker_named_with_it():
     )
     got = _speakers("Indonesia to Introduce Gender Equality Law: Minister", body, "2011-03-11")
     assert [n for _, _, n in got] == ["Linda Agum Gumelar"] * 2
+
+
+def test_a_head_of_states_group_speaks_as_its_government():
+    # "the Lee group", "Lee's clique": a head of state's group speaks as the government of that state, the
+    # packs giving the person as "president of South Korea" (guidelines 6: a state's government)
+    body = (
+        "Traitor Lee Myung Bak is now pretending to be interested in dialogue. The Lee group claimed that it "
+        "would open the door to dialogue. Lee's clique said that it hopes the north would make a good choice."
+    )
+    got = _speakers("Lee Group Blasted", body, "2012-03-01")
+    assert [n for _, _, n in got] == ["Government of South Korea"] * 2

@@ -1330,6 +1330,20 @@ class Discourse:
             a <= pos < b for a, b in self.reported_spans
         )
 
+    def government_of_leader(self, ref: Ref, name: str, at: int) -> str | None:
+        """'Government of South Korea' for a head of state the packs give as "president of South Korea"
+        (``ref``, else the person named in full before ``at`` whose name ends ``name``)."""
+        e = self.kb.entity(ref.entity)
+        if e is None or e.type != "PERSON":
+            full = self.full_name(name.split()[-1], at)
+            e = self.kb.entity(full.entity) if full is not None else None
+        if e is None or e.subtype != "head of state" or not e.info:
+            return None
+        of = re.search(r"\bof\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", e.info)
+        if of is None or country_entity(of.group(1), self.kb) is None:
+            return None
+        return "Government of " + country_entity(of.group(1), self.kb).name
+
     def full_name(self, word: str, at: int) -> Ref | None:
         """The person named in full before ``at`` whose name has ``word`` ('Choe' -> 'Choe Thae Bok')."""
         for m in reversed(self.mentions):
@@ -2534,6 +2548,13 @@ _MEDIUM_NOUN_BEFORE = re.compile(_PAPER_NOUN + r"$")
 _THE_OF_MEDIUM = re.compile(_PAPER_NOUN + r"The\s+$")
 
 
+# a head of state's group: "Lee group", "Lee's clique", "Lee Myung Bak regime of south Korea"
+_LEADER_GROUP = re.compile(
+    r"(?:the\s+|The\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}?)(?:['’]s)?\s+(?:group|clique|regime|gang|"
+    r"group\s+of\s+traitors|puppet\s+group)(?:\s+of\s+(?:south|north)\s+Korea)?"
+)
+
+
 def capitalised_name(text: str, at: int, end: int) -> str | None:
     """The capitalised name starting at ``at`` ('Central Committee of the Anti-Imperialist Front')."""
     m = _CAP_NAME.match(text, at, end)
@@ -2634,6 +2655,13 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
                 ref = disc.link(ref)
             if ref.kind == "named" and (q.speaker_text or "").split()[0].lower() in disc.kb.doc_nouns:
                 ref = replace(ref, doc=True)  # "The treatise authored by Putin said ... It also said"
+            group = _LEADER_GROUP.fullmatch(q.speaker_text or "") if ref.kind == "named" else None
+            if group is not None:
+                # "the Lee group", "Lee's clique", "the Lee Myung Bak regime of south Korea": a head of
+                # state's group speaks as the government of that state (guidelines 6: a state's government)
+                gov = disc.government_of_leader(ref, group.group(1), q.speaker_start)
+                if gov is not None:
+                    ref = Ref("named", None, gov, False)
             done[key] = ref
             disc.add(q.speaker_start, ref)
         out[k] = replace(q, speaker_kind=ref.kind, speaker_entity=ref.entity, speaker_name=ref.name)
