@@ -3306,3 +3306,25 @@ def test_a_head_of_states_group_speaks_as_its_government():
     )
     got = _speakers("Lee Group Blasted", body, "2012-03-01")
     assert [n for _, _, n in got] == ["Government of South Korea"] * 2
+
+
+def test_an_office_synonym_and_a_title_before_the_comma_of_a_name():
+    # "al presidente pakistani, Asif Ali Zardari. El mandatario dijo": the office a determiner gives right
+    # before the comma of a name in apposition is that person's, and "mandatario" stands for "presidente"
+    # (the packs' role_synonyms); not a clause's comma ("from the visiting chairman, Kim Il Sung expressed")
+    body = (
+        "El nuevo embajador coreano en Pakistan, Ro Kyong Chol, entrego el dia 2 sus cartas credenciales al "
+        "presidente pakistani, Asif Ali Zardari., El mandatario dijo que no puede olvidar el encuentro con "
+        "el "
+        "Presidente Kim Il Sung durante su visita a Corea."
+    )
+    got = _speakers("Credenciales", body, "2012-03-04", lang="es")
+    assert [n for _, _, n in got] == ["Asif Ali Zardari"]
+    body = (
+        "The chairman of the Socialist Party of Cyprus met the Cyprian president., ,  When receiving the "
+        "gift "
+        "from the visiting chairman, Kim Il Sung expressed thanks to him., ,  The chairman told Kim Il Sung "
+        "that "
+        "he was very happy to be the first Cyprian to give pleasure to the DPRK President."
+    )
+    assert [n for _, _, n in _speakers("Antiques", body, "2011-08-02")] != ["Kim Il Sung"]

@@ -1374,7 +1374,9 @@ class Discourse:
     def role(self, head: str, at: int, definite: bool, span: str = "") -> Ref | None:
         """'the Mongolian ambassador' -> the person introduced with that role, if any."""
         if definite:
-            rx = re.compile(r"\b" + re.escape(head) + r"\b", re.IGNORECASE)
+            # (the office or one it stands for: "El mandatario dijo" after "al presidente pakistani, X")
+            names = [head, *self.kb.p.get("names", {}).get("role_synonyms", {}).get(head.lower(), [])]
+            rx = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)
             act = None
             if head.endswith("er") and len(head) > 5:
                 verbs = (
@@ -1762,6 +1764,22 @@ class Discourse:
             "anonymous", None, None, stem not in ("association", "group", "party", "committee", "body")
         )
 
+    def _title_before_comma(self, pre: str) -> str | None:
+        """The office a determiner gives right before the comma of a name in apposition: "al presidente
+        pakistani," "to the president of Tunisia," (not a list's "chairman of A, B": no determiner)."""
+        rx = self.kb.compiled.get("title-before-comma")
+        if rx is None:
+            _, roles, offices = speaker_words(self.kb)
+            words = sorted((roles | offices) - role_modifiers(self.kb), key=len, reverse=True)
+            rx = self.kb.compiled["title-before-comma"] = re.compile(
+                r"\b(?:al|el|la|del|the|to the|of the)\s+((?:[a-záéíóúñ-]+\s+)?(?:"
+                + "|".join(map(re.escape, words))
+                + r")(?:\s+[a-záéíóúñ]+)?"
+                + r"(?:\s+(?:of|de)\s+(?:the\s+|la\s+|el\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?),$"
+            )
+        m = rx.search(pre)
+        return m.group(1) if m else None
+
     def _role_context(self, m: Mention) -> tuple[str, str]:
         """The titles a person is given ('Mongolian Ambassador to the DPRK X', 'X, emir of Kuwait,') and
         the clause they are the subject of ('X, chairman of ..., made a report')."""
@@ -1774,7 +1792,14 @@ class Discourse:
             pre = run.group()
         cut = max(pre.rfind(", "), pre.rfind(" and "), pre.rfind(" were "), pre.rfind(" was "))
         if cut >= 0:
+            before_comma = pre[:cut] if cut == len(pre.rstrip()) - 1 else ""
             pre = pre[cut + 2 :]
+            closes = re.match(r"\s*(?:[,.;)]|$)", t[m.end : m.end + 2])  # (the apposition closes after it)
+            titled = self._title_before_comma(before_comma + ",") if before_comma and closes else None
+            if titled:
+                pre = (
+                    titled  # "al presidente pakistani, Asif Ali Zardari": a determiner, the office, the name
+                )
         end = min(s.end, m.end + 400)  # (Rodong Sinmun gives long lists of offices)
         nxt = [n.start for n in self.mentions_in(m.end + 1, end) if n.label == "PERSON"]
         if nxt:
