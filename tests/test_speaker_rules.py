@@ -3328,3 +3328,18 @@ def test_an_office_synonym_and_a_title_before_the_comma_of_a_name():
         "he was very happy to be the first Cyprian to give pleasure to the DPRK President."
     )
     assert [n for _, _, n in _speakers("Antiques", body, "2011-08-02")] != ["Kim Il Sung"]
+
+
+def test_a_message_received_on_a_weekday_from_its_sender():
+    # "received a congratulatory message Wednesday from the Central Standing Committee of ...": the sender
+    # speaks in it, not the one who received it
+    body = (
+        "General Secretary Kim Jong Il received a congratulatory message Wednesday from the Central Standing "
+        "Committee of the General Association of Korean Residents in Japan (Chongryon) on the occasion of "
+        "his "
+        "birthday.,  You are a genius of idea and theory, the message said."
+    )
+    got = _speakers("Congratulations from Chongryon", body, "2011-02-16")
+    assert [n for _, _, n in got] == [
+        "Central Standing Committee of the General Association of Korean Residents in Japan"
+    ]

@@ -67,6 +67,7 @@ _SENDER = re.compile(
     r"(?:\s+of\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?!to\s)[\w-]+)?"  # ("of greeting", not "of condolence to X")
     r"(?:\s+de\s+[a-zñáéíóú][\w-]+)?"  # ("mensaje de felicitacion de Medvedev")
     r"(?:\s+(?:on|dated|sent on)\s+[\w.,]+(?:\s+\d{1,2})?,?)?"
+    r"(?:\s+[A-Z][a-z]+day)?"  # ("received a congratulatory message Wednesday from X")
     r"(?:\s+(?:written|penned|authored|contributed|signed|sent))?"
     r"\s+(?P<prep>from|by|of|de(?=\s+[A-Z]))\s+(?:the\s+)?"
 )
