@@ -3343,3 +3343,25 @@ def test_a_message_received_on_a_weekday_from_its_sender():
     assert [n for _, _, n in got] == [
         "Central Standing Committee of the General Association of Korean Residents in Japan"
     ]
+
+
+def test_the_author_of_a_carried_piece_and_the_document_a_person_speaks_through():
+    # "carried an article dedicated by its Representative Ro Kil Nam": the author speaks in it, not the paper;
+    # "carried the letter written by its Representative Ri Chang Gi ... In the letter he deplored ... it
+    # said": the "it" is the letter the sentence before speaks through, so its author
+    body = (
+        "Minjok Thongsin, Internet paper of Koreans in the U.S., on July 7 carried an article dedicated by "
+        "its "
+        "Representative Ro Kil Nam to the anniversary.,  The article said that the President still lives in "
+        "the hearts of the fellow countrymen."
+    )
+    assert [n for _, _, n in _speakers("Anniversary Marked", body, "2012-07-23")] == ["Ro Kil Nam"]
+    body = (
+        "South Korean Internet newspaper Jaju Minbo carried the letter written by its Representative Ri "
+        "Chang "
+        "Gi behind bars on August 31., In the letter he deplored that it is only south Korea where anyone "
+        "praising the north is thrown behind bars., , It is as foolish an act as finding a fish on a tree "
+        "for "
+        "the authorities to talk about dialogue, it said."
+    )
+    assert [n for _, _, n in _speakers("Abolition Demanded", body, "2012-09-04")] == ["Ri Chang Gi"] * 2

@@ -113,7 +113,7 @@ _SAME_DOCUMENT = (
 _TITLE_ONLY = re.compile(
     r"\s*(?:titled\s+|entitled\s+|under the title\s+)?(?:[\"“][^\"”]{0,200}[\"”])?\s*,?\s*(?:which was\s+)?"
 )
-_AUTHOR_VERBS = r"(?:contributed|written|authored|penned)"
+_AUTHOR_VERBS = r"(?:contributed|written|authored|penned|dedicated)"
 # 'an article "..." contributed by X': the author after the document it introduces
 _CONTRIBUTED_BY = re.compile(r"\b" + _AUTHOR_VERBS + r"\s+by\s+(?:(?:its|the|his|her)\s+)?")
 # "The article was contributed by its Chairman X" (or signed, sent by X): a document's author in a passive
@@ -845,6 +845,11 @@ class Discourse:
             limit = pos if j == i else s.end
             if self.inside_other_quote(s.start, s.end, pos):
                 continue
+            within = _IN_THE_DOC.match(self.text, s.start, limit) if cls == "thing" and j < i else None
+            if within is not None and within.group(1).lower() in self.kb.doc_nouns:
+                # "In the letter he deplored that ... It is as foolish an act ..., it said": the document the
+                # sentence before speaks through, not the person
+                return self.document(within.group(1), s.start + within.start(1))
             here = [
                 (p, r)
                 for p, r in self.refs
@@ -2579,6 +2584,10 @@ _LEADER_GROUP = re.compile(
     r"(?:the\s+|The\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}?)(?:['’]s)?\s+(?:group|clique|regime|gang|"
     r"group\s+of\s+traitors|puppet\s+group)(?:\s+of\s+(?:south|north)\s+Korea)?"
 )
+
+
+# a sentence opening "In the letter he deplored": the document a person speaks through
+_IN_THE_DOC = re.compile(r"[\s,]*In\s+(?:the|his|her|their)\s+([a-z]+),?\s+(?:he|she|they)\s")
 
 
 def capitalised_name(text: str, at: int, end: int) -> str | None:
