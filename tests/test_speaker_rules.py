@@ -3365,3 +3365,23 @@ def test_the_author_of_a_carried_piece_and_the_document_a_person_speaks_through(
         "the authorities to talk about dialogue, it said."
     )
     assert [n for _, _, n in _speakers("Abolition Demanded", body, "2012-09-04")] == ["Ri Chang Gi"] * 2
+
+
+def test_a_papers_lead_urges_and_a_new_paper_ends_the_last_block():
+    # "X should ..., Minju Joson Saturday urges in a bylined commentary. It goes on:": the paper's own lead
+    # and block; "The Indonesian paper Suara Karya on June 29 carried an article ... It noted:": a new source
+    # ends the block before it, so "It" is the new paper
+    body = (
+        "The Japanese authorities should immediately stop the suppression of Koreans in Japan, Minju Joson "
+        "Saturday urges in a bylined commentary. , , It goes on:, , Recently the Japanese custom authorities "
+        "searched luggage."
+    )
+    assert [n for _, _, n in _speakers("Japan Urged", body, "2011-12-17")] == ["Minju Joson"] * 2
+    body = (
+        "The Bangladeshi paper Natun Bangla carried an article., The great leader is praised, the article "
+        "said, adding:, , The feats he performed will shine forever., ,  The Indonesian paper Suara Karya on "
+        'June 29 carried an article titled "August name is shining".     , ,  It noted:, ,  The august name '
+        "of "
+        "the President means the sun."
+    )
+    assert [n for _, _, n in _speakers("Papers Praise", body, "2012-07-08")][-1] == "Suara Karya"

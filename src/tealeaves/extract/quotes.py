@@ -589,9 +589,17 @@ def _new_source(text: str, sent: Sentence, mentions: list[Mention]) -> bool:
         first is not None
         and first.label in ("PERSON", "ORG")
         and first.entity is None
-        and re.fullmatch(r"(?:[Tt]he\s+)?", text[sent.start : first.start]) is not None
+        and _SOURCE_OPENS.fullmatch(text, sent.start, first.start) is not None
         and _SOURCE_ACTS.match(text, first.end, sent.end) is not None
     )
+
+
+# what may come before a new source's name: "The", "The Indonesian paper" ("The Indonesian paper Suara Karya
+# on June 29 carried an article")
+_SOURCE_OPENS = re.compile(
+    r"\s*(?:[Tt]he\s+)?(?:(?:[A-Z][\w-]*\s+){0,2}(?:paper|newspaper|magazine|daily|weekly|journal|news\s+agency|"
+    r"website|homepage|organ)\s+)?"
+)
 
 
 def _leader_opens(sent: Sentence, mentions: list[Mention], kb: KB) -> bool:
@@ -1742,6 +1750,8 @@ _QUANTIFIED = re.compile(
 _NOT_A_SPEAKER = re.compile(
     r"^(?:Upon|When|While|After|Before|If|Though|Although|Because|Since|Once|Whenever|Where|Unless|Until|"
     r"in|at|on|with|by|from|for|to|as|I|We|You)(?=\s|$)|\b(?:is|are|was|were|am|be|been)\b"
+    # ('remarks that "..." and "it urges the north": a cue inside quoted words)
+    r"|^(?:and|but|or)\s+[\"“][a-z]"
 )
 _JUNK = {"and", "but", "or", "which", "who", "that", "as", "this", "it is", "there"}
 
