@@ -3385,3 +3385,23 @@ def test_a_papers_lead_urges_and_a_new_paper_ends_the_last_block():
         "the President means the sun."
     )
     assert [n for _, _, n in _speakers("Papers Praise", body, "2012-07-08")][-1] == "Suara Karya"
+
+
+def test_a_comma_inside_a_name_and_bodies_sharing_a_head_noun():
+    # "The chairman of the People's Front of Workers, Peasants and Students of Peru said": a comma inside a
+    # name's list of capitalised words; "The North, South and Overseas Side Committees for Implementing ...
+    # issued": bodies sharing a head noun speak as the first of them, the head in the singular
+    body = (
+        "The chairman of the People's Front of Workers, Peasants and Students of Peru said Kim Jong Il "
+        "developed in depth the Juche idea founded by President Kim Il Sung."
+    )
+    got = _speakers("Kim Jong Il Praised", body, "2012-02-25")
+    assert got == [
+        ("chairman of the People's Front of Workers, Peasants and Students of Peru", "named", None)
+    ]
+    body = (
+        "The North, South and Overseas Side Committees for Implementing June 15 Joint Declaration issued the "
+        "following joint press release on Friday:,  As already known, the committee was formed."
+    )
+    got = _speakers("Press Release", body, "2012-06-01")
+    assert [n for _, _, n in got] == ["North Side Committee for Implementing June 15 Joint Declaration"]

@@ -1402,9 +1402,30 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
         if np and not _NOT_SUBJECT_NP.search(np):
             return before
         return span
+    if (
+        span is not None
+        and _NAME_LIST_TAIL.match(text, span[0], span[1])
+        and _CAPITAL_COMMA.search(text, max(s_start, span[0] - 40), span[0])
+    ):
+        # "The chairman of the People's Front of Workers, Peasants and Students of Peru said", "The North,
+        # South and Overseas Side Committees ... issued": a comma inside a name's list of capitalised words
+        head = _subject_before_np(text, s_start, span[0] - 2, kb)
+        if head is not None and head[1] == span[0] - 2:
+            span = (head[0], span[1])
     if span is None or not _CLAUSE_Y.search(text, span[0], span[1]):
         return span
     return _clause_subject_es(text, span[0], span[1], kb) or span
+
+
+# bodies sharing a plural head noun: "North, South and Overseas Side Committees for ...": the first word, the
+# words before the head, the head's singular and plural ending, what follows
+_SHARED_HEAD = re.compile(
+    r"([A-Z][\w'’-]*)(?:,\s+[A-Z][\w'’-]*)*\s+and\s+[A-Z][\w'’-]*\s+((?:[A-Z][\w'’-]*\s+)*)"
+    r"([A-Za-z][a-z]+?)(s|es)(\s+(?:of|for|in)\s+.+?)(?:\s+\([^)]*\))?(?:\s+and\s+the\s+.*)?"
+)  # (not its acronym in brackets, nor another body joined by "and the")
+# the list after a comma inside a name: capitalised words, "and", a capitalised word
+_NAME_LIST_TAIL = re.compile(r"\s*[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)*\s+and\s+[A-Z]")
+_CAPITAL_COMMA = re.compile(r"\b[A-Z][\w'’-]*,\s+$")
 
 
 # what the words before an adverb may be when they are no subject: a connective, or a clause with its verb
@@ -1854,6 +1875,8 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     cut = re.search(r",\s|\s+in\s+[A-Z]|\s+\(", sp)
     if cut and any(m.start == ss and m.end > ss + cut.end() and m.label == "ORG" for m in mentions):
         cut = None  # "Central Association of Korean Nationals in Russia": the locative is in the name
+    if cut and (_SHARED_HEAD.fullmatch(sp) or _NAME_LIST_TAIL.match(sp, cut.end())):
+        cut = None  # "North, South and Overseas Side Committees for ...", "Ministry of Health, Labor and ..."
     if cut and sp[:1].isupper() and cut.start() > 2:
         sp = sp[: cut.start()]  # "Choson Sinbo, the organ of ...", "Kim Jong Suk Library in Peru": the name
         se = ss + len(sp)
@@ -2419,6 +2442,15 @@ def _speaker_kind(
     media, roles, offices = speaker_words(kb)
     if low in PRONOUNS:
         return "pronoun", None, None
+    shared = _SHARED_HEAD.fullmatch(sp)
+    if shared and shared.group(3).lower() + shared.group(4) in ORG_NOUNS | {"branches", "committees"}:
+        # "North, South and Overseas Side Committees for Implementing ...", "British and German branches
+        # of the Korean Friendship Association": bodies sharing a head noun speak as the first of them
+        # (guidelines 2.2), its name the head in the singular
+        head = shared.group(3) + shared.group(4)
+        if head.lower() != "headquarters":
+            head = head[:-2] if re.search(r"(?:ch|sh|x|ss)es$", head) else head[:-1]
+        return "named", None, f"{shared.group(1)} {shared.group(2)}{head}{shared.group(5)}"
     people_in = [m for m in inside if m.label == "PERSON"]
     if (
         len(people_in) == 1
