@@ -3405,3 +3405,24 @@ def test_a_comma_inside_a_name_and_bodies_sharing_a_head_noun():
     )
     got = _speakers("Press Release", body, "2012-06-01")
     assert [n for _, _, n in got] == ["North Side Committee for Implementing June 15 Joint Declaration"]
+
+
+def test_spanish_office_holder_in_apposition_and_a_bulletin_called_a_note():
+    # '..., dijo la viceministra de Industria Metalurgica, O Hi Sun (56 anos de edad)': the office's holder
+    # named after it; "hizo publica el dia 23 la informacion no.995 ... comienza la nota": the bulletin's
+    # issuer (a "nota" may be the "informacion" published before)
+    body = (
+        '"Nosotros crecimos como los funcionarios bajo el cuidado de usted", dijo la viceministra de '
+        "Industria "
+        "Metalurgica, O Hi Sun (56 anos de edad) ante el retrato del Presidente."
+    )
+    assert [n for _, _, n in _speakers("Dolor", body, "2011-12-21", lang="es")] == ["O Hi Sun"]
+    body = (
+        "Al respecto, el secretariado del Comite por la Reunificacion Pacifica de la Patria hizo publica el "
+        "dia "
+        "23 la informacion no.995., , Lo que dijo Lee significa otra provocacion, comienza la nota y "
+        "continua:, "
+        ", Al calumniar la maxima dignidad, el traidor se puso en ridiculo."
+    )
+    got = _speakers("CRPP publica informacion 995 condenando la conferencia", body, "2012-04-23", lang="es")
+    assert {k for _, k, _ in got} == {"named"}

@@ -108,6 +108,8 @@ _SAME_DOCUMENT = (
     frozenset({"statement", "declaration", "communique", "declaracion", "comunicado", "nota"}),
     # ('La pagina online ... inserto un articulo ..., senala la nota': a Spanish "nota" is also an article)
     frozenset({"nota", "articulo", "artículo"}),
+    # ("el secretariado del Comite ... hizo publica la informacion no.995 ... comienza la nota": a bulletin)
+    frozenset({"bulletin", "boletin", "informacion", "información", "nota"}),
 )
 # what may stand between a document and its author: 'an article "The DPRK" contributed by X'
 _TITLE_ONLY = re.compile(
@@ -1880,6 +1882,8 @@ class Discourse:
         intro = re.compile(
             r"\b(?:(?:an?|its|their|his|her|the following|this|following|issued|carried|published|released|"
             r"posted|sent|un|una|su|sus|recibio)\s+(?:[\w.-]+\s+){0,3}?|(?-i:In)\s+(?:joint\s+)?|"
+            # ("hizo publica el dia 23 la informacion no.995")
+            r"(?:publica|publico|publicó|difundio|difundió|emitio|emitió)\s+(?:[\w.-]+\s+){0,5}?|"
             r"(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?|"
             # ("The order of the Central Military Commission ... The order noted": the issuer after "of")
             r"(?-i:The)\s+(?=" + noun_alt + r"\s+of\s+(?:the\s+)?(?-i:[A-Z])))" + noun_alt + r"s?\b",

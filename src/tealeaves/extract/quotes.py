@@ -295,6 +295,16 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB, glued=()) -> Qu
             cue = b.group(1)
             ss = m.end() + b.start(2)
             speaker = (ss, ss + len(b.group(2)))
+            holder = _HOLDER_AFTER.match(text, speaker[1])
+            named = [x for x in mentions if holder and x.start == holder.end() and x.label == "PERSON"]
+            if (
+                named
+                and _HOLDER_CLOSES.match(text, named[0].end)
+                and re.match(r"(?:(?:la|el|the)\s+)?[a-z]", text[speaker[0] : speaker[0] + 8])
+            ):
+                # '..., dijo la viceministra de Industria Metalurgica, O Hi Sun (56 anos de edad) ante': the
+                # office's holder named in apposition after it
+                speaker = (named[0].start, named[0].end)
         elif before.rstrip().endswith(":"):
             cue = ":"
             end = len(before.rstrip()) - 1
@@ -1417,6 +1427,9 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
     return _clause_subject_es(text, span[0], span[1], kb) or span
 
 
+# the comma before the name of an office's holder, and what may follow that name ("(56 anos de edad)")
+_HOLDER_AFTER = re.compile(r",\s+")
+_HOLDER_CLOSES = re.compile(r"\s*(?:\(|[.,;]|$|\s*(?:ante|en|at|in|on|before|while|cuando)\b)")
 # bodies sharing a plural head noun: "North, South and Overseas Side Committees for ...": the first word, the
 # words before the head, the head's singular and plural ending, what follows
 _SHARED_HEAD = re.compile(
