@@ -3426,3 +3426,22 @@ def test_spanish_office_holder_in_apposition_and_a_bulletin_called_a_note():
     )
     got = _speakers("CRPP publica informacion 995 condenando la conferencia", body, "2012-04-23", lang="es")
     assert {k for _, k, _ in got} == {"named"}
+
+
+def test_companions_after_together_with_and_the_spanish_verb_before_asi():
+    # "Kim Jong Il together with X, ..., and Y, ..., sent a message of greetings to A, ..., and B, ..., on
+    # Friday": the companions and the addressees are no subject, so the message is Kim Jong Il's; "Senala
+    # asi el diario Rodong Sinmun": the verb before "asi", as "Asi senala"
+    body = (
+        "General Secretary Kim Jong Il together with Kim Yong Nam, president of the Presidium, and Choe Yong "
+        "Rim, premier of the Cabinet, sent a message of greetings to Hu Jintao, president of China, and Wen "
+        "Jiabao, premier of the State Council of China, on Friday., ,  The message said:, ,  We are glad."
+    )
+    assert [n for _, _, n in _speakers("Greetings", body, "2011-09-30")] == ["Kim Jong Il"]
+    body = (
+        "Este hecho evidencia que las autoridades japonesas piensan mantener la base militar "
+        "norteamericana., "
+        "Senala asi el diario Rodong Sinmun en un comentario individual divulgado este miercoles."
+    )
+    got = _speakers("Base", body, "2011-01-05", lang="es")
+    assert [n for _, _, n in got] == ["Rodong Sinmun"]

@@ -234,6 +234,7 @@ ORG_NOUNS = _words(
 _COLLECTIVE = _words("people persons police youth staff personnel public masses audience crowd media press")
 _AFTER_PARTICIPLE = re.compile(r",\s*(?:(?:the|The|respected|dear|beloved)\s+)*")
 _CLAUSE_SUBJECT_AFTER = re.compile(r"(?:,[^,.;]{1,150},)?\s+([a-z][\w-]*)")
+_PREPOSITIONS = frozenset({"on", "in", "at", "to", "for", "with", "by", "from", "of", "as", "during", "upon"})
 _PLURAL_AFTER = re.compile(r"(?:,[^,.;]{1,150},|,)?\s+and\s")
 
 
@@ -676,8 +677,15 @@ class Discourse:
         for n in self.mentions_in(m.end, s.end):
             if n.label != "PERSON" or not self.text[max(0, n.start - 5) : n.start].endswith(" and "):
                 continue
+            if re.search(r"\b(?:together|along)\s+with\b", self.text[m.end : n.start]):
+                break  # "Kim Jong Il together with X, ..., and Y, ..., sent": his companions, one subject
             a = _CLAUSE_SUBJECT_AFTER.match(self.text, n.end, s.end)
-            if a and a.group(1) not in ("and", "or", "the", "other", "others"):
+            if (
+                a
+                and a.group(1) not in ("and", "or", "the", "other", "others")
+                and a.group(1) not in _PREPOSITIONS
+            ):
+                # (not "..., and Wen Jiabao, premier of ..., on Friday": a phrase, no verb of its own)
                 last = n
         return last
 

@@ -500,12 +500,16 @@ _SAYS_THIS = re.compile(
 
 _SAYS_THIS_AFTER_COMMA = re.compile(r",\s+(?=[A-Z])" + _SAYS_THIS.pattern)
 # Spanish "Asi senala el diario Rodong Sinmun en un comentario ...": the same, the subject after the verb
-_ASI = (
-    r"(?:Asi|Así)\s+(?P<cue>senala|señala|dice|destaca|subraya|indica|afirma|escribe|revela|sostiene|apunta|"
+_ASI_VERBS = (
+    r"senala|señala|dice|destaca|subraya|indica|afirma|escribe|revela|sostiene|apunta|"
     r"expresa|comenta|precisa|agrega|anade|añade|recalca|enfatiza|"
     # (and the past: "Asi senalo el dia 28 de octubre el jefe de delegacion coreana")
     r"senalo|señaló|dijo|destaco|destacó|subrayo|subrayó|indico|indicó|afirmo|afirmó|escribio|escribió|"
-    r"expreso|expresó|recalco|recalcó|enfatizo|enfatizó|agrego|agregó|preciso|precisó)\s+"
+    r"expreso|expresó|recalco|recalcó|enfatizo|enfatizó|agrego|agregó|preciso|precisó"
+)
+_ASI = (
+    # "Asi senala el diario ...", and the verb first: "Senala asi el diario Rodong Sinmun ..."
+    r"(?:(?:Asi|Así)\s+(?P<cue>" + _ASI_VERBS + r")|(?P<cue2>(?i:" + _ASI_VERBS + r"))\s+(?:asi|así))\s+"
     r"(?:el\s+d[ií]a\s+\d{1,2}(?:\s+de\s+[a-z]+)?\s+)?(?:el|la|los|las)\s+"
     r"(?:(?:MEDIA)\s+)?"
     r"(?P<sp>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z]+)"
@@ -526,7 +530,8 @@ def _says_this(text: str, doc: Document, sentences: list[Sentence], mentions, kb
         asi = _asi(kb).match(text, sent.start, sent.end)
         if asi is not None and sentences[i - 1].start >= doc.body_offset:
             prev = sentences[i - 1]
-            q = _quote(text, prev.start, prev.end, False, asi.span("sp"), asi.group("cue"), mentions, kb)
+            cue = asi.group("cue") or asi.group("cue2")
+            q = _quote(text, prev.start, prev.end, False, asi.span("sp"), cue, mentions, kb)
             if q.end > q.start:
                 out.append(replace(q, end=q.end - 1, text=q.text[:-1]) if q.text.endswith(".") else q)
             continue
