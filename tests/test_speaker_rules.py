@@ -3445,3 +3445,22 @@ def test_companions_after_together_with_and_the_spanish_verb_before_asi():
     )
     got = _speakers("Base", body, "2011-01-05", lang="es")
     assert [n for _, _, n in got] == ["Rodong Sinmun"]
+
+
+def test_a_date_closing_a_participle_phrase_and_the_speaker_after_a_delegations_head():
+    # "The work, published on June 19, Juche 86 (1997), says": the date is no subject, the work is; "el jefe
+    # de la delegacion de la RPDC pronuncio el discurso ... senalo el orador": the head of a delegation of a
+    # body named after it is one holder (guidelines 2.3), so the speaker who made that speech is too
+    body = (
+        "The Nepali newspaper Arpan on June 3 carried the first part of General Secretary Kim Jong Il's work "
+        '"On Preserving the Juche Character of the Revolution.",  The work, published on June 19, Juche 86 '
+        "(1997), says that it is of fundamental significance in carving out the destiny of the masses."
+    )
+    assert [n for _, _, n in _speakers("Work Carried", body, "2011-06-10")] == ["Kim Jong Il"]
+    body = (
+        "En la reunion sostenida el 28 de septiembre, el jefe de la delegacion de la Republica Popular "
+        "Democratica de Corea pronuncio el discurso., La realidad demanda al G-77 mantener la estrategia de "
+        "unidad, senalo el orador y prosiguio:, , Lo mas importante es fortalecer la accion conjunta."
+    )
+    got = _speakers("G-77", body, "2012-10-02", lang="es")
+    assert got and {k for _, k, _ in got} == {"named"}

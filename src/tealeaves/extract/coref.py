@@ -161,7 +161,10 @@ _ISSUED_BY = re.compile(
 # a Spanish office, head first, and its body: a capitalised name or a noun and its nationality (the offices:
 # the packs' offices_head_first)
 _BODY_OFFICE_ES_AFTER = (
-    r")\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?(?:(?P<cap>[A-Z])|[a-záéíóúñ]+\s+(?P<adj>[a-záéíóúñ]+))"
+    r")\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?(?:(?P<cap>[A-Z])|"
+    # ("jefe de la delegacion de la Republica Popular Democratica de Corea": a unit of a body named after it)
+    r"(?:delegaci[oó]n|misi[oó]n|comitiva|embajada)\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?(?P<cap2>[A-Z])|"
+    r"[a-záéíóúñ]+\s+(?P<adj>[a-záéíóúñ]+))"
 )
 # a Spanish definite article before a noun; "It" and the verb after it ("It intensified ...")
 _ARTICLE_ES = re.compile(r"(?:el|la|El|La)\s+")
@@ -1476,6 +1479,15 @@ class Discourse:
                     return self.ref_of(people[-1])
                 if said:
                     return said[-1]
+                if spoke is not None:
+                    s0 = self.sents[self.sent_index(spoke.start())].start
+                    opening = None
+                    for opening in _NP_OPENS.finditer(self.text, s0, spoke.start()):  # noqa: B007 - the last
+                        pass
+                    if opening is not None and self.unnamed_office(opening.start(1), spoke.start()):
+                        # "En la reunion ..., el jefe de la delegacion de la RPDC pronuncio el discurso ...
+                        # senalo el orador": the office one person holds, the holder unnamed (guidelines 2.3)
+                        return Ref("named", None, None, True)
             named = self.appositive(head, at)
             if named is not None:
                 return named
@@ -1639,7 +1651,7 @@ class Discourse:
         ).match(self.text, at)
         if m is None or re.search(r"\b(?:un|una|otro|otra)\s+$", self.text[max(0, at - 6) : at]):
             return False
-        if m.group("cap"):
+        if m.group("cap") or m.group("cap2"):
             return True
         return demonym_after(" " + m.group("adj"), self.kb)
 
@@ -2598,6 +2610,8 @@ _LEADER_GROUP = re.compile(
 )
 
 
+# where a noun phrase opens a sentence or follows its opening phrase's comma ("En la reunion ..., el jefe")
+_NP_OPENS = re.compile(r"(?:^|(?<=[.,]\s)|(?<=\n))\s*((?:el|la|El|La|the|The)\s+[a-z])")
 # a sentence opening "In the letter he deplored": the document a person speaks through
 _IN_THE_DOC = re.compile(r"[\s,]*In\s+(?:the|his|her|their)\s+([a-z]+),?\s+(?:he|she|they)\s")
 

@@ -1417,6 +1417,16 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
         if np and not _NOT_SUBJECT_NP.search(np):
             return before
         return span
+    if span is not None and _DATE_SPAN.fullmatch(text, span[0], span[1]):
+        # "The work, published on June 19, Juche 86 (1997), says": a date closing a participle's phrase set
+        # off by commas; the subject is before that phrase
+        phrase = None
+        for phrase in _DONE_PHRASE.finditer(text, s_start, span[0]):  # noqa: B007 - the last one
+            pass
+        if phrase is not None:
+            before = _subject_before_np(text, s_start, phrase.start(), kb)
+            if before is not None:
+                span = before
     if (
         span is not None
         and _NAME_LIST_TAIL.match(text, span[0], span[1])
@@ -1441,6 +1451,9 @@ _SHARED_HEAD = re.compile(
     r"([A-Z][\w'’-]*)(?:,\s+[A-Z][\w'’-]*)*\s+and\s+[A-Z][\w'’-]*\s+((?:[A-Z][\w'’-]*\s+)*)"
     r"([A-Za-z][a-z]+?)(s|es)(\s+(?:of|for|in)\s+.+?)(?:\s+\([^)]*\))?(?:\s+and\s+the\s+.*)?"
 )  # (not its acronym in brackets, nor another body joined by "and the")
+# a date alone as a speaker span ("Juche 86 (1997)", "June 19", "2012"), and the participle phrase before it
+_DATE_SPAN = re.compile(r"\s*(?:Juche\s+\d{1,3}|\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:\s*\(\d{4}\))?\s*,?\s*")
+_DONE_PHRASE = re.compile(r",\s+(?:published|issued|released|written|adopted|dated|made\s+public)\b")
 # the list after a comma inside a name: capitalised words, "and", a capitalised word
 _NAME_LIST_TAIL = re.compile(r"\s*[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)*\s+and\s+[A-Z]")
 _CAPITAL_COMMA = re.compile(r"\b[A-Z][\w'’-]*,\s+$")
