@@ -3464,3 +3464,14 @@ def test_a_date_closing_a_participle_phrase_and_the_speaker_after_a_delegations_
     )
     got = _speakers("G-77", body, "2012-10-02", lang="es")
     assert got and {k for _, k, _ in got} == {"named"}
+
+
+def test_a_spanish_clause_opening_with_its_verb_after_a_name_in_commas():
+    # "El parlamentario del Partido Democratico Liberal de Japon, Yamatani, ofrecio ... una conferencia de
+    # prensa y dijo que": the clause before "y" opens with its verb; the name before its comma is the subject
+    body = (
+        "El parlamentario del Partido Democratico Liberal de Japon, Yamatani, ofrecio el 10 de mayo en "
+        "Washington una conferencia de prensa y dijo que es posible que haya sido secuestrado un "
+        "norteamericano."
+    )
+    assert [n for _, _, n in _speakers("Mentira", body, "2012-05-15", lang="es")] == ["Yamatani"]

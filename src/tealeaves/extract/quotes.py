@@ -1439,7 +1439,22 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
             span = (head[0], span[1])
     if span is None or not _CLAUSE_Y.search(text, span[0], span[1]):
         return span
+    if _VERB_FIRST_ES.match(text, span[0]) and text[max(0, span[0] - 2) : span[0]] == ", ":
+        # "El parlamentario del Partido ..., Yamatani, ofrecio ... una conferencia de prensa y dijo": the
+        # clause opens with its verb; its subject is before the comma
+        before = _subject_before_np(text, s_start, span[0] - 2, kb)
+        if before is not None and _NAME_ONLY.fullmatch(text[before[0] : before[1]].strip(" ,")):
+            return (
+                before  # (a name set off by commas, not an opening phrase: "En el comedor, pregunto ... y")
+            )
     return _clause_subject_es(text, span[0], span[1], kb) or span
+
+
+_NAME_ONLY = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+
+
+# a Spanish clause opening with a verb in the past ("ofrecio", "visitaron")
+_VERB_FIRST_ES = re.compile(r"[a-záéíóúñ]{3,}(?:o|ó|aron|ieron)\s")
 
 
 # the comma before the name of an office's holder, and what may follow that name ("(56 anos de edad)")
