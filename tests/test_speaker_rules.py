@@ -3475,3 +3475,33 @@ def test_a_spanish_clause_opening_with_its_verb_after_a_name_in_commas():
         "norteamericano."
     )
     assert [n for _, _, n in _speakers("Mentira", body, "2012-05-15", lang="es")] == ["Yamatani"]
+
+
+def test_a_website_after_its_kind_a_cited_medium_and_a_broadcasting_service():
+    # "posted on Chinese Internet website Xinlang": the name after its kind; "..., according to KBS of south
+    # Korea. ... the organization said": the body the medium reports on, not the medium; "Sakirmata TV
+    # Broadcasting Service of Nepal aired ... The broadcasting service said": that broadcaster, its name
+    # without the place after it (guidelines 6)
+    body = (
+        'An article titled "We Wish the Korean People All the Best" was posted on Chinese Internet website '
+        "Xinlang on Dec. 28 last year., The dear respected Kim Jong Un has looked after all affairs, the "
+        "article "
+        "said."
+    )
+    assert [n for _, _, n in _speakers("Good Fortune", body, "2012-01-03")] == ["Xinlang"]
+    body = (
+        "The Council for the Solution of the Issue of the Volunteers Corps of south Korea released a "
+        "statement, "
+        "according to KBS of south Korea.,  The authorities secretly approved the GSOMIA at a Cabinet "
+        "meeting "
+        "on June 26, the organization said."
+    )
+    got = [n for _, _, n in _speakers("GSOMIA", body, "2012-06-30")]
+    assert got[-1] == "Council for the Solution of the Issue of the Volunteers Corps of south Korea"
+    body = (
+        "Sakirmata TV Broadcasting Service of Nepal aired a special program on November 2 and 3., , The "
+        "relations between the DPRK and the U.S. have not yet been improved, the broadcasting service said."
+    )
+    assert [n for _, _, n in _speakers("Nepal's TV", body, "2011-11-11")] == [
+        "Sakirmata TV Broadcasting Service"
+    ]

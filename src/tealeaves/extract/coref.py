@@ -104,8 +104,9 @@ GOES_ON = (
 )
 # documents one text names in two ways: "recibio mensaje de condolencias ..., La misiva senala"
 _SAME_DOCUMENT = (
-    frozenset({"message", "letter", "telegram", "mensaje", "carta", "misiva", "nota"}),
-    frozenset({"statement", "declaration", "communique", "declaracion", "comunicado", "nota"}),
+    # (a Spanish "texto" is the text of any of these: "le dedico un mensaje ... El texto senala")
+    frozenset({"message", "letter", "telegram", "mensaje", "carta", "misiva", "nota", "texto"}),
+    frozenset({"statement", "declaration", "communique", "declaracion", "comunicado", "nota", "texto"}),
     # ('La pagina online ... inserto un articulo ..., senala la nota': a Spanish "nota" is also an article)
     frozenset({"nota", "articulo", "artículo"}),
     # ("el secretariado del Comite ... hizo publica la informacion no.995 ... comienza la nota": a bulletin)
@@ -404,7 +405,10 @@ class Discourse:
             # "At that time, X ...", "When he arrived at the venue, all the participants ...": the subject
             # follows the opening phrase
             c = re.compile(
-                r",\s*(?=(?:he|she|it|they|He|She|It|They|the|The|all|All)\b|[A-Z]|(?:el|él|ella)\s+[a-z]+[oó]\b)"
+                r",\s*(?=(?:he|she|it|they|He|She|It|They|the|The|all|All)\b|[A-Z]|(?:el|él|ella)\s+[a-z]+[oó]\b|"
+                # ("Con motivo de ..., el Presidium del Comite Central ...", "Durante el recorrido ..., el
+                # Dirigente Kim Jong Il ...")
+                r"(?:el|la|los|las)\s+[A-Z])"
             ).search(t, p, min(s.end, p + 400))
             if c is None:
                 # "At the meeting Wang Jiarui conveyed greetings": a short opening phrase without a comma
@@ -1336,10 +1340,18 @@ class Discourse:
                 return self.ref_of(m)
         return None
 
-    def org_before(self, at: int) -> Ref | None:
-        """'the organization', 'the group': the organisation last named before ``at`` outside quotes."""
+    def org_before(self, at: int, skip_sources: bool = False) -> Ref | None:
+        """'the organization', 'the group': the organisation last named before ``at`` outside quotes (with
+        ``skip_sources``, not a medium the story cites: "..., according to KBS of south Korea. ... the
+        organization said")."""
         for m in reversed(self.mentions):
             if m.end <= at and m.label == "ORG" and not self.in_words(m.start):
+                if (
+                    skip_sources
+                    and self.kb.is_medium(m.entity)
+                    and _ACCORDING_TO_BEFORE.search(self.text, max(0, m.start - 30), m.start)
+                ):
+                    continue
                 return self.ref_of(m)
         return None
 
@@ -2007,12 +2019,14 @@ class Discourse:
             posted = _POSTED_ON.search(t, found.end(), s.end)
             if posted is not None and not self.inside_other_quote(posted.start(), posted.end(), at):
                 # 'An article titled "..." was posted on Nepal-Europe, a Nepalese Internet homepage': where
-                # it was published speaks
-                on = [m for m in self.mentions_in(posted.end(), s.end) if m.start == posted.end()]
+                # it was published speaks ("on Chinese Internet website Xinlang": the name after its kind)
+                lead = _MEDIUM_KIND_LEAD.match(t, posted.end(), s.end)
+                where = lead.end() if lead else posted.end()
+                on = [m for m in self.mentions_in(where, s.end) if m.start == where]
                 if on and on[0].label == "ORG":
                     return self.ref_of(on[0])
-                name = capitalised_name(t, posted.end(), s.end)
-                if name and t.startswith(name, posted.end()):
+                name = capitalised_name(t, where, s.end)
+                if name and t.startswith(name, where):
                     return Ref("named", None, name, False)
             inner = [a for a, b in self.quote_spans if a <= found.start() < b and a >= s.start]
             if inner:
@@ -2487,7 +2501,7 @@ _DESCRIBED_BODY = re.compile(
     r"launched|staged|opened|expressed|organized|hosted|adopted)\b|\s+[a-z]+ed\s)"
 )
 # the words that describe a broadcaster ("the radio said", "...: Radio"), answered by _BROADCASTER_NAME
-_BROADCAST_HEADS = frozenset({"radio", "tv", "television", "broadcaster"})
+_BROADCAST_HEADS = frozenset({"radio", "tv", "television", "broadcaster", "service"})
 # a name shaped as a broadcaster's: "Voice of Russia", "State TV Radio of Cambodia", "Radio Free Asia"
 _BROADCASTER_NAME = re.compile(
     r"\bVoice\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
@@ -2603,6 +2617,11 @@ _MEDIUM_NOUN_BEFORE = re.compile(_PAPER_NOUN + r"$")
 _THE_OF_MEDIUM = re.compile(_PAPER_NOUN + r"The\s+$")
 
 
+_ACCORDING_TO_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoted\s+by|reported\s+by)\s+(?:the\s+)?$")
+# a broadcaster's or agency's name: "Sakirmata TV Broadcasting Service", "Voice of Russia" is no such name
+_MEDIUM_NAME_END = re.compile(
+    r"\b(?:TV|Television|Radio|Broadcasting(?:\s+(?:Service|Corporation|System))?)$"
+)
 # a head of state's group: "Lee group", "Lee's clique", "Lee Myung Bak regime of south Korea"
 _LEADER_GROUP = re.compile(
     r"(?:the\s+|The\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}?)(?:['’]s)?\s+(?:group|clique|regime|gang|"
@@ -2610,6 +2629,11 @@ _LEADER_GROUP = re.compile(
 )
 
 
+# a medium's kind before its name: "Chinese Internet website Xinlang", "the Nepali paper Arpan"
+_MEDIUM_KIND_LEAD = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:[Ii]nternet\s+)?(?:website|homepage|site|paper|newspaper|daily|weekly|"
+    r"magazine|journal|news\s+agency|radio|TV)\s+(?=[A-Z])"
+)
 # where a noun phrase opens a sentence or follows its opening phrase's comma ("En la reunion ..., el jefe")
 _NP_OPENS = re.compile(r"(?:^|(?<=[.,]\s)|(?<=\n))\s*((?:el|la|El|La|the|The)\s+[a-z])")
 # a sentence opening "In the letter he deplored": the document a person speaks through
@@ -2716,6 +2740,16 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
                 ref = disc.link(ref)
             if ref.kind == "named" and (q.speaker_text or "").split()[0].lower() in disc.kb.doc_nouns:
                 ref = replace(ref, doc=True)  # "The treatise authored by Putin said ... It also said"
+            if (
+                ref.kind == "named"
+                and ref.entity is None
+                and ref.name
+                and not ref.person
+                and _MEDIUM_NAME_END.search(ref.name.split(" of ")[0])
+            ):
+                # "Sakirmata TV Broadcasting Service of Nepal": a medium's name drops the place after it
+                # (guidelines 6)
+                ref = replace(ref, name=medium_without_place(ref.name, disc.kb))
             group = _LEADER_GROUP.fullmatch(q.speaker_text or "") if ref.kind == "named" else None
             if group is not None:
                 # "the Lee group", "Lee's clique", "the Lee Myung Bak regime of south Korea": a head of
@@ -2896,7 +2930,7 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         return (
             disc.described_body(kind.split(":", 1)[1], at)
             or disc.named_with_head(kind.split(":", 1)[1], at)
-            or disc.org_before(at)
+            or disc.org_before(at, skip_sources=True)
             or Ref("anonymous", None, None, False)
         )
     if kind.startswith("role:"):

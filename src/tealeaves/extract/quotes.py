@@ -2611,9 +2611,10 @@ def _speaker_kind(
         if medium is not None:
             # "The ITAR-TASS of Russia on Monday introduced ... the news agency noted": that medium
             return ("self" if medium.entity in media else "named"), medium.entity, _name(kb, medium)
-        if " " not in low:
-            # "State Radio reported ... the radio noted": the broadcaster named with that head before
-            return f"orgnoun:{low}", None, None
+        if " " not in low or low.endswith(" service"):
+            # "State Radio reported ... the radio noted", "Sakirmata TV Broadcasting Service of Nepal aired
+            # ... The broadcasting service said": the broadcaster named with that head before
+            return f"orgnoun:{low.split()[-1]}", None, None
     if head in ORG_NOUNS and len(words) == 1 and re.search(r"\b(?:the|The)\s+$", before):
         return f"orgnoun:{head}", None, None  # "the organization warned": the organisation named before
     conj = re.match(r"([a-z][\w-]*) and (?:the |other |all )?[a-z]", sp)
