@@ -2618,7 +2618,8 @@ _THE_OF_MEDIUM = re.compile(_PAPER_NOUN + r"The\s+$")
 
 
 _ACCORDING_TO_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoted\s+by|reported\s+by)\s+(?:the\s+)?$")
-# a broadcaster's or agency's name: "Sakirmata TV Broadcasting Service", "Voice of Russia" is no such name
+# a name ending as a broadcaster's does ("Sakirmata TV Broadcasting Service", "Renaissance Radio"): the place
+# written after such a name is dropped (guidelines 6); _BROADCASTER_NAME finds broadcasters in the text
 _MEDIUM_NAME_END = re.compile(
     r"\b(?:TV|Television|Radio|Broadcasting(?:\s+(?:Service|Corporation|System))?)$"
 )
