@@ -3505,3 +3505,12 @@ def test_a_website_after_its_kind_a_cited_medium_and_a_broadcasting_service():
     assert [n for _, _, n in _speakers("Nepal's TV", body, "2011-11-11")] == [
         "Sakirmata TV Broadcasting Service"
     ]
+
+
+def test_the_authorities_of_a_state_are_the_state():
+    # "The present authorities of south Korea insisted": a state's authorities are the state (guidelines 6),
+    # written with "of" as well as with the demonym
+    body = (
+        "The present authorities of south Korea insisted that they would not be the first to propose talks."
+    )
+    assert _speakers("Talks", body, "2011-09-17")[0][1:] == ("named", "South Korea")

@@ -2350,7 +2350,10 @@ _MEDIUM_QUOTED = re.compile(
 
 # a state's authorities: "the south Korean authorities", "Thai authorities", "U.S. authorities"
 _AUTHORITIES = re.compile(
-    r"(?:(?:the|The)\s+)?(?P<adj>(?:(?:south|north|South|North)\s+)?[A-Z][a-z]+|U\.S\.|US)\s+authorities"
+    r"(?:(?:the|The)\s+)?(?:present\s+|current\s+)?(?:"
+    r"(?P<adj>(?:(?:south|north|South|North)\s+)?[A-Z][a-z]+|U\.S\.|US)\s+authorities|"
+    # ("The present authorities of south Korea insisted": a state's authorities are the state, guidelines 6)
+    r"authorities\s+of\s+(?:the\s+)?(?P<of>(?:(?:south|north)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))"
 )
 
 
@@ -2454,7 +2457,12 @@ def _speaker_kind(
     low = sp.lower()
     authorities = _AUTHORITIES.fullmatch(sp)
     if authorities:
-        hit = country_entity(authorities.group("adj"), kb)
+        of = authorities.group("of")
+        hit = country_entity(
+            authorities.group("adj")
+            or re.sub(r"^(south|north)\s+", lambda m: m.group(1).capitalize() + " ", of),
+            kb,
+        )
         if hit is not None:
             return "named", hit.id, hit.name  # "the south Korean authorities": the state (guidelines 6)
     government = _GOVERNMENT.fullmatch(sp)
