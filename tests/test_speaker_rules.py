@@ -3514,3 +3514,14 @@ def test_the_authorities_of_a_state_are_the_state():
         "The present authorities of south Korea insisted that they would not be the first to propose talks."
     )
     assert _speakers("Talks", body, "2011-09-17")[0][1:] == ("named", "South Korea")
+
+
+def test_a_lower_case_body_named_before_with_what_it_belongs_to():
+    # "at branch school in Nakhodka of Far Eastern State University ... The principal of the branch school
+    # said": a body written in lower case, identified by what it is part of, then its one office-holder
+    body = (
+        "A presentation ceremony took place at branch school in Nakhodka of Far Eastern State University of "
+        "Russia on April 4., ,  The principal of the branch school said in a speech that the books would "
+        "contribute to the friendship."
+    )
+    assert [k for _, k, _ in _speakers("Books Presented", body, "2012-04-16")] == ["named"]

@@ -1697,13 +1697,19 @@ class Discourse:
         # association" after "the General Association of Koreans in China": the body's head noun phrase,
         # written before with a name's capitals or after a capitalised word
         np = re.match(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}", span[m.start("noun") :]).group().split()
-        k = next((i for i, w in enumerate(np) if w in ORG_NOUNS), None)
+        k = next((i for i, w in enumerate(np) if w in ORG_NOUNS or w.capitalize() in self.kb.org_heads), None)
         if k is None:
             return False
         phrase = " ".join(np[: k + 1])
         return (
             re.search(r"[A-Z][\w'’-]*\s+" + re.escape(phrase) + r"\b", self.text[:at]) is not None
             or re.search(r"\b" + re.escape(phrase.title()) + r"\s+(?:of|for)\s", self.text[:at]) is not None
+            # ("at branch school in Nakhodka of Far Eastern State University", then "the branch school")
+            or re.search(
+                r"\b" + re.escape(phrase) + r"(?:\s+in\s+[A-Z][\w'’-]*)?\s+of\s+(?:the\s+)?[A-Z]",
+                self.text[:at],
+            )
+            is not None
         )
 
     def appositive(self, head: str, at: int) -> Ref | None:
