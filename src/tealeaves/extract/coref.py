@@ -269,6 +269,20 @@ def media_words(kb: KB) -> str:
     return got
 
 
+def medium_kind_lead(kb: KB) -> re.Pattern:
+    """A medium's kind before its name, with up to three capitalised words before it: "Chinese Internet
+    website Xinlang", "the Indonesian paper Suara Karya" (the packs' paper and broadcaster nouns, and an
+    Internet homepage or site)."""
+    return kb.rx(
+        "medium-kind-lead",
+        lambda: (
+            r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:[Ii]nternet\s+)?(?:"
+            + media_words(kb)
+            + r"|homepage|site)\s+(?=[A-Z])"
+        ),
+    )
+
+
 def medium_noun_end(kb: KB) -> re.Pattern:
     """A paper or broadcaster noun right before a name: "The Indonesian paper Suara Karya"."""
     return kb.rx("medium-noun-end", lambda: r"(?i)\b(?:" + media_words(kb) + r")\s+$")
@@ -2026,7 +2040,7 @@ class Discourse:
             if posted is not None and not self.inside_other_quote(posted.start(), posted.end(), at):
                 # 'An article titled "..." was posted on Nepal-Europe, a Nepalese Internet homepage': where
                 # it was published speaks ("on Chinese Internet website Xinlang": the name after its kind)
-                lead = _MEDIUM_KIND_LEAD.match(t, posted.end(), s.end)
+                lead = medium_kind_lead(self.kb).match(t, posted.end(), s.end)
                 where = lead.end() if lead else posted.end()
                 on = [m for m in self.mentions_in(where, s.end) if m.start == where]
                 if on and on[0].label == "ORG":
@@ -2636,11 +2650,6 @@ _LEADER_GROUP = re.compile(
 )
 
 
-# a medium's kind before its name: "Chinese Internet website Xinlang", "the Nepali paper Arpan"
-_MEDIUM_KIND_LEAD = re.compile(
-    r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:[Ii]nternet\s+)?(?:website|homepage|site|paper|newspaper|daily|weekly|"
-    r"magazine|journal|news\s+agency|radio|TV)\s+(?=[A-Z])"
-)
 # where a noun phrase opens a sentence or follows its opening phrase's comma ("En la reunion ..., el jefe")
 _NP_OPENS = re.compile(r"(?:^|(?<=[.,]\s)|(?<=\n))\s*((?:el|la|El|La|the|The)\s+[a-z])")
 # a sentence opening "In the letter he deplored": the document a person speaks through

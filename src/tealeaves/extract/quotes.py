@@ -33,6 +33,7 @@ from tealeaves.extract.coref import (
     capitalised_name,
     country_entity,
     media_words,
+    medium_kind_lead,
     medium_noun_end,
     resolve,
     role_modifiers,
@@ -374,7 +375,7 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
                 or (
                     kb.cues_re.search(ns) and _attribution_in(ns, kb) and not _leader_opens(nxt, mentions, kb)
                 )
-                or _new_source(text, nxt, mentions)
+                or _new_source(text, nxt, mentions, kb)
             ):
                 break
             last = nxt
@@ -595,26 +596,19 @@ def _first_mention(mentions: list[Mention], sent: Sentence) -> Mention | None:
     return mentions[i] if i < len(mentions) and mentions[i].start < sent.end else None
 
 
-def _new_source(text: str, sent: Sentence, mentions: list[Mention]) -> bool:
+def _new_source(text: str, sent: Sentence, mentions: list[Mention], kb: KB) -> bool:
     """The sentence opens with a person or body no pack knows, then what a new source does: "The Brazilian
     Committee for Solidarity with the DPRK on June 12 posted ... an article", "The Federal Leadership of ...
-    in a statement on June 8 condemned": a new paragraph of a round-up, not the last source's words."""
+    in a statement on June 8 condemned", "The Indonesian paper Suara Karya on June 29 carried an article": a
+    new paragraph of a round-up, not the last source's words."""
     first = _first_mention(mentions, sent)
-    return (
-        first is not None
-        and first.label in ("PERSON", "ORG")
-        and first.entity is None
-        and _SOURCE_OPENS.fullmatch(text, sent.start, first.start) is not None
-        and _SOURCE_ACTS.match(text, first.end, sent.end) is not None
+    if first is None or first.label not in ("PERSON", "ORG") or first.entity is not None:
+        return False
+    lead = medium_kind_lead(kb).match(text, sent.start, sent.end)  # ("The Indonesian paper")
+    opens = re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[sent.start : first.start]) is not None or (
+        lead is not None and lead.end() == first.start
     )
-
-
-# what may come before a new source's name: "The", "The Indonesian paper" ("The Indonesian paper Suara Karya
-# on June 29 carried an article")
-_SOURCE_OPENS = re.compile(
-    r"\s*(?:[Tt]he\s+)?(?:(?:[A-Z][\w-]*\s+){0,2}(?:paper|newspaper|magazine|daily|weekly|journal|news\s+agency|"
-    r"website|homepage|organ)\s+)?"
-)
+    return opens and _SOURCE_ACTS.match(text, first.end, sent.end) is not None
 
 
 def _leader_opens(sent: Sentence, mentions: list[Mention], kb: KB) -> bool:
