@@ -238,7 +238,26 @@ ORG_NOUNS = _words(
 _COLLECTIVE = _words("people persons police youth staff personnel public masses audience crowd media press")
 _AFTER_PARTICIPLE = re.compile(r",\s*(?:(?:the|The|respected|dear|beloved)\s+)*")
 _CLAUSE_SUBJECT_AFTER = re.compile(r"(?:,[^,.;]{1,150},)?\s+([a-z][\w-]*)")
-_PREPOSITIONS = frozenset({"on", "in", "at", "to", "for", "with", "by", "from", "of", "as", "during", "upon"})
+# prepositions (and "so"): no verb, no head noun
+PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "on",
+        "to",
+        "for",
+        "with",
+        "of",
+        "by",
+        "about",
+        "from",
+        "during",
+        "through",
+        "so",
+        "as",
+        "upon",
+    }
+)
 _PLURAL_AFTER = re.compile(r"(?:,[^,.;]{1,150},|,)?\s+and\s")
 
 
@@ -704,7 +723,7 @@ class Discourse:
             if (
                 a
                 and a.group(1) not in ("and", "or", "the", "other", "others")
-                and a.group(1) not in _PREPOSITIONS
+                and a.group(1) not in PREPOSITIONS
             ):
                 # (not "..., and Wen Jiabao, premier of ..., on Friday": a phrase, no verb of its own)
                 last = n

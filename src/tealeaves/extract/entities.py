@@ -1228,7 +1228,7 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         # "Chief Jo Il Min and staff members": a word of rank KCNA writes before a Korean name, which no
         # pack lists as a title; the name is the three words after it
         name = _korean_name(text, toks[1:], words[1:], kb, strict)
-        if len(name) == 1 and name[0].end == end and " " in name[0].text[name[0].text.index(" ") + 1 :]:
+        if len(name) == 1 and name[0].end == end and len(name[0].text.split()) == 3:
             return name
     if "and" in words and not strict:
         k = words.index("and")  # "Cui Tongjun and Wang Shuli": two names of another naming system

@@ -28,6 +28,7 @@ from tealeaves.extract.coref import (
     ORG_NOUNS,
     PAPER_WORD,
     POSTING_VERBS,
+    PREPOSITIONS,
     PRONOUNS,
     Discourse,
     capitalised_name,
@@ -52,7 +53,6 @@ _FRESH = re.compile(r"(?:recent|latest|new|earlier|previous|fresh)\s+(?=[A-Z])")
 _BOOK_TITLE = re.compile(
     r"[\"“]([A-Z][^\"”]{1,80}?)[,.]?[\"”](?:\s+(?:compiled|written|published|released|edited)\s+in\s+\d{3,4})?"
 )
-_PREPS = {"in", "at", "on", "to", "for", "with", "of", "by", "about", "from", "during", "through", "so", "as"}
 # "expressing his expectation and belief", "Expressing his deep trust and expectation"
 _EXPRESSING = (
     r"(?:expressing|voicing)\s+(?:(?:his|her|their|its|the|deep|firm|great|strong|full|high|warm)\s+){0,3}"
@@ -1153,7 +1153,7 @@ _FINITE = r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may
 def _clausal(rest: str) -> bool:
     """'said the DPRK would ...' (a clause) but not 'said in a statement' or 'said so'."""
     words = rest.split()
-    if len(words) < 4 or words[0].lower().strip(",") in _PREPS | {"to", "so", "goodbye", "farewell"}:
+    if len(words) < 4 or words[0].lower().strip(",") in PREPOSITIONS | {"to", "so", "goodbye", "farewell"}:
         return False
     if words[0].lower().strip(",.") == "this" and not re.fullmatch(_FINITE, words[1]):
         return False  # "said this in a speech"; but "said this is an ethic issue" is a clause
@@ -1211,7 +1211,7 @@ def _source_np(rest: str, kb: KB) -> bool:
     if np is None:
         return False
     words = np.group(1).split()
-    stops = _PREPS | {"that", "which"}
+    stops = PREPOSITIONS | {"that", "which"}
     # "and" ends the head noun phrase only before a new determiner or name ("according to KBS and the
     # Yonhap"), not inside a coordinated modifier ("the Party's military and strategic plan")
     cut = next(
@@ -1454,6 +1454,8 @@ _VERB_FIRST_ES = re.compile(r"[a-záéíóúñ]{3,}(?:o|ó|aron|ieron)\s")
 # the comma before the name of an office's holder, and what may follow that name ("(56 anos de edad)")
 _HOLDER_AFTER = re.compile(r",\s+")
 _HOLDER_CLOSES = re.compile(r"\s*(?:\(|[.,;]|$|\s*(?:ante|en|at|in|on|before|while|cuando)\b)")
+# the plural head nouns bodies share, and their singular
+_SHARED_HEADS = {"committees": "committee", "branches": "branch", "headquarters": "headquarters"}
 # bodies sharing a plural head noun: "North, South and Overseas Side Committees for ...": the first word, the
 # words before the head, the head's singular and plural ending, what follows
 _SHARED_HEAD = re.compile(
@@ -2491,13 +2493,12 @@ def _speaker_kind(
     if low in PRONOUNS:
         return "pronoun", None, None
     shared = _SHARED_HEAD.fullmatch(sp)
-    if shared and shared.group(3).lower() + shared.group(4) in ORG_NOUNS | {"branches", "committees"}:
+    plural = (shared.group(3) + shared.group(4)) if shared else ""
+    if plural.lower() in _SHARED_HEADS:
         # "North, South and Overseas Side Committees for Implementing ...", "British and German branches
         # of the Korean Friendship Association": bodies sharing a head noun speak as the first of them
         # (guidelines 2.2), its name the head in the singular
-        head = shared.group(3) + shared.group(4)
-        if head.lower() != "headquarters":
-            head = head[:-2] if re.search(r"(?:ch|sh|x|ss)es$", head) else head[:-1]
+        head = plural[0] + _SHARED_HEADS[plural.lower()][1:]
         return "named", None, f"{shared.group(1)} {shared.group(2)}{head}{shared.group(5)}"
     people_in = [m for m in inside if m.label == "PERSON"]
     if (
@@ -2700,7 +2701,7 @@ def _speaker_kind(
         and re.fullmatch(r"(?:[\w-]+\s+){1,2}", text[ss : tail[0].start])
         and head not in kb.anonymous
         and not spanish_anonymous
-        and text[ss : tail[0].start].split()[-1].lower() not in _PREPS  # "principal of X": X's officer
+        and text[ss : tail[0].start].split()[-1].lower() not in PREPOSITIONS  # "principal of X": X's officer
     ):
         return "named", tail[0].entity, _name(kb, tail[0])  # "south Korean Yonhap News"
     titled = _TITLE_THEN_NAME.fullmatch(sp)
@@ -2872,7 +2873,7 @@ def _is_name(sp: str) -> bool:
 
 def _before_prep(words: list[str]) -> list[str]:
     for i, w in enumerate(words):
-        if w in _PREPS and i > 0:
+        if w in PREPOSITIONS and i > 0:
             return words[:i]
     return words or [""]
 
@@ -2880,7 +2881,7 @@ def _before_prep(words: list[str]) -> list[str]:
 def _head(words: list[str]) -> str:
     """The head noun: the word before the first preposition ('speakers at the conference' -> speakers)."""
     for i, w in enumerate(words):
-        if w in _PREPS and i > 0:
+        if w in PREPOSITIONS and i > 0:
             return words[i - 1]
     return words[-1] if words else ""
 
