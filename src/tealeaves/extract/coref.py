@@ -315,7 +315,7 @@ def role_modifiers(kb: KB) -> frozenset:
     return got
 
 
-def nxt_role(words: list[str], w: str, roles: frozenset, kb: KB) -> str | None:
+def role_after_modifier(words: list[str], w: str, roles: frozenset, kb: KB) -> str | None:
     """The role word after the modifier ``w`` in ``words`` ("first secretary" -> "secretary"), or None when
     the word after it is no role ("first leg")."""
     k = words.index(w) + 1
@@ -664,7 +664,10 @@ class Discourse:
             if lw in ORG_NOUNS and det and re.search(r"\b(?:the|The)\s+$", det.group()):
                 return _Subject("orgnoun", q, word=lw)
             if lw in self.roles and not lw.endswith("s"):
-                if lw in role_modifiers(self.kb) and nxt_role(words, w, self.roles, self.kb) is None:
+                if (
+                    lw in role_modifiers(self.kb)
+                    and role_after_modifier(words, w, self.roles, self.kb) is None
+                ):
                     continue  # "The first leg of his guidance was ...": a modifier, not a role
                 if det is None and w[:1].isupper() and w == words[0]:
                     break  # "First of all, he ...", "General ...": a sentence opener, no description
