@@ -3525,3 +3525,20 @@ def test_a_lower_case_body_named_before_with_what_it_belongs_to():
         "contribute to the friendship."
     )
     assert [k for _, k, _ in _speakers("Books Presented", body, "2012-04-16")] == ["named"]
+
+
+def test_the_head_of_a_delegation_led_by_a_person_and_a_spokesman_named_before():
+    # "The delegation of Chinese publishers headed by Yan Xiaohong ... The head said:": the bare office is
+    # the person the delegation is headed by; "the spokesman" after "spokesperson Tehmina Janjua said" is
+    # that spokesperson (the pack's role synonyms)
+    body = (
+        "The delegation of Chinese publishers headed by Yan Xiaohong, vice director-general of the General "
+        "Administration of Press and Publication of China, visited Mangyongdae., ,  They toured the relics., "
+        ", The head said:, ,  It is our great honor to visit the old home."
+    )
+    assert _speakers("Delegation Visits", body, "2012-09-11")[-1][1:] == ("named", "Yan Xiaohong")
+    body = (
+        '"We want all issues to be resolved peacefully," Foreign Office spokesperson Tehmina Janjua said., '
+        ", The U.S. military attack on Iran would wreck the regional peace, the spokesman added."
+    )
+    assert _speakers("Opposed in Pakistan", body, "2011-11-06")[-1][1:] == ("named", "Tehmina Janjua")

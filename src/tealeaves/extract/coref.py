@@ -1539,7 +1539,12 @@ class Discourse:
             named = self.appositive(head, at)
             if named is not None:
                 return named
-            if head in ("head", "leader", "chief") and re.search(r"\bdelegation\b", t_after(self.text, at)):
+            if head in ("head", "leader", "chief") and (
+                re.search(r"\bdelegation\b", t_after(self.text, at))
+                or (len(span.split()) <= 2 and _DELEGATION_LED.search(self.text, 0, at))
+            ):
+                # "the head of the delegation said"; "The head said" in a story of "the delegation of
+                # Chinese publishers headed by Yan Xiaohong": the person the delegation is led by
                 r = self.led_by(at)
                 if r is not None:
                     return r
@@ -2519,6 +2524,10 @@ _UNNAMED_MEDIUM = re.compile(
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:paper|newspaper|magazine|daily|weekly|journal|news agency)\b"
     r"(?!\s+(?:[A-Z]|called|named|titled))"
 )
+
+
+# a delegation and who leads it: "The delegation of Chinese publishers headed by "
+_DELEGATION_LED = re.compile(r"\b[Dd]elegation\b[^.;:]{0,80}?\b(?:led|headed)\s+by\s+[A-Z]")
 
 
 def t_after(text: str, at: int) -> str:
