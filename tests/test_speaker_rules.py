@@ -3542,3 +3542,29 @@ def test_the_head_of_a_delegation_led_by_a_person_and_a_spokesman_named_before()
         ", The U.S. military attack on Iran would wreck the regional peace, the spokesman added."
     )
     assert _speakers("Opposed in Pakistan", body, "2011-11-06")[-1][1:] == ("named", "Tehmina Janjua")
+
+
+def test_a_paper_the_headline_makes_speak_is_the_editorial_no_sentence_introduces():
+    # "S. Korean Paper Slams ...": "The south Korean newspaper Hangyore on Dec. 23 editorially lashed out
+    # ... The editorial referred to": the paper the lead names, not KCNA's own voice
+    body = (
+        "The south Korean newspaper Hangyore on Dec. 23 editorially lashed out at the south Korean authorities "
+        "for blocking condolatory visits to the north., ,  The editorial referred to the fact that an "
+        "opposition party proposed on Dec. 22 to form a mourners' group., ,  It said that the council is an "
+        "organization having competency enough."
+    )
+    got = _speakers("S. Korean Paper Slams for Blocking Condolatory Visits to North", body, "2011-12-25")
+    assert [(k, n) for _, k, n in got] == [("named", "Hangyore")] * 2
+    # a headline naming no paper keeps the medium's own voice
+    got = _speakers("Condolatory Visits Blocked", body, "2011-12-25")
+    assert [k for _, k, _ in got] == ["self", "self"]
+
+
+def test_spanish_names_of_dprk_bodies_resolve_to_the_packs_entities():
+    # pack data: "Comite Central del Partido del Trabajo de Corea" is the WPK Central Committee
+    body = (
+        "El Comite Central del Partido del Trabajo de Corea envio el dia 7 una carta al partido hermano., , "
+        "La misiva senala que la amistad entre los dos partidos se fortalecera."
+    )
+    got = _quote_fields("Carta", body, "2012-11-08", ("speaker_kind", "speaker_entity"), "es")
+    assert got == [("named", "wpk-cc")]

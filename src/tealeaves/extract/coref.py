@@ -1917,7 +1917,12 @@ class Discourse:
         if noun in self.kb.media_nouns:
             # "the paper": the one named as a paper, else the publisher of the article just reported
             # ("Huan Qiu Shibao carried an article ... the paper said"), else the medium's own voice
-            return self._medium(order, at, headline) or self._publisher(order, at, headline) or self._own(at)
+            return (
+                self._medium(order, at, headline)
+                or self._publisher(order, at, headline)
+                or self._headline_paper(at)
+                or self._own(at)
+            )
         author = None
         for author in _WRITTEN_BY.finditer(t, 0, at):  # noqa: B007 - the last one
             pass
@@ -2190,7 +2195,12 @@ class Discourse:
             # paper X on June 2 posted a write-up ...") names its publisher; else a paper no pack knows that
             # spoke in the sentence before ("The Indonesian paper Suara Karya said ... the article noted");
             # else the medium's own
-            return self._publisher(order, at, headline) or self._paper_spoke(at) or self._own(at)
+            return (
+                self._publisher(order, at, headline)
+                or self._paper_spoke(at)
+                or self._headline_paper(at)
+                or self._own(at)
+            )
         lead = None if introduced else self._lead_actor(at)
         if lead is not None:
             # "The Bangladesh Institute of the Juche Idea issued a press statement ... the statement said": no
@@ -2210,6 +2220,22 @@ class Discourse:
         described = medium_noun_end(self.kb).search(self.text, max(0, p - 30), p)
         if r.kind == "named" and not r.person and (described or self.kb.is_medium(r.entity)):
             return r
+        return None
+
+    def _headline_paper(self, at: int) -> Ref | None:
+        """A story whose headline has a paper speak and names no DPRK medium ("S. Korean Paper Slams ...",
+        "Chinese Newspaper on ...", "... Lauded by Paper of Democratic Congo"): the paper its lead sentence
+        names, for "the editorial" or "the newspaper" that no sentence introduces (not the medium's own
+        voice)."""
+        if not _HEADLINE_PAPER.search(self.text, 0, self.doc.body_offset) or any(
+            m.entity in self.media for m in self.mentions if m.end <= self.doc.body_offset
+        ):
+            return None
+        lead = [k for k, s in enumerate(self.sents) if self.doc.body_offset <= s.start and s.end <= at][:3]
+        for k in lead:
+            r = self._medium([k], self.sents[k].end, True) or self._publisher([k], self.sents[k].end, True)
+            if r is not None and r.kind == "named" and not r.person:
+                return r
         return None
 
     def _lead_actor(self, at: int) -> Ref | None:
@@ -2528,6 +2554,10 @@ _UNNAMED_MEDIUM = re.compile(
 
 # a delegation and who leads it: "The delegation of Chinese publishers headed by "
 _DELEGATION_LED = re.compile(r"\b[Dd]elegation\b[^.;:]{0,80}?\b(?:led|headed)\s+by\s+[A-Z]")
+
+
+# a paper speaking in a headline: "S. Korean Paper Slams ...", "Chinese Newspaper on ...", "Lauded by Paper"
+_HEADLINE_PAPER = re.compile(r"\b(?:Paper|Papers|Newspaper|Newspapers|Daily|Magazine|Weekly)\b")
 
 
 def t_after(text: str, at: int) -> str:
