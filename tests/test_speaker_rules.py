@@ -3548,10 +3548,10 @@ def test_a_paper_the_headline_makes_speak_is_the_editorial_no_sentence_introduce
     # "S. Korean Paper Slams ...": "The south Korean newspaper Hangyore on Dec. 23 editorially lashed out
     # ... The editorial referred to": the paper the lead names, not KCNA's own voice
     body = (
-        "The south Korean newspaper Hangyore on Dec. 23 editorially lashed out at the south Korean authorities "
-        "for blocking condolatory visits to the north., ,  The editorial referred to the fact that an "
-        "opposition party proposed on Dec. 22 to form a mourners' group., ,  It said that the council is an "
-        "organization having competency enough."
+        "The south Korean newspaper Hangyore on Dec. 23 editorially lashed out at the south Korean "
+        "authorities for blocking condolatory visits to the north., ,  The editorial referred to the fact "
+        "that an opposition party proposed on Dec. 22 to form a mourners' group., ,  It said that the "
+        "council is an organization having competency enough."
     )
     got = _speakers("S. Korean Paper Slams for Blocking Condolatory Visits to North", body, "2011-12-25")
     assert [(k, n) for _, k, n in got] == [("named", "Hangyore")] * 2
