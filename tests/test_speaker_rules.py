@@ -3568,3 +3568,33 @@ def test_spanish_names_of_dprk_bodies_resolve_to_the_packs_entities():
     )
     got = _quote_fields("Carta", body, "2012-11-08", ("speaker_kind", "speaker_entity"), "es")
     assert got == [("named", "wpk-cc")]
+
+
+def test_fullwidth_forms_a_known_body_owned_by_another_and_a_body_opening_a_headline():
+    # "ITAR－TASS" (a fullwidth hyphen, as the corpus writes it at times) is ITAR-TASS, and so is the "it"
+    # after it
+    body = (
+        "ITAR－TASS on July 30 introduced the Pujon Revolutionary Battle Site.,  The secret camp on Mt. "
+        "Okryon is one of them, it said."
+    )
+    got = _quote_fields("Battle Site Introduced", body, "2012-08-07", ("speaker_kind", "speaker_entity"))
+    assert got == [("named", "itar-tass")]
+    # "PNA's Ministry of Prisoners' Affairs": the ministry speaks, not the PNA the pack knows
+    body = "The PNA's Ministry of Prisoners' Affairs said in a statement that the prisoners are on strike."
+    got = _quote_fields("Prisoners", body, "2011-05-26", ("speaker_kind", "speaker_entity", "speaker_name"))
+    assert got == [("named", None, "PNA's Ministry of Prisoners' Affairs")]
+    # "KAPPC: Resumption of Tour Depends on S. Side's Attitude": a body the packs know, then its words
+    got = _quote_fields(
+        "KAPPC: Resumption of Tour Depends on S. Side's Attitude", "", "2010-03-04", ("speaker_entity",)
+    )
+    assert got == ["appc"]
+
+
+def test_a_world_body_in_the_general_pack_and_the_organization_after_it():
+    # pack data: "The Islamic Hamas movement ... the organization said" is Hamas
+    body = (
+        "The Islamic Hamas movement on Monday said Israel has no right to intervene., Israel tries to "
+        "mislead the international public opinion from its crimes, the organization said."
+    )
+    got = _quote_fields("Hamas Statement", body, "2012-03-22", ("speaker_kind", "speaker_entity"))
+    assert got == [("named", "hamas"), ("named", "hamas")]

@@ -139,12 +139,15 @@ def literal_gate(pattern: str, min_len: int = 2) -> tuple[str, ...] | None:
 def _accent_table() -> dict[int, str]:
     """Latin letters with diacritics -> the base letter, one character for one (so offsets stay). Not the
     breve: in McCune-Reischauer "ŏ" and "ŭ" are other vowels ("Chŏngju" is Jongju in the north, "Chongju"
-    Cheongju in the south)."""
+    Cheongju in the south). Fullwidth ASCII forms -> ASCII, as the corpora's CJK input sometimes writes
+    them."""
     table = {}
     for cp in range(0xC0, 0x250):
         nfd = unicodedata.normalize("NFD", chr(cp))
         if nfd[0] != chr(cp) and nfd[0].isascii() and nfd[0].isalpha() and "\u0306" not in nfd:
             table[cp] = nfd[0]
+    for cp in range(0xFF01, 0xFF5F):
+        table[cp] = chr(cp - 0xFEE0)  # fullwidth forms: "ITAR－TASS" is ITAR-TASS
     return table
 
 

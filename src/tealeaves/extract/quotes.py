@@ -204,8 +204,14 @@ def _headline(text: str, sent: Sentence, mentions, kb: KB, english: bool = True)
         people = [
             (m.start, m.end)
             for m in mentions
-            if m.end == se and m.start >= sent.start and (m.label == "PERSON" or m.entity in media)
-        ]  # ("Rodong Sinmun: <headline>": a DPRK medium, then its words)
+            if m.end == se
+            and m.start >= sent.start
+            and (
+                m.label == "PERSON"
+                or m.entity in media
+                or (english and m.label == "ORG" and m.start == sent.start)
+            )
+        ]  # ("Rodong Sinmun: <headline>": a DPRK medium, then its words; "Hamas: ...": a body alone)
         words = first.group("sp").split()
         if not people and words[0] in kb.person_titles and len(words) >= 2:
             people = [(se - len(" ".join(words[1:])), se)]  # a title and a name no pack knows
@@ -2740,6 +2746,10 @@ def _speaker_kind(
             if _described_only(text[first.end + owner.end() : se].split(), text, kb):
                 return "anonymous", None, None  # "Russia's Radio": a described broadcaster
             return "named", None, text[first.end + owner.end() : se]
+        if first.label == "ORG" and owner:
+            # "PNA's Ministry of Prisoners' Affairs": the body the owner has, not the owner
+            owned = [m for m in inside if m.start == first.end + owner.end() and m.end == se]
+            return "named", owned[0].entity if owned else None, sp
         place_tail = re.fullmatch(
             r"\s+of\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)", text[first.end : se]
         )
