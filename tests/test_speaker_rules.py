@@ -3598,3 +3598,13 @@ def test_a_world_body_in_the_general_pack_and_the_organization_after_it():
     )
     got = _quote_fields("Hamas Statement", body, "2012-03-22", ("speaker_kind", "speaker_entity"))
     assert got == [("named", "hamas"), ("named", "hamas")]
+
+
+def test_a_spanish_cue_then_a_phrase_then_que():
+    # "Hyon Sang Ju, dijo en el informe que ...": the words after "que", as English "said in a speech that"
+    body = (
+        "El presidente del Comite Central de la Federacion General de los Sindicatos de Corea, Hyon Sang Ju, "
+        "dijo en el informe que la obra del Presidente sirve de guia."
+    )
+    got = _quote_fields("Acto", body, "2011-12-13", ("text", "speaker_name"), "es")
+    assert got == [("la obra del Presidente sirve de guia", "Hyon Sang Ju")]

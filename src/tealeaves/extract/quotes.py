@@ -881,10 +881,11 @@ _COMMA_SPACE = re.compile(r",\s+")
 # whom a Spanish cue tells: "dijo a la ACNC que ...", "senalo al reportero que ..."
 _TOLD_ES = re.compile(r"\s+(?:a\s+(?:la|el|los|las)|al)\s+[\w.-]+(?:\s+[\w.-]+){0,3}?\s+(que\s+)")
 _PP_THAT = re.compile(
-    r"\s+(?:in|at|on|during|through|to|with)\s+(?:[^,]{2,60}?"
+    # (and Spanish: "dijo en el informe que", "senalo en su discurso que", "afirmo ante los periodistas que")
+    r"\s+(?:in|at|on|during|through|to|with|en|durante|ante)\s+(?:[^,]{2,60}?"
     # (a title in quotation marks: 'said in an article titled "Anniversary of the foundation ..." that')
     r"|(?:a|an|its|his|her|their|the)\s+[\w-]+\s+(?:titled|headlined|entitled|captioned)\s+(?:\"[^\"]{1,200}\"|“[^”]{1,200}”))"
-    r"\s+(that\s+)"
+    r"\s+(that\s+|que\s+)"
 )
 _OBJECT_THAT = re.compile(r"\s+[^,]{2,50}?\s+(that\s+)")
 _THAT = re.compile(r"\s*(?:,\s*)?(that\s+|que\s+)?")
