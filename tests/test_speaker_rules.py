@@ -3608,3 +3608,20 @@ def test_a_spanish_cue_then_a_phrase_then_que():
     )
     got = _quote_fields("Acto", body, "2011-12-13", ("text", "speaker_name"), "es")
     assert got == [("la obra del Presidente sirve de guia", "Hyon Sang Ju")]
+
+
+def test_spanish_opening_phrases_are_no_subject():
+    # "Recordando las hazanas del Presidente Kim Il Sung ... dijo que": a gerund's phrase with a name in it;
+    # "En cuanto a las conversaciones RPDC-EE.UU., destaco que": a topic; "Al ver la palabra "De un tiron"
+    # ..., dijo que": an infinitive's phrase (the packs' subjectless clauses): the one the story is about
+    # speaks. "Tras ver la funcion la ciudadana Ri Wol Son (52 anos de edad) dijo": the name after the phrase
+    body = (
+        "El Dirigente Kim Jong Il visito la unidad 1234., , Recordando las hazanas del Presidente Kim Il Sung "
+        "impregnadas en la historia de la unidad dijo que la unidad pudo cumplir la mision., , En cuanto a "
+        "las conversaciones RPDC-EE.UU., destaco que es invariable la posicion de la RPDC., , Al ver la "
+        'palabra "De un tiron" esculpida en una pieza de granito, dijo que las generaciones venideras la '
+        "conoceran., , Tras ver la funcion la ciudadana Ri Wol Son (52 anos de edad) dijo a la ACNC que los "
+        "actores son excelentes."
+    )
+    got = _quote_fields("Visita", body, "2011-10-20", ("speaker_kind", "speaker_name"), "es")
+    assert got == [("named", "Kim Jong Il")] * 3 + [("named", "Ri Wol Son")]

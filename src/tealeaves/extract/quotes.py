@@ -1359,6 +1359,17 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
     span = _subject_before_np(text, s_start, cue_at, kb)
     if span is not None and text[span[0] : span[1]].strip(" ,") in _OPENER_ADVERBS:
         return None  # "Luego, se refirio a ...": an opening adverb, no subject
+    opening = _OPENING_PHRASE_ES.match(text, span[0], span[1]) if span is not None else None
+    if opening is not None and "," not in text[opening.end() : span[1]]:
+        # "Tras ver la funcion la ciudadana Ri Wol Son (52 anos de edad) dijo": an opening phrase with no
+        # comma, then the subject, a name with its article (a phrase set off by a comma, "Al ver los datos
+        # exhibidos, recordo", is no subject at all: the packs' subjectless clauses)
+        named = None
+        for named in _NAMED_NP_ES.finditer(text, opening.end(), span[1]):  # noqa: B007 - the last one
+            pass
+        tail = text[named.end(1) : span[1]] if named is not None else ""
+        if named is not None and re.fullmatch(r"\s*(?:\([^)]*\))?\s*", tail):
+            return named.span(1)
     if span is not None and _DATE_ES.fullmatch(text[span[0] : span[1]].strip(" ,")):
         return None  # "El 12 de marzo de 2008, cuando estuvo en ..., dijo que": a date, no subject
     date = _DATE_OPENER_ES.match(text, span[0], span[1]) if span is not None else None
@@ -1520,6 +1531,14 @@ _FINITE_IN_CLAUSE = re.compile(
 # subject
 _DATE_ES = re.compile(r"(?:[Ee]l\s+)?(?:d[ií]a\s+\d{1,2}|\d{1,2}\s+de\s+[a-z]+)(?:\s+de\s+\d{4})?")
 _DATE_OPENER_ES = re.compile(r"\s*" + _DATE_ES.pattern + r",?\s+(?=[a-zA-Z])(?!de\s+\d)")
+# a Spanish sentence opening with an infinitive's phrase, which is no subject: "Tras ver", "Al mirar"
+_OPENING_PHRASE_ES = re.compile(
+    r"\s*(?:Tras|Despues\s+de|Después\s+de|Antes\s+de|Luego\s+de|Al)\s+[a-záéíóúñ]+(?:ar|er|ir)\b"
+)
+# an article, common nouns, then a name: "la ciudadana Ri Wol Son"
+_NAMED_NP_ES = re.compile(
+    r"\b((?:el|la|los|las)\s+(?:[a-záéíóúñ]+\s+){1,3}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
 # Spanish sentence-opening adverbs, never a speaker ("Luego, se refirio a ..."; English ones are left to
 # _after_adverb, which finds the subject after them)
 _OPENER_ADVERBS = frozenset(
