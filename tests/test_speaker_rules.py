@@ -3614,7 +3614,8 @@ def test_spanish_opening_phrases_are_no_subject():
     # "Recordando las hazanas del Presidente Kim Il Sung ... dijo que": a gerund's phrase with a name in it;
     # "En cuanto a las conversaciones RPDC-EE.UU., destaco que": a topic; "Al ver la palabra "De un tiron"
     # ..., dijo que": an infinitive's phrase (the packs' subjectless clauses): the one the story is about
-    # speaks. "Tras ver la funcion la ciudadana Ri Wol Son (52 anos de edad) dijo": the name after the phrase
+    # speaks. "Tras ver la funcion la ciudadana Ri Wol Son (52 anos de edad) dijo": the name after the
+    # phrase
     body = (
         "El Dirigente Kim Jong Il visito la unidad 1234., , Recordando las hazanas del Presidente Kim Il Sung "
         "impregnadas en la historia de la unidad dijo que la unidad pudo cumplir la mision., , En cuanto a "
