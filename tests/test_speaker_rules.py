@@ -3617,7 +3617,8 @@ def test_spanish_opening_phrases_are_no_subject():
     # speaks. "Tras ver la funcion la ciudadana Ri Wol Son (52 anos de edad) dijo": the name after the
     # phrase
     body = (
-        "El Dirigente Kim Jong Il visito la unidad 1234., , Recordando las hazanas del Presidente Kim Il Sung "
+        "El Dirigente Kim Jong Il visito la unidad 1234., , Recordando las hazanas del Presidente Kim Il "
+        "Sung "
         "impregnadas en la historia de la unidad dijo que la unidad pudo cumplir la mision., , En cuanto a "
         "las conversaciones RPDC-EE.UU., destaco que es invariable la posicion de la RPDC., , Al ver la "
         'palabra "De un tiron" esculpida en una pieza de granito, dijo que las generaciones venideras la '
