@@ -3627,3 +3627,15 @@ def test_spanish_opening_phrases_are_no_subject():
     )
     got = _quote_fields("Visita", body, "2011-10-20", ("speaker_kind", "speaker_name"), "es")
     assert got == [("named", "Kim Jong Il")] * 3 + [("named", "Ri Wol Son")]
+
+
+def test_a_participle_before_a_block_has_the_main_verbs_subject():
+    # "X noted that the DPRK celebrated the Day of the Sun with splendor, adding:" and the block after it:
+    # the participle's subject is the main verb's (X), not the reported clause's (the DPRK)
+    body = (
+        "Alhassan Mamman Muhammad, chairman of the Nigerian National Committee for the Study of the Juche "
+        "Idea, noted that the DPRK celebrated the Day of the Sun with splendor, adding:, ,  I was fortunate "
+        "to see the noble image of the President., , "
+    )
+    got = _speakers("Day of the Sun", body, "2012-05-11")
+    assert [n for _, _, n in got] == ["Alhassan Mamman Muhammad"] * 2

@@ -391,6 +391,14 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         cue_at = c.start()
         if len(cues) > 1 and re.fullmatch(r",\s*(?:and\s+)?|\s+y\s+", s[cues[-2].end() : c.start()]):
             cue_at = cues[-2].start()  # 'the paper said, and went on:': who said it goes on
+        elif _PARTICIPLE_RE.fullmatch(c.group()):
+            # 'X noted that the DPRK celebrated the Day of the Sun with splendor, adding:': the participle's
+            # subject is the main verb's, not the reported clause's
+            main = [
+                x for x in cues[:-1] if not _PARTICIPLE_RE.fullmatch(x.group()) and _cue_is_verb(s, x.start())
+            ]
+            if main:
+                cue_at = main[-1].start()
         inverted = (
             _INVERTED_BLOCK.fullmatch(s, cues[-2].end(), c.start())
             if len(cues) > 1 and s[: cues[-2].start()].rstrip().endswith(",")
