@@ -3639,3 +3639,27 @@ def test_a_participle_before_a_block_has_the_main_verbs_subject():
     )
     got = _speakers("Day of the Sun", body, "2012-05-11")
     assert [n for _, _, n in got] == ["Alhassan Mamman Muhammad"] * 2
+
+
+def test_a_relative_clause_on_the_subject_and_a_clause_joined_by_and_then_an_adverb():
+    # "the foreign minister who took part in the meeting ... said": the relative clause is on the subject;
+    # "Park did not mention ... that spawned the nuclear issue ... and instead said": the sentence's subject
+    # speaks; "Burchett in his travelogue highly praised the President as the leader who enjoyed ... and
+    # wrote": the subject, past where he wrote
+    body = (
+        "Meanwhile, the foreign minister who took part in the strategic meeting held at the First BRICS "
+        "Women's Forum said that the forum was important."
+    )
+    assert _speakers("Forum", body, "2024-10-03")[0][0] == "foreign minister"
+    body = (
+        "Park did not mention even a word about the crimes committed by the south Korean authorities that "
+        "spawned the nuclear issue on the Korean Peninsula and instead said the north's access to nuclear "
+        "is unacceptable."
+    )
+    assert _speakers("Park", body, "2012-03-03")[0][0] == "Park"
+    body = (
+        "Burchett in his travelogue highly praised the President as the great leader who enjoyed absolute "
+        "support and trust of the Korean people and wrote that the DPRK turned into a rich and powerful "
+        "country."
+    )
+    assert _speakers("Travelogue", body, "2012-07-22")[0][0] == "Burchett"

@@ -1393,6 +1393,21 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
         # "The puppet forces are claiming that": the subject before "are" (not "It was disclosed that")
         span = (span[0], aux.start())
     # (the clause is the sentence's own, not one reported in it: "X said that the life of Y was ..., adding:")
+    who = None
+    if span is not None:
+        for who in _WHO_BEFORE.finditer(text, s_start, span[0]):  # noqa: B007 - the last one
+            pass
+    if (
+        who is not None
+        and who.end() == span[0]
+        and not _AND_END.search(text, span[0], span[1])
+        and text[span[0] : span[1]].strip().lower() not in ("he", "she", "it", "they", "we", "i")
+    ):
+        # "A 14-year-old girl of Rafah City who lost her family ... recalled", "the foreign minister who took
+        # part in the meeting ... said": a relative clause on the subject; the subject is before it
+        before = _subject_before_np(text, s_start, who.start(), kb)
+        if before is not None and not _WHO_BEFORE.search(text, before[0], before[1]):
+            return before
     opens = span is not None and (kb.cues_re is None or not kb.cues_re.search(text, s_start, span[0]))
     if opens and (
         (text[span[1] : cue_at].strip() == "," and _TRAILING_ING.match(text, cue_at))
@@ -1471,6 +1486,8 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
 
 
 _NAME_ONLY = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+# a relative pronoun right before a span ("the foreign minister who took part in ...")
+_WHO_BEFORE = re.compile(r"(?<=[\w.])\s+who\s+")
 
 
 # a Spanish clause opening with a verb in the past ("ofrecio", "visitaron")
@@ -1518,7 +1535,8 @@ _CLAUSE_ADVERB = r"(?:[a-z]+ly|still|also|again|even|now|always|recently|once\s+
 _TRAILING_AUX = re.compile(
     r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?:\s+" + _CLAUSE_ADVERB + r")?\s*$"
 )
-_AND_END = re.compile(r"\s(?:and|y)$")
+# (an adverb may follow: "... that spawned the nuclear issue and instead said")
+_AND_END = re.compile(r"\s(?:and|y)(?:\s+(?:instead|also|then|even|further|again|later|finally))?$")
 _ING = re.compile(r"\s*[a-z]+ing\b")
 _TRAILING_ING = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
 # a subject (at most seven words, capitalised or not, no comma) and a finite verb after it: a past tense,
@@ -1529,6 +1547,8 @@ _FINITE_IN_CLAUSE = re.compile(
     r"(?:\s+(?!(?:for|in|at|on|to|from|with|by|and|he|she|it|they)\b)[\w.'’-]+){0,6}?)"
     # ("President of Bolivia Evo Morales on Friday slashed": a day between the subject and its verb)
     r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    # ("Burchett in his travelogue highly praised": where he said it, between the subject and its verb)
+    r"(?:\s+in\s+(?:his|her|its|their|a|an|the)\s+[\w-]+)?"
     r"\s+(?:" + _CLAUSE_ADVERB + r"\s+)?"
     r"(?:[a-z]+ed|is|are|was|were|has|have|had|took|made|held|went|began|gave|sent|set|put|kept|brought|"
     r"did|does|do|will|would|can|could|got|ran|came|became|sought|fought|built|met|spoke|saw|paid)\b"
