@@ -3663,3 +3663,16 @@ def test_a_relative_clause_on_the_subject_and_a_clause_joined_by_and_then_an_adv
         "country."
     )
     assert _speakers("Travelogue", body, "2012-07-22")[0][0] == "Burchett"
+
+
+def test_a_verb_phrase_is_no_subject_the_noun_phrase_before_it_is():
+    # "The work, made public on April 15, 2012 clarified that": the participle's phrase ends without its
+    # comma; the work speaks, not "made public"
+    body = (
+        "The June issue of Italian magazine La Voce carried the full text of Kim Jong Un's work \"Let's "
+        'Dynamically Struggle for a Final Victory".,  The work, made public on April 15, 2012 clarified '
+        "that "
+        "the 100-year history of Kim Il Sung's nation is a history of victory."
+    )
+    got = _quote_fields("Work Carried", body, "2012-06-20", ("speaker_text", "speaker_entity"))
+    assert got == [("work", "kim-jong-un")]

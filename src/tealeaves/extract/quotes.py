@@ -1408,6 +1408,21 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
         before = _subject_before_np(text, s_start, who.start(), kb)
         if before is not None and not _WHO_BEFORE.search(text, before[0], before[1]):
             return before
+    if (
+        span is not None
+        and span[0] > s_start
+        and _VERB_PHRASE.fullmatch(text, span[0], span[1])
+        and not _AND_END.search(text, span[0], span[1])  # (a clause joined by "and": below)
+        and not (text[span[1] : cue_at].strip() == "," and _TRAILING_ING.match(text, cue_at))  # (below)
+        and not re.search(
+            r"\b(?:who|whom|which|that)\s+$|[\"“]\s*$", text[max(s_start, span[0] - 8) : span[0]]
+        )
+    ):  # (a relative clause or quoted words before it are another's)
+        # "The U.S. has", "The work, made public on April 15, 2012 clarified": a verb phrase is no subject;
+        # the noun phrase before it is
+        head = _subject_before_np(text, s_start, span[0], kb)
+        if head is not None and head[1] <= span[0] and not _VERB_PHRASE.fullmatch(text, head[0], head[1]):
+            span = head
     opens = span is not None and (kb.cues_re is None or not kb.cues_re.search(text, s_start, span[0]))
     if opens and (
         (text[span[1] : cue_at].strip() == "," and _TRAILING_ING.match(text, cue_at))
@@ -1486,6 +1501,14 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
 
 
 _NAME_ONLY = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+# a verb phrase, no noun phrase: a verb in the past or an auxiliary, alone or before an object or a
+# preposition ("stood against the tour", "had the honor of ...", "has"; not "estimated data")
+_VERB_PHRASE = re.compile(
+    r"\s*(?:[a-z]+ed|had|has|have|was|were|took|made|held|sent|met|gave|did|stood|went|came|saw|paid|kept|ran)"
+    r"(?:\s+(?:the|a|an|his|her|its|their|him|them|it|to|against|for|on|in|with|by|into|up|out|public|that)\b.*)?"
+    r"\s*",
+    re.DOTALL,
+)
 # a relative pronoun right before a span ("the foreign minister who took part in ...")
 _WHO_BEFORE = re.compile(r"(?<=[\w.])\s+who\s+")
 
