@@ -3676,3 +3676,16 @@ def test_a_verb_phrase_is_no_subject_the_noun_phrase_before_it_is():
     )
     got = _quote_fields("Work Carried", body, "2012-06-20", ("speaker_text", "speaker_entity"))
     assert got == [("work", "kim-jong-un")]
+
+
+def test_the_story_a_medium_prints_as_follows_gives_the_pronoun_after_it():
+    # "The China News Service said as follows:" and the report it prints: the subjects of that report are
+    # the story's, so "he said" after it is Kim Jong Un
+    body = (
+        "Foreign media reported the inspection.,  The China News Service said as follows:, ,  "
+        "After seeing training facilities and horses, Kim Jong Un watched service personnel's training., , "
+        " He personally rode a horse to learn about the course of riding., ,  If the training ground is "
+        "rebuilt into a horse-riding club, it will attract lots of working people, he said."
+    )
+    got = _quote_fields("Training Ground", body, "2012-11-23", ("speaker_text", "speaker_entity"))
+    assert got[-1] == ("he", "kim-jong-un")

@@ -360,6 +360,7 @@ class Discourse:
         self.media, self.roles, self.offices = speaker_words(kb)
         self.quote_spans: list[tuple[int, int]] = []
         self.reported_spans: list[tuple[int, int]] = []
+        self.narrated_spans: list[tuple[int, int]] = []
         # the words of a direct quote or block, by where its speaker is: "he" inside them is someone else
         self.own_words: dict[int, tuple[int, int]] = {}
         self.current: tuple[int, int] = (-1, -1)  # the quote whose speaker is being resolved
@@ -896,7 +897,7 @@ class Discourse:
         for j in range(i, -1, -1):
             s = self.sents[j]
             limit = pos if j == i else s.end
-            if self.inside_other_quote(s.start, s.end, pos):
+            if self.inside_other_quote(s.start, s.end, pos) and not self.narrated(s.start):
                 continue
             within = _IN_THE_DOC.match(self.text, s.start, limit) if cls == "thing" and j < i else None
             if within is not None and within.group(1).lower() in self.kb.doc_nouns:
@@ -936,6 +937,7 @@ class Discourse:
                 a <= sa < b
                 and (not a <= pos < b or (a, b) == self.current)
                 and (a, b) not in self.reported_spans  # (what a medium reports is the story's own sentence)
+                and (a, b) not in self.narrated_spans
                 and not ((a, b) == self.current and b <= self.sents[i].start and cls == "person")
                 for a, b in self.quote_spans
             ):
@@ -1390,6 +1392,12 @@ class Discourse:
                     continue
                 return self.ref_of(m)
         return None
+
+    def narrated(self, pos: int) -> bool:
+        """``pos`` lies in a block a medium prints as its own report ("The China News Service said as follows:
+        After seeing ..., Kim Jong Un watched ... He personally rode a horse"): the story goes on in it, and
+        its subjects are those of the pronouns after it."""
+        return any(a <= pos < b for a, b in self.narrated_spans)
 
     def in_words(self, pos: int) -> bool:
         """``pos`` is inside someone's quoted words (not inside what a medium reports "according to" it)."""
@@ -2781,6 +2789,19 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
     disc.reported_spans = [
         (q.start, q.end) for q in quotes if q.cue.lower().startswith(("according", "segun", "según"))
     ]
+    disc.narrated_spans = [
+        (q.start, q.end)
+        for q in quotes
+        if q.direct
+        and q.speaker_start is not None
+        and q.speaker_start < q.start
+        and (
+            q.speaker_kind == "self"
+            or disc.kb.is_medium(q.speaker_entity)
+            or re.search(r"(?i)\b(?:" + media_words(disc.kb) + r")$", q.speaker_name or q.speaker_text or "")
+        )
+        and re.search(r"\bas follows\s*:", disc.text[q.speaker_start : q.start])
+    ]  # ('The China News Service said as follows:' and the story it prints)
     order = sorted(range(len(quotes)), key=lambda k: (quotes[k].speaker_start or quotes[k].start, k))
     done: dict[tuple[int, int], Ref] = {}
     out = list(quotes)
