@@ -3689,3 +3689,14 @@ def test_the_story_a_medium_prints_as_follows_gives_the_pronoun_after_it():
     )
     got = _quote_fields("Training Ground", body, "2012-11-23", ("speaker_text", "speaker_entity"))
     assert got[-1] == ("he", "kim-jong-un")
+
+
+def test_a_nationality_and_a_plural_noun_describe_no_name():
+    # "American soldiers", "Pyongyang citizens": people described by a place or nationality and a plural
+    # common noun are anonymous (guidelines 2.3); "Japanese authorities" are the state
+    body = (
+        "American soldiers said that they had been ordered to fire., Japanese authorities said that it was "
+        "safe."
+    )
+    got = _quote_fields("Soldiers", body, "2012-07-11", ("speaker_kind", "speaker_entity"))
+    assert got == [("anonymous", None), ("named", "jp")]

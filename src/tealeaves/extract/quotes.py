@@ -1509,6 +1509,9 @@ _VERB_PHRASE = re.compile(
     r"\s*",
     re.DOTALL,
 )
+# plural nouns that stand for a state or a medium after its nationality ("Japanese authorities", "U.S.
+# forces", "Xinhua news")
+_STATE_PLURALS = frozenset({"authorities", "forces", "news", "times"})
 # a relative pronoun right before a span ("the foreign minister who took part in ...")
 _WHO_BEFORE = re.compile(r"(?<=[\w.])\s+who\s+")
 
@@ -2862,6 +2865,15 @@ def _speaker_kind(
         and country_entity(sp, kb) is not None
     ):
         return "anonymous", None, None  # "..., the Italian said": a person described by nationality
+    described = re.fullmatch(r"(?:[A-Z][\w'’.-]*\s+){1,3}([a-z]{3,}(?:s|men|people))", sp)
+    if (
+        described
+        and described.group(1) not in _STATE_PLURALS
+        and not any(m.label == "ORG" or (m.label == "PERSON" and m.entity) for m in inside)
+    ):
+        # "Pyongyang citizens", "American soldiers", "Swiss organizations": people or bodies described by
+        # a place or nationality and a plural common noun, no name ("Japanese authorities" are the state)
+        return "anonymous", None, None
     korean = re.match(r"(?:south|north) Korean\s+(?=[A-Z])", sp)
     if korean and first is not None and first.start == ss + korean.end():
         return "named", first.entity, _name(kb, first)  # "south Korean Confederation of Trade Unions"
