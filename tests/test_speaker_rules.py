@@ -3700,3 +3700,21 @@ def test_a_nationality_and_a_plural_noun_describe_no_name():
     )
     got = _quote_fields("Soldiers", body, "2012-07-11", ("speaker_kind", "speaker_entity"))
     assert got == [("anonymous", None), ("named", "jp")]
+
+
+def test_a_day_before_a_subject_a_document_after_it_and_a_spokesmans_statement():
+    # "On Saturday the Tokyo Electric Power Co. announced": the day is no part of the speaker; "William
+    # Hague in the 2010 Human Rights and Democracy report said": nor is where he said it; "The statement of
+    # a spokesman for the National Defence Commission warned": the spokesman's, anonymous (guidelines 2.3)
+    body = "On Saturday the Tokyo Electric Power Co. announced that a crack was discovered in the pit."
+    assert _speakers("Crack", body, "2011-04-05")[0][2] == "Tokyo Electric Power Co."
+    body = (
+        "British Foreign Secretary William Hague in the 2010 Human Rights and Democracy report said that "
+        "the government was marred by corruption."
+    )
+    assert _speakers("Report", body, "2011-04-06")[0][1:] == ("named", "William Hague")
+    body = (
+        "The France-Korea Friendship Association issued a statement on March 1., ,  The statement of a "
+        "spokesman for the National Defence Commission of the DPRK warned that the army would foil the moves."
+    )
+    assert _speakers("Statement", body, "2012-03-05")[-1][1] == "anonymous"

@@ -1367,6 +1367,22 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
     span = _subject_before_np(text, s_start, cue_at, kb)
     if span is not None and text[span[0] : span[1]].strip(" ,") in _OPENER_ADVERBS:
         return None  # "Luego, se refirio a ...": an opening adverb, no subject
+    if span is not None:
+        day = _DAY_OPENER.match(text, span[0], span[1])
+        if day is not None and day.end() < span[1]:
+            span = (day.end(), span[1])  # "On Saturday the Tokyo Electric Power Co. announced": a day first
+        where = _IN_DOCUMENT_TAIL.search(text, span[0], span[1])
+        if (
+            where is not None
+            and where.start() > span[0]
+            and where.group(1).lower() in kb.doc_nouns
+            and not re.fullmatch(
+                r"\s*[A-Za-z]+ed\s*", text[span[0] : where.start()]
+            )  # ("Carried in the ...")
+        ):
+            # "British Foreign Secretary William Hague in the 2010 Human Rights and Democracy report said":
+            # where he said it is no part of who
+            span = (span[0], where.start())
     opening = _OPENING_PHRASE_ES.match(text, span[0], span[1]) if span is not None else None
     if opening is not None and "," not in text[opening.end() : span[1]]:
         # "Tras ver la funcion la ciudadana Ri Wol Son (52 anos de edad) dijo": an opening phrase with no
@@ -1509,9 +1525,22 @@ _VERB_PHRASE = re.compile(
     r"\s*",
     re.DOTALL,
 )
+# a document, then its issuer given as a spokesman, experts, officials or sources ("statement of a spokesman
+# for ...", "report made by experts of ...")
+_ANONYMOUS_ISSUER = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:made\s+|released\s+|issued\s+|published\s+)?(?:of|by|from)\s+(?:an?\s+|the\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)s?|experts?|officials?|sources?|analysts?|observers?)\b"
+)
 # plural nouns that stand for a state or a medium after its nationality ("Japanese authorities", "U.S.
 # forces", "Xinhua news")
 _STATE_PLURALS = frozenset({"authorities", "forces", "news", "times"})
+# a day opening a subject's span ("On Saturday the Tokyo Electric Power Co."), and the document a subject's
+# span ends with ("William Hague in the 2010 Human Rights and Democracy report")
+_DAY_OPENER = re.compile(
+    r"\s*(?:On\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2}),?\s+(?=(?:the|The)\s|[A-Z])"
+)
+_IN_DOCUMENT_TAIL = re.compile(r"\s+in\s+(?:the|a|an|his|her|its|their)\s+(?:[^,;:]*\s)?([a-z]+)\s*$")
 # a relative pronoun right before a span ("the foreign minister who took part in ...")
 _WHO_BEFORE = re.compile(r"(?<=[\w.])\s+who\s+")
 
@@ -2572,6 +2601,14 @@ def _speaker_kind(
     media, roles, offices = speaker_words(kb)
     if low in PRONOUNS:
         return "pronoun", None, None
+    if _ANONYMOUS_ISSUER.match(sp) and sp.split()[0].lower().rstrip("s") in kb.doc_nouns | {
+        "report",
+        "statement",
+    }:
+        # "statement of a spokesman for the National Defence Commission", "report made by experts of the
+        # Asian Development Bank": a document whose issuer the span gives as a spokesman or experts speaks as
+        # they do, anonymously (guidelines 2.3)
+        return "anonymous", None, None
     shared = _SHARED_HEAD.fullmatch(sp)
     plural = (shared.group(3) + shared.group(4)) if shared else ""
     if plural.lower() in _SHARED_HEADS:
