@@ -3718,3 +3718,13 @@ def test_a_day_before_a_subject_a_document_after_it_and_a_spokesmans_statement()
         "spokesman for the National Defence Commission of the DPRK warned that the army would foil the moves."
     )
     assert _speakers("Statement", body, "2012-03-05")[-1][1] == "anonymous"
+
+
+def test_what_carries_an_article_is_a_medium_named_without_its_place_or_kind():
+    # "Paper Thongil published by Koreans in Uzbekistan carried": a medium, named without its kind word;
+    # "The Baluchistan Times of Pakistan on July 20 carried": without its place (guidelines 6)
+    body = (
+        "Paper Thongil published by Koreans in Uzbekistan carried a special write-up on March 29., The paper "
+        "carried news that a solemn national memorial service was held."
+    )
+    assert _speakers("Write-Up", body, "2012-04-03")[0][2] == "Thongil"

@@ -401,7 +401,25 @@ class Discourse:
     # -- sentence subjects ---------------------------------------------------------------------------
     def subject(self, i: int) -> _Subject:
         if i not in self._subjects:
-            self._subjects[i] = self._find_subject(i)
+            subj = self._find_subject(i)
+            r = subj.ref
+            if (
+                r is not None
+                and r.entity is None
+                and r.name
+                and (
+                    (subj.kind == "org" and not r.person)
+                    or (subj.kind == "person" and _MEDIUM_KIND_FIRST.match(r.name))  # ("Paper Thongil")
+                )
+            ):
+                s = self.sents[i]
+                if _PUBLISHED.search(self.text, subj.at, min(s.end, subj.at + len(r.name) + 30)):
+                    # what carries an article is a medium, named without its place or its kind ("The La
+                    # Juventud of Uruguay on May 20 carried", "Paper Thongil published by ... carried": La
+                    # Juventud, Thongil; guidelines 6)
+                    name = medium_without_place(_MEDIUM_KIND_FIRST.sub("", r.name), self.kb)
+                    subj = replace(subj, kind="org", ref=replace(r, name=name, person=False))
+            self._subjects[i] = subj
         return self._subjects[i]
 
     def _find_subject(self, i: int) -> _Subject:
@@ -2564,6 +2582,8 @@ _UNNAMED_MEDIUM = re.compile(
 _DELEGATION_LED = re.compile(r"\b[Dd]elegation\b[^.;:]{0,80}?\b(?:led|headed)\s+by\s+[A-Z]")
 
 
+# a medium's kind written first as part of its name: "Paper Thongil", "Newspaper Minjok Sibo"
+_MEDIUM_KIND_FIRST = re.compile(r"^(?:Paper|Newspaper|Magazine|Journal)\s+(?=[A-Z])")
 # a paper speaking in a headline: "S. Korean Paper Slams ...", "Chinese Newspaper on ...", "Lauded by Paper"
 _HEADLINE_PAPER = re.compile(r"\b(?:Paper|Papers|Newspaper|Newspapers|Daily|Magazine|Weekly)\b")
 
