@@ -585,7 +585,7 @@ CASES = [
     ("kcna-hl-2013-04-04-0007", "DPRK Will Mercilessly Wipe out", ":", "anonymous", None),
     # "53.1 percent ... opposed the conclusion of FTA, the paper said. They said that FTA ..., the paper
     # added": the paper is not a name inside its own words, nor a name before ", the paper said"
-    ("kcna-ft-2011-03-13-0003", "They said that FTA", "added", "named", "Hangyore"),
+    ("kcna-ft-2011-03-13-0003", "They said that FTA", "added", "named", "Hankyoreh"),
     # "The Solidarity for Progress of south Korea on Monday issued a commentary ... It pointed out": a body
     # that issues a document
     (
@@ -2376,7 +2376,8 @@ def test_the_radio_is_a_broadcaster_named_before():
     ) == [
         ("Radio", "named", "Voice of Russia"),
         ("Voice of Russia", "named", "Voice of Russia"),
-        ("report made by experts of the Asian Development Bank", "named", "Asian Development Bank"),
+        # (experts issue it: anonymous, guidelines 2.3, as the check set's gold has it)
+        ("report made by experts of the Asian Development Bank", "anonymous", None),
         ("radio", "named", "Voice of Russia"),
     ]
     assert speakers(
@@ -3554,7 +3555,7 @@ def test_a_paper_the_headline_makes_speak_is_the_editorial_no_sentence_introduce
         "council is an organization having competency enough."
     )
     got = _speakers("S. Korean Paper Slams for Blocking Condolatory Visits to North", body, "2011-12-25")
-    assert [(k, n) for _, k, n in got] == [("named", "Hangyore")] * 2
+    assert [(k, n) for _, k, n in got] == [("named", "Hankyoreh")] * 2  # (KCNA's spelling, a pack alias)
     # a headline naming no paper keeps the medium's own voice
     got = _speakers("Condolatory Visits Blocked", body, "2011-12-25")
     assert [k for _, k, _ in got] == ["self", "self"]
