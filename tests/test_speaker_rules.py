@@ -3729,3 +3729,15 @@ def test_what_carries_an_article_is_a_medium_named_without_its_place_or_kind():
         "carried news that a solemn national memorial service was held."
     )
     assert _speakers("Write-Up", body, "2012-04-03")[0][2] == "Thongil"
+
+
+def test_a_spanish_inverted_cue_then_the_speaker_going_on_in_a_block():
+    # "..., senalo Kim y continuo:" and the block after it: Kim goes on, not the words before the cue
+    body = (
+        "Kang Pan Sok fue ferviente patriota quien dedico todo lo suyo al movimiento independentista del "
+        "pais, "
+        "senalo Kim y continuo:, , Ella asesoro en todo lo posible las actividades revolucionarias de Kim "
+        "Hyong Jik., , "
+    )
+    got = _quote_fields("Acto", body, "2012-07-31", ("speaker_text",), "es")
+    assert got == ["Kim", "Kim"]

@@ -434,6 +434,12 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
             pass  # (the medium the sentence names, above)
         elif zero_subject:
             speaker = None  # "..., subraya y continua:": Spanish drops the subject, the last speaker goes on
+        elif (tail := _INVERTED_TAIL_ES.match(s, c.end())) is not None and s[: c.start()].rstrip()[
+            -1:
+        ] == ",":
+            # "..., senalo Kim y continuo:", "..., senalo el informante y continuo:": the speaker after the
+            # cue, who goes on in the block
+            speaker = (sent.start + tail.start(1), sent.start + tail.end(1))
         else:
             speaker = _subject_before(text, sent.start, sent.start + cue_at, kb)
         if speaker is not None:
@@ -577,6 +583,12 @@ _INVERTED_BLOCK_ES = re.compile(
     r"(?:^|,\s+|As[ií]\s+)[A-Za-zñáéíóú]+\s+(?:as[ií]\s+)?(?:(?:el|la|los|las)\s+|(?=[A-Z]))"
     r"([\w'’.-]+(?:\s+[\w'’.-]+){0,5}?)"  # (", comenzo Pak y prosiguio:": a name needs no article)
     r"(?:\s+(?:en|de|del|este|esta)\s+[^,:]{0,100}?)?\s+y\s+$"
+)
+# "..., senalo Kim y continuo:": the speaker after an inverted cue, then the verb of going on and the colon
+_INVERTED_TAIL_ES = re.compile(
+    r"\s+(?:as[ií]\s+)?(?:(?:el|la|los|las)\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,5}?)\s+y\s+(?:"
+    + GOES_ON
+    + r")\s*:$"
 )
 # "..., senalo el y continuo:": the pronoun after the verb (él written without its accent)
 _PRONOUN_BLOCK_ES = re.compile(r"\s+(él|el|ella)\s+y\s+[a-záéíóúñ]+\s*:")
