@@ -3741,3 +3741,13 @@ def test_a_spanish_inverted_cue_then_the_speaker_going_on_in_a_block():
     )
     got = _quote_fields("Acto", body, "2012-07-31", ("speaker_text",), "es")
     assert got == ["Kim", "Kim"]
+
+
+def test_an_impersonal_report_with_an_adverb_is_no_quote():
+    # "It was recently reported that ...", "It was also disclosed that ...": no speaker in the text, no quote,
+    # as "It was reported that ..."
+    body = (
+        "It was recently reported that the U.S. warmongers inducted MRAPs into their forces., It was also "
+        "disclosed that the president gave an order on the matter."
+    )
+    assert _speakers("MRAP", body, "2012-08-01") == []

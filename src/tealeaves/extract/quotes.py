@@ -920,7 +920,9 @@ _PRONOUN_CLAUSE = re.compile(
     r"\s*(?:he|she|they|it|we)\s+(?:would|will|is|was|were|are|has|had|have|should|could|must|can|may|might)\b"
 )
 _IMPERSONAL = re.compile(
-    r"(?:^|[,;]\s+|\b(?:and|but)\s+)(?:it|It)\s+(?:is|was|has been|had been|will be|can be|may be)\s+$"
+    r"(?:^|[,;]\s+|\b(?:and|but)\s+)(?:it|It)\s+(?:is|was|has been|had been|will be|can be|may be)\s+"
+    # ("It was also disclosed that", "It was recently reported that")
+    r"(?:(?:also|recently|further|already|widely|officially|universally|generally|once again)\s+)?$"
 )
 
 _TELL_TO = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:to\s+[a-z]|about\b|of\s)")
