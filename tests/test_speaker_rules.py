@@ -3751,3 +3751,17 @@ def test_an_impersonal_report_with_an_adverb_is_no_quote():
         "disclosed that the president gave an order on the matter."
     )
     assert _speakers("MRAP", body, "2012-08-01") == []
+
+
+def test_the_spanish_informante_is_who_made_the_report():
+    # "El informe de la ocasion estuvo a cargo de Kim Ki Nam, ... dijo el informante": who made the report,
+    # as "A report was made by X ... the reporter said"
+    body = (
+        "Se celebro un acto central en el Palacio de Cultura del Pueblo., , El informe de la ocasion estuvo "
+        "a "
+        "cargo de Kim Ki Nam, miembro del Buro Politico del CC del PTC., , El inicio del trabajo del "
+        "Dirigente "
+        "en el CC del PTC fue un acontecimiento historico, dijo el informante."
+    )
+    got = _quote_fields("Acto", body, "2012-06-18", ("speaker_kind", "speaker_entity"), "es")
+    assert got == [("named", "kim-ki-nam")]

@@ -1510,6 +1510,21 @@ class Discourse:
                     titled = None  # "The reporter referred to the fact that Kim Il Sung ...": no title
                 if titled is not None or (act is not None and act.search(clause)):
                     best = m
+            if best is None and head == "informante":
+                # "El informe de la ocasion estuvo a cargo de Kim Ki Nam, ... senalo el informante": who made
+                # the report, as "A report was made by X ... the reporter said"
+                made = None
+                for made in _REPORT_BY_ES.finditer(self.text, 0, at):  # noqa: B007 - the last one
+                    pass
+                if made is not None:
+                    best = next(
+                        (
+                            m
+                            for m in self.mentions_in(made.end(), min(at, made.end() + 160))
+                            if m.label == "PERSON"
+                        ),
+                        None,
+                    )
             if best is None and act is not None:
                 # "A report delivered by Minister of Public Health Choe Chang Sik was followed by speeches",
                 # "Speeches were made following the report by Vice Premier Jon Sung Hun": the reporter
@@ -2578,6 +2593,8 @@ _UNNAMED_MEDIUM = re.compile(
 )
 
 
+# a Spanish report and who made it: "El informe de la ocasion estuvo a cargo de", "el informe presentado por"
+_REPORT_BY_ES = re.compile(r"\b[Ii]nforme\b[^.;:]{0,80}?\b(?:a\s+cargo\s+de(?:l)?|por)\s+")
 # a delegation and who leads it: "The delegation of Chinese publishers headed by "
 _DELEGATION_LED = re.compile(r"\b[Dd]elegation\b[^.;:]{0,80}?\b(?:led|headed)\s+by\s+[A-Z]")
 
