@@ -3765,3 +3765,25 @@ def test_the_spanish_informante_is_who_made_the_report():
     )
     got = _quote_fields("Acto", body, "2012-06-18", ("speaker_kind", "speaker_entity"), "es")
     assert got == [("named", "kim-ki-nam")]
+
+
+def test_who_made_the_report_or_the_address_is_the_reporter_or_the_speaker():
+    # "A report was made by Vice Marshal ... Ri Yong Ho ... The reporter said"; "X made an address ... the
+    # speaker said"; "El discurso de descubrimiento estuvo a cargo de Kim Yong Nam ... El orador"
+    body = (
+        "A report was made by Vice Marshal of the Korean People's Army Ri Yong Ho, chief of the General "
+        "Staff of the KPA., ,  The reporter said that the election was a historic event."
+    )
+    assert _speakers("Meeting", body, "2011-04-08")[0][2] == "Ri Yong Ho"
+    body = (
+        "Kim Yong Nam, president of the Presidium of the SPA, made an address at the ceremony., , It was the "
+        "unanimous desire of the people to erect a statue, the speaker said."
+    )
+    assert _speakers("Ceremony", body, "2012-02-14")[0][2] == "Kim Yong Nam"
+    body = (
+        "El discurso de descubrimiento estuvo a cargo de Kim Yong Nam, presidente del Presidium de la "
+        "Asamblea Popular Suprema., , El orador se refirio a que los Generalisimos dedicaron toda su vida al "
+        "pueblo."
+    )
+    got = _quote_fields("Acto", body, "2012-10-11", ("speaker_entity",), "es")
+    assert got == ["kim-yong-nam"]

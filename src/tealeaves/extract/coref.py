@@ -89,7 +89,7 @@ _SENT_TO_HIM = re.compile(
 )
 # what "the speaker" did before: "made a speech", "hizo uso de la palabra"
 _SPOKE = {
-    "speaker": re.compile(r"\b(?:made|delivered|gave) an? (?:[\w-]+ )?speech\b|\bspoke\b"),
+    "speaker": re.compile(r"\b(?:made|delivered|gave) an? (?:[\w-]+ )?(?:speech|address)\b|\bspoke\b"),
     "orador": re.compile(r"\bhizo uso de la palabra\b|\bpronunci[oó] (?:un|el) discurso\b"),
 }
 # what a described headline speaker is when it is one person ("Chinese Official", "Bangladesh Political
@@ -1510,11 +1510,12 @@ class Discourse:
                     titled = None  # "The reporter referred to the fact that Kim Il Sung ...": no title
                 if titled is not None or (act is not None and act.search(clause)):
                     best = m
-            if best is None and head == "informante":
-                # "El informe de la ocasion estuvo a cargo de Kim Ki Nam, ... senalo el informante": who made
-                # the report, as "A report was made by X ... the reporter said"
+            if best is None and head in _MADE_BY_ES:
+                # "El informe de la ocasion estuvo a cargo de Kim Ki Nam, ... senalo el informante", "El
+                # discurso ... estuvo a cargo de Kim Yong Nam ... El orador": who made the report or the
+                # speech, as "A report was made by X ... the reporter said"
                 made = None
-                for made in _REPORT_BY_ES.finditer(self.text, 0, at):  # noqa: B007 - the last one
+                for made in _MADE_BY_ES[head].finditer(self.text, 0, at):  # noqa: B007 - the last one
                     pass
                 if made is not None:
                     best = next(
@@ -1529,7 +1530,10 @@ class Discourse:
                 # "A report delivered by Minister of Public Health Choe Chang Sik was followed by speeches",
                 # "Speeches were made following the report by Vice Premier Jon Sung Hun": the reporter
                 rx_by = (
-                    r"\b" + re.escape(head[:-2]) + r"\s+(?:(?:made|delivered|given|presented|read)\s+)?by\s+"
+                    r"\b"
+                    + re.escape(head[:-2])
+                    # ("A report was made by Vice Marshal ... Ri Yong Ho")
+                    + r"\s+(?:(?:(?:was|were)\s+)?(?:made|delivered|given|presented|read)\s+)?by\s+"
                 )
                 by = None
                 for by in re.finditer(rx_by, self.text[:at]):  # noqa: B007 - the last one
@@ -2593,8 +2597,12 @@ _UNNAMED_MEDIUM = re.compile(
 )
 
 
-# a Spanish report and who made it: "El informe de la ocasion estuvo a cargo de", "el informe presentado por"
-_REPORT_BY_ES = re.compile(r"\b[Ii]nforme\b[^.;:]{0,80}?\b(?:a\s+cargo\s+de(?:l)?|por)\s+")
+# a Spanish report or speech and who made it: "El informe de la ocasion estuvo a cargo de", "el informe
+# presentado por", "El discurso de descubrimiento estuvo a cargo de"
+_MADE_BY_ES = {
+    "informante": re.compile(r"\b[Ii]nforme\b[^.;:]{0,80}?\b(?:a\s+cargo\s+de(?:l)?|por)\s+"),
+    "orador": re.compile(r"\b[Dd]iscurso\b[^.;:]{0,80}?\ba\s+cargo\s+de(?:l)?\s+"),
+}
 # a delegation and who leads it: "The delegation of Chinese publishers headed by "
 _DELEGATION_LED = re.compile(r"\b[Dd]elegation\b[^.;:]{0,80}?\b(?:led|headed)\s+by\s+[A-Z]")
 
