@@ -3787,3 +3787,29 @@ def test_who_made_the_report_or_the_address_is_the_reporter_or_the_speaker():
     )
     got = _quote_fields("Acto", body, "2012-10-11", ("speaker_entity",), "es")
     assert got == ["kim-yong-nam"]
+
+
+def test_a_name_with_a_lower_case_particle_before_a_persons_role_is_a_person():
+    # "Alejandro Cao de Benos, chairman of the Korean Friendship Association ..." and the "he" after it;
+    # not "Departamento de Estado" after a Spanish article, nor a place ("Estado de Palestina")
+    doc = Document.create(
+        "KCNA",
+        "2011-10-15",
+        "Anniversary of WPK Observed by KFA",
+        "Alejandro Cao de Benos, chairman of the Korean Friendship Association headquartered in Spain, "
+        "issued "
+        "a statement on Oct. 6., , Saying that the glorious history of the WPK is recorded with the feats of "
+        "President Kim Il Sung, he went on:, , The flag of the WPK is dyed with the blood of the martyrs., "
+        ", ",
+    )
+    facts = Pipeline()(doc)
+    assert ("Alejandro Cao de Benos", "PERSON") in [(m.text, m.label) for m in facts["mention"]]
+    assert [q.speaker_name for q in facts["quote"]] == ["Alejandro Cao de Benos"] * 2
+    doc = Document.create(
+        "KCNA",
+        "2011-05-11",
+        "Cable",
+        "The cable was sent to the State Department., It went al Departamento "
+        "de Estado, ministro jefe of the cabinet said.",
+    )
+    assert all(m.label != "PERSON" for m in Pipeline()(doc)["mention"])

@@ -79,6 +79,8 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
                 found.append(Mention(m.start(), m.end(), m.group(), label, eid, method))
     found.sort(key=lambda x: x.start)
     found = _state_forms(text, _extend_of(text, found, kb), kb)
+    if doc.lang in (None, "en"):
+        found = _particle_names(text, found, kb)
     taken = _Taken(found)
     extra = _titles(text, doc.published, kb, taken)
     taken.add(extra)
@@ -273,6 +275,35 @@ def _name_particles(text: str, found: list[Mention]) -> list[Mention]:
             m = Mention(m.start, tail.end(), text[m.start : tail.end()], "PERSON", None, m.method)
         out.append(m)
     return out
+
+
+def _particle_names(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    """'Alejandro Cao de Benos, chairman of ...', 'Luiz Inacio Lula da Silva, president of ...': a name with
+    a lower-case particle, which the run finder cuts, is one person's when a person's role follows it."""
+    if kb.person_roles_re is None or not _PARTICLE_HINT.search(text):
+        return found
+    taken = _Taken(found)
+    new = [
+        Mention(m.start(), m.end(), m.group(), "PERSON", None, "pattern")
+        for m in _PARTICLE_NAME.finditer(text)
+        if kb.person_roles_re.match(text, m.end())
+        and not taken.overlaps(m.start(), m.end())
+        and m.group().split()[0] not in kb.stopwords
+        and not _ARTICLE_ES_BEFORE.search(
+            text, max(0, m.start() - 5), m.start()
+        )  # ("al Departamento de Estado")
+        and (kb.surface.get(m.group().split()[-1]) or ("",))[0] != "PLACE"  # ("Estado de Palestina")
+    ]
+    return sorted(found + new, key=lambda x: x.start) if new else found
+
+
+# a name with a lower-case particle inside it ("Cao de Benos", "Lula da Silva", "van der Berg")
+_PARTICLES = r"(?:de|da|das|do|dos|del|della|di|van|von|der|den|le|la)"
+_PARTICLE_NAME = re.compile(
+    r"(?<![\w'’.-])(?:[A-Z][a-z]+ ){1,3}(?:" + _PARTICLES + r" ){1,2}[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w'’-])"
+)
+_ARTICLE_ES_BEFORE = re.compile(r"\b(?:al|el|la|los|las|del|de|en|por|y|of|the|in)\s+$")
+_PARTICLE_HINT = re.compile(r"[a-z]\s" + _PARTICLES + r"\s[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s")
 
 
 # "An Jong Su, chief of ...", "So Yong Il, an officer of ...": Korean surnames that are English words too (the
