@@ -3813,3 +3813,21 @@ def test_a_name_with_a_lower_case_particle_before_a_persons_role_is_a_person():
         "de Estado, ministro jefe of the cabinet said.",
     )
     assert all(m.label != "PERSON" for m in Pipeline()(doc)["mention"])
+
+
+def test_a_known_person_by_the_surname_alone_after_the_full_name():
+    # "Lee Myung Bak ... In the article Lee talked about ... He said": the surname alone is the person the
+    # packs know, named in full before; not in "the Lee group"
+    doc = Document.create(
+        "KCNA",
+        "2012-03-16",
+        "Nationality of Lee Myung Bak Is Doubtful",
+        "The commentary said that Lee Myung Bak of south Korea contributed an article to the Japanese "
+        "newspaper "
+        "Asahi Shimbun., ,  In the article Lee talked about friendship with Japan. He said he would render "
+        "support to Japan., ,  The Lee group is isolated.",
+    )
+    facts = Pipeline()(doc)
+    short = [(m.text, m.entity) for m in facts["mention"] if m.method == "short"]
+    assert short == [("Lee", "lee-myung-bak")]
+    assert [q.speaker_entity for q in facts["quote"] if q.speaker_text == "He"] == ["lee-myung-bak"]

@@ -98,7 +98,57 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _propagate(text, _place_forms(text, out, kb))
     out = _person_forms(text, out, kb)
     out = [m for m in out if not (m.method == "pattern" and _WHEN_ONLY.fullmatch(m.text))]
+    out = _short_names(text, out, kb, len(doc.title))
     return _no_overlaps(_cc_forms(text, _other_states(text, _local_before_alias(out), kb)))
+
+
+def _short_names(text: str, found: list[Mention], kb: KB, title_end: int) -> list[Mention]:
+    """'Lee Myung Bak ... In the article Lee talked', 'Mahmoud Abbas ... Abbas said': a person of the packs
+    the body names in full and then by the surname alone (the first word of a Korean name, else the last)
+    is the same person, unless two people named before share that word."""
+    keys: dict[str, list[Mention]] = {}
+    for m in found:
+        words = m.text.split()
+        if m.label != "PERSON" or m.entity is None or len(words) < 2 or m.start < title_end:
+            continue  # (a person the packs know: a name no pack knows keeps its full form for coreference)
+        key = words[0] if words[0] in kb.surnames else words[-1]
+        if (
+            _SHORT_KEY.fullmatch(key)
+            and key not in kb.surface
+            and key.lower() not in kb.stopwords
+            and key not in kb.person_titles  # ("Dirigente")
+        ):
+            keys.setdefault(key, []).append(m)
+    if not keys:
+        return found
+    taken = _Taken(found)
+    new = []
+    for key, full in keys.items():
+        at = text.find(key, max(title_end, full[0].end))
+        while at >= 0:
+            end = at + len(key)
+            x_ok = (
+                (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’.-"))
+                and (end == len(text) or not (text[end].isalnum() or text[end] in "'’-"))
+                and not taken.overlaps(at, end)
+                and not _CAPITALISED_AROUND.match(text, end)
+                and not _CAPITALISED_BEFORE.search(text, max(0, at - 30), at)  # (part of a longer name)
+                and not _GROUP_AFTER.match(text, end)  # ("the Lee group", "Lee's regime": no person)
+            )
+            before = [m for m in full if m.end <= at] if x_ok else []
+            if before and len({m.entity for m in before}) == 1:
+                new.append(Mention(at, end, key, "PERSON", before[-1].entity, "short"))
+            at = text.find(key, end)
+    return sorted(found + new, key=lambda m: (m.start, -m.end)) if new else found
+
+
+# a surname that may stand alone for a person named in full before ("Yun", "Putin", "Al-Maliki")
+_SHORT_KEY = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_CAPITALISED_AROUND = re.compile(r"\s+[A-Z][a-z]")
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*|\b[Tt]he)\s+$")
+_GROUP_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:group|regime|clique|gang|government|administration|camp|faction|ring|crowd|puppets?)\b"
+)
 
 
 def _local_before_alias(found: list[Mention]) -> list[Mention]:
