@@ -302,6 +302,11 @@ def medium_kind_lead(kb: KB) -> re.Pattern:
     )
 
 
+def medium_noun_last(kb: KB) -> re.Pattern:
+    """A name ending in a paper or broadcaster noun: "China News Service", "Xing San Daily"."""
+    return kb.rx("medium-noun-last", lambda: r"(?i)\b(?:" + media_words(kb) + r")$")
+
+
 def medium_noun_end(kb: KB) -> re.Pattern:
     """A paper or broadcaster noun right before a name: "The Indonesian paper Suara Karya"."""
     return kb.rx("medium-noun-end", lambda: r"(?i)\b(?:" + media_words(kb) + r")\s+$")
@@ -2607,6 +2612,8 @@ _MADE_BY_ES = {
 _DELEGATION_LED = re.compile(r"\b[Dd]elegation\b[^.;:]{0,80}?\b(?:led|headed)\s+by\s+[A-Z]")
 
 
+# a medium printing a report: "The China News Service said as follows:"
+_AS_FOLLOWS = re.compile(r"\bas follows\s*:")
 # a medium's kind written first as part of its name: "Paper Thongil", "Newspaper Minjok Sibo"
 _MEDIUM_KIND_FIRST = re.compile(r"^(?:Paper|Newspaper|Magazine|Journal)\s+(?=[A-Z])")
 # a paper speaking in a headline: "S. Korean Paper Slams ...", "Chinese Newspaper on ...", "Lauded by Paper"
@@ -2840,12 +2847,12 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
         if q.direct
         and q.speaker_start is not None
         and q.speaker_start < q.start
+        and _AS_FOLLOWS.search(disc.text, q.speaker_start, q.start)
         and (
             q.speaker_kind == "self"
             or disc.kb.is_medium(q.speaker_entity)
-            or re.search(r"(?i)\b(?:" + media_words(disc.kb) + r")$", q.speaker_name or q.speaker_text or "")
+            or medium_noun_last(disc.kb).search(q.speaker_name or q.speaker_text or "")
         )
-        and re.search(r"\bas follows\s*:", disc.text[q.speaker_start : q.start])
     ]  # ('The China News Service said as follows:' and the story it prints)
     order = sorted(range(len(quotes)), key=lambda k: (quotes[k].speaker_start or quotes[k].start, k))
     done: dict[tuple[int, int], Ref] = {}

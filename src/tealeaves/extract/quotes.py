@@ -1551,8 +1551,7 @@ _STATE_PLURALS = frozenset({"authorities", "forces", "news", "times"})
 # a day opening a subject's span ("On Saturday the Tokyo Electric Power Co."), and the document a subject's
 # span ends with ("William Hague in the 2010 Human Rights and Democracy report")
 _DAY_OPENER = re.compile(
-    r"\s*(?:On\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"[a-z]*\.?\s+\d{1,2}),?\s+(?=(?:the|The)\s|[A-Z])"
+    r"\s*(?:On\s+)?(?:" + _WEEKDAY + r"|" + _MONTH_NAME + r"\.?\s+\d{1,2}),?\s+(?=(?:the|The)\s|[A-Z])"
 )
 _IN_DOCUMENT_TAIL = re.compile(r"\s+in\s+(?:the|a|an|his|her|its|their)\s+(?:[^,;:]*\s)?([a-z]+)\s*$")
 # a relative pronoun right before a span ("the foreign minister who took part in ...")
