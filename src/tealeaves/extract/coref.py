@@ -302,9 +302,35 @@ def medium_kind_lead(kb: KB) -> re.Pattern:
     )
 
 
+def paper_word(kb: KB) -> re.Pattern:
+    """A paper noun of the packs written capitalised, as a headline or a name writes it: "S. Korean Paper
+    Slams ...", "Chinese Newspaper on ...", "Paper Thongil" (group ``kind``)."""
+    return kb.rx(
+        "paper-word",
+        lambda: (
+            r"\b(?P<kind>"
+            + "|".join(sorted((w[:1].upper() + w[1:] for w in kb.media_nouns), key=len, reverse=True))
+            + r")s?\b"
+        ),
+    )
+
+
 def medium_noun_last(kb: KB) -> re.Pattern:
     """A name ending in a paper or broadcaster noun: "China News Service", "Xing San Daily"."""
     return kb.rx("medium-noun-last", lambda: r"(?i)\b(?:" + media_words(kb) + r")$")
+
+
+def _kind_first(name: str, kb: KB) -> re.Match | None:
+    """A paper noun opening a name, before the name itself ("Paper Thongil"; not "Daily Star", "Weekly
+    Reader": a name of which the noun is part)."""
+    m = paper_word(kb).match(name)
+    if (
+        m is None
+        or m.group("kind").lower() in ("daily", "weekly")
+        or not re.match(r"\s+[A-Z]", name[m.end() :])
+    ):
+        return None
+    return re.compile(r"\S+\s+").match(name)
 
 
 def medium_noun_end(kb: KB) -> re.Pattern:
@@ -414,7 +440,9 @@ class Discourse:
                 and r.name
                 and (
                     (subj.kind == "org" and not r.person)
-                    or (subj.kind == "person" and _MEDIUM_KIND_FIRST.match(r.name))  # ("Paper Thongil")
+                    or (
+                        subj.kind == "person" and _kind_first(r.name, self.kb) is not None
+                    )  # ("Paper Thongil")
                 )
             ):
                 s = self.sents[i]
@@ -422,7 +450,8 @@ class Discourse:
                     # what carries an article is a medium, named without its place or its kind ("The La
                     # Juventud of Uruguay on May 20 carried", "Paper Thongil published by ... carried": La
                     # Juventud, Thongil; guidelines 6)
-                    name = medium_without_place(_MEDIUM_KIND_FIRST.sub("", r.name), self.kb)
+                    kind = _kind_first(r.name, self.kb)
+                    name = medium_without_place(r.name[kind.end() :] if kind else r.name, self.kb)
                     subj = replace(subj, kind="org", ref=replace(r, name=name, person=False))
             self._subjects[i] = subj
         return self._subjects[i]
@@ -2277,7 +2306,7 @@ class Discourse:
         "Chinese Newspaper on ...", "... Lauded by Paper of Democratic Congo"): the paper its lead sentence
         names, for "the editorial" or "the newspaper" that no sentence introduces (not the medium's own
         voice)."""
-        if not _HEADLINE_PAPER.search(self.text, 0, self.doc.body_offset) or any(
+        if not paper_word(self.kb).search(self.text, 0, self.doc.body_offset) or any(
             m.entity in self.media for m in self.mentions if m.end <= self.doc.body_offset
         ):
             return None
@@ -2614,10 +2643,6 @@ _DELEGATION_LED = re.compile(r"\b[Dd]elegation\b[^.;:]{0,80}?\b(?:led|headed)\s+
 
 # a medium printing a report: "The China News Service said as follows:"
 _AS_FOLLOWS = re.compile(r"\bas follows\s*:")
-# a medium's kind written first as part of its name: "Paper Thongil", "Newspaper Minjok Sibo"
-_MEDIUM_KIND_FIRST = re.compile(r"^(?:Paper|Newspaper|Magazine|Journal)\s+(?=[A-Z])")
-# a paper speaking in a headline: "S. Korean Paper Slams ...", "Chinese Newspaper on ...", "Lauded by Paper"
-_HEADLINE_PAPER = re.compile(r"\b(?:Paper|Papers|Newspaper|Newspapers|Daily|Magazine|Weekly)\b")
 
 
 def t_after(text: str, at: int) -> str:

@@ -1530,10 +1530,17 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
     return _clause_subject_es(text, span[0], span[1], kb) or span
 
 
+# a finite verb: a past tense, or an auxiliary or common irregular verb
+_FINITE_VERB = (
+    r"[a-z]+ed|is|are|was|were|has|have|had|took|made|held|went|began|gave|sent|set|put|kept|brought|"
+    r"did|does|do|will|would|can|could|got|ran|came|became|sought|fought|built|met|spoke|saw|paid"
+)
 _NAME_ONLY = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
 # a verb phrase, no noun phrase: a verb in the past or an auxiliary, alone or before an object or a
 # preposition ("stood against the tour", "had the honor of ...", "has"; not "estimated data")
 _VERB_PHRASE = re.compile(
+    # (the past and the auxiliaries of _FINITE_VERB that open a predicate, not "is"/"are": "What matters here
+    # is ..." opens with its subject)
     r"\s*(?:[a-z]+ed|had|has|have|was|were|took|made|held|sent|met|gave|did|stood|went|came|saw|paid|kept|ran)"
     r"(?:\s+(?:the|a|an|his|her|its|their|him|them|it|to|against|for|on|in|with|by|into|up|out|public|that)\b.*)?"
     r"\s*",
@@ -1618,8 +1625,7 @@ _FINITE_IN_CLAUSE = re.compile(
     # ("Burchett in his travelogue highly praised": where he said it, between the subject and its verb)
     r"(?:\s+in\s+(?:his|her|its|their|a|an|the)\s+[\w-]+)?"
     r"\s+(?:" + _CLAUSE_ADVERB + r"\s+)?"
-    r"(?:[a-z]+ed|is|are|was|were|has|have|had|took|made|held|went|began|gave|sent|set|put|kept|brought|"
-    r"did|does|do|will|would|can|could|got|ran|came|became|sought|fought|built|met|spoke|saw|paid)\b"
+    r"(?:" + _FINITE_VERB + r")\b"
 )
 
 
@@ -2614,10 +2620,7 @@ def _speaker_kind(
     media, roles, offices = speaker_words(kb)
     if low in PRONOUNS:
         return "pronoun", None, None
-    if _ANONYMOUS_ISSUER.match(sp) and sp.split()[0].lower().rstrip("s") in kb.doc_nouns | {
-        "report",
-        "statement",
-    }:
+    if _ANONYMOUS_ISSUER.match(sp) and sp.split()[0].lower().rstrip("s") in kb.doc_nouns:
         # "statement of a spokesman for the National Defence Commission", "report made by experts of the
         # Asian Development Bank": a document whose issuer the span gives as a spokesman or experts speaks as
         # they do, anonymously (guidelines 2.3)
