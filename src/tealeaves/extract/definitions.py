@@ -32,12 +32,14 @@ def find_definitions(
     doc: Document, sentences: list[Sentence], mentions: list[Mention], kb: KB
 ) -> list[Definition]:
     text = doc.text
+    low = text.lower()
+    if kb.definition_any_gate is not None and kb.definition_any_gate.search(low) is None:
+        return []  # (no pattern's gate string anywhere: most headlines)
     people = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
     places = {(m.start, m.end) for m in mentions if m.label == "PLACE"}
     out: list[Definition] = []
     seen: set[int] = set()
     # the patterns (or their triggers) with a hit somewhere in the document: most have none
-    low = text.lower()
     active = [
         (name, rx, trigger)
         for (name, rx, trigger), gate, probe in zip(

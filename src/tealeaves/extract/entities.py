@@ -18,7 +18,7 @@ import bisect
 import re
 
 from tealeaves.extract.eventdates import MONTH, WEEKDAY
-from tealeaves.extract.kb import KB, blind_finditer, fold_accents
+from tealeaves.extract.kb import KB, blind_finditer, fold_accents, trie_regex
 from tealeaves.model import Document, Mention
 
 _CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,2}\.(?= [A-Z])|[A-Z][\w'’-]*)"
@@ -52,7 +52,9 @@ _FUNCTION_WORDS = frozenset(
         "then there here today yesterday tomorrow now such some all many every each other another no not"
     )
 )
-_GLUE_HINT = re.compile(r"[A-Za-z][A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+")
+# (whether a text may hold a glued name: a letter, then three capitalised words; written to open with the
+# capital, its look-behind after it, so that the engine skips to capitals instead of trying every letter)
+_GLUE_HINT = re.compile(r"[A-Z](?<=[A-Za-z].)[a-z]+ [A-Z][a-z]+ [A-Z][a-z]+")
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -71,7 +73,8 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
         if label == "ORG":
             start, eid = _qualified_org(text, start, eid, kb)
         found.append(Mention(start, end, text[start:end], label, eid, method))
-    if kb.glued_re is not None and _GLUE_HINT.search(text):
+    glue = _GLUE_HINT.search(text) is not None
+    if kb.glued_re is not None and glue:
         taken = _Taken(found)
         for m in kb.glued_re.finditer(text):
             if not taken.overlaps(*m.span()):
@@ -84,7 +87,7 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     taken = _Taken(found)
     extra = _titles(text, doc.published, kb, taken)
     taken.add(extra)
-    unknown, replaced = _unknown(text, kb, taken, len(doc.title) if _title_case(doc.title) else 0)
+    unknown, replaced = _unknown(text, kb, taken, len(doc.title) if _title_case(doc.title) else 0, glue)
     out = [m for m in found + extra if (m.start, m.end) not in replaced] + unknown
     out.sort(key=lambda x: (x.start, -x.end))
     out = _no_overlaps(out)
@@ -348,12 +351,19 @@ def _particle_names(text: str, found: list[Mention], kb: KB) -> list[Mention]:
 
 
 # a name with a lower-case particle inside it ("Cao de Benos", "Lula da Silva", "van der Berg")
-_PARTICLES = r"(?:de|da|das|do|dos|del|della|di|van|von|der|den|le|la)"
+_PARTICLE_WORDS = ["de", "da", "das", "do", "dos", "del", "della", "di", "van", "von", "der", "den"]
+_PARTICLE_WORDS += ["le", "la"]
+_PARTICLES = "(?:" + "|".join(_PARTICLE_WORDS) + ")"
 _PARTICLE_NAME = re.compile(
     r"(?<![\w'’.-])(?:[A-Z][a-z]+ ){1,3}(?:" + _PARTICLES + r" ){1,2}[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w'’-])"
 )
 _ARTICLE_ES_BEFORE = re.compile(r"\b(?:al|el|la|los|las|del|de|en|por|y|of|the|in)\s+$")
-_PARTICLE_HINT = re.compile(r"[a-z]\s" + _PARTICLES + r"\s[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s")
+# (whether a text may hold one: a lower-case letter, a space, a particle, a capitalised name and a comma; each
+# particle opens with its first letter and the look-behind comes after it, so that the engine skips to those
+# letters instead of trying every lower-case one)
+_PARTICLE_HINT = re.compile(
+    trie_regex(_PARTICLE_WORDS, after_first=r"(?<=[a-z]\s.)") + r"\s[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s"
+)
 
 
 # "An Jong Su, chief of ...", "So Yong Il, an officer of ...": Korean surnames that are English words too (the
@@ -434,7 +444,8 @@ _PLACE_OF = re.compile(
 )
 
 
-_PLACE_OF_HINT = re.compile(r"(?:nce|ity|own|ion|nty|ict|age|ort|and|tal|ity|cia|dad) (?:of|de) [A-Z]")
+# (opening with the space and looking behind it for the word's end: the engine skips to spaces)
+_PLACE_OF_HINT = re.compile(r" (?<=(?:nce|ity|own|ion|nty|ict|age|ort|and|tal|ity|cia|dad) )(?:of|de) [A-Z]")
 
 
 def _place_forms(text: str, found: list[Mention], kb: KB) -> list[Mention]:
@@ -894,13 +905,12 @@ def _title_case(title: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int) -> tuple[list[Mention], set]:
+def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int, glue: bool) -> tuple[list[Mention], set]:
     """Unknown names, and the known mentions they swallow. In a Title Case headline (``title_case_end``
     > 0) every word is capitalised, so only name shapes that do not rely on capitals being rare (Korean
     names, head words) are used there."""
     out: list[Mention] = []
     replaced: set[tuple[int, int]] = set()
-    glue = _GLUE_HINT.search(text) is not None
     stopwords = kb.stopwords
     for m in _CAPSEQ.finditer(text):
         if m.group() in stopwords:

@@ -249,6 +249,7 @@ class KB:
     # each trigger written in lower case, searched case-sensitively in the lower-cased text: whether a
     # document holds the trigger at all, several times faster than the case-blind search (None: no trigger)
     definition_probes: list[re.Pattern | None] = field(default_factory=list)
+    definition_any_gate: re.Pattern | None = None  # any string of any gate (None: a pattern has no gate)
     titles_lower_re: re.Pattern | None = None  # ``titles_re`` for lower-cased text (``lower_twin``)
     role_of_comma_re: re.Pattern | None = None
     appear_re: re.Pattern | None = None
@@ -509,6 +510,11 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         # (one character will do: "(" opens every gloss in parentheses, and most documents hold none)
         kb.definition_gates.append(literal_gate(d["trigger"], min_len=1) if d.get("trigger") else None)
         kb.definition_probes.append(_lower_probe(d["trigger"]) if d.get("trigger") else None)
+    if kb.definition_gates and None not in kb.definition_gates:
+        # every gate string in one alternation: a document holding none of them (most headlines) has no
+        # active pattern, found in one search instead of a test per pattern and gate string
+        strings = sorted({g for gate in kb.definition_gates for g in gate}, key=lambda g: (-len(g), g))
+        kb.definition_any_gate = re.compile("|".join(re.escape(g) for g in strings))
     _compile_events(kb, p)
 
 
