@@ -8,7 +8,7 @@ is only a stopword, a pronoun or a known place/person name is not a term being d
 
 from __future__ import annotations
 
-from tealeaves.extract.kb import KB
+from tealeaves.extract.kb import KB, holds_any
 from tealeaves.model import Definition, Document, Mention, Sentence
 
 _NOT_TERMS = {
@@ -33,7 +33,7 @@ def find_definitions(
 ) -> list[Definition]:
     text = doc.text
     low = text.lower()
-    if kb.definition_any_gate is not None and kb.definition_any_gate.search(low) is None:
+    if kb.definition_any_gate is not None and not holds_any(low, kb.definition_any_gate):
         return []  # (no pattern's gate string anywhere: most headlines)
     people = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
     places = {(m.start, m.end) for m in mentions if m.label == "PLACE"}
@@ -45,7 +45,7 @@ def find_definitions(
         for (name, rx, trigger), gate, probe in zip(
             kb.definitions, kb.definition_gates, kb.definition_probes, strict=True
         )
-        if (gate is None or any(g in low for g in gate))
+        if (gate is None or holds_any(low, gate))
         and (probe.search(low) if probe is not None else rx.search(text))
     ]
     for sent in sentences if active else ():

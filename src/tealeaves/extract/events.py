@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from tealeaves.extract import eventdates
-from tealeaves.extract.kb import KB, blind_finditer
+from tealeaves.extract.kb import KB, blind_finditer, holds_any
 from tealeaves.model import Document, Event, Mention, Sentence
 
 _WD = eventdates.WEEKDAY
@@ -50,7 +50,7 @@ def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention
     body_i = 0
     low = text.lower()
     # (most documents name no one accompanying: a few substring tests, not one search per sentence)
-    acc = kb.accompanied_re is not None and any(g in low for g in kb.accompanied_gate)
+    acc = kb.accompanied_re is not None and holds_any(low, kb.accompanied_gate)
     for sent, ments in zip(sentences, by_sentence, strict=True):
         lead = sent.start < doc.body_offset or body_i < 2
         if sent.start >= doc.body_offset:
@@ -74,10 +74,11 @@ def find_events(doc: Document, sentences: list[Sentence], mentions: list[Mention
             ]
         )
         if kb.meeting_noun_re is not None
+        and holds_any(low, kb.meeting_noun_gate)
         and (
             kb.meeting_noun_lower_re.search(low)
             if kb.meeting_noun_lower_re is not None
-            else any(g in low for g in kb.meeting_noun_gate) and kb.meeting_noun_re.search(text)
+            else kb.meeting_noun_re.search(text)
         )
         else []
     )  # (most documents name no meeting: one search over the text, not one per sentence)

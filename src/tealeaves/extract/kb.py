@@ -161,6 +161,16 @@ def fold_accents(text: str) -> str:
     return text if text.isascii() else text.translate(_ACCENTS)
 
 
+def holds_any(text: str, strings) -> bool:
+    """Whether ``text`` holds any of ``strings`` (a gate's): a plain loop of substring tests, faster than
+    ``any`` over a generator and than one search of their alternation, whose first characters are most
+    letters."""
+    for s in strings:  # noqa: SIM110 - (the loop is the point: see above)
+        if s in text:
+            return True
+    return False
+
+
 def phrase_gate(phrases: list[str]) -> tuple[str, ...]:
     """Lower-case words one of which every phrase holds (each phrase's longest word): a text holding none of
     them matches no phrase, and ``in`` on the lower-cased text is far cheaper than searching an alternation
@@ -249,7 +259,7 @@ class KB:
     # each trigger written in lower case, searched case-sensitively in the lower-cased text: whether a
     # document holds the trigger at all, several times faster than the case-blind search (None: no trigger)
     definition_probes: list[re.Pattern | None] = field(default_factory=list)
-    definition_any_gate: re.Pattern | None = None  # any string of any gate (None: a pattern has no gate)
+    definition_any_gate: tuple[str, ...] | None = None  # every gate's strings (None: a pattern has none)
     titles_lower_re: re.Pattern | None = None  # ``titles_re`` for lower-cased text (``lower_twin``)
     role_of_comma_re: re.Pattern | None = None
     appear_re: re.Pattern | None = None
@@ -458,8 +468,9 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         alt = "|".join(
             [f"(?:{x})" for x in patterns] + ["(?:" + trie_regex(sorted({w for w in q["cues"] if w})) + ")"]
         )
-        # not after a hyphen: "the above-said provinces" is no cue
-        kb.cues_re = re.compile(r"(?<!-)(?<![\w])(?:" + alt + r")(?![\w])")
+        # not after a hyphen: "the above-said provinces" is no cue (one look-behind for both: it is tried at
+        # every position)
+        kb.cues_re = re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w])")
         kb.cue_alt = "(?:" + alt + ")"
         kb.object_cue_re = re.compile("|".join(f"(?:{x})" for x in patterns) or "(?!)", re.IGNORECASE)
     if q.get("according_to"):
@@ -511,10 +522,9 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         kb.definition_gates.append(literal_gate(d["trigger"], min_len=1) if d.get("trigger") else None)
         kb.definition_probes.append(_lower_probe(d["trigger"]) if d.get("trigger") else None)
     if kb.definition_gates and None not in kb.definition_gates:
-        # every gate string in one alternation: a document holding none of them (most headlines) has no
-        # active pattern, found in one search instead of a test per pattern and gate string
-        strings = sorted({g for gate in kb.definition_gates for g in gate}, key=lambda g: (-len(g), g))
-        kb.definition_any_gate = re.compile("|".join(re.escape(g) for g in strings))
+        # every pattern's gate strings together: a document holding none of them (most headlines) has no
+        # active pattern, found in one loop instead of a test per pattern
+        kb.definition_any_gate = tuple(sorted({g for gate in kb.definition_gates for g in gate}))
     _compile_events(kb, p)
 
 

@@ -803,7 +803,7 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
             out += _trailing(text, sent, s, end, body_end, speaker, mentions, kb)
             break
     if (
-        lead_quote or (not out and (_TRAIL_PARTICIPLE.search(s) or _AND_CUE_THAT.search(s)))
+        lead_quote or (not out and (_TRAIL_PARTICIPLE.search(s) or _AND_CUE_THAT_HINT.search(s)))
     ) and main_speaker is None:
         main_speaker = _sentence_subject(s, sent.start, after_lead)  # (only when a quote can follow)
         if main_speaker is not None and not lead_quote:
@@ -1158,10 +1158,14 @@ def _clause_end(s: str, start: int, body_end: int) -> int:
     return min(ends) if ends else body_end
 
 
-_AND_CUE_THAT = re.compile(
-    r",?\s+and\s+(?:also\s+)?(said|stressed|noted|warned|added|declared|emphasized|pointed out|affirmed|"
+_AND_CUE = (
+    r"and\s+(?:also\s+)?(said|stressed|noted|warned|added|declared|emphasized|pointed out|affirmed|"
     r"expressed the hope|expressed the belief|hoped|claimed|stated)\s+that\s+"
 )
+_AND_CUE_THAT = re.compile(r",?\s+" + _AND_CUE)
+# (whether a sentence holds one: "and" after a space, written to open with its "a", so that the engine skips
+# to that letter instead of trying the optional comma and the spaces at every position)
+_AND_CUE_THAT_HINT = re.compile(r"a(?<=\sa)" + _AND_CUE[1:])
 
 
 # a phrase opening a clause after "that": "adding that to this end ...", "... that in order to supply ..."
