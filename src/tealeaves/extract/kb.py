@@ -223,6 +223,7 @@ class KB:
     cues_re: re.Pattern | None = None
     cue_alt: str = "(?!)"  # the speech cues as one alternation, for embedding in other patterns
     according_re: re.Pattern | None = None
+    according_gate: tuple = ()  # words one of which any "according to" phrase holds (``phrase_gate``)
     self_speakers: frozenset = frozenset()
     speaker_aliases: dict = field(default_factory=dict)  # "north" -> "kp": a state named as a speaker
     zero_subject_cues: frozenset = frozenset()  # cues of languages that drop the subject (Spanish)
@@ -475,6 +476,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         kb.object_cue_re = re.compile("|".join(f"(?:{x})" for x in patterns) or "(?!)", re.IGNORECASE)
     if q.get("according_to"):
         kb.according_re = _words_regex(q["according_to"])
+        kb.according_gate = phrase_gate(q["according_to"])
     kb.self_speakers = frozenset(s.lower() for s in q.get("self", []))
     kb.speaker_aliases = dict(a.split("=", 1) for a in q.get("speaker_aliases", []))
     kb.zero_subject_cues = frozenset(s.lower() for s in q.get("zero_subject_cues", []))

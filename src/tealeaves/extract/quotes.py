@@ -42,7 +42,7 @@ from tealeaves.extract.coref import (
 )
 from tealeaves.extract.entities import demonym_after
 from tealeaves.extract.eventdates import MONTH, WEEKDAY
-from tealeaves.extract.kb import KB
+from tealeaves.extract.kb import KB, holds_any
 from tealeaves.model import Document, Mention, Quote, Sentence
 
 _WEEKDAY = WEEKDAY
@@ -1195,7 +1195,7 @@ def _clausal(rest: str) -> bool:
 
 
 def _according(text, sent, s: str, mentions, kb: KB) -> list[Quote]:
-    a = kb.according_re.search(s)
+    a = kb.according_re.search(s) if holds_any(s.lower(), kb.according_gate) else None
     if a is None or not _source_np(s[a.end() :], kb):
         return []
     sp_end = s.find(",", a.end())
