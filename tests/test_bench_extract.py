@@ -71,3 +71,12 @@ def test_the_engines_take_turns_pass_by_pass():
     got = _fastest(3, lambda: calls.append("t") or 1, lambda: calls.append("s") or 2)
     assert calls == ["t", "s", "t", "s", "t", "s"]
     assert [n for _, n in got] == [1, 2] and all(sec >= 0 for sec, _ in got)
+
+
+def test_the_short_engine_takes_several_passes_per_turn():
+    # a tealeaves pass is some twenty times shorter than a spaCy pass: it is timed several times per turn
+    from tealeaves.bench.extraction import _fastest
+
+    calls = []
+    _fastest(2, lambda: calls.append("t") or 1, lambda: calls.append("s") or 2, repeats=(3, 1))
+    assert calls == ["t", "t", "t", "s", "t", "t", "t", "s"]

@@ -139,9 +139,9 @@ def bench_extract(corpora, n, seed, with_spacy, passes, fmt):
 
     Both run in this one process over the same seeded sample of English documents drawn uniformly from
     all corpora (headline-only KCNA items are most of them, as in the corpora), each timed over --passes
-    passes taken in turns (a pass of tealeaves, a pass of spaCy, ...) with the fastest of each reported: on
-    a shared machine noise only slows a pass, and a slow spell falls on both engines alike. spaCy comes from
-    the optional extra `pip install -e '.[spacy]'`.
+    passes taken in turns (three passes of tealeaves, whose pass is some twenty times shorter, then a pass of
+    spaCy, ...) with the fastest of each reported: on a shared machine noise only slows a pass, and a slow
+    spell falls on both engines alike. spaCy comes from the optional extra `pip install -e '.[spacy]'`.
     """
     from tealeaves.bench import extraction as bx
 
