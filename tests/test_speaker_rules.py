@@ -3831,3 +3831,30 @@ def test_a_known_person_by_the_surname_alone_after_the_full_name():
     short = [(m.text, m.entity) for m in facts["mention"] if m.method == "short"]
     assert short == [("Lee", "lee-myung-bak")]
     assert [q.speaker_entity for q in facts["quote"] if q.speaker_text == "He"] == ["lee-myung-bak"]
+
+
+def test_a_state_form_after_a_capitalised_word_is_the_tail_of_a_longer_name():
+    # "The Young Electorates Federation of south Korea": a body, not the state form "Federation of south
+    # Korea" (so "it" later is that body); "Veralcruz State of Mexico" is Mexico's state, Mexico the place
+    doc = Document.create(
+        "KCNA",
+        "2012-08-10",
+        "Japan's Apology for Sexual Slavery Urged in S. Korea",
+        "The Young Electorates Federation of south Korea Thursday held a press conference in Seoul urging "
+        "Japan to make apology.,  The organization blamed the Japanese government for its past crimes., ,  "
+        "The south Korean regime, too, should positively opt for settling the issue, it noted.",
+    )
+    facts = Pipeline()(doc)
+    assert ("Young Electorates Federation of south Korea", "ORG") in [
+        (m.text, m.label) for m in facts["mention"]
+    ]
+    assert [q.speaker_name for q in facts["quote"]] == ["Young Electorates Federation of south Korea"]
+    doc = Document.create(
+        "KCNA",
+        "2011-04-11",
+        "Earthquake Hits Mexico",
+        "A 6.7 magnitude earthquake jolted Veralcruz State of "
+        "Mexico on Thursday. The Bolivar Republic of Venezuela sent aid.",
+    )
+    places = [(m.text, m.entity) for m in Pipeline()(doc)["mention"] if m.label == "PLACE"]
+    assert ("Mexico", "mx") in places and ("Bolivar Republic of Venezuela", "ve") in places

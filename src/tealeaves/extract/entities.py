@@ -413,10 +413,14 @@ def _word_surnames(text: str, found: list[Mention], kb: KB) -> list[Mention]:
 
 
 _STATE_FORM = re.compile(
-    r"(?:(?:Socialist|Islamic|Federal|Democratic|People's|Arab|Bolivarian|United|Federative|Plurinational|"
+    r"(?:(?:Socialist|Islamic|Federal|Democratic|People's|Arab|Bolivarian|Bolivar|United|Federative|Plurinational|"
     r"Oriental|Cooperative|Hashemite)\s+)*(?:Republic|State|Kingdom|Federation|Commonwealth|Sultanate|Emirate|"
     r"Principality|Grand Duchy)\s+of\s+(?:the\s+)?$"
 )
+
+
+# a capitalised word (not an article) right before: the state form is the tail of a longer name
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’.-])(?!(?:The|A|An)\s)[A-Z][\w'’-]*\s+$")
 
 
 def _state_forms(text: str, found: list[Mention], kb: KB) -> list[Mention]:
@@ -430,7 +434,8 @@ def _state_forms(text: str, found: list[Mention], kb: KB) -> list[Mention]:
                 f is not None
                 and f.end() == m.start
                 and text[f.start() - 1 : f.start()] in ("", " ", "\n", "(")
-            ):
+                and not _NAME_WORD_BEFORE.search(text, max(0, f.start() - 40), f.start())
+            ):  # (but "The Young Electorates Federation of south Korea" is a body's name)
                 m = Mention(f.start(), m.end, text[f.start() : m.end], "PLACE", m.entity, m.method)
         out.append(m)
     return out
