@@ -137,7 +137,9 @@ class Mention:
     ``label`` is ``PERSON``, ``ORG`` or ``PLACE``; ``entity`` the pack entity it resolves to, or None
     (unresolved). ``method`` says how it was found: ``name`` (canonical name), ``alias`` (an alias or
     romanisation variant), ``title`` (a title standing for a person in a period, e.g. "the respected
-    Supreme Leader"), ``pattern`` (an unknown name found by the name-shape rules).
+    Supreme Leader"), ``pattern`` (an unknown name found by the name-shape rules), ``short`` (a known
+    person's surname alone after the full name), ``extended`` (a known medium's name with a word of its kind
+    after it, "Kyodo News Service": the span the text gives, the entity the packs know).
     """
 
     start: int

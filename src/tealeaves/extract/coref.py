@@ -420,7 +420,8 @@ class Discourse:
 
     def ref_of(self, m: Mention) -> Ref:
         e = self.kb.entity(m.entity)
-        name = e.name if e is not None else re.sub(r"['’]s$", "", m.text)
+        name = e.name if e is not None and m.method != "extended" else re.sub(r"['’]s$", "", m.text)
+        # (a known medium named with a word of its kind, "Kyodo News Service": that name, and its entity)
         if e is None and m.label == "ORG" and _THE_OF_MEDIUM.search(self.text, max(0, m.start - 20), m.start):
             name = "The " + name  # "the Indonesian paper The First Times": its "The" is part of its name
         kind = "self" if m.entity in self.media else "named"

@@ -27,7 +27,9 @@ _CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,2}\.(?= [A-Z])|[A-Z][\w'’-]*
 # so that the engine skips to the capitals instead of trying every position
 _CAPSEQ = re.compile(
     r"[A-Z](?<![\w'’.-].)(?:(?:\.[A-Z])+\.?|[a-z]{0,2}\.(?= [A-Z])|[\w'’-]*)"
-    + r"(?:(?: (?:of|for|and|the|on|with|de|del|la|los|las|y|do|da|dos|das|du|des))* (?:"
+    # (not on into a date: "The Pakistan-Korea Friendship Association on July 1 issued")
+    + r"(?:(?! on (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+    + r"(?: (?:of|for|and|the|on|with|de|del|la|los|las|y|do|da|dos|das|du|des))* (?:"
     + _CAPWORD
     + r"|\d+(?:st|nd|rd|th)?\b|(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin)-[A-Z][\w'’-]*))*"
 )  # (an Arabic article inside a name: "Muhammad al-Hasayeri", "Nabil el-Arabi")
@@ -1108,6 +1110,14 @@ def _split_and(text: str, start: int, end: int, kb: KB) -> list[tuple[int, int]]
     return parts
 
 
+# words for a medium's service after its name ("Kyodo News Service", "CNN TV"); a paper's word makes another
+# paper's name ("Chosun" + "Sinbo" is not the Chosun Ilbo)
+_SERVICE_WORDS = frozenset(
+    {"News", "Service", "TV", "Network", "Agency", "Radio", "Television", "Channel", "Broadcasting"}
+    | {"Website", "Online"}
+)
+
+
 def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) -> Mention | None:
     """'Kim Jong Suk Pyongyang Textile Mill', 'KPA Unit 318': a capitalised name around known names whose
     head word makes it an organisation or a place. Longest name wins."""
@@ -1138,6 +1148,18 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
     label = _label_by_head(words, kb)
     if label is None:
         return None
+    known = kb.surface.get(text[inner[0][0] : inner[0][1]]) if len(inner) == 1 and inner[0][0] == s else None
+    extra = text[inner[0][1] : e].split() if known is not None else []
+    if (
+        label == "ORG"
+        and known is not None
+        and kb.is_medium(known[1])
+        and 1 <= len(extra) <= 2
+        and all(w in _SERVICE_WORDS for w in extra)
+    ):
+        # "Kyodo News Service", "CNN TV", "Xinhua Network": a medium the packs know, a word of its kind after
+        # it: the medium's whole name, the known entity
+        return Mention(s, e, text[s:e], "ORG", known[1], "extended")
     head_i = 0 if words[0] in kb.head_first else _head_index(words)
     if label == "PLACE" and words[head_i] in _LOCATED and head_i + 1 < len(words):
         return None  # "Sevastopol City of Russia": a place and where it lies, two names
