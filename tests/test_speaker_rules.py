@@ -3893,3 +3893,18 @@ def test_a_known_medium_with_a_word_of_its_service_after_it():
     assert got["Xinhua Network"] == "xinhua" and got["Kyodo News Service"] == "kyodo"
     assert got.get("Chosun Sinbo") is None
     assert [q.speaker_entity for q in facts["quote"]][:2] == ["xinhua", "kyodo"]
+
+
+def test_said_and_went_on_without_a_comma():
+    # "..., the message said and went on:": who said it goes on (as after "said, and went on:"), not a
+    # speaker "message said and"
+    doc = Document.create(
+        "KCNA",
+        "2024-05-30",
+        "Congratulations to Smeltery",
+        "The WPK Central Committee sent a message of greetings to the smeltery.\n"
+        "The smeltery is being carried forward by the younger generation, the message said and went on:\n"
+        "The smeltery has over-fulfilled the national economic plans every year.",
+    )
+    got = [(q.speaker_text, q.speaker_kind) for q in Pipeline()(doc)["quote"] if q.cue == "went on"]
+    assert got == [("message", "named")]

@@ -389,8 +389,9 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         while end > first.start and text[end - 1] in " -0\n":
             end -= 1
         cue_at = c.start()
-        if len(cues) > 1 and re.fullmatch(r",\s*(?:and\s+)?|\s+y\s+", s[cues[-2].end() : c.start()]):
-            cue_at = cues[-2].start()  # 'the paper said, and went on:': who said it goes on
+        if len(cues) > 1 and re.fullmatch(r",\s*(?:and\s+)?|\s+(?:and|y)\s+", s[cues[-2].end() : c.start()]):
+            cue_at = cues[-2].start()  # 'the paper said, and went on:', '... said and went on:': who said it
+            # goes on
         elif _PARTICIPLE_RE.fullmatch(c.group()):
             # 'X noted that the DPRK celebrated the Day of the Sun with splendor, adding:': the participle's
             # subject is the main verb's, not the reported clause's
