@@ -379,6 +379,10 @@ class _Subject:
     text: str = ""  # the role's noun phrase up to the role word ("Fijian prime minister")
 
 
+# what may come between a name and "in" before a document: a day ("Rodong Sinmun Monday in a bylined article")
+_NAME_DAY_IN = re.compile(r"(?:\s+(?:on\s+)?(?:" + WEEKDAY + r"|today|yesterday))?\s+in\s+$")
+
+
 class Discourse:
     """One document's sentences, mentions and quotes, for resolving speakers in order."""
 
@@ -2256,6 +2260,21 @@ class Discourse:
                     return Ref("named", None, None, True) if by_office else Ref("anonymous", None, None, True)
                 if by_office:
                     return Ref("named", None, None, True)  # "A congratulatory letter sent by the Russian ..."
+            by = _NAME_DAY_IN.search(t, max(s.start, found.start() - 40), found.start())
+            named = [m for m in self.mentions_in(s.start, by.start()) if m.end == by.start()] if by else []
+            if (
+                named
+                and named[0].label in ("ORG", "PERSON")
+                and self.kb.cues_re is not None
+                and self.kb.rx("cue-then-name", lambda: "(?:" + self.kb.cue_alt + r")\s+(?:the\s+)?$").search(
+                    t, max(s.start, named[0].start - 40), named[0].start
+                )
+                and not self.inside_other_quote(named[0].start, named[0].end, at)
+            ):
+                # "..., observes Rodong Sinmun Monday in a bylined article dedicated to the Day of the UN":
+                # the name after the inverted cue and before "in a ... article" wrote it (not the "If the
+                # UN ..." clause's subject)
+                return self.ref_of(named[0])
             r = self._speaker_or_subject(j, s, limit)
             if r is None:
                 r = self._medium(
