@@ -3924,3 +3924,21 @@ def test_an_inverted_cue_then_a_name_in_a_document():
     )
     got = [(q.speaker_text, q.speaker_entity) for q in Pipeline()(doc)["quote"] if q.cue == "says"]
     assert got == [("article", "rodong-sinmun")]
+
+
+def test_a_participle_phrase_on_the_subject_and_a_country_representative():
+    # "The U.S. representative speaking at the Board of Governors' meeting ... said": the subject is the
+    # representative (a participle's phrase on it is no part of it), a country's one holder of that office at
+    # the meeting, unnamed (guidelines 2.3), and so is the "He" after it; "an old man living in Wonsan" stays
+    # anonymous, but not "the committee for commemorating ..." cut at its gerund
+    doc = Document.create(
+        "KCNA",
+        "2012-10-02",
+        "U.S. Intention Revealed",
+        "The U.S. representative speaking at the Board of Governors' meeting of the International Atomic "
+        "Energy Agency said north Korea announced that it will review its nuclear policy. He even said north "
+        "Korea can never be recognized as a nuclear weapons state. An old man living in Wonsan said that he "
+        "was happy.",
+    )
+    got = [(q.speaker_text, q.speaker_kind) for q in Pipeline()(doc)["quote"]]
+    assert got == [("U.S. representative", "named"), ("He", "named"), ("old man", "anonymous")]

@@ -1427,6 +1427,16 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
     ):
         # "The puppet forces are claiming that": the subject before "are" (not "It was disclosed that")
         span = (span[0], aux.start())
+    part = _PARTICIPLE_MODIFIER.search(text, span[0], span[1]) if span is not None else None
+    if (
+        part is not None
+        and part.start() > span[0]
+        and _NOUN_PHRASE_BEFORE.fullmatch(text, span[0], part.start())
+        and not _FINITE_VERB_WORD.search(text, span[0], part.start())
+    ):
+        # "The U.S. representative speaking at the Board of Governors' meeting ... said": a participle's
+        # phrase on the subject; the subject is before it
+        span = (span[0], part.start())
     # (the clause is the sentence's own, not one reported in it: "X said that the life of Y was ..., adding:")
     who = None
     if span is not None:
@@ -1566,6 +1576,20 @@ _DAY_OPENER = re.compile(
     r"\s*(?:On\s+)?(?:" + _WEEKDAY + r"|" + _MONTH_NAME + r"\.?\s+\d{1,2}),?\s+(?=(?:the|The)\s|[A-Z])"
 )
 _IN_DOCUMENT_TAIL = re.compile(r"\s+in\s+(?:the|a|an|his|her|its|their)\s+(?:[^,;:]*\s)?([a-z]+)\s*$")
+# a present participle and what opens its phrase after a subject's noun ("the U.S. representative speaking at
+# the meeting"); not the prepositions written as participles
+_PARTICIPLE_MODIFIER = re.compile(
+    r"\s+(?!(?:during|including|concerning|regarding|according|excluding|following|notwithstanding|being|"
+    r"having|bearing|nothing|something|anything|everything|morning|evening|meeting|building|wing)\b)"
+    r"[a-z]{3,}ing\s+(?:at|in|to|on|before|for|with|from|over|the|a|an|his|her|its|their)\b"
+)
+_FINITE_VERB_WORD = re.compile(r"\b(?:" + _FINITE_VERB + r")\b")
+# the noun phrase before such a participle: up to six words, no punctuation, not ending in a preposition or a
+# conjunction ("committee for commemorating", "accused ... of interfering" are no subject and its phrase)
+_NOUN_PHRASE_BEFORE = re.compile(
+    r"(?:[\w.'’-]+\s+){0,5}(?!(?:for|of|by|while|on|in|at|to|and|or|without|after|before|from|with|about|"
+    r"into|than|as|like|when|since|the|a|an)$)[\w.'’-]+"
+)
 # a relative pronoun right before a span ("the foreign minister who took part in ...")
 _WHO_BEFORE = re.compile(r"(?<=[\w.])\s+who\s+")
 
