@@ -3919,8 +3919,8 @@ def test_an_inverted_cue_then_a_name_in_a_document():
         "Rodong Sinmun Calls for Democratic Reform of UN",
         "If the United Nations is to increase its leading role in settling global problems it is necessary "
         "to carry out democratic reforms of it, observes Rodong Sinmun Monday in a bylined article dedicated "
-        "to the Day of the UN. , ,  The UN should be reformed in such a way as to fully ensure democracy, the "
-        "article says.",
+        "to the Day of the UN. , ,  The UN should be reformed in such a way as to fully ensure democracy, "
+        "the article says.",
     )
     got = [(q.speaker_text, q.speaker_entity) for q in Pipeline()(doc)["quote"] if q.cue == "says"]
     assert got == [("article", "rodong-sinmun")]
