@@ -3942,3 +3942,20 @@ def test_a_participle_phrase_on_the_subject_and_a_country_representative():
     )
     got = [(q.speaker_text, q.speaker_kind) for q in Pipeline()(doc)["quote"]]
     assert got == [("U.S. representative", "named"), ("He", "named"), ("old man", "anonymous")]
+
+
+def test_a_month_and_a_day_opening_a_body_s_name():
+    # "The April 25 Sports Team", "The June 15 All-Korean Committee": the date names the body (it was cut,
+    # leaving "Sports Team" or nothing); but "On July 9 the Intelligence Service said" opens with a date, and
+    # "the April 25 Hotel Kim Yong Hui" is a hotel, then a person
+    doc = Document.create(
+        "KCNA",
+        "2012-07-02",
+        "Teams",
+        "The April 25 Sports Team won the game. The June 15 All-Korean Committee issued a statement. On July 9 "
+        "the Intelligence Service said it was ready. A waitress of the April 25 Hotel Kim Yong Hui said that "
+        "she was happy.",
+    )
+    got = [(m.text, m.label) for m in Pipeline()(doc)["mention"]]
+    assert ("April 25 Sports Team", "ORG") in got and ("June 15 All-Korean Committee", "ORG") in got
+    assert not any(t.startswith("July 9") for t, _ in got) and ("Kim Yong Hui", "PERSON") in got

@@ -1262,6 +1262,13 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [t.span() for t in _TOKEN.finditer(text, start, end)]
 
 
+# a month and a day opening a name ("April 25 Sports Team", "June 15 All-Korean Committee")
+_MONTH_DAY = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December) "
+    r"(?:[1-9]|[12]\d|3[01])"
+)
+
+
 def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False) -> list[Mention]:
     toks = _tokens(text, start, end)
     words = [text[s:e] for s, e in toks]
@@ -1271,6 +1278,14 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     ):
         if words[0] in kb.person_titles and len(words) > 1 and words[1] not in kb.stopwords:
             break  # "President Obiang Nguema Mbasogo": the title tells a person follows
+        if (
+            len(words) >= 4
+            and _MONTH_DAY.fullmatch(" ".join(words[:2]))
+            and words[2][:1].isupper()  # ("On July 9 the Intelligence Service said": a date opener)
+            and words[2] not in kb.head_first  # ("the April 25 Hotel Kim Yong Hui": the hotel, then a name)
+            and _label_by_head(words[2:], kb) is not None
+        ):
+            break  # "April 25 Sports Team", "June 15 All-Korean Committee": a date names the body
         words.pop(0)
         toks.pop(0)
     while words and (
