@@ -3959,3 +3959,18 @@ def test_a_month_and_a_day_opening_a_body_s_name():
     got = [(m.text, m.label) for m in Pipeline()(doc)["mention"]]
     assert ("April 25 Sports Team", "ORG") in got and ("June 15 All-Korean Committee", "ORG") in got
     assert not any(t.startswith("July 9") for t, _ in got) and ("Kim Yong Hui", "PERSON") in got
+
+
+def test_a_known_name_with_a_possessive_inside_a_body_s_name():
+    # "The Pakistan Committee for Supporting Korea's Reunification": one body (the possessive "Korea's" is
+    # inside what it is "for"); "Syria's Baath Arab Socialist Party" is Syria and the party
+    doc = Document.create(
+        "KCNA",
+        "2012-07-02",
+        "Statement",
+        "The Pakistan Committee for Supporting Korea's Reunification issued a statement on Monday. The "
+        "statement said that the DPRK is strong. Syria's Baath Arab Socialist Party sent a message.",
+    )
+    got = [(m.text, m.label) for m in Pipeline()(doc)["mention"]]
+    assert ("Pakistan Committee for Supporting Korea's Reunification", "ORG") in got
+    assert ("Syria", "PLACE") in got

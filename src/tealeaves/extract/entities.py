@@ -1141,6 +1141,15 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
     if any(a < s or b > e for a, b in inner) or (s, e) in inner:
         return None
     bounds = {a for a, _ in toks} | {b for _, b in toks}
+    if not strict:
+        # "Committee for Supporting Korea's Reunification", "Society for ... Kim Jong Il's Works": a known
+        # name with a possessive inside what a body is "for" or "of" (not "Syria's Baath Arab Socialist
+        # Party", where the possessive opens the run)
+        bounds |= {
+            b - 2
+            for i, (a, b) in enumerate(toks)
+            if text.endswith(_POSSESSIVE, a, b) and any(w in ("for", "of") for w in words[:i])
+        }
     if text.find("-", s, e) >= 0:
         bounds |= {i for i in range(s, e) if text[i] == "-"} | {i + 1 for i in range(s, e) if text[i] == "-"}
     if any(a not in bounds or b not in bounds for a, b in inner):
