@@ -3952,9 +3952,9 @@ def test_a_month_and_a_day_opening_a_body_s_name():
         "KCNA",
         "2012-07-02",
         "Teams",
-        "The April 25 Sports Team won the game. The June 15 All-Korean Committee issued a statement. On July 9 "
-        "the Intelligence Service said it was ready. A waitress of the April 25 Hotel Kim Yong Hui said that "
-        "she was happy.",
+        "The April 25 Sports Team won the game. The June 15 All-Korean Committee issued a statement. On July "
+        "9 the Intelligence Service said it was ready. A waitress of the April 25 Hotel Kim Yong Hui said "
+        "that she was happy.",
     )
     got = [(m.text, m.label) for m in Pipeline()(doc)["mention"]]
     assert ("April 25 Sports Team", "ORG") in got and ("June 15 All-Korean Committee", "ORG") in got
