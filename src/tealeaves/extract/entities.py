@@ -1272,10 +1272,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # a month and a day opening a name ("April 25 Sports Team", "June 15 All-Korean Committee")
-_MONTH_DAY = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December) "
-    r"(?:[1-9]|[12]\d|3[01])"
-)
+_MONTH_DAY = re.compile(MONTH + r" (?:[1-9]|[12]\d|3[01])")
 
 
 def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False) -> list[Mention]:
