@@ -3974,3 +3974,19 @@ def test_a_known_name_with_a_possessive_inside_a_body_s_name():
     got = [(m.text, m.label) for m in Pipeline()(doc)["mention"]]
     assert ("Pakistan Committee for Supporting Korea's Reunification", "ORG") in got
     assert ("Syria", "PLACE") in got
+
+
+def test_he_with_no_subject_to_go_by_is_no_name_a_preposition_governs():
+    # "ChairmanKim Jong Ilvisited the then Hwanghae Iron Works in company with PresidentKim Il Sung. He went
+    # round ... he told ...": no subject is found (the glued names), and of the people the last sentence
+    # names the "he" is the first no preposition governs, not the last named; likewise "Ashton Carter ...
+    # met Kim Kwan Jin ... and Kim Song Hwan ... He explained"
+    doc = Document.create(
+        "KCNA",
+        "2012-01-10",
+        "Love for Workers",
+        "One day in May Juche 55 (1966) ChairmanKim Jong Ilvisited the then Hwanghae Iron Works in company "
+        "with PresidentKim Il Sung.\nHe went round various places of the iron works.\nThen he earnestly told "
+        "the accompanying officials that the process is useless if it is harmful to the health of smelters.",
+    )
+    assert [q.speaker_entity for q in Pipeline()(doc)["quote"]] == ["kim-jong-il"]

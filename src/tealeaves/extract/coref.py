@@ -379,6 +379,12 @@ class _Subject:
     text: str = ""  # the role's noun phrase up to the role word ("Fijian prime minister")
 
 
+# a preposition before a name and its titles: the name is no subject ("in company with President", "to")
+_OBLIQUE_BEFORE = re.compile(
+    r"\b(?:with|by|to|for|of|from|on|at|about|toward|towards|under|and|as|than|before|after|"
+    r"de|del|a|al|con|por|para|en|y|sobre|entre|ante)\s*"
+    r"(?:(?:the\s+)?(?:[A-Z][\w.'’-]*\s*)+)?$"
+)
 # what may come between a name and "in" before a document: a day ("Rodong Sinmun Monday in a bylined article")
 _NAME_DAY_IN = re.compile(r"(?:\s+(?:on\s+)?(?:" + WEEKDAY + r"|today|yesterday))?\s+in\s+$")
 
@@ -1163,7 +1169,18 @@ class Discourse:
                 and m.label == "PERSON"
                 and not any(a <= m.start < b for a, b in self.quote_spans)
             ]
-            return self.ref_of(people[-1]) if people else ANONYMOUS_PERSON
+            if not people:
+                return ANONYMOUS_PERSON
+            last = self.sent_index(people[-1].start)
+            same = [m for m in people if self.sent_index(m.start) == last]
+            direct = [
+                m
+                for m in same
+                if not _OBLIQUE_BEFORE.search(self.text, max(self.sents[last].start, m.start - 40), m.start)
+            ]
+            # ("Chairman Kim Jong Il visited the iron works in company with President Kim Il Sung. He went
+            # round ...": of the people that sentence names, the first one no preposition governs)
+            return self.ref_of(direct[0] if direct and len(same) > 1 else people[-1])
         return Ref("anonymous", None, None, False)
 
     @staticmethod
