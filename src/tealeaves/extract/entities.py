@@ -21,6 +21,7 @@ from tealeaves.extract.eventdates import MONTH, WEEKDAY
 from tealeaves.extract.kb import KB, blind_finditer, fold_accents, trie_regex
 from tealeaves.model import Document, Mention
 
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Ene|Abr|Ago|Dic)"
 _CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,2}\.(?= [A-Z])|[A-Z][\w'’-]*)"
 # a run of capitalised words; the first word is _CAPWORD with its capital written first and the look-behind
 # after it (the same matches: the capital, when no word character, apostrophe, dot or hyphen comes before it),
@@ -28,7 +29,9 @@ _CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,2}\.(?= [A-Z])|[A-Z][\w'’-]*
 _CAPSEQ = re.compile(
     r"[A-Z](?<![\w'’.-].)(?:(?:\.[A-Z])+\.?|[a-z]{0,2}\.(?= [A-Z])|[\w'’-]*)"
     # (not on into a date: "The Pakistan-Korea Friendship Association on July 1 issued")
-    + r"(?:(?! on (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+    + r"(?:(?! on (?:"
+    + _MONTH_WORD
+    + r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
     + r"(?: (?:of|for|and|the|on|with|de|del|la|los|las|y|do|da|dos|das|du|des))* (?:"
     + _CAPWORD
     + r"|\d+(?:st|nd|rd|th)?\b|(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin)-[A-Z][\w'’-]*))*"
@@ -39,7 +42,6 @@ _OPENER = re.compile(r"(?:^|(?<=[\s(\"“]))((?:[A-Z][\w'’-]*\s+){1,2})$")
 _TOKEN = re.compile(r"\S+")
 _THE = re.compile(r"(?:The|the)\s+")
 _KOREAN_UNIT = re.compile(r"[A-Z][a-z]+-(?:ri|dong|gun|ni|up)")  # "Sinam-ri", "Chilgol-dong"
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Ene|Abr|Ago|Dic)"
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _REST_OF_WORD = re.compile(r"\S*\s+")
 _NUMBER_AFTER = re.compile(r" \d")
@@ -353,8 +355,22 @@ def _particle_names(text: str, found: list[Mention], kb: KB) -> list[Mention]:
 
 
 # a name with a lower-case particle inside it ("Cao de Benos", "Lula da Silva", "van der Berg")
-_PARTICLE_WORDS = ["de", "da", "das", "do", "dos", "del", "della", "di", "van", "von", "der", "den"]
-_PARTICLE_WORDS += ["le", "la"]
+_PARTICLE_WORDS = [
+    "de",
+    "da",
+    "das",
+    "do",
+    "dos",
+    "del",
+    "della",
+    "di",
+    "van",
+    "von",
+    "der",
+    "den",
+    "le",
+    "la",
+]
 _PARTICLES = "(?:" + "|".join(_PARTICLE_WORDS) + ")"
 _PARTICLE_NAME = re.compile(
     r"(?<![\w'’.-])(?:[A-Z][a-z]+ ){1,3}(?:" + _PARTICLES + r" ){1,2}[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w'’-])"
@@ -1113,8 +1129,19 @@ def _split_and(text: str, start: int, end: int, kb: KB) -> list[tuple[int, int]]
 # words for a medium's service after its name ("Kyodo News Service", "CNN TV"); a paper's word makes another
 # paper's name ("Chosun" + "Sinbo" is not the Chosun Ilbo)
 _SERVICE_WORDS = frozenset(
-    {"News", "Service", "TV", "Network", "Agency", "Radio", "Television", "Channel", "Broadcasting"}
-    | {"Website", "Online"}
+    [
+        "News",
+        "Service",
+        "TV",
+        "Network",
+        "Agency",
+        "Radio",
+        "Television",
+        "Channel",
+        "Broadcasting",
+        "Website",
+        "Online",
+    ]
 )
 
 
