@@ -610,11 +610,11 @@ _FOLLOWING_ES = re.compile(
 
 # what a source newly introduced does: "... on June 12 posted on its Internet homepage an article"
 _SOURCE_ACTS = re.compile(
-    r"(?:\s+(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+[a-z]+ly)?\s+(?:"
+    r"(?:\s+(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+[a-z]+ly)?(?:\s+"
     + POSTING_VERBS
-    + r"|in\s+(?:a|an|its|their)\s+(?:joint\s+)?(?:statement|article|letter|message|"
+    + r"|,?\s+in\s+(?:a|an|its|their)\s+(?:joint\s+)?(?:statement|article|letter|message|"
     r"bulletin|commentary|press\s+release|declaration|appeal))\b"
-)
+)  # ("The Nepalese Association ..., in its bulletin on August 17, said that": the comma before "in")
 
 
 def _first_mention(mentions: list[Mention], sent: Sentence) -> Mention | None:
@@ -652,7 +652,7 @@ def _attribution_in(s: str, kb: KB) -> bool:
             "attribution",
             lambda: (
                 r"(?:,\s+|^)(?:he|she|it|they|the \w+|[A-Z][\w ]{0,40}?"
-                r"|[A-Z][\w '’-]{0,120}?\s+in\s+(?:a|an|its|his|her|their)\s+[\w\s.]{1,40}?"
+                r"|[A-Z][\w '’-]{0,120}?,?\s+in\s+(?:a|an|its|his|her|their)\s+[\w\s.]{1,40}?,?"
                 # "Kim Cha Dol, chairman of the Central Standing Committee of ..., said": a name opening the
                 # sentence, then its appositive
                 r"|(?<![\w,] )[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4},\s+[^,:;\"“”]{2,200}?,)"
