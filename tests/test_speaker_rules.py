@@ -1451,8 +1451,8 @@ CASES = [
     # in an article ...": the periodical of the issue, not the plural group
     ("kcna-ft-2012-03-25-0019", "For the immortal exploits", "said", "named", "Blits"),
     # "The Bangladesh-Korea ... Committee, in its bulletin ..., said:" and its block, then "The Nepalese
-    # Association for Supporting the Songun Politics, in its bulletin on August 17, said that ...": a new source
-    # ends the block (the comma before "in its bulletin"), and the "it" after it is that association
+    # Association for Supporting the Songun Politics, in its bulletin on August 17, said that ...": a new
+    # source ends the block (the comma before "in its bulletin"), and the "it" after it is that association
     (
         "kcna-ft-2011-08-23-0022",
         "The Songun politics represents",
