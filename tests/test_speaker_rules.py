@@ -4000,3 +4000,21 @@ def test_he_with_no_subject_to_go_by_is_no_name_a_preposition_governs():
         "the accompanying officials that the process is useless if it is harmful to the health of smelters.",
     )
     assert [q.speaker_entity for q in Pipeline()(doc)["quote"]] == ["kim-jong-il"]
+
+
+def test_a_name_in_what_the_paper_says_is_not_the_paper():
+    # "The 48th issue of the Russian paper Patriot carried ... the paper said. Conveying ..., the paper
+    # introduced in detail that the woman commander of Mt. Paektu fully ensured ... it noted": the "it" is
+    # the paper, not a name inside the clause the paper introduced
+    doc = Document.create(
+        "KCNA",
+        "2011-12-29",
+        "Kim Jong Suk Remembered",
+        'The 48th issue of the Russian paper Patriot carried an article titled "Song of revolution".\n'
+        "Though Kim Jong Suk passed away too early, her life is shining like a star, the paper said.\n"
+        "Conveying the words of President Kim Il Sung that Kim Jong Suk dedicated all her life to comrades, "
+        "the paper introduced in detail that the woman commander of Mt. Paektu fully ensured the safety of "
+        "Kim Il Sung with her intense loyalty.\nBrief as her life was, her life goes down in history as an "
+        "excellent song of revolution and love, it noted.",
+    )
+    assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == ["Patriot", "Patriot"]

@@ -2573,8 +2573,11 @@ class Discourse:
                 for run in _RUN_BEFORE_VERB.finditer(t, start, min(limit, start + 90)):
                     if len(re.findall(r"[\"“”]", t[start : run.start(1)])) % 2:
                         continue  # (inside a title in quotation marks)
-                    if self.kb.cues_re is not None and self.kb.cues_re.search(t, start, run.start(1)):
-                        break  # ('The paper ... said that the President embarked': what the paper says)
+                    if (
+                        self.kb.cues_re is not None and self.kb.cues_re.search(t, start, run.start(1))
+                    ) or re.search(r"\bthat\b", t[start : run.start(1)]):
+                        break  # ('The paper ... said that the President embarked': what the paper says; "the
+                        # paper introduced in detail that the woman commander of Mt. Paektu fully ensured")
                     words = run.group(1).split()
                     places = {
                         m.text for m in self.mentions_in(run.start(1), run.end(1)) if m.label == "PLACE"
