@@ -1460,6 +1460,10 @@ CASES = [
         "named",
         "Nepalese Association for Supporting the Songun Politics",
     ),
+    # 'The Russian paper Patriot No. 6 ... the paper carried articles under various titles including the title
+    # "Shining Star will throw its rays forever" ... the paper said': a paper's word inside a title in
+    # quotation marks names no paper
+    ("kcna-ft-2012-02-25-0025", "the august name of Kim Jong Il", "said", "named", "Patriot"),
 ]
 
 

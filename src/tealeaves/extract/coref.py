@@ -2591,7 +2591,11 @@ class Discourse:
                         words = words[1:]  # "U.S. Minjok Thongsin": the place the paper's readers live in
                     if len(words) >= 1 and not (len(words) == 1 and words[0] in places):
                         return Ref("named", None, " ".join(words), False)
-            names = list(_PAPER_NAME.finditer(t, s.start, limit))
+            names = [
+                m for m in _PAPER_NAME.finditer(t, s.start, limit) if not self._in_title(s.start, m.start())
+            ]
+            # (not the words of a title in quotation marks: 'including the title "Shining Star will throw its
+            # rays forever"')
             papers = [m for m in names if not re.search(r"\b(?:News|Express)$", m.group())]
             # ("The New York Times ... reported ..., according to Yonhap News": the paper is the Times)
             titled = papers[-1] if papers else (names[-1] if names else None)
@@ -2610,6 +2614,15 @@ class Discourse:
                     words = words[1:]  # ("The Japanese Mainichi Shimbun": a nationality, not "Mainichi")
                 return Ref("named", None, " ".join(words), False)
         return None
+
+    def _in_title(self, start: int, at: int) -> bool:
+        """``at`` lies inside a title in quotation marks opened after ``start``: 'an article titled "...'."""
+        marks = [m.start() for m in re.finditer(r"[\"“”]", self.text[start:at])]
+        return (
+            len(marks) % 2 == 1
+            and _TITLE_BEFORE_MARK.search(self.text[max(start, start + marks[-1] - 30) : start + marks[-1]])
+            is not None
+        )
 
     def _own(self, at: int) -> Ref:
         """The DPRK medium last named before ``at``, else the document's source."""
@@ -2662,6 +2675,8 @@ PAPER_WORD = (
 )
 # a broadcaster's word ending its name or before "of <country>": "Chinese Central TV", "Radio"
 BROADCAST_WORD = r"(?:TV|Radio|Television)"
+# what a title in quotation marks follows: 'an article titled "', 'under the title "'
+_TITLE_BEFORE_MARK = re.compile(r"\b(?:titled|entitled|headlined|title|titles|headline|caption|slogan)\s*$")
 _PAPER_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}" + PAPER_WORD + r"\b")
 # a nationality before a name ("Japanese Asahi Shimbun", "Nepali paper"): not part of the name
 NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)")
