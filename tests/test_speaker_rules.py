@@ -4022,3 +4022,42 @@ def test_a_name_in_what_the_paper_says_is_not_the_paper():
         "excellent song of revolution and love, it noted.",
     )
     assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == ["Patriot", "Patriot"]
+
+
+def test_a_place_after_a_name_and_a_comma_is_where_the_subject_is():
+    # "Lai Ruiqin, general director of Kai Lui Co. Ltd., China, said", "The mayor of Campinas City, Sao Paulo
+    # State, Brazil noted": the place after the comma qualifies the name before it; not after an opening
+    # phrase or a connective ("Despite frantic aid from south Korea, Japan has", "Nevertheless, Japan"),
+    # nor a name ending in a country's name ("..., Salvador France, told")
+    doc = Document.create(
+        "KCNA",
+        "2012-05-15",
+        "Visitors",
+        "Lai Ruiqin, general director of Kai Lui Co. Ltd., China, said that the President devoted his all to "
+        "the country.\nThe mayor of Campinas City, Sao Paulo State, Brazil noted that the idea is great.\n"
+        "Despite frantic aid from south Korea, Japan has kept insisting that the islets are its own.\n"
+        "Nevertheless, Japan asserted that the islets are its own.\nThe vice president of the Association "
+        "of Pamalakaya Fishermen, Salvador France, told local media that the Pentagon wants a base.",
+    )
+    got = [(q.speaker_text, q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+    assert got[0] == ("Lai Ruiqin", "named", "Lai Ruiqin")
+    assert got[1] == ("mayor of Campinas City, Sao Paulo State, Brazil", "named", None)
+    assert [g[2] for g in got[2:4]] == ["Japan", "Japan"]
+    assert got[4][2] == "Salvador France"
+
+
+def test_a_general_director_of_a_body_the_text_names_is_its_one_holder():
+    # "The general director of the Dombo Enterprise Company of Malaysia said ... he said": one holder,
+    # unnamed (guidelines 2.3); "The general director of a company" is not identified; "general secretary"
+    # of another party is not General Secretary Kim Jong Il
+    doc = Document.create(
+        "KCNA",
+        "2012-07-30",
+        "Visitors",
+        "General Secretary Kim Jong Il visited the factory.\nThe general director of the Dombo Enterprise "
+        "Company of Malaysia said that the DPRK is strong. The country will prosper, he said.\nThe general "
+        "director of a company said that the answers were clear.\nThe general secretary of the Unified "
+        "Communist Party of Italy said that the Korean people are united.",
+    )
+    got = [(q.speaker_kind, q.speaker_entity) for q in Pipeline()(doc)["quote"]]
+    assert got == [("named", None), ("named", None), ("anonymous", None), ("named", None)]

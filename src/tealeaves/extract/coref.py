@@ -1825,7 +1825,12 @@ class Discourse:
             r"(?P<of>(?:\s+[a-z][\w-]+)?\s+(?:of|for)\s+(?:the\s+)?[A-Z])?)",
             span[:1].lower() + span[1:],  # (a headline's "Head of DPRK Delegation")
         )
-        if m is None or m.group("office").lower().split(" and ")[0] not in self.kb.body_offices:
+        office = m.group("office").lower().split(" and ")[0] if m is not None else ""
+        if office.startswith("general ") and office[8:] in self.kb.body_offices:
+            office = office[
+                8:
+            ]  # "general director of the ... Association": a director, "general" describes it
+        if m is None or office not in self.kb.body_offices:
             return False  # (also "the chairman and members of the Tynda City Group ...": its first conjunct)
         noun = m.group("noun")
         if noun is None or m.group("of"):

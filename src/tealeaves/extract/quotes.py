@@ -1532,6 +1532,8 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
         head = _subject_before_np(text, s_start, span[0] - 2, kb)
         if head is not None and head[1] == span[0] - 2:
             span = (head[0], span[1])
+    if span is not None:
+        span = _with_place_qualifiers(text, s_start, span, kb)
     if span is None or not _CLAUSE_Y.search(text, span[0], span[1]):
         return span
     if _VERB_FIRST_ES.match(text, span[0]) and text[max(0, span[0] - 2) : span[0]] == ", ":
@@ -1596,6 +1598,65 @@ _WHO_BEFORE = re.compile(r"(?<=[\w.])\s+who\s+")
 
 # a Spanish clause opening with a verb in the past ("ofrecio", "visitaron")
 _VERB_FIRST_ES = re.compile(r"[a-záéíóúñ]{3,}(?:o|ó|aron|ieron)\s")
+
+
+def _with_place_qualifiers(text: str, s_start: int, span: tuple[int, int], kb: KB) -> tuple[int, int]:
+    """ "The general director of the Painters and Calligraphers' Association of Shanghai, China, said", "The
+    mayor of Campinas City, Sao Paulo State, Brazil noted", "... Holdings LTD., Hong Kong, China noted": a
+    place after a comma that follows a name is where the subject is, no subject of its own; the subject is the
+    noun phrase before it, with its places. Not after an opening phrase ("Despite frantic aid from south
+    Korea, Japan has kept insisting") nor a connective ("Meanwhile, Japan asserted")."""
+    for _ in range(3):
+        if not _PLACE_QUALIFIER.fullmatch(text, span[0], span[1]) or not _place_tail(
+            text[span[0] : span[1]], kb
+        ):
+            return span
+        if not _NAME_COMMA_BEFORE.search(text, max(s_start, span[0] - 60), span[0]):
+            return span
+        lead = _SENTENCE_NP_OPENS.match(text, s_start, span[0])
+        if (
+            lead is None
+            or lead.group(1) in INTRO_WORDS
+            or lead.group(1).lower() in PREPOSITIONS
+            or _NOT_SUBJECT_NP.search(lead.group(1))
+        ):
+            return span  # ("Nevertheless, Japan asserted")
+        if _FINITE_VERB_WORD.search(text, s_start, span[0]):
+            return span  # ("The U.S. imposed sanctions on Iran, Syria said": a clause before it)
+        head = _subject_before_np(text, s_start, span[0] - 2, kb)
+        if head is None or head[0] >= span[0]:
+            return span
+        if head[1] != span[0] - 2:
+            return head  # ("Lai Ruiqin, general director of Kai Lui Co. Ltd., China, said": the name)
+        span = (head[0], span[1])
+    return span
+
+
+def _place_tail(words: str, kb: KB) -> bool:
+    """The words are places the packs know, each after a comma ("China", "Hong Kong, China"), or a place of
+    a kind in one ("Santa Catarina State of Brazil"); not a name ending in one ("Salvador France")."""
+    for part in words.strip(" ,").split(", "):
+        of = _PLACE_OF.fullmatch(part)
+        known = kb.surface.get(of.group(1) if of else part)
+        if not known or known[0] != "PLACE":
+            return False
+    return True
+
+
+# a place span: capitalised words, "of" or a comma between them ("Santa Catarina State of Brazil", "Union of
+# Myanmar", "Hong Kong, China")
+_PLACE_QUALIFIER = re.compile(
+    r"\s*[A-Z][\w.'’-]*(?:(?:,\s+|\s+(?:of\s+(?:the\s+)?)?)[A-Z][\w.'’-]*){0,5}\s*,?\s*"
+)
+# a place's kind word before "of" and where it lies ("Santa Catarina State of Brazil")
+_PLACE_OF = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:State|Province|Region|Territory|Prefecture|County|District|City|Department|"
+    r"Oblast|Krai)\s+of\s+(?:the\s+)?(.+)"
+)
+# a name's last word (or an abbreviation, "Ltd.") and the comma before a place
+_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s+$")
+# the first word of the sentence's noun phrase
+_SENTENCE_NP_OPENS = re.compile(r"[\s,]*(?:(?:The|the|A|An)\s+)?([A-Za-z][\w'’-]*)")
 
 
 # the comma before the name of an office's holder, and what may follow that name ("(56 anos de edad)")
