@@ -4061,3 +4061,17 @@ def test_a_general_director_of_a_body_the_text_names_is_its_one_holder():
     )
     got = [(q.speaker_kind, q.speaker_entity) for q in Pipeline()(doc)["quote"]]
     assert got == [("named", None), ("named", None), ("anonymous", None), ("named", None)]
+
+
+def test_a_document_of_an_issuer_described_by_an_adjective():
+    # "according to a report of the semi-official Anatolia news agency ... said the report": the report
+    # speaks for the agency (guidelines 2.3), the adjective before its name is no part of it
+    doc = Document.create(
+        "KCNA",
+        "2011-10-28",
+        "Drug Smuggling in Turkey",
+        "Turkish police on Monday seized 163 kilograms of heroin, according to a report of the semi-official "
+        "Anatolia news agency. The haul was seized in two separate operations, said the report.",
+    )
+    got = [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+    assert got == [("named", "Anatolia news agency")] * 2

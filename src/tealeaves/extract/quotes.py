@@ -2415,8 +2415,11 @@ _ISSUER_NOUNS = frozenset(
 _ISSUER_OF = re.compile(
     r"(?:" + _MONTH_NAME + r"\.?\s+\d{1,2}\s+)?"  # ("January 9 decree")
     r"((?:[a-záéíóúñ][\w-]*\s+){0,7}?)(?:of|by|from|de|del|por)\s+(?:(?:the|la|el|los|las)\s+)?"
+    r"(?:(?:semi-official|official|state-run|state-owned|government-run|pro-government|ruling|opposition|"
+    r"conservative|progressive|leading|influential|prestigious|well-known|major|independent|private)\s+){0,2}"
     r"(?:(?:south|north)\s+(?=Korea['’]s\s|Korean\s+[A-Z]))?(?=[A-Z])"
-)  # ("information available from the south Korean Association for ...": the Korean Association)
+)  # ("information available from the south Korean Association for ...": the Korean Association; "a report
+# of the semi-official Anatolia news agency": the agency)
 # a place's possessive before the issuer: "a report of south Korea's KBS"
 _PLACE_OWNS = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+(?=[A-Z])")
 # what may follow the issuer's name inside the span: nothing, a date or a participle ("released on Tuesday")
