@@ -4075,3 +4075,17 @@ def test_a_document_of_an_issuer_described_by_an_adjective():
     )
     got = [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
     assert got == [("named", "Anatolia news agency")] * 2
+
+
+def test_a_body_s_name_keeps_a_place_in_a_wider_place():
+    # "The Association for the Study of Songun Politics in Mariupol City of Ukraine issued a statement. It
+    # said": the body's name keeps its place (guidelines 6), a city the packs do not know in a country they do
+    doc = Document.create(
+        "KCNA",
+        "2011-12-30",
+        "Statement",
+        "The Association for the Study of Songun Politics in Mariupol City of Ukraine issued a statement on "
+        "Oct. 28. It said that the DPRK is strong.",
+    )
+    got = [q.speaker_name for q in Pipeline()(doc)["quote"]]
+    assert got == ["Association for the Study of Songun Politics in Mariupol City of Ukraine"]

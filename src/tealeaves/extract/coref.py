@@ -890,10 +890,16 @@ class Discourse:
             tail = _PLACE_TAIL.match(self.text, at)
             if tail is None:
                 continue
-            place = tail.group(1)
-            if place.split()[0] in ("south", "north") or (self.kb.surface.get(place) or ("",))[0] == "PLACE":
-                return name + tail.group()
+            if tail.group(2) and self._is_place(tail.group(2)):
+                return name + tail.group()  # ("... Songun Politics in Mariupol City of Ukraine")
+            if tail.group(2) and not _PLACE_TAIL_ONE.match(self.text, at):
+                continue  # (what follows the first place is not the end of the name)
+            if self._is_place(tail.group(1)):
+                return name + self.text[at : tail.end(1)]
         return name
+
+    def _is_place(self, words: str) -> bool:
+        return words.split()[0] in ("south", "north") or (self.kb.surface.get(words) or ("",))[0] == "PLACE"
 
     def known_inside(self, name: str) -> Ref | None:
         """A pack medium under words that only describe it: a nationality before it ("Chinese People's
@@ -2824,8 +2830,14 @@ _TITLE_ENDS = frozenset(
 # the place an organisation's name goes on with: " in Vienna", " of south Korea" (not " of Korea's ...")
 _PLACE_TAIL = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+)?((?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    # ("in Mariupol City of Ukraine": a place in a wider one)
+    r"(?:\s+of\s+(?:the\s+)?((?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))?"
     r"(?![\w'’-]|\s+[A-Z]|\s+(?:of|for|and)\s)"
 )
+_PLACE_TAIL_ONE = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+)?((?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    r"(?![\w'’-]|\s+[A-Z]|\s+(?:of|for|and)\s)"
+)  # (one place, the name's end)
 _ENDS_IN_PLACE = re.compile(
     r"\s(?:of|in)\s+(?:the\s+)?((?:(?:south|north)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)$"
 )
