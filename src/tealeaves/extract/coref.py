@@ -1570,7 +1570,9 @@ class Discourse:
                     pass
                 if titled is not None and _CLAUSE_GAP.search(title, titled.end()):
                     titled = None  # "The reporter referred to the fact that Kim Il Sung ...": no title
-                if titled is not None or (act is not None and act.search(clause)):
+                if titled is not None or (
+                    act is not None and (act.search(clause) or act.match(self._after_appositive(m)))
+                ):
                     best = m
             if best is None and head in _MADE_BY_ES:
                 # "El informe de la ocasion estuvo a cargo de Kim Ki Nam, ... senalo el informante", "El
@@ -1600,6 +1602,16 @@ class Discourse:
                 by = None
                 for by in re.finditer(rx_by, self.text[:at]):  # noqa: B007 - the last one
                     pass
+                if by is None:
+                    # "A report of Ro Song Sil, chairwoman of the Central Committee of the union, was followed
+                    # by speeches": the person the report is of, named right after it
+                    for by in re.finditer(r"\b" + re.escape(head[:-2]) + r"\s+of\s+", self.text[:at]):  # noqa: B007
+                        pass
+                    if by is not None and not any(
+                        m.start == by.end() and m.label == "PERSON"
+                        for m in self.mentions_in(by.end(), by.end() + 60)
+                    ):
+                        by = None
                 if by is not None:
                     best = next(
                         (
@@ -1979,6 +1991,14 @@ class Discourse:
         m = rx.search(pre)
         return m.group(1) if m else None
 
+    def _after_appositive(self, m: Mention) -> str:
+        """What follows a name's appositive set off by commas, whatever "and" the body's name in it holds:
+        "X, general secretary of the ... Juche Idea and Songun Policy in ... Regions, made a report"."""
+        s = self.sents[self.sent_index(m.start)]
+        post = self.text[m.end : s.end]
+        parts = post.split(",", 2)
+        return parts[2].lstrip() if post.startswith(",") and len(parts) == 3 else ""
+
     def _role_context(self, m: Mention) -> tuple[str, str]:
         """The titles a person is given ('Mongolian Ambassador to the DPRK X', 'X, emir of Kuwait,') and
         the clause they are the subject of ('X, chairman of ..., made a report')."""
@@ -2004,7 +2024,7 @@ class Discourse:
         if nxt:
             end = nxt[0]
         post = t[m.end : end]
-        a = re.search(r"\band\s+(?=[A-Z])", post)
+        a = _AND_CAPITAL.search(post)
         if a:
             post = post[: a.start()]
         parts = post.split(",")
@@ -2834,6 +2854,7 @@ _PLACE_TAIL = re.compile(
     r"(?:\s+of\s+(?:the\s+)?((?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))?"
     r"(?![\w'’-]|\s+[A-Z]|\s+(?:of|for|and)\s)"
 )
+_AND_CAPITAL = re.compile(r"\band\s+(?=[A-Z])")
 _PLACE_TAIL_ONE = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+)?((?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
     r"(?![\w'’-]|\s+[A-Z]|\s+(?:of|for|and)\s)"
