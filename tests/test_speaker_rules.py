@@ -4095,16 +4095,22 @@ def test_the_reporter_named_with_a_long_appositive_or_after_report_of():
     # "X, general secretary of the ... Juche Idea and Songun Policy in ... Regions, made a report ... The
     # reporter and speakers said": the first conjunct is X, whatever "and" the body's name holds; "A report
     # of Ro Song Sil, chairwoman of ..., was followed by speeches": the reporter is Ro Song Sil
-    doc = Document.create(
+    seminar = Document.create(
         "KCNA",
         "2011-06-13",
         "Seminar Held",
         "A seminar took place in Sankt-Petersburg on June 4.\nMikhail Panchenko, general secretary of the "
         "International Alliance of Societies for the Study of the Juche Idea and Songun Policy in East "
         "European and Central Asian Regions, made a report at the seminar.\nThe reporter and speakers said "
-        "that Kim Il Sung is the great leader.\nA meeting was held here on Thursday.\nA report of Ro Song "
-        "Sil, chairwoman of the Central Committee of the union, was followed by speeches.\nThe reporter and "
-        "speakers said that the women's union has an important task.",
+        "that Kim Il Sung is the great leader.",
     )
-    got = [q.speaker_name for q in Pipeline()(doc)["quote"]]
+    meeting = Document.create(
+        "KCNA",
+        "2011-03-10",
+        "Meeting Held",
+        "A meeting was held here on Thursday.\nA report of Ro Song Sil, chairwoman of the Central Committee "
+        "of the union, was followed by speeches.\nThe reporter and speakers said that the women's union has "
+        "an important task.",
+    )
+    got = [q.speaker_name for doc in (seminar, meeting) for q in Pipeline()(doc)["quote"]]
     assert got == ["Mikhail Panchenko", "Ro Song Sil"]
