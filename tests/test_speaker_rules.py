@@ -1464,6 +1464,16 @@ CASES = [
     # "Shining Star will throw its rays forever" ... the paper said': a paper's word inside a title in
     # quotation marks names no paper
     ("kcna-ft-2012-02-25-0025", "the august name of Kim Jong Il", "said", "named", "Patriot"),
+    # "The North, South and Overseas Side Committees for Implementing the June 15 Joint Declaration Thursday
+    # released an appeal ... the appeal said ... it noted": the first of the bodies sharing a head noun,
+    # though no mention covers their names (guidelines 2.2)
+    (
+        "kcna-ft-2012-10-04-0017",
+        "The adoption of the declaration",
+        "noted",
+        "named",
+        "North Side Committee for Implementing the June 15 Joint Declaration",
+    ),
 ]
 
 

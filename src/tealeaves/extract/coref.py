@@ -2525,6 +2525,16 @@ class Discourse:
             )  # "The south Korean Internet paper Jaju Minbo ... in an article"
             if r is not None:
                 return r
+            run = _SHARED_RUN.match(self.text, subj.at, s.end)
+            first = (
+                shared_head_first(re.sub(r"(?:\s+(?:of|for|the|and|in|on))+$", "", run.group(1)))
+                if run
+                else None
+            )
+            if first is not None:
+                # "The North, South and Overseas Side Committees for Implementing ... released an appeal": the
+                # first of the bodies sharing a head noun
+                return Ref("named", None, first, False)
             name = capitalised_name(self.text, subj.at, s.end)
             if name:
                 return Ref("named", None, name, False)
@@ -2848,6 +2858,34 @@ _TITLE_ENDS = frozenset(
     }
 )
 # the place an organisation's name goes on with: " in Vienna", " of south Korea" (not " of Korea's ...")
+# the plural head nouns bodies share, and their singular
+_SHARED_HEADS = {"committees": "committee", "branches": "branch", "headquarters": "headquarters"}
+# bodies sharing a plural head noun: "North, South and Overseas Side Committees for ...": the first word, the
+# words before the head, the head's singular and plural ending, what follows
+SHARED_HEAD = re.compile(
+    r"([A-Z][\w'’-]*)(?:,\s+[A-Z][\w'’-]*)*\s+and\s+[A-Z][\w'’-]*\s+((?:[A-Z][\w'’-]*\s+)*)"
+    r"([A-Za-z][a-z]+?)(s|es)(\s+(?:of|for|in)\s+.+?)(?:\s+\([^)]*\))?(?:\s+and\s+the\s+.*)?"
+)  # (not its acronym in brackets, nor another body joined by "and the")
+# such a name opening a sentence, up to what is no part of it (a weekday, a lower-case word)
+_SHARED_RUN = re.compile(
+    r"(?:The\s+|the\s+)?([A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)*\s+and\s+[A-Z][\w'’-]*"
+    r"(?:\s+(?!(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?:[A-Z][\w'’-]*|\d+|of|for|the|and|in|on)(?![\w'’-]))*)"
+)
+
+
+def shared_head_first(span: str) -> str | None:
+    """'North, South and Overseas Side Committees for Implementing the June 15 Joint Declaration' -> 'North
+    Side Committee for Implementing the June 15 Joint Declaration': bodies sharing a plural head noun, the
+    first of them (guidelines 2.2), its name with the head in the singular."""
+    shared = SHARED_HEAD.fullmatch(span)
+    plural = (shared.group(3) + shared.group(4)) if shared else ""
+    if plural.lower() not in _SHARED_HEADS:
+        return None
+    head = plural[0] + _SHARED_HEADS[plural.lower()][1:]
+    return f"{shared.group(1)} {shared.group(2)}{head}{shared.group(5)}"
+
+
 _PLACE_TAIL = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+)?((?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
     # ("in Mariupol City of Ukraine": a place in a wider one)

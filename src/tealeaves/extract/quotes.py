@@ -30,6 +30,7 @@ from tealeaves.extract.coref import (
     POSTING_VERBS,
     PREPOSITIONS,
     PRONOUNS,
+    SHARED_HEAD,
     Discourse,
     capitalised_name,
     country_entity,
@@ -38,6 +39,7 @@ from tealeaves.extract.coref import (
     medium_noun_end,
     resolve,
     role_modifiers,
+    shared_head_first,
     speaker_words,
 )
 from tealeaves.extract.entities import demonym_after
@@ -1662,14 +1664,6 @@ _SENTENCE_NP_OPENS = re.compile(r"[\s,]*(?:(?:The|the|A|An)\s+)?([A-Za-z][\w'’
 # the comma before the name of an office's holder, and what may follow that name ("(56 anos de edad)")
 _HOLDER_AFTER = re.compile(r",\s+")
 _HOLDER_CLOSES = re.compile(r"\s*(?:\(|[.,;]|$|\s*(?:ante|en|at|in|on|before|while|cuando)\b)")
-# the plural head nouns bodies share, and their singular
-_SHARED_HEADS = {"committees": "committee", "branches": "branch", "headquarters": "headquarters"}
-# bodies sharing a plural head noun: "North, South and Overseas Side Committees for ...": the first word, the
-# words before the head, the head's singular and plural ending, what follows
-_SHARED_HEAD = re.compile(
-    r"([A-Z][\w'’-]*)(?:,\s+[A-Z][\w'’-]*)*\s+and\s+[A-Z][\w'’-]*\s+((?:[A-Z][\w'’-]*\s+)*)"
-    r"([A-Za-z][a-z]+?)(s|es)(\s+(?:of|for|in)\s+.+?)(?:\s+\([^)]*\))?(?:\s+and\s+the\s+.*)?"
-)  # (not its acronym in brackets, nor another body joined by "and the")
 # a date alone as a speaker span ("Juche 86 (1997)", "June 19", "2012"), and the participle phrase before it
 _DATE_SPAN = re.compile(r"\s*(?:Juche\s+\d{1,3}|\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:\s*\(\d{4}\))?\s*,?\s*")
 _DONE_PHRASE = re.compile(r",\s+(?:published|issued|released|written|adopted|dated|made\s+public)\b")
@@ -2135,7 +2129,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     cut = re.search(r",\s|\s+in\s+[A-Z]|\s+\(", sp)
     if cut and any(m.start == ss and m.end > ss + cut.end() and m.label == "ORG" for m in mentions):
         cut = None  # "Central Association of Korean Nationals in Russia": the locative is in the name
-    if cut and (_SHARED_HEAD.fullmatch(sp) or _NAME_LIST_TAIL.match(sp, cut.end())):
+    if cut and (SHARED_HEAD.fullmatch(sp) or _NAME_LIST_TAIL.match(sp, cut.end())):
         cut = None  # "North, South and Overseas Side Committees for ...", "Ministry of Health, Labor and ..."
     if cut and sp[:1].isupper() and cut.start() > 2:
         sp = sp[: cut.start()]  # "Choson Sinbo, the organ of ...", "Kim Jong Suk Library in Peru": the name
@@ -2718,14 +2712,12 @@ def _speaker_kind(
         # Asian Development Bank": a document whose issuer the span gives as a spokesman or experts speaks as
         # they do, anonymously (guidelines 2.3)
         return "anonymous", None, None
-    shared = _SHARED_HEAD.fullmatch(sp)
-    plural = (shared.group(3) + shared.group(4)) if shared else ""
-    if plural.lower() in _SHARED_HEADS:
+    first_body = shared_head_first(sp)
+    if first_body is not None:
         # "North, South and Overseas Side Committees for Implementing ...", "British and German branches
         # of the Korean Friendship Association": bodies sharing a head noun speak as the first of them
         # (guidelines 2.2), its name the head in the singular
-        head = plural[0] + _SHARED_HEADS[plural.lower()][1:]
-        return "named", None, f"{shared.group(1)} {shared.group(2)}{head}{shared.group(5)}"
+        return "named", None, first_body
     people_in = [m for m in inside if m.label == "PERSON"]
     if (
         len(people_in) == 1
