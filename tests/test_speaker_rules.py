@@ -1474,6 +1474,9 @@ CASES = [
         "named",
         "North Side Committee for Implementing the June 15 Joint Declaration",
     ),
+    # "The Nigerian newspaper Nigerian Observer on Oct. 12 said": a paper's word alone is no name, the
+    # nationality before it is part of it
+    ("kcna-ft-2011-10-22-0023", "Songun is the invariable banner", "said", "named", "Nigerian Observer"),
 ]
 
 

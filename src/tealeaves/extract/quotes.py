@@ -2485,6 +2485,8 @@ def _without_nationality(name: str, kb: KB) -> str:
             and not any(w in kb.org_heads or w in kb.place_heads or w in kb.generic_words for w in rest)
             and all(w[:1].isupper() for w in rest)
             and not any(w in kb.person_titles or (w.isupper() and len(w) <= 3) for w in rest)  # ("Qatari PM")
+            and not (len(rest) == 1 and re.fullmatch(PAPER_WORD, rest[0]))
+            # ("Nigerian Observer": a paper's word alone is no name, the nationality is part of it)
         ):
             return " ".join(rest)  # "Italian Citta Aperta": a nationality before a name with no head word
         return name
