@@ -1477,6 +1477,9 @@ CASES = [
     # "The Nigerian newspaper Nigerian Observer on Oct. 12 said": a paper's word alone is no name, the
     # nationality before it is part of it
     ("kcna-ft-2011-10-22-0023", "Songun is the invariable banner", "said", "named", "Nigerian Observer"),
+    # "Jaju Minbo of south Korea released a statement ... it noted": "Minbo" is a paper's word, so the place
+    # after it is where the paper is, no part of its name (guidelines 6)
+    ("kcna-ft-2012-05-23-0027", "This can be proved by the arrest", "noted", "named", "Jaju Minbo"),
 ]
 
 

@@ -2711,7 +2711,7 @@ _PUBLISHED = re.compile(
 )  # ("dedicated two pages to an article", not "was totally dedicated to the people")
 # the last word of many papers' names ("People's Daily", "Asahi Shimbun"; "Jana Sata" has none)
 PAPER_WORD = (
-    r"(?:Daily|Times|Post|News|Herald|Tribune|Journal|Gazette|Ilbo|Shimbun|Sinbo|Pravda|Izvestia|Express|"
+    r"(?:Daily|Times|Post|News|Herald|Tribune|Journal|Gazette|Ilbo|Shimbun|Sinbo|Minbo|Pravda|Izvestia|Express|"
     r"Observer|Guardian|Telegraph|Chronicle|Mirror|Star)"
 )
 # a broadcaster's word ending its name or before "of <country>": "Chinese Central TV", "Radio"
