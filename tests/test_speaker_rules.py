@@ -1480,6 +1480,8 @@ CASES = [
     # "Jaju Minbo of south Korea released a statement ... it noted": "Minbo" is a paper's word, so the place
     # after it is where the paper is, no part of its name (guidelines 6)
     ("kcna-ft-2012-05-23-0027", "This can be proved by the arrest", "noted", "named", "Jaju Minbo"),
+    # "Pyongyangites ..., saying": the people of a place speak anonymously (guidelines 2.3)
+    ("kcna-ft-2011-12-29-0026", "the history of loving care shown by Kim", "saying", "anonymous", None),
 ]
 
 

@@ -2662,12 +2662,21 @@ def _story_country(text: str, at: int, mentions: list[Mention], kb: KB):
     return best
 
 
+# a capitalised plural of a place's people ("Koreans", "Pyongyangites"; "Evans" is a name: no demonym)
+_PLURAL_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ites)")
+
+
 def _speaker_kind(
     text: str, sp: str, ss: int, se: int, mentions: list[Mention], kb: KB
 ) -> tuple[str, str | None, str | None]:
     """The speaker span's kind before coreference: ``named``, ``self`` and ``anonymous`` are final;
     ``pronoun``, ``document:<noun>`` and ``role:<word>`` are resolved by :mod:`tealeaves.extract.coref`."""
     low = sp.lower()
+    if _PLURAL_DEMONYM.fullmatch(sp) and not any(m.start <= ss < m.end for m in mentions):
+        stem = sp[:-4] if sp.endswith("ites") else sp[:-1]
+        if (kb.surface.get(stem) or ("",))[0] == "PLACE" or country_entity(stem, kb) is not None:
+            # "Pyongyangites said", "Koreans said": the people of a place, not a body (guidelines 2.3)
+            return "anonymous", None, None
     authorities = _AUTHORITIES.fullmatch(sp)
     if authorities:
         of = authorities.group("of")
