@@ -1482,6 +1482,15 @@ CASES = [
     ("kcna-ft-2012-05-23-0027", "This can be proved by the arrest", "noted", "named", "Jaju Minbo"),
     # "Pyongyangites ..., saying": the people of a place speak anonymously (guidelines 2.3)
     ("kcna-ft-2011-12-29-0026", "the history of loving care shown by Kim", "saying", "anonymous", None),
+    # "the southwestern front command of the Korean People's Army made a press release in which it announced
+    # it would ...": a unit of a named body, in lower case, named as written
+    (
+        "kcna-ft-2012-09-12-0024",
+        "it would turn the West Sea",
+        "announced",
+        "named",
+        "southwestern front command of the Korean People's Army",
+    ),
 ]
 
 

@@ -1075,7 +1075,7 @@ class Discourse:
                     # to": the document, whose issuer the sentence gives
                     return self.document(issued.group(1).lower(), s.end)
                 if subj.kind == "orgnoun":
-                    r = self.org_before(subj.at)
+                    r = self.org_before(subj.at) or self.unit_of_body(subj.at)
                     if r is not None:
                         return r
                 if subj.kind == "document":
@@ -1991,6 +1991,17 @@ class Discourse:
         m = rx.search(pre)
         return m.group(1) if m else None
 
+    def unit_of_body(self, at: int) -> Ref | None:
+        """'the southwestern front command of the Korean People's Army made a press release in which it
+        announced': a unit of a body the text names, written in lower case, is named as written."""
+        unit = _UNIT_OF.match(self.text, at)
+        if unit is None or unit.group(1).split()[-1] not in ORG_NOUNS | _UNIT_NOUNS:
+            return None
+        body = [m for m in self.mentions_in(unit.end(), unit.end() + 80) if m.start == unit.end()]
+        if not body or body[0].label != "ORG":
+            return None
+        return Ref("named", None, self.text[unit.start(1) : body[0].end], False)
+
     def _after_appositive(self, m: Mention) -> str:
         """What follows a name's appositive set off by commas, whatever "and" the body's name in it holds:
         "X, general secretary of the ... Juche Idea and Songun Policy in ... Regions, made a report"."""
@@ -2455,7 +2466,7 @@ class Discourse:
         if subj.kind in ("person", "org"):
             return subj.ref
         if subj.kind == "orgnoun":
-            return self.org_before(subj.at)
+            return self.org_before(subj.at) or self.unit_of_body(subj.at)
         if subj.kind == "role":
             return self.role(subj.word, subj.at, definite=True, span=subj.text) or ANONYMOUS_PERSON
         if subj.kind == "plural":
@@ -2892,6 +2903,9 @@ _PLACE_TAIL = re.compile(
     r"(?:\s+of\s+(?:the\s+)?((?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))?"
     r"(?![\w'’-]|\s+[A-Z]|\s+(?:of|for|and)\s)"
 )
+# a unit of a body in lower case ("the southwestern front command of the ..."), and the heads of such units
+_UNIT_OF = re.compile(r"(?:[Tt]he\s+)?((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s+of\s+(?:the\s+)?")
+_UNIT_NOUNS = _words("command department bureau division corps unit branch section secretariat office")
 _AND_CAPITAL = re.compile(r"\band\s+(?=[A-Z])")
 _PLACE_TAIL_ONE = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+)?((?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
