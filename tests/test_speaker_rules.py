@@ -4141,3 +4141,17 @@ def test_the_reporter_named_with_a_long_appositive_or_after_report_of():
     )
     got = [q.speaker_name for doc in (seminar, meeting) for q in Pipeline()(doc)["quote"]]
     assert got == ["Mikhail Panchenko", "Ro Song Sil"]
+
+
+def test_a_name_stops_before_a_day_and_its_verb():
+    # "The United Confederation of Koreans in Russia Tuesday held", "Prime Minister Manmohan Singh Tuesday
+    # said": the day is no part of the name
+    doc = Document.create(
+        "KCNA",
+        "2011-12-25",
+        "Meeting",
+        "The United Confederation of Koreans in Russia Tuesday held an urgent meeting. Prime Minister "
+        "Manmohan Singh Tuesday said that the talks went well.",
+    )
+    got = [m.text for m in Pipeline()(doc)["mention"]]
+    assert "United Confederation of Koreans in Russia" in got and "Manmohan Singh" in got

@@ -32,6 +32,8 @@ _CAPSEQ = re.compile(
     + r"(?:(?! on (?:"
     + _MONTH_WORD
     + r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+    # (nor into a weekday before its verb: "The United Confederation of Koreans in Russia Tuesday held")
+    + r"(?! (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day [a-z])"
     + r"(?: (?:of|for|and|the|on|with|de|del|la|los|las|y|do|da|dos|das|du|des))* (?:"
     + _CAPWORD
     + r"|\d+(?:st|nd|rd|th)?\b|(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin)-[A-Z][\w'’-]*))*"
@@ -274,7 +276,8 @@ _ORG_TAIL = re.compile(
     r"(?:\s+(?:of|for|with)(?:\s+the)?\s+(?:(?:south|north)\s+(?=Korea))?[A-Z][\w'’.-]*"
     r"(?:\s+(?!" + _WHEN_WORD + r")[A-Z][\w'’.-]*)*)+"
 )  # (KCNA writes "... of south Korea"; "... for Korea's Reunification Sunday" ends before the day)
-_ABROAD = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
+_ABROAD = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?!" + _WHEN_WORD + r")[A-Z][\w'’.-]*)?")
+# (not a day after the place: "The United Confederation of Koreans in Russia Tuesday held")
 # "... in East European and Central Asian Regions": a tail naming a kind of area is part of the name
 _IN_REGIONS = re.compile(
     r"\s+in\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)+(?:and\s+(?:[A-Z][\w'’.-]*\s+)+)?(?:Regions?|Areas?|Countries)\b"
