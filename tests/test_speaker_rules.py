@@ -4155,3 +4155,17 @@ def test_a_name_stops_before_a_day_and_its_verb():
     )
     got = [m.text for m in Pipeline()(doc)["mention"]]
     assert "United Confederation of Koreans in Russia" in got and "Manmohan Singh" in got
+
+
+def test_a_company_s_suffix_heads_its_name_and_a_medium_s_owner_drops_its_place():
+    # "Phoenix Satellite TV Holdings LTD of Hong Kong, China ... aired a program ... It said": "Ltd",
+    # "Inc", "Holdings" head a company's name; one that owns a broadcaster speaks as a medium, without the
+    # place after it (guidelines 6)
+    doc = Document.create(
+        "KCNA",
+        "2011-11-07",
+        "Chinese TV Introduces DPRK",
+        "Phoenix Satellite TV Holdings LTD of Hong Kong, China Tuesday aired a program introducing the DPRK. "
+        "It said that Mangyongdae is beautiful.",
+    )
+    assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == ["Phoenix Satellite TV Holdings LTD"]

@@ -883,6 +883,9 @@ class Discourse:
         if (
             " " not in name
             or _MEDIUM_END.search(name)
+            or _MEDIUM_INSIDE.search(
+                name
+            )  # ("Phoenix Satellite TV Holdings LTD of Hong Kong": a medium's owner)
             or (placed and (self.kb.surface.get(placed.group(1)) or ("",))[0] == "PLACE")
         ):
             return name
@@ -2906,6 +2909,7 @@ _PLACE_TAIL = re.compile(
 # a unit of a body in lower case ("the southwestern front command of the ..."), and the heads of such units
 _UNIT_OF = re.compile(r"(?:[Tt]he\s+)?((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s+of\s+(?:the\s+)?")
 _UNIT_NOUNS = _words("command department bureau division corps unit branch section secretariat office")
+_MEDIUM_INSIDE = re.compile(r"\b(?:TV|Television|Radio|Broadcasting)\b")
 _AND_CAPITAL = re.compile(r"\band\s+(?=[A-Z])")
 _PLACE_TAIL_ONE = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+)?((?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
@@ -3065,7 +3069,12 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
                 and ref.entity is None
                 and ref.name
                 and not ref.person
-                and _MEDIUM_NAME_END.search(ref.name.split(" of ")[0])
+                and (
+                    _MEDIUM_NAME_END.search(ref.name.split(" of ")[0])
+                    or _MEDIUM_INSIDE.search(
+                        ref.name.split(" of ")[0]
+                    )  # ("... TV Holdings LTD of Hong Kong")
+                )
             ):
                 # "Sakirmata TV Broadcasting Service of Nepal": a medium's name drops the place after it
                 # (guidelines 6)
