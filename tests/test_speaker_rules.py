@@ -4169,3 +4169,20 @@ def test_a_company_s_suffix_heads_its_name_and_a_medium_s_owner_drops_its_place(
         "It said that Mangyongdae is beautiful.",
     )
     assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == ["Phoenix Satellite TV Holdings LTD"]
+
+
+def test_a_name_that_ends_as_a_demonym_after_a_title_of_a_department():
+    # "Lebanese Minister of Energy and Water Resources Gebran Bassil ... The minister termed it ... he
+    # declared": "Gebran" only ends as a demonym does (no state's name opens with "Gebr"), so the words after
+    # the department are the minister's name; the "and" inside the title is no clause
+    doc = Document.create(
+        "KCNA",
+        "2011-07-26",
+        "Lebanon Condemns Israel",
+        "Lebanese Minister of Energy and Water Resources Gebran Bassil at a press conference Friday "
+        "condemned Israel. The minister termed it illegal. The government would mobilize all means, he "
+        "declared.",
+    )
+    facts = Pipeline()(doc)
+    assert ("Gebran Bassil", "PERSON") in [(m.text, m.label) for m in facts["mention"]]
+    assert [q.speaker_name for q in facts["quote"]] == ["Gebran Bassil"]

@@ -275,7 +275,9 @@ _NAMED_GROUP = re.compile(
 
 
 _CUE_WORDS = r"(?:said|says|added|noted|stressed|told|declared|stated)"
-_CLAUSE_GAP = re.compile(r"\b(?:that|which|who|whom|fact|said|says|referred|noted|stressed|and|by|with)\b")
+_CLAUSE_GAP = re.compile(
+    r"\b(?:that|which|who|whom|fact|said|says|referred|noted|stressed|and(?!\s+[A-Z])|by|with)\b"
+)  # (not the "and" of a capitalised title: "Minister of Energy and Water Resources Gebran Bassil")
 
 
 def media_words(kb: KB) -> str:
@@ -2023,7 +2025,9 @@ class Discourse:
         if run is not None and run.end() - run.start() > len(pre):
             # ("Vice-Chairman of the Central Committee of the National ... Front of Laos X")
             pre = run.group()
-        cut = max(pre.rfind(", "), pre.rfind(" and "), pre.rfind(" were "), pre.rfind(" was "))
+        ands = [a.start() for a in _AND_NOT_IN_TITLE.finditer(pre)]
+        # (not the "and" of a capitalised title: "Minister of Energy and Water Resources Gebran Bassil")
+        cut = max(pre.rfind(", "), ands[-1] if ands else -1, pre.rfind(" were "), pre.rfind(" was "))
         if cut >= 0:
             before_comma = pre[:cut] if cut == len(pre.rstrip()) - 1 else ""
             pre = pre[cut + 2 :]
@@ -2910,6 +2914,7 @@ _PLACE_TAIL = re.compile(
 _UNIT_OF = re.compile(r"(?:[Tt]he\s+)?((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s+of\s+(?:the\s+)?")
 _UNIT_NOUNS = _words("command department bureau division corps unit branch section secretariat office")
 _MEDIUM_INSIDE = re.compile(r"\b(?:TV|Television|Radio|Broadcasting)\b")
+_AND_NOT_IN_TITLE = re.compile(r" and (?![A-Z])")
 _AND_CAPITAL = re.compile(r"\band\s+(?=[A-Z])")
 _PLACE_TAIL_ONE = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+)?((?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"

@@ -1263,6 +1263,25 @@ def _demonym(word: str, kb: KB) -> bool:
     )  # ("Pakistani", "Bangladeshi": a country before the "i"; not "Mainichi", "Gilani")
 
 
+def _state_demonym(word: str, kb: KB) -> bool:
+    """A demonym of a state the gazetteer holds ("Lebanese", "Korean": its first four letters open a word of
+    a country's name), or one of the packs' table; not a name that only ends as one does ("Gebran")."""
+    if not _demonym(word, kb):
+        return False
+    stems = kb.compiled.get("country-stems")
+    if stems is None:
+        stems = kb.compiled["country-stems"] = frozenset(
+            w[:4]
+            for e in kb.entities.values()
+            if e.type == "PLACE" and e.subtype == "country"
+            for f in (e.name, *e.aliases)
+            for w in f.split()
+            if len(w) >= 4
+        )
+    w = word.split("-")[-1].split("－")[-1]
+    return w in kb.demonyms or w[:4] in stems
+
+
 def _place(word: str, kb: KB) -> bool:
     return (kb.surface.get(word) or ("",))[0] == "PLACE"
 
@@ -1619,15 +1638,18 @@ def _name_after_body(words: list[str], at: int, kb: KB) -> int | None:
                 and not any(t.lower() in kb.common_words for t in words[j:])
             )
         )
-        if ends_body and all(
-            t[:1].isupper()
-            and t[1:2].islower()
-            and t not in kb.stopwords
-            and t not in kb.org_heads
-            and t not in kb.place_heads
-            and t not in kb.surface
-            and not _demonym(t, kb)
-            for t in words[j:]
+        if (
+            ends_body
+            and all(
+                t[:1].isupper()
+                and t[1:2].islower()
+                and t not in kb.stopwords
+                and t not in kb.org_heads
+                and t not in kb.place_heads
+                and t not in kb.surface
+                and not _state_demonym(t, kb)  # ("Gebran Bassil": a name ending as a demonym does)
+                for t in words[j:]
+            )
         ):
             return j
     return None
