@@ -1491,6 +1491,12 @@ CASES = [
         "named",
         "southwestern front command of the Korean People's Army",
     ),
+    # "The south Korean newspaper Kyunghyang Daily News in August 10 editorial decried ... the editorial
+    # said ... it noted": a date between "in" and the document introduces it (not the agency's own editorial)
+    ("kcna-ft-2011-08-14-0006", "Never acceptable is", "said", "named", "Kyunghyang Daily News"),
+    ("kcna-ft-2011-08-14-0006", "The use of name", "noted", "named", "Kyunghyang Daily News"),
+    # "Rodong Sinmun Thursday editorially calls upon ... the editorial says": the paper's own editorial
+    ("kcna-ft-2012-05-17-0022", "Our victory is guaranteed", "goes on", "self", "Rodong Sinmun"),
 ]
 
 
@@ -4186,3 +4192,16 @@ def test_a_name_that_ends_as_a_demonym_after_a_title_of_a_department():
     facts = Pipeline()(doc)
     assert ("Gebran Bassil", "PERSON") in [(m.text, m.label) for m in facts["mention"]]
     assert [q.speaker_name for q in facts["quote"]] == ["Gebran Bassil"]
+
+
+def test_a_paper_s_name_drops_south_korea_after_it():
+    # "Seoul Shinmun of south Korea ... it said": "Shinmun" is a paper's word, and a medium's name drops the
+    # place after it, "south Korea" written in lower case too (guidelines 6)
+    doc = Document.create(
+        "KCNA",
+        "2011-09-10",
+        "Paper",
+        "Seoul Shinmun of south Korea in an editorial on Thursday denounced the authorities. The authorities "
+        "should stop the suppression, it said.",
+    )
+    assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == ["Seoul Shinmun"]

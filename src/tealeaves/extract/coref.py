@@ -125,7 +125,13 @@ _WRITTEN_BY = re.compile(
     r"(?:" + _AUTHOR_VERBS + r"|signed|sent)\s+by\s+(?:(?:the|its|his|her|their)\s+)?"
 )
 # nouns whose verb introduces them: "X announced that ..." then "the announcement said"
-_VERB_OF = {"announcement": "announc", "statement": "stat", "declaration": "declar", "report": "report"}
+_VERB_OF = {
+    "announcement": "announc",
+    "statement": "stat",
+    "declaration": "declar",
+    "report": "report",
+    "editorial": "editorially",  # ("Rodong Sinmun Thursday editorially calls upon ... the editorial says")
+}
 
 
 @dataclass(frozen=True)
@@ -2116,6 +2122,8 @@ class Discourse:
         intro = re.compile(
             r"\b(?:(?:an?|its|their|his|her|the following|this|following|issued|carried|published|released|"
             r"posted|sent|un|una|su|sus|recibio)\s+(?:[\w.-]+\s+){0,3}?|(?-i:In)\s+(?:joint\s+)?|"
+            # ("Kyunghyang Daily News in August 10 editorial decried")
+            r"\bin\s+(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?\s+|"
             # ("hizo publica el dia 23 la informacion no.995")
             r"(?:publica|publico|publicó|difundio|difundió|emitio|emitió)\s+(?:[\w.-]+\s+){0,5}?|"
             r"(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?|"
@@ -2124,7 +2132,11 @@ class Discourse:
             re.IGNORECASE,
         )
         verb = _VERB_OF.get(noun)
-        verb_rx = re.compile(r"\b" + verb + r"(?:ed|es|s|ing)\b") if verb else None
+        verb_rx = (
+            re.compile(r"\b" + verb + (r"\b" if verb.endswith("ly") else r"(?:ed|es|s|ing)\b"))
+            if verb
+            else None
+        )
         introduced = False
         for j in order:
             s = self.sents[j]
@@ -2729,7 +2741,7 @@ _PUBLISHED = re.compile(
 )  # ("dedicated two pages to an article", not "was totally dedicated to the people")
 # the last word of many papers' names ("People's Daily", "Asahi Shimbun"; "Jana Sata" has none)
 PAPER_WORD = (
-    r"(?:Daily|Times|Post|News|Herald|Tribune|Journal|Gazette|Ilbo|Shimbun|Sinbo|Minbo|Pravda|Izvestia|Express|"
+    r"(?:Daily|Times|Post|News|Herald|Tribune|Journal|Gazette|Ilbo|Shimbun|Shinmun|Sinbo|Minbo|Pravda|Izvestia|Express|"
     r"Observer|Guardian|Telegraph|Chronicle|Mirror|Star)"
 )
 # a broadcaster's word ending its name or before "of <country>": "Chinese Central TV", "Radio"
@@ -2913,6 +2925,7 @@ _PLACE_TAIL = re.compile(
 # a unit of a body in lower case ("the southwestern front command of the ..."), and the heads of such units
 _UNIT_OF = re.compile(r"(?:[Tt]he\s+)?((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s+of\s+(?:the\s+)?")
 _UNIT_NOUNS = _words("command department bureau division corps unit branch section secretariat office")
+_PAPER_END = re.compile(r"\b" + PAPER_WORD + r"$")
 _MEDIUM_INSIDE = re.compile(r"\b(?:TV|Television|Radio|Broadcasting)\b")
 _AND_NOT_IN_TITLE = re.compile(r" and (?![A-Z])")
 _AND_CAPITAL = re.compile(r"\band\s+(?=[A-Z])")
@@ -3076,9 +3089,9 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
                 and not ref.person
                 and (
                     _MEDIUM_NAME_END.search(ref.name.split(" of ")[0])
-                    or _MEDIUM_INSIDE.search(
-                        ref.name.split(" of ")[0]
-                    )  # ("... TV Holdings LTD of Hong Kong")
+                    # ("... TV Holdings LTD of Hong Kong", "Kyunghyang Daily News of south Korea")
+                    or _MEDIUM_INSIDE.search(ref.name.split(" of ")[0])
+                    or _PAPER_END.search(ref.name.split(" of ")[0])
                 )
             ):
                 # "Sakirmata TV Broadcasting Service of Nepal": a medium's name drops the place after it
@@ -3171,7 +3184,9 @@ def _side_word(m: re.Match) -> str:
 def medium_without_place(name: str, kb: KB) -> str:
     """A medium's name without the place written after it (guidelines 6): "Xing San Daily of Thailand", "FM
     90.5 Radio of Cambodia"; unless one word would be left ("Voice of Russia" is the whole name)."""
-    of = re.search(r"\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)$", name)
+    of = re.search(
+        r"\s+(?:of|in)\s+(?:the\s+)?((?:south|north)\s+Korea|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)$", name
+    )
     if of is None or " " not in name[: of.start()] or not _place_or_demonym(of.group(1), kb):
         return name
     return name[: of.start()]
