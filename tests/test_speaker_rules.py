@@ -1497,6 +1497,10 @@ CASES = [
     ("kcna-ft-2011-08-14-0006", "The use of name", "noted", "named", "Kyunghyang Daily News"),
     # "Rodong Sinmun Thursday editorially calls upon ... the editorial says": the paper's own editorial
     ("kcna-ft-2012-05-17-0022", "Our victory is guaranteed", "goes on", "self", "Rodong Sinmun"),
+    # "ATV station of Egypt noted", "Apsara Television and Radio of Cambodia said": a medium named, then its
+    # kind in lower case; one broadcaster of television and radio (its place dropped, guidelines 6)
+    ("kcna-ft-2011-09-04-0005", "Today this has become", "added", "named", "ATV"),
+    ("kcna-ft-2011-09-04-0005", "This is a manifestation", "noted", "named", "Apsara Television and Radio"),
 ]
 
 

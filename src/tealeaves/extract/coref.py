@@ -2925,6 +2925,12 @@ _PLACE_TAIL = re.compile(
 # a unit of a body in lower case ("the southwestern front command of the ..."), and the heads of such units
 _UNIT_OF = re.compile(r"(?:[Tt]he\s+)?((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s+of\s+(?:the\s+)?")
 _UNIT_NOUNS = _words("command department bureau division corps unit branch section secretariat office")
+# a medium's name, then the kind of medium it is in lower case, and where ("ATV station of Egypt")
+_NAME_THEN_MEDIUM_KIND = re.compile(
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:TV\s+|radio\s+|television\s+)?"
+    r"(?:station|channel|newspaper|paper|daily|weekly|magazine|website)"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?))?"
+)
 _PAPER_END = re.compile(r"\b" + PAPER_WORD + r"$")
 _MEDIUM_INSIDE = re.compile(r"\b(?:TV|Television|Radio|Broadcasting)\b")
 _AND_NOT_IN_TITLE = re.compile(r" and (?![A-Z])")
@@ -3097,6 +3103,13 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
                 # "Sakirmata TV Broadcasting Service of Nepal": a medium's name drops the place after it
                 # (guidelines 6)
                 ref = replace(ref, name=medium_without_place(ref.name, disc.kb))
+            kind_after = (
+                _NAME_THEN_MEDIUM_KIND.fullmatch(ref.name)
+                if ref.kind == "named" and ref.entity is None and ref.name and not ref.person
+                else None
+            )
+            if kind_after is not None and not _place_or_demonym(kind_after.group(1), disc.kb):
+                ref = replace(ref, name=kind_after.group(1))  # "ATV station of Egypt": the station is ATV
             group = _LEADER_GROUP.fullmatch(q.speaker_text or "") if ref.kind == "named" else None
             if group is not None:
                 # "the Lee group", "Lee's clique", "the Lee Myung Bak regime of south Korea": a head of

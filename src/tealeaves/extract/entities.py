@@ -284,6 +284,13 @@ _IN_REGIONS = re.compile(
 )
 
 
+# a broadcaster's name ending in one medium and another joined to it ("Apsara TV and Radio of Cambodia")
+_BROADCAST_END = re.compile(r"\b(?:TV|Radio|Television)$")
+_AND_BROADCAST = re.compile(
+    r" and (?:TV|Radio|Television)\b(?: of (?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?(?![\w'’-]| [A-Z]))?"
+)
+
+
 # a party's tendency in brackets after its name: "(Maoist)", "(Marxist-Leninist)", "(Communist)" (no acronym)
 _IDEOLOGY = re.compile(r" \([A-Z][a-z]+(?:-[A-Z][a-z]+)*\)")
 
@@ -309,6 +316,9 @@ def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
                 end = abroad.end()  # "Central Association of Korean Nationals in Russia"
             elif regions := _IN_REGIONS.match(text, end, min(len(text), end + 120)):
                 end = regions.end()
+            joined = _AND_BROADCAST.match(text, end) if _BROADCAST_END.search(text, m.start, end) else None
+            if joined is not None:
+                end = joined.end()  # "Apsara Television and Radio of Cambodia": one broadcaster of both
             ideology = _IDEOLOGY.match(text, end)
             if ideology and re.search(r"\b(?:Party|Front|League|Union|Movement)\b", text[m.start : end]):
                 end = ideology.end()  # "Unified Communist Party of Nepal (Maoist)": part of the party's name
