@@ -1500,7 +1500,7 @@ CASES = [
     # "ATV station of Egypt noted", "Apsara Television and Radio of Cambodia said": a medium named, then its
     # kind in lower case; one broadcaster of television and radio (its place dropped, guidelines 6)
     ("kcna-ft-2011-09-04-0005", "Today this has become", "added", "named", "ATV"),
-    ("kcna-ft-2011-09-04-0005", "This is a manifestation", "noted", "named", "Apsara Television and Radio"),
+    ("kcna-ft-2011-09-04-0005", "This is a manifestation", "added", "named", "Apsara Television and Radio"),
 ]
 
 
