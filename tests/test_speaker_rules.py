@@ -4209,3 +4209,18 @@ def test_a_paper_s_name_drops_south_korea_after_it():
         "should stop the suppression, it said.",
     )
     assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == ["Seoul Shinmun"]
+
+
+def test_where_a_body_is_based_is_no_part_of_its_name():
+    # "a quarterly survey released by Geneva-based World Economic Forum (WEF)": the survey speaks for the
+    # forum ("Forum" heads a body's name), not for Geneva; "New York-based Conference Board" is the board
+    doc = Document.create(
+        "KCNA",
+        "2011-11-19",
+        "Experts Pessimistic",
+        "A majority of experts remain pessimistic over global economic outlook, according to a quarterly "
+        "survey released by Geneva-based World Economic Forum (WEF) on Wednesday.",
+    )
+    facts = Pipeline()(doc)
+    assert ("World Economic Forum", "ORG") in [(m.text, m.label) for m in facts["mention"]]
+    assert [(q.speaker_kind, q.speaker_name) for q in facts["quote"]] == [("named", "World Economic Forum")]

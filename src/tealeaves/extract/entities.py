@@ -284,6 +284,7 @@ _IN_REGIONS = re.compile(
 )
 
 
+_BASED = re.compile(r"(?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*-based\s+(?=[A-Z])")
 # a broadcaster's name ending in one medium and another joined to it ("Apsara TV and Radio of Cambodia")
 _BROADCAST_END = re.compile(r"\b(?:TV|Radio|Television)$")
 _AND_BROADCAST = re.compile(
@@ -303,6 +304,11 @@ def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
     for m in found:
         if m.start < skip_to:
             continue
+        based = _BASED.match(m.text) if m.label == "ORG" and m.entity is None else None
+        if based is not None and based.end() < len(m.text):
+            # "Geneva-based World Economic Forum", "New York-based Conference Board": where it is based is no
+            # part of its name
+            m = Mention(m.start + based.end(), m.end, m.text[based.end() :], "ORG", None, m.method)
         if m.label == "ORG" and m.entity is None:
             end = m.end
             tail = _ORG_TAIL.match(text, end, min(len(text), end + 120))

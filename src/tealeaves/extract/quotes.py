@@ -2414,6 +2414,7 @@ _ISSUER_OF = re.compile(
     r"(?:(?:south|north)\s+(?=Korea['’]s\s|Korean\s+[A-Z]))?(?=[A-Z])"
 )  # ("information available from the south Korean Association for ...": the Korean Association; "a report
 # of the semi-official Anatolia news agency": the agency)
+_BASED_AT = re.compile(r"(?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*-based\s+(?=[A-Z])")
 # a place's possessive before the issuer: "a report of south Korea's KBS"
 _PLACE_OWNS = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+(?=[A-Z])")
 # what may follow the issuer's name inside the span: nothing, a date or a participle ("released on Tuesday")
@@ -2447,6 +2448,9 @@ def _issuer_in_span(
     owner_end = at + len(re.split(r"['’]s\s", owns.group())[0]) if owns else -1
     if owns is not None and any(x.end == owner_end and x.label == "PLACE" for x in inside):
         at = owns.end()  # ("a report of south Korea's KBS": KBS)
+    based = _BASED_AT.match(text, at, se)
+    if based is not None:
+        at = based.end()  # ("a survey released by Geneva-based World Economic Forum": the forum)
     named = [x for x in inside if x.start == at]
     if named and named[0].label in ("ORG", "PERSON"):
         name, end, entity = named[0].text, named[0].end, named[0].entity
