@@ -1500,6 +1500,9 @@ CASES = [
     # "ATV station of Egypt noted", "Apsara Television and Radio of Cambodia said": a medium named, then its
     # kind in lower case; one broadcaster of television and radio (its place dropped, guidelines 6)
     ("kcna-ft-2011-09-04-0005", "Today this has become", "added", "named", "ATV"),
+    # "In a talk with Han Kwang Bok, ..., at the Diaoyutai State Guesthouse in Beijing, Zhang said": the
+    # opening phrase ends at its last comma, the name after it speaks (as named in full before)
+    ("kcna-ft-2011-12-16-0005", "China and the DPRK are friendly", "said", "named", "Zhang Dejiang"),
     ("kcna-ft-2011-09-04-0005", "This is a manifestation", "added", "named", "Apsara Television and Radio"),
 ]
 

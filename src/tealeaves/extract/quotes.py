@@ -1536,6 +1536,8 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
             span = (head[0], span[1])
     if span is not None:
         span = _with_place_qualifiers(text, s_start, span, kb)
+    if span is not None:
+        span = _after_opening_phrase(text, span)
     if span is None or not _CLAUSE_Y.search(text, span[0], span[1]):
         return span
     if _VERB_FIRST_ES.match(text, span[0]) and text[max(0, span[0] - 2) : span[0]] == ", ":
@@ -1632,6 +1634,33 @@ def _with_place_qualifiers(text: str, s_start: int, span: tuple[int, int], kb: K
             return head  # ("Lai Ruiqin, general director of Kai Lui Co. Ltd., China, said": the name)
         span = (head[0], span[1])
     return span
+
+
+def _after_opening_phrase(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """'In a talk with Han Kwang Bok ... at the Diaoyutai State Guesthouse in Beijing, Zhang said': a span
+    opening with a preposition (or a relative clause cut from its noun) and holding a comma is an opening
+    phrase, then the subject after its last comma, a name or a pronoun."""
+    seg = text[span[0] : span[1]]
+    first = _FIRST_WORD.match(seg)
+    if first is None or "," not in seg:
+        return span
+    word = first.group(1)
+    if not (word in INTRO_WORDS or word.lower() in PREPOSITIONS or word in ("who", "which")):
+        return span
+    at = span[0] + seg.rfind(",") + 1
+    at += len(text[at : span[1]]) - len(text[at : span[1]].lstrip())
+    tail = text[at : span[1]]
+    if _OPENING_TAIL_SUBJECT.fullmatch(tail):
+        return at, span[1]
+    return span
+
+
+_FIRST_WORD = re.compile(r"\s*([A-Za-z][\w'’-]*)")
+# what may follow an opening phrase's last comma as the subject: a capitalised name (one to four words) or a
+# pronoun, nothing that is a clause
+_OPENING_TAIL_SUBJECT = re.compile(
+    r"(?:(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}|he|she|they|it|He|She|They|It)\s*"
+)
 
 
 def _place_tail(words: str, kb: KB) -> bool:
