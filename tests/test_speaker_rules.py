@@ -1503,6 +1503,9 @@ CASES = [
     # "In a talk with Han Kwang Bok, ..., at the Diaoyutai State Guesthouse in Beijing, Zhang said": the
     # opening phrase ends at its last comma, the name after it speaks (as named in full before)
     ("kcna-ft-2011-12-16-0005", "China and the DPRK are friendly", "said", "named", "Zhang Dejiang"),
+    # "He, member of the Political Bureau of the C.C., Communist Party of China, said": the pronoun and its
+    # appositive ("He" is no opening adverb, though the news writes "he" in lower case)
+    ("kcna-ft-2011-12-16-0005", "several visits to China", "said", "named", "Zhang Dejiang"),
     ("kcna-ft-2011-09-04-0005", "This is a manifestation", "added", "named", "Apsara Television and Radio"),
 ]
 

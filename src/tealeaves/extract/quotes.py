@@ -1385,6 +1385,11 @@ def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, 
     the group"; its entity is resolved later through the name before it). A Spanish clause joined to the
     cue by "y" ("el traidor Lee Myung Bak invito a Chongwadae a los ninos y les dijo") gives its subject,
     not the whole clause."""
+    apposed = _PRONOUN_APPOSED.match(text, s_start, cue_at)
+    if apposed is not None:
+        # "He, member of the Political Bureau of the C.C., Communist Party of China, said": the pronoun, its
+        # appositive set off by commas
+        return apposed.span(1)
     span = _subject_before_np(text, s_start, cue_at, kb)
     if span is not None and text[span[0] : span[1]].strip(" ,") in _OPENER_ADVERBS:
         return None  # "Luego, se refirio a ...": an opening adverb, no subject
@@ -1655,6 +1660,10 @@ def _after_opening_phrase(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+_SUBJECT_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I"})
+_PRONOUN_APPOSED = re.compile(
+    r"[\s,]*(He|She|They|It)\s*,\s+(?:an?\s+|the\s+)?[a-z][^:;\"“”]*,\s*(?:\w+ly\s+)?$"
+)
 _FIRST_WORD = re.compile(r"\s*([A-Za-z][\w'’-]*)")
 # what may follow an opening phrase's last comma as the subject: a capitalised name (one to four words) or a
 # pronoun, nothing that is a clause
@@ -2241,8 +2250,12 @@ def _after_adverb(
     no speaker; the name or pronoun right after its comma is."""
     ss, se = span
     word = text[ss:se]
-    if not re.fullmatch(r"[A-Z][a-z]+", word) or word.lower() not in kb.common_words:
-        return span
+    if (
+        not re.fullmatch(r"[A-Z][a-z]+", word)
+        or word.lower() not in kb.common_words
+        or word in _SUBJECT_PRONOUNS
+    ):
+        return span  # ("He, member of the Political Bureau ..., said": a pronoun, no adverb)
     if not text.startswith(", ", se):
         return span
     pr = re.match(r",\s+(he|she|they|it|He|She|They|It)\b", text[se : se + 8])
