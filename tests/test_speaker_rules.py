@@ -4230,3 +4230,17 @@ def test_where_a_body_is_based_is_no_part_of_its_name():
     facts = Pipeline()(doc)
     assert ("World Economic Forum", "ORG") in [(m.text, m.label) for m in facts["mention"]]
     assert [(q.speaker_kind, q.speaker_name) for q in facts["quote"]] == [("named", "World Economic Forum")]
+
+
+def test_a_capitalised_word_ending_in_ly_is_no_adverb_before_the_cue():
+    # "..., the Jordanian House of Deputies of National Assembly said in a statement": "Assembly" ends the
+    # name; only a lower-case word in -ly is an adverb between the speaker and the cue
+    doc = Document.create(
+        "KCNA",
+        "2011-03-02",
+        "Veto Censured",
+        "The U.S. veto clearly showed discord between its words and actions, the Jordanian House of Deputies "
+        "of National Assembly said in a statement.",
+    )
+    got = [q.speaker_text for q in Pipeline()(doc)["quote"]]
+    assert got == ["Jordanian House of Deputies of National Assembly"]

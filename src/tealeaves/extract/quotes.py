@@ -945,8 +945,8 @@ _SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds
 
 
 _CLOSE_NP = re.compile(
-    r",[\"”]?\s+((?:[\w'’.\"-]+\s+){0,14}?[\w'’.\"-]+)\s+(?:(?!(?:daily|weekly|monthly|quarterly)\b)\w+ly\s+)?$"
-)  # ("..., the daily noted": the paper, not "the" and an adverb)
+    r",[\"”]?\s+((?:[\w'’.\"-]+\s+){0,14}?[\w'’.\"-]+)\s+(?:(?!(?:daily|weekly|monthly|quarterly)\b)[a-z]\w*ly\s+)?$"
+)  # ("..., the daily noted": the paper, not "the" and an adverb; "National Assembly said": no adverb)
 # what may follow a closing cue: ", adding", "." (also "..., Rodong Sinmun Monday says in an article, and
 # goes on:")
 # a month, written out or abbreviated
