@@ -1506,6 +1506,14 @@ CASES = [
     # "He, member of the Political Bureau of the C.C., Communist Party of China, said": the pronoun and its
     # appositive ("He" is no opening adverb, though the news writes "he" in lower case)
     ("kcna-ft-2011-12-16-0005", "several visits to China", "said", "named", "Zhang Dejiang"),
+    # "according to an official data by the German economy ministry": a state's body described in lower case
+    (
+        "kcna-ft-2012-02-05-0020",
+        "German unemployment reached",
+        "according to",
+        "named",
+        "German economy ministry",
+    ),
     ("kcna-ft-2011-09-04-0005", "This is a manifestation", "added", "named", "Apsara Television and Radio"),
 ]
 

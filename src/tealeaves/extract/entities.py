@@ -1279,7 +1279,7 @@ def _demonym(word: str, kb: KB) -> bool:
     )  # ("Pakistani", "Bangladeshi": a country before the "i"; not "Mainichi", "Gilani")
 
 
-def _state_demonym(word: str, kb: KB) -> bool:
+def state_demonym(word: str, kb: KB) -> bool:
     """A demonym of a state the gazetteer holds ("Lebanese", "Korean": its first four letters open a word of
     a country's name), or one of the packs' table; not a name that only ends as one does ("Gebran")."""
     if not _demonym(word, kb):
@@ -1663,7 +1663,7 @@ def _name_after_body(words: list[str], at: int, kb: KB) -> int | None:
                 and t not in kb.org_heads
                 and t not in kb.place_heads
                 and t not in kb.surface
-                and not _state_demonym(t, kb)  # ("Gebran Bassil": a name ending as a demonym does)
+                and not state_demonym(t, kb)  # ("Gebran Bassil": a name ending as a demonym does)
                 for t in words[j:]
             )
         ):

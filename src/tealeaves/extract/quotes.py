@@ -42,7 +42,7 @@ from tealeaves.extract.coref import (
     shared_head_first,
     speaker_words,
 )
-from tealeaves.extract.entities import demonym_after
+from tealeaves.extract.entities import demonym_after, state_demonym
 from tealeaves.extract.eventdates import MONTH, WEEKDAY
 from tealeaves.extract.kb import KB, holds_any
 from tealeaves.model import Document, Mention, Quote, Sentence
@@ -2456,6 +2456,9 @@ _ISSUER_OF = re.compile(
     r"(?:(?:south|north)\s+(?=Korea['’]s\s|Korean\s+[A-Z]))?(?=[A-Z])"
 )  # ("information available from the south Korean Association for ...": the Korean Association; "a report
 # of the semi-official Anatolia news agency": the agency)
+_NATIONAL_BODY = re.compile(
+    r"([A-Z][a-z]+)(?:\s+[a-z][\w-]*){0,3}\s+(?:ministry|government|office|department|agency|bureau|commission)\b"
+)
 _BASED_AT = re.compile(r"(?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*-based\s+(?=[A-Z])")
 # a place's possessive before the issuer: "a report of south Korea's KBS"
 _PLACE_OWNS = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+(?=[A-Z])")
@@ -2499,6 +2502,16 @@ def _issuer_in_span(
     elif named:
         return None  # ("the survey of Japan"): a place, not an issuer
     else:
+        body = _NATIONAL_BODY.match(text, at, se)
+        if body is not None and (
+            country_entity(body.group(1), kb) is not None or state_demonym(body.group(1), kb)
+        ):
+            # "official data by the German economy ministry": a state's body, described in lower case; its
+            # government by the state's name (guidelines 1.4)
+            country = country_entity(body.group(1), kb)
+            if body.group().endswith(" government") and country is not None:
+                return "named", None, _government_of(country.name)
+            return "named", None, body.group()
         name = capitalised_name(text, at, se)
         if name is None or not text.startswith(name, at):
             return None
