@@ -1514,6 +1514,9 @@ CASES = [
         "named",
         "German economy ministry",
     ),
+    # "Not content with this, he flew to a Nordic country where he again trumpeted ..., claiming that": an
+    # opening phrase in lower case, then the pronoun that speaks
+    ("kcna-ft-2012-09-17-0019", "if the north abandons its nukes", "claiming", "named", "Lee Myung-bak"),
     ("kcna-ft-2011-09-04-0005", "This is a manifestation", "added", "named", "Apsara Television and Radio"),
 ]
 

@@ -1660,6 +1660,9 @@ def _after_opening_phrase(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+_LOWER_PHRASE = re.compile(
+    r"(?!(?:The|A|An|This|These|Those|That|Its|Their|His|Her)\b)[A-Z][a-z]+(?:\s+[a-z]+){1,5}"
+)
 _SUBJECT_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I"})
 _PRONOUN_APPOSED = re.compile(
     r"[\s,]*(He|She|They|It)\s*,\s+(?:an?\s+|the\s+)?[a-z][^:;\"“”]*,\s*(?:\w+ly\s+)?$"
@@ -2250,6 +2253,13 @@ def _after_adverb(
     no speaker; the name or pronoun right after its comma is."""
     ss, se = span
     word = text[ss:se]
+    phrase = _LOWER_PHRASE.fullmatch(word)
+    if phrase is not None and word.split()[0] not in _SUBJECT_PRONOUNS:
+        pr = re.match(r",\s+(he|she|they|He|She|They)\s+[a-z]", text[se : se + 12])
+        if pr:
+            # "Not content with this, he flew to ..., claiming that": an opening phrase of words in lower
+            # case, then the pronoun and its verb
+            return se + pr.start(1), se + pr.end(1)
     if (
         not re.fullmatch(r"[A-Z][a-z]+", word)
         or word.lower() not in kb.common_words
