@@ -1517,6 +1517,9 @@ CASES = [
     # "Not content with this, he flew to a Nordic country where he again trumpeted ..., claiming that": an
     # opening phrase in lower case, then the pronoun that speaks
     ("kcna-ft-2012-09-17-0019", "if the north abandons its nukes", "claiming", "named", "Lee Myung-bak"),
+    # "recibio una carta que en representacion de los participantes en el XV simposio ..., le dirigiera el dia
+    # 19 Alberto Anaya Gutierrez, ... La misiva senala": the sender, after whom he wrote for
+    ("kcna-ft-2011-03-28-0024", "el Dirigente ha practicado", "senala", "named", "Alberto Anaya Gutierrez"),
     ("kcna-ft-2011-09-04-0005", "This is a manifestation", "added", "named", "Apsara Television and Radio"),
 ]
 

@@ -85,7 +85,10 @@ def _names_sender(text: str, at: int, end: int) -> bool:
 
 
 _SENT_TO_HIM = re.compile(
-    r"(?:\s+de\s+[\w-]+)?(?:\s+(?:y|e)\s+[\w-]+)?\s+que\s+(?:le|les)\s+(?:dirigi\w*|envi\w*|remiti\w*|mand\w*|dedic\w*)\b"
+    r"(?:\s+de\s+[\w-]+)?(?:\s+(?:y|e)\s+[\w-]+)?\s+que\s+"
+    # ("una carta que en representacion de los participantes en el XV simposio ..., le dirigiera")
+    r"(?:(?:en\s+(?:representacion|nombre)|a\s+nombre)\s+de\s+[^,]{1,200},\s+)?"
+    r"(?:le|les)\s+(?:dirigi\w*|envi\w*|remiti\w*|mand\w*|dedic\w*)\b"
 )
 # what "the speaker" did before: "made a speech", "hizo uso de la palabra"
 _SPOKE = {
