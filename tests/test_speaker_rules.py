@@ -1520,6 +1520,15 @@ CASES = [
     # "recibio una carta que en representacion de los participantes en el XV simposio ..., le dirigiera el dia
     # 19 Alberto Anaya Gutierrez, ... La misiva senala": the sender, after whom he wrote for
     ("kcna-ft-2011-03-28-0024", "el Dirigente ha practicado", "senala", "named", "Alberto Anaya Gutierrez"),
+    # "El Secretariado del Comite por la Reunificacion Pacifica de la Patria (CRPP) hizo publica ... La nota":
+    # the secretariat, a body of its own in the DPRK pack, not the committee
+    (
+        "kcna-ft-2011-10-14-0036",
+        "Recientemente, el Ministerio",
+        "va como sigue",
+        "named",
+        "Secretariat of the Committee for the Peaceful Reunification of Korea",
+    ),
     ("kcna-ft-2011-09-04-0005", "This is a manifestation", "added", "named", "Apsara Television and Radio"),
 ]
 
