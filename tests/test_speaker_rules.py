@@ -4267,3 +4267,14 @@ def test_a_capitalised_word_ending_in_ly_is_no_adverb_before_the_cue():
     )
     got = [q.speaker_text for q in Pipeline()(doc)["quote"]]
     assert got == ["Jordanian House of Deputies of National Assembly"]
+
+
+def test_an_issue_of_a_periodical_speaks_as_the_periodical():
+    # "The July 25 issue of Indian and World Event said": the periodical, not its issue
+    doc = Document.create(
+        "KCNA",
+        "2012-08-06",
+        "Papers",
+        "The July 25 issue of Indian and World Event said that the DPRK is a powerful country.",
+    )
+    assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == ["Indian and World Event"]

@@ -2934,6 +2934,12 @@ _NAME_THEN_MEDIUM_KIND = re.compile(
     r"(?:station|channel|newspaper|paper|daily|weekly|magazine|website)"
     r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?:south|north)\s+Korea|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?))?"
 )
+# an issue of a periodical, named by its date or number ("July 25 issue of Indian and World Event", "March
+# 15th issue of Figaro", "The 48th issue of ...")
+_ISSUE_OF_NAME = re.compile(
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d+(?:st|nd|rd|th)|latest|recent|new)\s+issue\s+of\s+(?:the\s+)?"
+    r"([A-Z].*)"
+)
 _PAPER_END = re.compile(r"\b" + PAPER_WORD + r"$")
 _MEDIUM_INSIDE = re.compile(r"\b(?:TV|Television|Radio|Broadcasting)\b")
 _AND_NOT_IN_TITLE = re.compile(r" and (?![A-Z])")
@@ -3113,6 +3119,15 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
             )
             if kind_after is not None and not _place_or_demonym(kind_after.group(1), disc.kb):
                 ref = replace(ref, name=kind_after.group(1))  # "ATV station of Egypt": the station is ATV
+            issue = (
+                _ISSUE_OF_NAME.fullmatch(ref.name)
+                if ref.kind == "named" and ref.entity is None and ref.name
+                else None
+            )
+            if issue is not None:
+                ref = replace(
+                    ref, name=issue.group(1)
+                )  # "July 25 issue of Indian and World Event": the paper
             group = _LEADER_GROUP.fullmatch(q.speaker_text or "") if ref.kind == "named" else None
             if group is not None:
                 # "the Lee group", "Lee's clique", "the Lee Myung Bak regime of south Korea": a head of
