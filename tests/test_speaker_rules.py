@@ -1520,6 +1520,9 @@ CASES = [
     # "recibio una carta que en representacion de los participantes en el XV simposio ..., le dirigiera el dia
     # 19 Alberto Anaya Gutierrez, ... La misiva senala": the sender, after whom he wrote for
     ("kcna-ft-2011-03-28-0024", "el Dirigente ha practicado", "senala", "named", "Alberto Anaya Gutierrez"),
+    # "The Pakistani army in a statement on Tuesday lodged protest ... the statement said": a state's body
+    # described by its nationality in lower case issued it
+    ("kcna-ft-2011-05-23-0015", "Two NATO helicopters", "said", "named", "Pakistani army"),
     # "El Secretariado del Comite por la Reunificacion Pacifica de la Patria (CRPP) hizo publica ... La nota":
     # the secretariat, a body of its own in the DPRK pack, not the committee
     (

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tealeaves.extract.entities import ACTING_BODY_AFTER, body_of_other_state, demonym_after
+from tealeaves.extract.entities import state_demonym as _state_demonym
 from tealeaves.extract.eventdates import WEEKDAY
 from tealeaves.extract.kb import KB
 from tealeaves.model import Document, Mention, Quote, Sentence
@@ -2558,6 +2559,12 @@ class Discourse:
             )  # "The south Korean Internet paper Jaju Minbo ... in an article"
             if r is not None:
                 return r
+            body = _STATE_BODY_NP.match(self.text, subj.at, s.end)
+            if body is not None and (
+                country_entity(body.group(1), self.kb) is not None or _state_demonym(body.group(1), self.kb)
+            ):
+                # "The Pakistani army in a statement on Tuesday lodged protest": a state's body, described
+                return Ref("named", None, body.group(1) + " " + body.group(2), False)
             run = _SHARED_RUN.match(self.text, subj.at, s.end)
             first = (
                 shared_head_first(re.sub(r"(?:\s+(?:of|for|the|and|in|on))+$", "", run.group(1)))
@@ -2939,6 +2946,10 @@ _NAME_THEN_MEDIUM_KIND = re.compile(
 _ISSUE_OF_NAME = re.compile(
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d+(?:st|nd|rd|th)|latest|recent|new)\s+issue\s+of\s+(?:the\s+)?"
     r"([A-Z].*)"
+)
+# a state's body described by its nationality in lower case ("The Pakistani army", "the Israeli military")
+_STATE_BODY_NP = re.compile(
+    r"(?:The\s+|the\s+)?([A-Z][a-z]+)\s+(army|navy|air\s+force|armed\s+forces|military|police)\b(?!\s+[A-Z])"
 )
 _PAPER_END = re.compile(r"\b" + PAPER_WORD + r"$")
 _MEDIUM_INSIDE = re.compile(r"\b(?:TV|Television|Radio|Broadcasting)\b")
