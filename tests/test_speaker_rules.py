@@ -4281,3 +4281,29 @@ def test_an_issue_of_a_periodical_speaks_as_the_periodical():
         "The July 25 issue of Indian and World Event said that the DPRK is a powerful country.",
     )
     assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == ["Indian and World Event"]
+
+
+def test_issuers_described_by_their_place_or_nationality():
+    # "The British branch of the Korean Friendship Association made public a statement", "The Kenyan
+    # government in a recent statement", "The south Korean Solidarity for Democracy, ... issued a statement":
+    # the statement speaks for them (a branch named with its place; a state's government by the state's name;
+    # a body's name after "south Korean")
+    texts = [
+        "The British branch of the Korean Friendship Association made public a statement on August 25. Kim "
+        "Jong Il started the Songun leadership, the statement said.",
+        "The Kenyan government in a recent statement chided the western countries. Western countries issued "
+        "travel advisories, the statement said.",
+        "The south Korean Solidarity for Democracy, People's Life, Peaceful Reunification and Sovereignty on "
+        'June 1 issued a statement titled "The United States, apologize".\nThe statement said that the U.S. '
+        "forces buried toxic chemicals.",
+    ]
+    got = [
+        q.speaker_name
+        for t in texts
+        for q in Pipeline()(Document.create("KCNA", "2012-09-02", "Statement", t))["quote"]
+    ]
+    assert got == [
+        "British branch of the Korean Friendship Association",
+        "Government of Kenya",
+        "Solidarity for Democracy, People's Life, Peaceful Reunification and Sovereignty",
+    ]

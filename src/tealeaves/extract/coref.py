@@ -2563,8 +2563,17 @@ class Discourse:
             if body is not None and (
                 country_entity(body.group(1), self.kb) is not None or _state_demonym(body.group(1), self.kb)
             ):
-                # "The Pakistani army in a statement on Tuesday lodged protest": a state's body, described
+                # "The Pakistani army in a statement on Tuesday lodged protest": a state's body, described;
+                # "The Kenyan government in a recent statement": the state's government (guidelines 1.4)
+                country = country_entity(body.group(1), self.kb)
+                if body.group(2) == "government" and country is not None:
+                    return Ref("named", None, government_name(country.name), False)
                 return Ref("named", None, body.group(1) + " " + body.group(2), False)
+            unit = self.unit_of_body(subj.at)
+            if unit is not None:
+                return (
+                    unit  # "The British branch of the Korean Friendship Association made public a statement"
+                )
             run = _SHARED_RUN.match(self.text, subj.at, s.end)
             first = (
                 shared_head_first(re.sub(r"(?:\s+(?:of|for|the|and|in|on))+$", "", run.group(1)))
@@ -2575,7 +2584,11 @@ class Discourse:
                 # "The North, South and Overseas Side Committees for Implementing ... released an appeal": the
                 # first of the bodies sharing a head noun
                 return Ref("named", None, first, False)
-            name = capitalised_name(self.text, subj.at, s.end)
+            at = subj.at
+            korean = _SOUTH_KOREAN_BEFORE.match(self.text, at, s.end)
+            if korean is not None:
+                at = korean.end()  # ("The south Korean Solidarity for Democracy, ... issued a statement")
+            name = capitalised_name(self.text, at, s.end)
             if name:
                 return Ref("named", None, name, False)
         return None
@@ -2914,6 +2927,16 @@ _SHARED_RUN = re.compile(
 )
 
 
+def government_name(country: str) -> str:
+    """'Government of Japan', 'Government of the Philippines' (a plural or compound name takes "the")."""
+    the = re.search(
+        r"(?:Philippines|Netherlands|Bahamas|Maldives|Comoros|Seychelles|Islands)$"
+        r"|^(?:United|Republic|Democratic|Kingdom|Czech|Central African)\b",
+        country,
+    )  # (not "Laos", "Honduras", "Cyprus")
+    return f"Government of {'the ' if the and not country.startswith('the ') else ''}{country}"
+
+
 def shared_head_first(span: str) -> str | None:
     """'North, South and Overseas Side Committees for Implementing the June 15 Joint Declaration' -> 'North
     Side Committee for Implementing the June 15 Joint Declaration': bodies sharing a plural head noun, the
@@ -2933,7 +2956,9 @@ _PLACE_TAIL = re.compile(
     r"(?![\w'’-]|\s+[A-Z]|\s+(?:of|for|and)\s)"
 )
 # a unit of a body in lower case ("the southwestern front command of the ..."), and the heads of such units
-_UNIT_OF = re.compile(r"(?:[Tt]he\s+)?((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s+of\s+(?:the\s+)?")
+_UNIT_OF = re.compile(
+    r"(?:[Tt]he\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s+of\s+(?:the\s+)?"
+)  # ("the southwestern front command of the ...", "The British branch of the Korean Friendship Association")
 _UNIT_NOUNS = _words("command department bureau division corps unit branch section secretariat office")
 # a medium's name, then the kind of medium it is in lower case, and where ("ATV station of Egypt")
 _NAME_THEN_MEDIUM_KIND = re.compile(
@@ -2948,8 +2973,10 @@ _ISSUE_OF_NAME = re.compile(
     r"([A-Z].*)"
 )
 # a state's body described by its nationality in lower case ("The Pakistani army", "the Israeli military")
+_SOUTH_KOREAN_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?:south|north)\s+Korean\s+(?=[A-Z])")
 _STATE_BODY_NP = re.compile(
-    r"(?:The\s+|the\s+)?([A-Z][a-z]+)\s+(army|navy|air\s+force|armed\s+forces|military|police)\b(?!\s+[A-Z])"
+    r"(?:The\s+|the\s+)?([A-Z][a-z]+)\s+(army|navy|air\s+force|armed\s+forces|military|police|government)\b"
+    r"(?!\s+[A-Z])"
 )
 _PAPER_END = re.compile(r"\b" + PAPER_WORD + r"$")
 _MEDIUM_INSIDE = re.compile(r"\b(?:TV|Television|Radio|Broadcasting)\b")

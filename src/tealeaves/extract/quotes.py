@@ -34,6 +34,7 @@ from tealeaves.extract.coref import (
     Discourse,
     capitalised_name,
     country_entity,
+    government_name,
     media_words,
     medium_kind_lead,
     medium_noun_end,
@@ -2692,13 +2693,7 @@ def _title_body_name(sp: str, kb: KB, roles, offices) -> str | None:
 
 
 def _government_of(country: str) -> str:
-    """'Government of Japan', 'Government of the Philippines' (a plural or compound name takes "the")."""
-    the = re.search(
-        r"(?:Philippines|Netherlands|Bahamas|Maldives|Comoros|Seychelles|Islands)$"
-        r"|^(?:United|Republic|Democratic|Kingdom|Czech|Central African)\b",
-        country,
-    )  # (not "Laos", "Honduras", "Cyprus")
-    return f"Government of {'the ' if the and not country.startswith('the ') else ''}{country}"
+    return government_name(country)
 
 
 def _broadcasters(kb: KB) -> frozenset:
