@@ -4307,3 +4307,19 @@ def test_issuers_described_by_their_place_or_nationality():
         "Government of Kenya",
         "Solidarity for Democracy, People's Life, Peaceful Reunification and Sovereignty",
     ]
+
+
+def test_a_body_s_name_opening_with_a_word_for_people_issues_a_document():
+    # "The Youth and Students Solidarity for Implementing the June 15 Joint Declaration in south Korea in a
+    # statement ... the statement noted": a capitalised body's name, though "Youth" alone is a group of people
+    doc = Document.create(
+        "KCNA",
+        "2011-03-23",
+        "Statement",
+        "The Youth and Students Solidarity for Implementing the June 15 Joint Declaration in south Korea in "
+        "a statement on March 19 denounced the authorities.\nThe registration fee jumped at universities, "
+        "the statement noted.",
+    )
+    assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == [
+        "Youth and Students Solidarity for Implementing the June 15 Joint Declaration in south Korea"
+    ]

@@ -2505,6 +2505,20 @@ class Discourse:
         if subj.kind == "pronoun" and subj.word in ("he", "she"):
             return self.pronoun(subj.word, subj.at)  # "In a commentary he blamed ...": whom "he" stands for
         if subj.kind == "anon":
+            name = (
+                capitalised_name(self.text, subj.at, s.end)
+                if self.text[subj.at : subj.at + 1].isupper()
+                else None
+            )
+            if (
+                name
+                and self.text.startswith(name, subj.at)
+                and len(name.split()) >= 4
+                and _BODY_NAME_LINK.search(name)
+            ):
+                # "The Youth and Students Solidarity for Implementing the June 15 Joint Declaration in south
+                # Korea in a statement": a body's capitalised name opening with a word for a group of people
+                return Ref("named", None, name, False)
             return ANONYMOUS_PERSON  # "A spokesman for the party issued a commentary": the commentary's
         if subj.kind == "pronoun" and subj.word == "it":
             r = self.pronoun("it", subj.at)  # "It carried an article": what "it" is
@@ -2973,6 +2987,7 @@ _ISSUE_OF_NAME = re.compile(
     r"([A-Z].*)"
 )
 # a state's body described by its nationality in lower case ("The Pakistani army", "the Israeli military")
+_BODY_NAME_LINK = re.compile(r"\s(?:for|of)\s")
 _SOUTH_KOREAN_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?:south|north)\s+Korean\s+(?=[A-Z])")
 _STATE_BODY_NP = re.compile(
     r"(?:The\s+|the\s+)?([A-Z][a-z]+)\s+(army|navy|air\s+force|armed\s+forces|military|police|government)\b"
