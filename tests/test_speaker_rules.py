@@ -4323,3 +4323,24 @@ def test_a_body_s_name_opening_with_a_word_for_people_issues_a_document():
     assert [q.speaker_name for q in Pipeline()(doc)["quote"]] == [
         "Youth and Students Solidarity for Implementing the June 15 Joint Declaration in south Korea"
     ]
+
+
+def test_the_full_text_of_a_document_and_a_paper_s_own_commentator():
+    # "The full text of the letter reads:" is the letter, its sender speaking; "Rodong Sinmun Friday in an
+    # article written by a military commentator discloses ..., the article goes on" is the paper's own voice
+    letter = Document.create(
+        "Rodong Sinmun",
+        "2022-02-10",
+        "Letter",
+        "Kim Jong Un sent a letter to those attending the short course on February 8.\nThe full text of the "
+        "letter reads:\nAmid all the sectors of socialist construction seething with enthusiasm, we go on.",
+    )
+    article = Document.create(
+        "KCNA",
+        "2012-11-23",
+        "Commentator",
+        "Rodong Sinmun Friday in an article written by a military commentator discloses the aim of the "
+        "regime.\nTwo years have passed since the incident, the article says.",
+    )
+    got = [(q.speaker_kind, q.speaker_entity) for d in (letter, article) for q in Pipeline()(d)["quote"]]
+    assert got == [("named", "kim-jong-un"), ("self", "rodong-sinmun")]

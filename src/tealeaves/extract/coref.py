@@ -2225,6 +2225,12 @@ class Discourse:
             author = _CONTRIBUTED_BY.search(t, found.end(), s.end)
             if author is not None and not _TITLE_ONLY.fullmatch(t, found.end(), author.start()):
                 author = None  # (the author of another work: "... the publication of the work authored by X")
+            if author is not None and _OWN_WRITER.match(t, author.end(), s.end):
+                own = [m for m in self.mentions_in(s.start, found.start()) if m.entity in self.media]
+                if own:
+                    # "Rodong Sinmun Friday in an article written by a military commentator": the paper's own
+                    # writer, the paper's own voice (guidelines 2.3)
+                    return self.ref_of(own[0])
             if author is not None:
                 # 'carried an article "..." contributed by Kwon O Hon, honorary chairman of ...': the author
                 # speaks in it, not the paper carrying it (as "The article was contributed by X")
@@ -2987,6 +2993,7 @@ _ISSUE_OF_NAME = re.compile(
     r"([A-Z].*)"
 )
 # a state's body described by its nationality in lower case ("The Pakistani army", "the Israeli military")
+_OWN_WRITER = re.compile(r"an?\s+(?:[\w-]+\s+){0,2}?(?:commentator|analyst|columnist|observer|writer)\b")
 _BODY_NAME_LINK = re.compile(r"\s(?:for|of)\s")
 _SOUTH_KOREAN_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?:south|north)\s+Korean\s+(?=[A-Z])")
 _STATE_BODY_NP = re.compile(

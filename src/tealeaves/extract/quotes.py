@@ -2726,6 +2726,7 @@ def _story_country(text: str, at: int, mentions: list[Mention], kb: KB):
     return best
 
 
+_FULL_TEXT_OF = re.compile(r"(?:full\s+)?text\s+of\s+the\s+([a-z]+)")
 # a capitalised plural of a place's people ("Koreans", "Pyongyangites"; "Evans" is a name: no demonym)
 _PLURAL_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ites)")
 
@@ -2736,6 +2737,13 @@ def _speaker_kind(
     """The speaker span's kind before coreference: ``named``, ``self`` and ``anonymous`` are final;
     ``pronoun``, ``document:<noun>`` and ``role:<word>`` are resolved by :mod:`tealeaves.extract.coref`."""
     low = sp.lower()
+    full_text = _FULL_TEXT_OF.fullmatch(low)
+    if full_text is not None and full_text.group(1) in kb.doc_nouns:
+        return (
+            f"document:{full_text.group(1)}",
+            None,
+            None,
+        )  # "The full text of the message says": the message
     if _PLURAL_DEMONYM.fullmatch(sp) and not any(m.start <= ss < m.end for m in mentions):
         stem = sp[:-4] if sp.endswith("ites") else sp[:-1]
         if (kb.surface.get(stem) or ("",))[0] == "PLACE" or country_entity(stem, kb) is not None:
