@@ -4344,3 +4344,17 @@ def test_the_full_text_of_a_document_and_a_paper_s_own_commentator():
     )
     got = [(q.speaker_kind, q.speaker_entity) for d in (letter, article) for q in Pipeline()(d)["quote"]]
     assert got == [("named", "kim-jong-un"), ("self", "rodong-sinmun")]
+
+
+def test_a_medium_that_made_a_report_is_the_it_after_it():
+    # "Voice of Russia on March 24 made a report titled ... The Koryo Medicine Center is one of oriental
+    # medicine hospitals built in Russia, it said": the broadcaster (general pack), reporting
+    doc = Document.create(
+        "KCNA",
+        "2012-03-30",
+        "Koryo Medicine",
+        'Voice of Russia on March 24 made a report titled "Koryo medicine helps retain youthfulness".\nThe '
+        "Koryo Medicine Center is one of oriental medicine hospitals built in Russia, it said.",
+    )
+    got = [(q.speaker_entity, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+    assert got == [("voice-of-russia", "Voice of Russia")]

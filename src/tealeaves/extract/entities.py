@@ -1008,7 +1008,9 @@ ACTING_BODY_AFTER = re.compile(
     r"\s+(?:said|says|issued|issues|released|published|posted|sent|held|accused|urged|called|denounced|"
     r"condemned|declared|claimed|stated|announced|staged|launched|made public|slammed|blasted|demanded|"
     r"warned|argued|noted|stressed|asserted|insisted|expressed|pointed|underlined|emphasized|voiced|hailed|"
-    r"praised|lauded|supported|opposed|welcomed|organized|protested|observed|sponsored)\b"
+    r"praised|lauded|supported|opposed|welcomed|organized|protested|observed|sponsored|"
+    # (a medium reporting: "Voice of Russia on March 24 made a report ... it said")
+    r"reported|aired|broadcast|made\s+a\s+report|carried|introduced)\b"
 )
 
 
