@@ -4358,3 +4358,19 @@ def test_a_medium_that_made_a_report_is_the_it_after_it():
     )
     got = [(q.speaker_entity, q.speaker_name) for q in Pipeline()(doc)["quote"]]
     assert got == [("voice-of-russia", "Voice of Russia")]
+
+
+def test_an_inverted_document_of_a_paper_and_a_day_ending_a_sentence():
+    # "..., says a bylined commentary of DPRK major paper Rodong Sinmun Friday. It says:": the paper's own
+    # commentary speaks, inverted after the cue; the day ending the sentence is no part of the paper's name
+    doc = Document.create(
+        "KCNA",
+        "2011-10-21",
+        "Commentary",
+        "His remarks are indicative of his intention not to make a switchover in his policy, says a bylined "
+        "commentary of DPRK major paper Rodong Sinmun Friday.\nIt says:\nPrior to his speech, the secretary "
+        "made a remark.",
+    )
+    facts = Pipeline()(doc)
+    assert ("Rodong Sinmun", "rodong-sinmun") in [(m.text, m.entity) for m in facts["mention"]]
+    assert [(q.speaker_kind, q.speaker_entity) for q in facts["quote"]] == [("self", "rodong-sinmun")] * 2

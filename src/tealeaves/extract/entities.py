@@ -33,7 +33,7 @@ _CAPSEQ = re.compile(
     + _MONTH_WORD
     + r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
     # (nor into a weekday before its verb: "The United Confederation of Koreans in Russia Tuesday held")
-    + r"(?! (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day [a-z])"
+    + r"(?! (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: [a-z]|[.,;:]|$))"
     + r"(?: (?:of|for|and|the|on|with|de|del|la|los|las|y|do|da|dos|das|du|des))* (?:"
     + _CAPWORD
     + r"|\d+(?:st|nd|rd|th)?\b|(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin)-[A-Z][\w'’-]*))*"
@@ -578,7 +578,9 @@ def _whole_names(text: str, found: list[Mention], kb: KB) -> list[Mention]:
             words = m.group(1).split()
             # ("the newspaper Rodong Sinmun Tuesday says", "the paper Patriot No. 24": no part of the name)
             while len(words) > 1 and (
-                words[-1] in kb.stopwords or (words[-1] in ("No.", "No") and _NUMBER_AFTER.match(text, b))
+                words[-1] in kb.stopwords
+                or words[-1].rstrip(".,;:") in kb.stopwords  # ("Rodong Sinmun Friday.": the day, a stop)
+                or (words[-1] in ("No.", "No") and _NUMBER_AFTER.match(text, b))
             ):
                 b -= len(words.pop()) + 1
             article = (

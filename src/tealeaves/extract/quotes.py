@@ -1004,6 +1004,10 @@ def _inverted_np(kb: KB) -> re.Pattern:
                 sorted(kb.doc_nouns | ORG_NOUNS | {"spokesman", "spokeswoman", "spokesperson", "official"})
             )
             + r")|(?:[a-z][\w-]*\s+){0,2}(?:"
+            # ("..., says a bylined commentary of DPRK major paper Rodong Sinmun Friday": a document, whose)
+            + "|".join(sorted(kb.doc_nouns))
+            + r")\s+(?:of|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}[A-Z][^,;:]{1,100}?"
+            + r"|(?:[a-z][\w-]*\s+){0,2}(?:"
             + "|".join(sorted(_INVERTED_ROLES))
             + r")\s+(?:of|for)\s+(?:the\s+)?[A-Z][^,;:]{1,120}?))"
             r"(?=\s+(?:in an? |on |at |to |through |when |y |en un |en su )|\s*(?:,|:|$))"
