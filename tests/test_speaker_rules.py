@@ -4374,3 +4374,18 @@ def test_an_inverted_document_of_a_paper_and_a_day_ending_a_sentence():
     facts = Pipeline()(doc)
     assert ("Rodong Sinmun", "rodong-sinmun") in [(m.text, m.entity) for m in facts["mention"]]
     assert [(q.speaker_kind, q.speaker_entity) for q in facts["quote"]] == [("self", "rodong-sinmun")] * 2
+
+
+def test_the_organization_is_a_body_no_pack_knows_acting_before():
+    # "The Solidarity for Progress of south Korea denounced the authorities ... It held a press conference
+    # ... the organization said": the body opening a sentence before, acting, though no head word marks it
+    doc = Document.create(
+        "KCNA",
+        "2011-01-25",
+        "Sentence Denounced",
+        "The Solidarity for Progress of south Korea denounced the authorities for sentencing Rev. Han Sang "
+        "Ryol. It held a press conference on Jan. 21.\nHis visit can never be incriminated, the organization "
+        "said.",
+    )
+    got = [q.speaker_name for q in Pipeline()(doc)["quote"]]
+    assert got == ["Solidarity for Progress of south Korea"]

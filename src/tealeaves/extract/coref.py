@@ -2006,6 +2006,33 @@ class Discourse:
         m = rx.search(pre)
         return m.group(1) if m else None
 
+    def acting_body_before(self, at: int) -> Ref | None:
+        """'The Solidarity for Progress of south Korea denounced the authorities ... the organization said': a
+        body's capitalised name no pack knows (and no head word marks), opening one of the three sentences
+        before and acting there."""
+        i = self.sent_index(at)
+        for j in range(i - 1, max(-1, i - 4), -1):
+            s = self.sents[j]
+            if s.start < self.doc.body_offset:
+                break
+            lead = re.match(
+                r"[\s,]*(?:The\s+|the\s+)?(?:(?:south|north)\s+Korean\s+)?", self.text[s.start : s.end]
+            )
+            p = s.start + lead.end()
+            name = capitalised_name(self.text, p, s.end)
+            if (
+                name
+                and self.text.startswith(name, p)
+                and len(name.split()) >= 3
+                and _BODY_NAME_LINK.search(name)
+                and ACTING_BODY_AFTER.match(self.text, p + len(name))
+                and not any(
+                    m.label in ("PLACE", "PERSON") and m.start == p for m in self.mentions_in(p, p + 4)
+                )
+            ):
+                return Ref("named", None, name, False)
+        return None
+
     def unit_of_body(self, at: int) -> Ref | None:
         """'the southwestern front command of the Korean People's Army made a press release in which it
         announced': a unit of a body the text names, written in lower case, is named as written."""
@@ -3371,6 +3398,7 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
             disc.described_body(kind.split(":", 1)[1], at)
             or disc.named_with_head(kind.split(":", 1)[1], at)
             or disc.org_before(at, skip_sources=True)
+            or disc.acting_body_before(at)
             or Ref("anonymous", None, None, False)
         )
     if kind.startswith("role:"):
