@@ -4389,3 +4389,19 @@ def test_the_organization_is_a_body_no_pack_knows_acting_before():
     )
     got = [q.speaker_name for q in Pipeline()(doc)["quote"]]
     assert got == ["Solidarity for Progress of south Korea"]
+
+
+def test_organizations_that_issued_a_joint_statement_then_listed():
+    # "Organizations in Nepal issued a joint statement ... They are the Committee for Supporting the
+    # Reunification of Korea, ...": the statement speaks as the first body listed (guidelines 2.2)
+    doc = Document.create(
+        "KCNA",
+        "2011-03-11",
+        "Nepalese Organizations",
+        "Organizations in Nepal issued a joint statement on March 5 demanding the U.S. stop its exercises.\n"
+        "They are the Committee for Supporting the Reunification of Korea, Committee for Promotion of "
+        "Reunification of Korea and the Press Club.\nWe express concern over the situation, the statement "
+        "said.",
+    )
+    got = [q.speaker_name for q in Pipeline()(doc)["quote"]]
+    assert got == ["Committee for Supporting the Reunification of Korea"]

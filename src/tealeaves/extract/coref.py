@@ -2631,6 +2631,12 @@ class Discourse:
                 # "The North, South and Overseas Side Committees for Implementing ... released an appeal": the
                 # first of the bodies sharing a head noun
                 return Ref("named", None, first, False)
+            if _PLURAL_BODIES.match(self.text, subj.at, s.end):
+                listed = self.listed_members(j)
+                if listed is not None:
+                    # "Organizations in Nepal issued a joint statement ... They are the Committee for ...":
+                    # bodies speaking jointly, as the first of them listed (guidelines 2.2)
+                    return listed
             at = subj.at
             korean = _SOUTH_KOREAN_BEFORE.match(self.text, at, s.end)
             if korean is not None:
@@ -3022,6 +3028,9 @@ _ISSUE_OF_NAME = re.compile(
 # a state's body described by its nationality in lower case ("The Pakistani army", "the Israeli military")
 _OWN_WRITER = re.compile(r"an?\s+(?:[\w-]+\s+){0,2}?(?:commentator|analyst|columnist|observer|writer)\b")
 _BODY_NAME_LINK = re.compile(r"\s(?:for|of)\s")
+_PLURAL_BODIES = re.compile(
+    r"(?:[A-Z][a-z]+\s+){0,2}(?:[Oo]rganizations|[Oo]rganisations|[Pp]arties|[Bb]odies|[Gg]roups|[Aa]ssociations)\b"
+)
 _SOUTH_KOREAN_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?:south|north)\s+Korean\s+(?=[A-Z])")
 _STATE_BODY_NP = re.compile(
     r"(?:The\s+|the\s+)?([A-Z][a-z]+)\s+(army|navy|air\s+force|armed\s+forces|military|police|government)\b"
