@@ -4405,3 +4405,20 @@ def test_organizations_that_issued_a_joint_statement_then_listed():
     )
     got = [q.speaker_name for q in Pipeline()(doc)["quote"]]
     assert got == ["Committee for Supporting the Reunification of Korea"]
+
+
+def test_it_after_a_state_s_government_or_a_body_that_sneered():
+    # "The Russian government expressed concern ... It also warned that": the state's government acting;
+    # "The Solidarity for ... in south Korea in a commentary on Monday sneered at ... it said": the body
+    docs = [
+        "The Russian government expressed concern several times over the moves.\nIt also warned that the "
+        "U.S. should stop the project.",
+        "The Solidarity for Democracy and Sovereignty in south Korea in a commentary on Monday sneered at "
+        "the government.\nThe government is now intensifying the repression, it said.",
+    ]
+    got = [
+        q.speaker_name
+        for t in docs
+        for q in Pipeline()(Document.create("KCNA", "2011-11-30", "Report", t))["quote"]
+    ]
+    assert got == ["Government of Russia", "Solidarity for Democracy and Sovereignty in south Korea"]

@@ -1136,6 +1136,16 @@ class Discourse:
                     r = self._medium([j], s.end, False)
                     if r is not None:
                         return r  # "South Korean internet radio Voice of People denounced ... It said:"
+                    body = (
+                        _STATE_BODY_NP.match(self.text, subj.at, s.end)
+                        if self.sent_index(pos) - j == 1
+                        and not re.search(r"\bto\s+$", self.text[pos - 4 : pos])
+                        else None
+                    )  # (not "According to it": a document the sentence before speaks of)
+                    country = country_entity(body.group(1), self.kb) if body is not None else None
+                    if country is not None and body.group(2) == "government":
+                        # "The Russian government expressed concern ... It also warned": its government
+                        return Ref("named", None, government_name(country.name), False)
                     # "The Peruvian Group for the Study of ... released a bulletin. It carried an article":
                     # an organisation's name the packs do not know (a head word of the packs in it)
                     name = capitalised_name(self.text, subj.at, s.end)

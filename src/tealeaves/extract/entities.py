@@ -1012,7 +1012,8 @@ ACTING_BODY_AFTER = re.compile(
     r"warned|argued|noted|stressed|asserted|insisted|expressed|pointed|underlined|emphasized|voiced|hailed|"
     r"praised|lauded|supported|opposed|welcomed|organized|protested|observed|sponsored|"
     # (a medium reporting: "Voice of Russia on March 24 made a report ... it said")
-    r"reported|aired|broadcast|made\s+a\s+report|carried|introduced)\b"
+    r"reported|aired|broadcast|made\s+a\s+report|carried|introduced|"
+    r"sneered|deplored|branded|charged|criticized|censured|flayed|ridiculed|disclosed|revealed|recalled)\b"
 )
 
 
