@@ -4422,3 +4422,19 @@ def test_it_after_a_state_s_government_or_a_body_that_sneered():
         for q in Pipeline()(Document.create("KCNA", "2011-11-30", "Report", t))["quote"]
     ]
     assert got == ["Government of Russia", "Solidarity for Democracy and Sovereignty in south Korea"]
+
+
+def test_a_fullwidth_dash_joins_a_name_as_a_hyphen_does():
+    # "The All－China Youth Federation and the All-China Students' Federation recently released a joint
+    # statement. The statement said": "－" (U+FF0D) inside a name, as KCNA sometimes writes the hyphen
+    doc = Document.create(
+        "KCNA",
+        "2012-09-19",
+        "Statement",
+        "The All－China Youth Federation and the All-China Students' Federation recently released a joint "
+        "statement condemning the Japanese authorities.\nThe statement said Japan's allegation stemmed from "
+        "its oblivion.",
+    )
+    facts = Pipeline()(doc)
+    assert "All－China Youth Federation" in [m.text for m in facts["mention"]]
+    assert [q.speaker_name for q in facts["quote"]] == ["All－China Youth Federation"]

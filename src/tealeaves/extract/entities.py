@@ -22,12 +22,13 @@ from tealeaves.extract.kb import KB, blind_finditer, fold_accents, trie_regex
 from tealeaves.model import Document, Mention
 
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Ene|Abr|Ago|Dic)"
-_CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,2}\.(?= [A-Z])|[A-Z][\w'’-]*)"
+# ("All－China": a fullwidth dash, as a hyphen)
+_CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,2}\.(?= [A-Z])|[A-Z][\w'’\-－]*)"
 # a run of capitalised words; the first word is _CAPWORD with its capital written first and the look-behind
 # after it (the same matches: the capital, when no word character, apostrophe, dot or hyphen comes before it),
 # so that the engine skips to the capitals instead of trying every position
 _CAPSEQ = re.compile(
-    r"[A-Z](?<![\w'’.-].)(?:(?:\.[A-Z])+\.?|[a-z]{0,2}\.(?= [A-Z])|[\w'’-]*)"
+    r"[A-Z](?<![\w'’.\-－].)(?:(?:\.[A-Z])+\.?|[a-z]{0,2}\.(?= [A-Z])|[\w'’\-－]*)"
     # (not on into a date: "The Pakistan-Korea Friendship Association on July 1 issued")
     + r"(?:(?! on (?:"
     + _MONTH_WORD
@@ -1201,8 +1202,9 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
             for i, (a, b) in enumerate(toks)
             if text.endswith(_POSSESSIVE, a, b) and any(w in ("for", "of") for w in words[:i])
         }
-    if text.find("-", s, e) >= 0:
-        bounds |= {i for i in range(s, e) if text[i] == "-"} | {i + 1 for i in range(s, e) if text[i] == "-"}
+    if text.find("-", s, e) >= 0 or text.find("－", s, e) >= 0:
+        dashes = [i for i in range(s, e) if text[i] in "-－"]
+        bounds |= set(dashes) | {i + 1 for i in dashes}
     if any(a not in bounds or b not in bounds for a, b in inner):
         return None  # a name glued to its neighbours ('SecretaryKim Jong Unvisited') is no part of another
     label = _label_by_head(words, kb)
