@@ -4438,3 +4438,28 @@ def test_a_fullwidth_dash_joins_a_name_as_a_hyphen_does():
     facts = Pipeline()(doc)
     assert "All－China Youth Federation" in [m.text for m in facts["mention"]]
     assert [q.speaker_name for q in facts["quote"]] == ["All－China Youth Federation"]
+
+
+def test_connectives_and_prepositions_opening_a_sentence_are_no_speakers():
+    # "Nevertheless, the Ministry of Unification claimed that": the subject after the connective; "Prior to
+    # the demonstration they made public a declaration. It accused": "Prior" is no body's name; Spanish
+    # "Se dice que" (it is said) names nobody
+    docs = [
+        "Nevertheless, the Ministry of Unification claimed that the contact was not possible.",
+        "Prior to the demonstration they made public a declaration.\nIt accused the regime of revealing its "
+        "true colors.",
+    ]
+    got = [
+        q.speaker_name
+        for t in docs
+        for q in Pipeline()(Document.create("KCNA", "2011-03-15", "Report", t))["quote"]
+    ]
+    assert "Nevertheless" not in got and "Prior" not in got
+    es = Document.create(
+        "KCNA",
+        "2011-01-28",
+        "Japon",
+        "Se dice que en esa licitacion tomaran parte varias corporaciones.",
+        lang="es",
+    )
+    assert [q.speaker_name for q in Pipeline()(es)["quote"]] in ([], [None])

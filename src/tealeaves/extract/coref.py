@@ -2652,7 +2652,7 @@ class Discourse:
             if korean is not None:
                 at = korean.end()  # ("The south Korean Solidarity for Democracy, ... issued a statement")
             name = capitalised_name(self.text, at, s.end)
-            if name:
+            if name and name not in INTRO_WORDS:  # ("Prior to the demonstration they made public ...")
                 return Ref("named", None, name, False)
         return None
 

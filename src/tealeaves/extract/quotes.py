@@ -1668,6 +1668,10 @@ def _after_opening_phrase(text: str, span: tuple[int, int]) -> tuple[int, int]:
 _LOWER_PHRASE = re.compile(
     r"(?!(?:The|A|An|This|These|Those|That|Its|Their|His|Her)\b)[A-Z][a-z]+(?:\s+[a-z]+){1,5}"
 )
+# connectives opening a sentence before a comma ("Nevertheless, the Japanese reactionaries excluded ...")
+_SENTENCE_ADVERBS = frozenset(
+    {"Nevertheless", "Nonetheless", "However", "Moreover", "Furthermore", "Meanwhile", "Therefore", "Hence"}
+)
 _SUBJECT_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I"})
 _PRONOUN_APPOSED = re.compile(
     r"[\s,]*(He|She|They|It)\s*,\s+(?:an?\s+|the\s+)?[a-z][^:;\"“”]*,\s*(?:\w+ly\s+)?$"
@@ -2074,7 +2078,8 @@ _NOT_A_SPEAKER = re.compile(
     # ('remarks that "..." and "it urges the north": a cue inside quoted words)
     r"|^(?:and|but|or)\s+[\"“][a-z]"
 )
-_JUNK = {"and", "but", "or", "which", "who", "that", "as", "this", "it is", "there"}
+_JUNK = {"and", "but", "or", "which", "who", "that", "as", "this", "it is", "there", "se", "como"}
+# ("Se dice que ...": Spanish "it is said", nobody; "Como senala el libro": "as the book says")
 
 
 _TITLED_NAME = re.compile(r"(?<=\s)([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})$")
@@ -2267,7 +2272,7 @@ def _after_adverb(
             return se + pr.start(1), se + pr.end(1)
     if (
         not re.fullmatch(r"[A-Z][a-z]+", word)
-        or word.lower() not in kb.common_words
+        or (word.lower() not in kb.common_words and word not in _SENTENCE_ADVERBS)
         or word in _SUBJECT_PRONOUNS
     ):
         return span  # ("He, member of the Political Bureau ..., said": a pronoun, no adverb)
