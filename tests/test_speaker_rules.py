@@ -4463,3 +4463,21 @@ def test_connectives_and_prepositions_opening_a_sentence_are_no_speakers():
         lang="es",
     )
     assert [q.speaker_name for q in Pipeline()(es)["quote"]] in ([], [None])
+
+
+def test_a_relative_clause_after_an_appositive_and_a_bare_national_office():
+    # "Yim Nolla, senior minister of Cambodia, who visited the DPRK said": the name before the appositive and
+    # the relative clause; "Kuwaiti defense minister said Sunday ...": a country's office opening a sentence
+    # without an article is its one holder, unnamed (guidelines 2.3)
+    docs = [
+        "Yim Nolla, senior minister of Cambodia, who visited the DPRK said that the relations have an "
+        "excellent tradition.\nThe relations were forged by the leaders, he said.",
+        "Kuwaiti defense minister said Sunday the United States would not beef up military presence in "
+        "Kuwait.",
+    ]
+    got = [
+        (q.speaker_kind, q.speaker_name)
+        for t in docs
+        for q in Pipeline()(Document.create("KCNA", "2012-07-11", "Report", t))["quote"]
+    ]
+    assert got == [("named", "Yim Nolla"), ("named", "Yim Nolla"), ("named", None)]

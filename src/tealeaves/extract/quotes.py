@@ -1607,7 +1607,9 @@ _NOUN_PHRASE_BEFORE = re.compile(
     r"into|than|as|like|when|since|the|a|an)$)[\w.'’-]+"
 )
 # a relative pronoun right before a span ("the foreign minister who took part in ...")
-_WHO_BEFORE = re.compile(r"(?<=[\w.])\s+who\s+")
+_WHO_BEFORE = re.compile(
+    r"(?<=[\w.])\s+who\s+|(?<=[\w.]),\s+who\s+"
+)  # ("X, senior minister of Cambodia, who")
 
 
 # a Spanish clause opening with a verb in the past ("ofrecio", "visitaron")
@@ -1672,6 +1674,7 @@ _LOWER_PHRASE = re.compile(
 _SENTENCE_ADVERBS = frozenset(
     {"Nevertheless", "Nonetheless", "However", "Moreover", "Furthermore", "Meanwhile", "Therefore", "Hence"}
 )
+_SENTENCE_OPENS_BEFORE = re.compile(r"(?:^|[.!?]\s+|,\s*,\s+|\n\s*)$")
 _SUBJECT_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I"})
 _PRONOUN_APPOSED = re.compile(
     r"[\s,]*(He|She|They|It)\s*,\s+(?:an?\s+|the\s+)?[a-z][^:;\"“”]*,\s*(?:\w+ly\s+)?$"
@@ -2954,9 +2957,10 @@ def _speaker_kind(
         and (
             not sp[:1].isupper()
             or (definite and first is None and len(sp.split()) <= 2)
-            # "said the Pakistani interior minister": a nationality and an office
+            # "said the Pakistani interior minister": a nationality and an office (also opening a sentence
+            # without an article: "Kuwaiti defense minister said Sunday")
             or (
-                definite
+                (definite or _SENTENCE_OPENS_BEFORE.search(text, max(0, ss - 6), ss) is not None)
                 and NATIONALITY.fullmatch(sp.split()[0])
                 and " ".join(sp.split()[1 : len(pre)]).islower()
                 and (first is None or first.start >= ss + len(" ".join(sp.split()[: len(pre)])))
