@@ -4481,3 +4481,19 @@ def test_a_relative_clause_after_an_appositive_and_a_bare_national_office():
         for q in Pipeline()(Document.create("KCNA", "2012-07-11", "Report", t))["quote"]
     ]
     assert got == [("named", "Yim Nolla"), ("named", "Yim Nolla"), ("named", None)]
+
+
+def test_a_country_s_possessive_before_its_office():
+    # "..., Venezuela's oil minister said ... He said": a country's office one person holds (guidelines 2.3),
+    # definite through the possessive; a deputy's office is not one person's
+    docs = [
+        "OPEC will not get involved in the standoff, Venezuela's oil minister said on Monday.\nHe said the "
+        "sanctions are causing instability.",
+        "Japan's deputy foreign minister said on Monday that OPEC will not get involved.",
+    ]
+    got = [
+        (q.speaker_kind, q.speaker_name)
+        for t in docs
+        for q in Pipeline()(Document.create("KCNA", "2012-01-19", "Report", t))["quote"]
+    ]
+    assert got == [("named", None), ("named", None), ("anonymous", None)]

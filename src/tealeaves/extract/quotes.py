@@ -2967,9 +2967,10 @@ def _speaker_kind(
             )  # (also "the Chinese permanent representative to the United Nations": the office before "to")
             # a headline: "..., Says Korean Ambassador to Russia"
             or (not people and (first is None or first.start > ss) and "\n\n" not in text[:ss])
-            # "The U.S. forces commander in south Korea said": a body the text names, then its office
+            # "The U.S. forces commander in south Korea said": a body the text names, then its office; a
+            # country's possessive makes it definite ("Venezuela's oil minister said")
             or (
-                definite
+                (definite or (first is not None and text.startswith(("'s ", "’s "), first.end)))
                 and first is not None
                 and first.start == ss
                 and first.label in ("PLACE", "ORG")
