@@ -4497,3 +4497,19 @@ def test_a_country_s_possessive_before_its_office():
         for q in Pipeline()(Document.create("KCNA", "2012-01-19", "Report", t))["quote"]
     ]
     assert got == [("named", None), ("named", None), ("anonymous", None)]
+
+
+def test_a_noun_in_ing_after_a_possessive_is_no_cue():
+    # "Saeb Erekat ... rebuffed the U.S. House of Representatives' warning. ... "The decision is rejected,"
+    # he said": "warning" after a possessive is a noun, no cue making the sentence a quote; the "he" is
+    # Erekat
+    doc = Document.create(
+        "KCNA",
+        "2011-07-12",
+        "Palestinians Rebuff Warning",
+        "Saeb Erekat, member of the Executive Committee of the Palestine Liberation Organization, in a press "
+        "interview on July 8 rebuffed the U.S. House of Representatives' warning.\nThe House adopted a "
+        'decision on July 7.\n"The decision is rejected," he said.',
+    )
+    got = [(q.cue, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+    assert got == [("said", "Saeb Erekat")]

@@ -348,7 +348,12 @@ def _cues(s: str, offset: int, glued, kb: KB) -> list[re.Match]:
     """The speech cues in ``s`` (at ``offset`` in the text), with those glued to a person's name before
     them at the positions ``glued`` ("Kim Jong Unsaid that ...": a source dropped the space after the name;
     the positions are found once per document, so the common case costs nothing)."""
-    cues = list(kb.cues_re.finditer(s))
+    cues = [
+        c
+        for c in kb.cues_re.finditer(s)
+        if not (c.group().endswith("ing") and _NOUN_BEFORE_ING.search(s, 0, c.start()))
+    ]
+    # ("the U.S. House of Representatives' warning", "his warning": a noun, no cue)
     extra = []
     for at in glued:
         if offset < at < offset + len(s):
@@ -1674,6 +1679,7 @@ _LOWER_PHRASE = re.compile(
 _SENTENCE_ADVERBS = frozenset(
     {"Nevertheless", "Nonetheless", "However", "Moreover", "Furthermore", "Meanwhile", "Therefore", "Hence"}
 )
+_NOUN_BEFORE_ING = re.compile(r"(?:['’]s?|\b(?:the|a|an|its|his|her|their|this|that|such))\s+$")
 _SENTENCE_OPENS_BEFORE = re.compile(r"(?:^|[.!?]\s+|,\s*,\s+|\n\s*)$")
 _SUBJECT_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I"})
 _PRONOUN_APPOSED = re.compile(
