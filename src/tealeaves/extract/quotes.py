@@ -351,7 +351,7 @@ def _cues(s: str, offset: int, glued, kb: KB) -> list[re.Match]:
     cues = [
         c
         for c in kb.cues_re.finditer(s)
-        if not (c.group().endswith("ing") and _NOUN_BEFORE_ING.search(s, 0, c.start()))
+        if not (c.group().endswith("ing") and _NOUN_BEFORE_ING.search(s, max(0, c.start() - 8), c.start()))
     ]
     # ("the U.S. House of Representatives' warning", "his warning": a noun, no cue)
     extra = []
