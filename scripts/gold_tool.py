@@ -458,6 +458,7 @@ DEV_BATCHES = frozenset(range(210, 230)) | frozenset(range(234, 242))  # (sessio
 # corpus sample happened to show them): they go to the check set, the rest of the batch stays sealed
 READ_BEFORE_DRAW = {
     "kcna-ft-2012-08-06-0022": "session 16: an office-holder speaker in a corpus sample, read before round Q",
+    "kcna-ft-2012-10-10-0014": "session 19: a pronoun speaker in a corpus sample, read before round Z",
 }
 
 
