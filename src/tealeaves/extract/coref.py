@@ -3035,13 +3035,14 @@ _ISSUE_OF_NAME = re.compile(
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d+(?:st|nd|rd|th)|latest|recent|new)\s+issue\s+of\s+(?:the\s+)?"
     r"([A-Z].*)"
 )
-# a state's body described by its nationality in lower case ("The Pakistani army", "the Israeli military")
+# a paper's own writer, by his kind ("an article written by a military commentator")
 _OWN_WRITER = re.compile(r"an?\s+(?:[\w-]+\s+){0,2}?(?:commentator|analyst|columnist|observer|writer)\b")
 _BODY_NAME_LINK = re.compile(r"\s(?:for|of)\s")
 _PLURAL_BODIES = re.compile(
     r"(?:[A-Z][a-z]+\s+){0,2}(?:[Oo]rganizations|[Oo]rganisations|[Pp]arties|[Bb]odies|[Gg]roups|[Aa]ssociations)\b"
 )
 _SOUTH_KOREAN_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?:south|north)\s+Korean\s+(?=[A-Z])")
+# a state's body described by its nationality in lower case ("The Pakistani army", "The Kenyan government")
 _STATE_BODY_NP = re.compile(
     r"(?:The\s+|the\s+)?([A-Z][a-z]+)\s+(army|navy|air\s+force|armed\s+forces|military|police|government)\b"
     r"(?!\s+[A-Z])"

@@ -285,7 +285,8 @@ _IN_REGIONS = re.compile(
 )
 
 
-_BASED = re.compile(r"(?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*-based\s+(?=[A-Z])")
+# where a body is based, before its name ("Geneva-based ", "New York-based "): no part of the name
+BASED = re.compile(r"(?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*-based\s+(?=[A-Z])")
 # a broadcaster's name ending in one medium and another joined to it ("Apsara TV and Radio of Cambodia")
 _BROADCAST_END = re.compile(r"\b(?:TV|Radio|Television)$")
 _AND_BROADCAST = re.compile(
@@ -305,7 +306,7 @@ def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
     for m in found:
         if m.start < skip_to:
             continue
-        based = _BASED.match(m.text) if m.label == "ORG" and m.entity is None else None
+        based = BASED.match(m.text) if m.label == "ORG" and m.entity is None else None
         if based is not None and based.end() < len(m.text):
             # "Geneva-based World Economic Forum", "New York-based Conference Board": where it is based is no
             # part of its name

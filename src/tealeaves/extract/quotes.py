@@ -43,7 +43,7 @@ from tealeaves.extract.coref import (
     shared_head_first,
     speaker_words,
 )
-from tealeaves.extract.entities import demonym_after, state_demonym
+from tealeaves.extract.entities import BASED, demonym_after, state_demonym
 from tealeaves.extract.eventdates import MONTH, WEEKDAY
 from tealeaves.extract.kb import KB, holds_any
 from tealeaves.model import Document, Mention, Quote, Sentence
@@ -2488,7 +2488,6 @@ _ISSUER_OF = re.compile(
 _NATIONAL_BODY = re.compile(
     r"([A-Z][a-z]+)(?:\s+[a-z][\w-]*){0,3}\s+(?:ministry|government|office|department|agency|bureau|commission)\b"
 )
-_BASED_AT = re.compile(r"(?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*-based\s+(?=[A-Z])")
 # a place's possessive before the issuer: "a report of south Korea's KBS"
 _PLACE_OWNS = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+(?=[A-Z])")
 # what may follow the issuer's name inside the span: nothing, a date or a participle ("released on Tuesday")
@@ -2522,7 +2521,7 @@ def _issuer_in_span(
     owner_end = at + len(re.split(r"['’]s\s", owns.group())[0]) if owns else -1
     if owns is not None and any(x.end == owner_end and x.label == "PLACE" for x in inside):
         at = owns.end()  # ("a report of south Korea's KBS": KBS)
-    based = _BASED_AT.match(text, at, se)
+    based = BASED.match(text, at, se)
     if based is not None:
         at = based.end()  # ("a survey released by Geneva-based World Economic Forum": the forum)
     named = [x for x in inside if x.start == at]
