@@ -4516,3 +4516,17 @@ def test_a_noun_in_ing_after_a_possessive_is_no_cue():
     )
     got = [(q.cue, q.speaker_name) for q in Pipeline()(doc)["quote"]]
     assert got == [("said", "Saeb Erekat")]
+
+
+def test_a_nationality_the_endings_miss_before_an_office():
+    # "The Kazakh prime minister said ... he said": "Kazakh" is a country's (Kazakhstan) though it ends as no
+    # demonym pattern does; the office is that country's one holder, unnamed (guidelines 2.3)
+    doc = Document.create(
+        "KCNA",
+        "2011-04-05",
+        "Kazakh PM",
+        "The Kazakh prime minister said that the developments should be seen as an important lesson.\nThe "
+        "matters depend on the development of technology, he said.",
+    )
+    got = [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
+    assert got == [("named", None), ("named", None)]

@@ -2966,7 +2966,8 @@ def _speaker_kind(
             # without an article: "Kuwaiti defense minister said Sunday")
             or (
                 (definite or _SENTENCE_OPENS_BEFORE.search(text, max(0, ss - 6), ss) is not None)
-                and NATIONALITY.fullmatch(sp.split()[0])
+                # ("The Kazakh prime minister": a nationality the pattern of endings misses, a country's)
+                and (NATIONALITY.fullmatch(sp.split()[0]) or country_entity(sp.split()[0], kb) is not None)
                 and " ".join(sp.split()[1 : len(pre)]).islower()
                 and (first is None or first.start >= ss + len(" ".join(sp.split()[: len(pre)])))
             )  # (also "the Chinese permanent representative to the United Nations": the office before "to")
