@@ -4530,3 +4530,20 @@ def test_a_nationality_the_endings_miss_before_an_office():
     )
     got = [(q.speaker_kind, q.speaker_name) for q in Pipeline()(doc)["quote"]]
     assert got == [("named", None), ("named", None)]
+
+
+def test_a_hyphenated_title_written_in_lower_case_after_the_hyphen():
+    # "Vice-chairman of the National Committee of the Chinese People's Political Consultative Conference Zheng
+    # Wantong, addressing ..., called for ... He said": "Vice-chairman" is the title "Vice-Chairman", so the
+    # words after the body are his name (not in a Title Case headline)
+    doc = Document.create(
+        "KCNA",
+        "2011-05-18",
+        "Respect for Sovereignty",
+        "Vice-chairman of the National Committee of the Chinese People's Political Consultative Conference "
+        "Zheng Wantong, addressing a recent meeting of UN, called for respect for the sovereignty.\nHe said "
+        "that all countries should achieve goals of sustainable development.",
+    )
+    facts = Pipeline()(doc)
+    assert ("Zheng Wantong", "PERSON") in [(m.text, m.label) for m in facts["mention"]]
+    assert [q.speaker_name for q in facts["quote"]] == ["Zheng Wantong"]

@@ -1414,7 +1414,7 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
                 return _classify_span(text, toks[0][0], toks[j - 1][1], kb, strict) + name
     # a person title inside: "Mexican President Enrique Pena Nieto" -> the person after it
     for i in range(len(words) - 1):
-        n = _title_width(words, i, kb)
+        n = _title_width(words, i, kb, not strict)
         if n and i + n < len(words):
             tail = _titled_tail_name(text, toks, words, i + n, end, kb, strict)
             if tail:
@@ -1595,7 +1595,7 @@ def _uncommon_name(words: list[str], kb: KB) -> bool:
     )  # (a demonym describes what follows; "Gilani" ends a name)
 
 
-def _title_width(words: list[str], i: int, kb: KB) -> int:
+def _title_width(words: list[str], i: int, kb: KB, hyphen_case: bool = True) -> int:
     """How many words of a person title start at ``words[i]`` (2: "Prime Minister", 1: "President" or a
     former title, "Ex-president of the U.S. Jimmy Carter"; 0: none)."""
     if " ".join(words[i : i + 2]) in kb.person_titles:
@@ -1605,6 +1605,13 @@ def _title_width(words: list[str], i: int, kb: KB) -> int:
         former is not None and former.group(1).capitalize() in kb.person_titles
     ):
         return 1
+    if (
+        hyphen_case
+        and "-" in words[i]
+        and "-".join(p.capitalize() for p in words[i].split("-")) in kb.person_titles
+    ):
+        return 1  # ("Vice-chairman of the National Committee of ... Zheng Wantong": "Vice-Chairman"; not in a
+        # Title Case headline, whose runs the title would take apart)
     return 0
 
 
