@@ -1136,16 +1136,14 @@ class Discourse:
                     r = self._medium([j], s.end, False)
                     if r is not None:
                         return r  # "South Korean internet radio Voice of People denounced ... It said:"
-                    body = (
-                        _STATE_BODY_NP.match(self.text, subj.at, s.end)
+                    state = (
+                        self.state_body(subj.at, s.end)
                         if self.sent_index(pos) - j == 1
                         and not re.search(r"\bto\s+$", self.text[pos - 4 : pos])
                         else None
                     )  # (not "According to it": a document the sentence before speaks of)
-                    country = country_entity(body.group(1), self.kb) if body is not None else None
-                    if country is not None and body.group(2) == "government":
-                        # "The Russian government expressed concern ... It also warned": its government
-                        return Ref("named", None, government_name(country.name), False)
+                    if state is not None and state.name.startswith("Government of "):
+                        return state  # "The Russian government expressed concern ... It also warned"
                     # "The Peruvian Group for the Study of ... released a bulletin. It carried an article":
                     # an organisation's name the packs do not know (a head word of the packs in it)
                     name = capitalised_name(self.text, subj.at, s.end)
@@ -2016,6 +2014,19 @@ class Discourse:
         m = rx.search(pre)
         return m.group(1) if m else None
 
+    def state_body(self, at: int, end: int) -> Ref | None:
+        """'The Pakistani army', 'The Kenyan government' at ``at``: a state's body described by its
+        nationality in lower case, named as written; a government by the state's name (guidelines 1.4)."""
+        body = _STATE_BODY_NP.match(self.text, at, end)
+        if body is None:
+            return None
+        country = country_entity(body.group(1), self.kb)
+        if country is None and not _state_demonym(body.group(1), self.kb):
+            return None
+        if body.group(2) == "government" and country is not None:
+            return Ref("named", None, government_name(country.name), False)
+        return Ref("named", None, body.group(1) + " " + body.group(2), False)
+
     def acting_body_before(self, at: int) -> Ref | None:
         """'The Solidarity for Progress of south Korea denounced the authorities ... the organization said': a
         body's capitalised name no pack knows (and no head word marks), opening one of the three sentences
@@ -2616,16 +2627,9 @@ class Discourse:
             )  # "The south Korean Internet paper Jaju Minbo ... in an article"
             if r is not None:
                 return r
-            body = _STATE_BODY_NP.match(self.text, subj.at, s.end)
-            if body is not None and (
-                country_entity(body.group(1), self.kb) is not None or _state_demonym(body.group(1), self.kb)
-            ):
-                # "The Pakistani army in a statement on Tuesday lodged protest": a state's body, described;
-                # "The Kenyan government in a recent statement": the state's government (guidelines 1.4)
-                country = country_entity(body.group(1), self.kb)
-                if body.group(2) == "government" and country is not None:
-                    return Ref("named", None, government_name(country.name), False)
-                return Ref("named", None, body.group(1) + " " + body.group(2), False)
+            state = self.state_body(subj.at, s.end)
+            if state is not None:
+                return state  # "The Pakistani army in a statement on Tuesday lodged protest"
             unit = self.unit_of_body(subj.at)
             if unit is not None:
                 return (

@@ -2538,7 +2538,7 @@ def _issuer_in_span(
             # government by the state's name (guidelines 1.4)
             country = country_entity(body.group(1), kb)
             if body.group().endswith(" government") and country is not None:
-                return "named", None, _government_of(country.name)
+                return "named", None, government_name(country.name)
             return "named", None, body.group()
         name = capitalised_name(text, at, se)
         if name is None or not text.startswith(name, at):
@@ -2709,10 +2709,6 @@ def _title_body_name(sp: str, kb: KB, roles, offices) -> str | None:
     return None
 
 
-def _government_of(country: str) -> str:
-    return government_name(country)
-
-
 def _broadcasters(kb: KB) -> frozenset:
     """ "the news agency noted", "the radio said": an agency or broadcaster the story named before."""
     got = kb.compiled.get("broadcasters")
@@ -2780,7 +2776,7 @@ def _speaker_kind(
     if government:
         country = country_entity(government.group("of") or government.group("adj"), kb)
         if country is not None:
-            return "named", None, _government_of(country.name)  # "Japanese government": guidelines 1.4
+            return "named", None, government_name(country.name)  # "Japanese government": guidelines 1.4
     state = kb.entity(kb.speaker_aliases.get(low))
     if state is not None and re.search(r"\b[Tt]he\s+$", text[max(0, ss - 4) : ss]):
         return "named", state.id, state.name  # "the north said", "the south side said": the state
@@ -2791,7 +2787,7 @@ def _speaker_kind(
         # government said": the government of the country the story is about, named or described before
         country = _story_country(text, ss, mentions, kb)
         if country is not None:
-            return "named", None, _government_of(country.name)
+            return "named", None, government_name(country.name)
     quoted = _MEDIUM_QUOTED.fullmatch(sp)
     if quoted:
         return "named", None, quoted.group(1)  # 'south Korean Internet radio "Voice of People"': its name
