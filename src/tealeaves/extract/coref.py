@@ -67,10 +67,13 @@ _PASSIVE_BY = re.compile(
 _SENDER = re.compile(
     r"(?:\s+of\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?!to\s)[\w-]+)?"  # ("of greeting", not "of condolence to X")
     r"(?:\s+de\s+[a-zñáéíóú][\w-]+)?"  # ("mensaje de felicitacion de Medvedev")
+    r"(?:\s+(?:released|issued|published|presented)(?=\s+(?:on|in)\s))?"  # ("a report released on Monday by")
     r"(?:\s+(?:on|dated|sent on)\s+[\w.,]+(?:\s+\d{1,2})?,?)?"
     r"(?:\s+[A-Z][a-z]+day)?"  # ("received a congratulatory message Wednesday from X")
     r"(?:\s+(?:written|penned|authored|contributed|signed|sent))?"
-    r"\s+(?P<prep>from|by|of|de(?=\s+[A-Z]))\s+(?:the\s+)?"
+    # ("el mensaje de felicitacion del CC del PTC": "del")
+    r"\s+(?P<prep>from|by|of|de(?=\s+[A-Z])|del(?=\s+[A-Z]))\s+"
+    r"(?:the\s+|(?<=by\s)(?:its|their)\s+(?=[A-Z]))?"
 )
 
 
@@ -107,6 +110,10 @@ GOES_ON = (
     "went on|goes on|continued|continues|prosigue|prosiguio|prosiguió|continua|continúa|continuo|continuó"
 )
 # documents one text names in two ways: "recibio mensaje de condolencias ..., La misiva senala"
+# "the white paper said": a document its issuer published, not a newspaper
+_WHITE_PAPER = re.compile(r"\bwhite\s+paper$", re.IGNORECASE)
+# verbs by which a body holds a gathering
+_HELD = re.compile(r"\b(?:held|convened|hosted|organized|organised|sponsored|opened|called)\b")
 _SAME_DOCUMENT = (
     # (a Spanish "texto" is the text of any of these: "le dedico un mensaje ... El texto senala")
     frozenset({"message", "letter", "telegram", "mensaje", "carta", "misiva", "nota", "texto"}),
@@ -506,10 +513,17 @@ class Discourse:
             if c is None:
                 return _Subject("other", p)
             p = c.end()
-        elif word in INTRO_WORDS or re.match(
-            r"(?:(?:One|That|The same|Same|The next|Next) (?:day|morning|evening|night|time)|"
-            r"(?:Some|A few|Several|Two|Three|Four|Five) (?:days|weeks|months|years) ago)\b",
-            t[p : p + 24],
+        elif (
+            (
+                word in INTRO_WORDS
+                # ("So Jae Jong, a professor ..., dedicated an article": a surname, not the connective "So")
+                and not any(m.start == p and m.label == "PERSON" for m in self.mentions_in(p, p + 40))
+            )
+            or re.match(
+                r"(?:(?:One|That|The same|Same|The next|Next) (?:day|morning|evening|night|time)|"
+                r"(?:Some|A few|Several|Two|Three|Four|Five) (?:days|weeks|months|years) ago)\b",
+                t[p : p + 24],
+            )
         ):
             # "At that time, X ...", "When he arrived at the venue, all the participants ...": the subject
             # follows the opening phrase
@@ -976,6 +990,19 @@ class Discourse:
             if before is not None:
                 return before
         if cls == "group":
+            here = self.sents[self.sent_index(pos)]
+            within = _IN_THE_DOC.match(self.text, here.start, pos + len(word) + 1)
+            if (
+                within is not None
+                and within.end() == pos + len(word) + 1
+                and within.group(1).lower() in self.kb.doc_nouns
+                and within.group(1).lower() not in self.kb.media_nouns
+            ):
+                # "... received a joint condolence message from X and Y. In the message they expressed":
+                # the document's senders (the first of them), found in the sentences before
+                r = self.document(within.group(1), here.start)
+                if r.kind == "named" and (r.entity is not None or len((r.name or "").split()) >= 2):
+                    return r  # (not "Superintendents of education ... released a joint resolution")
             return self.joint_subject(pos) or Ref("anonymous", None, None, True, plural=True)
         i = self.sent_index(pos)
         for j in range(i, -1, -1):
@@ -1433,6 +1460,40 @@ class Discourse:
             return None  # ("Kim Jong Il's ... agency" is no name)
         return Ref("named", None, self.text[start : found.end()], False)
 
+    def meeting_holder(self, noun: str, at: int) -> Ref | None:
+        """'the meeting' that speaks: the body that held it, as the story introduced it ("X held a meeting
+        in ...", "A conference of the Workers' Party of Korea was held", "X held its annual meeting");
+        None when the story names no holder (the participants' gathering stays anonymous)."""
+        intro = re.compile(
+            r"\b(?:an?|its|their|the)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b", re.IGNORECASE
+        )
+        i = self.sent_index(at)
+        for j in range(i - 1, max(-1, i - 8), -1):
+            s = self.sents[j]
+            if s.start < self.doc.body_offset:
+                break
+            found = None
+            for found in intro.finditer(self.text, s.start, s.end):  # noqa: B007 - the last one
+                pass
+            if found is None:
+                continue
+            of = re.match(r"\s+(?:of|by)\s+(?:the\s+)?", self.text[found.end() : s.end])
+            if of is not None:
+                ms = [m for m in self.mentions_in(found.end() + of.end(), s.end)]
+                if ms and ms[0].start == found.end() + of.end() and ms[0].label == "ORG":
+                    return self.ref_of(ms[0])  # "A conference of the Workers' Party of Korea was held"
+            subj = self.subject(j)
+            if (
+                subj.kind in ("org", "person")
+                and subj.ref is not None
+                and subj.at < found.start()
+                and _HELD.search(self.text, subj.at, found.start())
+            ):
+                return subj.ref  # "The Tanzanian National Coordinating Committee ... held a meeting"
+            if not found.group().lower().startswith("the "):
+                return None  # (introduced without its holder)
+        return None
+
     def described_body(self, noun: str, at: int) -> Ref | None:
         """'the committee', 'the organization' after a body named in lower case as a sentence's subject ("The
         preparatory committee for People's Network for Getting Registration Fee Halved held ..."): that body,
@@ -1866,6 +1927,12 @@ class Discourse:
             r"(?P<of>(?:\s+[a-z][\w-]+)?\s+(?:of|for)\s+(?:the\s+)?[A-Z])?)",
             span[:1].lower() + span[1:],  # (a headline's "Head of DPRK Delegation")
         )
+        if m is None:
+            # "El presidente de dicho comite": a Spanish office of the body just named ("dicho": the said)
+            m = re.match(
+                r"(?P<office>[a-z][\w-]*)\s+de\s+(?:dich[oa]|mencionad[oa]|citad[oa])\s+(?P<noun>)(?P<of>)",
+                span[:1].lower() + span[1:],
+            )
         office = m.group("office").lower().split(" and ")[0] if m is not None else ""
         if office.startswith("general ") and office[8:] in self.kb.body_offices:
             office = office[
@@ -1874,7 +1941,7 @@ class Discourse:
         if m is None or office not in self.kb.body_offices:
             return False  # (also "the chairman and members of the Tynda City Group ...": its first conjunct)
         noun = m.group("noun")
-        if noun is None or m.group("of"):
+        if not noun or m.group("of"):
             return True
         # "the farm": a body named before with that head word
         if re.search(r"\b(?:the|its)\s+$", span[: m.start("noun")]) is None:
@@ -1981,6 +2048,20 @@ class Discourse:
                 return (
                     subj.ref
                 )  # "...: Peruvian Personage" over "Genaro Ledesma Izquieta, chairman of ..., issued"
+            for s in [s for s in self.sents if s.start >= self.doc.body_offset][:5]:
+                subj = self.subject(self.sents.index(s))
+                if subj.kind != "role" or not re.search(
+                    r"\b" + self.kb.cue_alt + r"\b", self.text[s.start : s.end]
+                ):
+                    continue
+                # "...: French Personage" over "The chairman of the Northern Regional Committee of the
+                # association said in his speech:": that office's holder (named or not, guidelines 2.3)
+                r = self.role(subj.word, subj.at, definite=True, span=subj.text)
+                if r is not None and r.kind == "named":
+                    return r
+                if r is None and self.unnamed_office(subj.at, s.end):
+                    return Ref("named", None, None, True)
+                break
         generic = stem in ("organization", "organisation", "body", "group")
         country = country_entity(describer, self.kb) if generic and describer else None
         homes = {country.name, *country.aliases} if country is not None else set()
@@ -2122,7 +2203,7 @@ class Discourse:
         order = list(range(i, -1, -1))
         if headline:
             order = [k for k in range(len(self.sents)) if self.sents[k].start >= self.doc.body_offset][:3]
-        if noun in self.kb.media_nouns:
+        if noun in self.kb.media_nouns and not (noun == "paper" and _WHITE_PAPER.search(span)):
             # "the paper": the one named as a paper, else the publisher of the article just reported
             # ("Huan Qiu Shibao carried an article ... the paper said"), else the medium's own voice
             return (
@@ -2183,6 +2264,7 @@ class Discourse:
             r"(?-i:The)\s+(?=" + noun_alt + r"\s+of\s+(?:the\s+)?(?-i:[A-Z])))" + noun_alt + r"s?\b",
             re.IGNORECASE,
         )
+        definite = re.compile(r"\b(?:the|el|la)\s+(?:[\w-]+\s+){0,2}?" + noun_alt + r"\b", re.IGNORECASE)
         verb = _VERB_OF.get(noun)
         verb_rx = (
             re.compile(r"\b" + verb + (r"\b" if verb.endswith("ly") else r"(?:ed|es|s|ing)\b"))
@@ -2207,6 +2289,22 @@ class Discourse:
                 # "the joint statement said": the joint statement, not the plain one reported after it
                 founds = [f for f in founds if kind[0] in f.group().lower()]
             found = founds[-1] if founds else None  # the last one
+            if found is None and j < i:
+                # "transmitio el mensaje de felicitacion del CC del PTC": a definite one, with its sender
+                found = next(
+                    (
+                        d
+                        for d in definite.finditer(t, seg_start, limit)
+                        if (frm := _SENDER.match(t, d.end(), s.end)) is not None
+                        and t[frm.end() : frm.end() + 1].isupper()
+                        and (
+                            frm.group("prep") != "of"  # (not "the joint statement of the DPRK government";
+                            # but "the work of Kim Jong Un published on ...")
+                            or any(m.label == "PERSON" for m in self.mentions_in(frm.end(), frm.end() + 1))
+                        )
+                    ),
+                    None,
+                )
             introduced = introduced or found is not None
             for alt in reversed(founds[:-1]):
                 if _names_sender(t, found.end(), s.end):
@@ -3156,8 +3254,22 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
         q.speaker_start: (q.start, q.end) for q in quotes if q.direct and q.speaker_start is not None
     }
     # what a medium reports "according to" it is the story itself: the bodies it names are the story's
+    # (so is what a medium named after it is said to have said: "X called for ..., said the south Korean
+    # internet paper Jaju Minbo": the X of the story)
     disc.reported_spans = [
-        (q.start, q.end) for q in quotes if q.cue.lower().startswith(("according", "segun", "según"))
+        (q.start, q.end)
+        for q in quotes
+        if q.cue.lower().startswith(("according", "segun", "según"))
+        or (
+            not q.direct
+            and q.speaker_start is not None
+            and q.speaker_start > q.end
+            and q.speaker_kind == "named"
+            and (
+                disc.kb.is_medium(q.speaker_entity)
+                or medium_noun_end(disc.kb).search(disc.text, max(0, q.speaker_start - 30), q.speaker_start)
+            )
+        )
     ]
     disc.narrated_spans = [
         (q.start, q.end)
@@ -3409,6 +3521,8 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         return disc.pronoun(sp, at)
     if kind.startswith("document:"):
         return replace(disc.document(kind.split(":", 1)[1], at, sp), doc=True)
+    if kind.startswith("meeting:"):
+        return disc.meeting_holder(kind.split(":", 1)[1], at) or Ref("anonymous", None, None, False)
     if kind.startswith("orgnoun:") and kind.split(":", 1)[1] in _BROADCAST_HEADS:
         # "the radio said": the broadcaster named before, never a body of another kind ("... experts of the
         # Asian Development Bank ..., the radio said" is Voice of Russia's)

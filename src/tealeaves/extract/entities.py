@@ -579,10 +579,15 @@ def _whole_names(text: str, found: list[Mention], kb: KB) -> list[Mention]:
             a, b = m.span(1)
             words = m.group(1).split()
             # ("the newspaper Rodong Sinmun Tuesday says", "the paper Patriot No. 24": no part of the name)
-            while len(words) > 1 and (
-                words[-1] in kb.stopwords
-                or words[-1].rstrip(".,;:") in kb.stopwords  # ("Rodong Sinmun Friday.": the day, a stop)
-                or (words[-1] in ("No.", "No") and _NUMBER_AFTER.match(text, b))
+            while (
+                len(words) > 1
+                and not (rx is _MEDIA_BEFORE and words[-1] == "Today")
+                and (
+                    # ("the weekly Media Today": "Today" ends the name after the medium's noun)
+                    words[-1] in kb.stopwords
+                    or words[-1].rstrip(".,;:") in kb.stopwords  # ("Rodong Sinmun Friday.": the day, a stop)
+                    or (words[-1] in ("No.", "No") and _NUMBER_AFTER.match(text, b))
+                )
             ):
                 b -= len(words.pop()) + 1
             article = (
@@ -1561,7 +1566,7 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
 _NAME_CLOSES = re.compile(r"\s*(?:[,.;)]|\(|$)")
 # what follows a personal name: an appositive or an age, or a verb of speech or action
 _PERSON_NEXT = re.compile(
-    r",\s+(?:a|an|the|who|[a-z]+(?:\s+[a-z]+)?\s+(?:of|at|for|to)\b)|\s+\(\d|\s+(?:said|says|stressed|noted|added|"
+    r",\s+(?:a|an|the|who|[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:of|at|for|to)\b)|\s+\(\d|\s+(?:said|says|stressed|noted|added|"
     r"told|stated|declared|pointed|underlined|emphasized|expressed|urged|called|hoped|wrote|sent|met|visited|"
     r"received|praised|denounced|condemned|explained|recalled|remarked|asked|replied|announced)\b"
 )

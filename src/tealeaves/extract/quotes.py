@@ -1002,7 +1002,9 @@ def _inverted_np(kb: KB) -> re.Pattern:
         "inverted-np",
         lambda: (
             r"\s+(?:(?:el|la|los|las)\s+)?((?:the\s+)?(?:[A-Z][^,;:]{1,150}?"
-            r"|(?:"
+            # ("..., said the south Korean weekly Media Today": a medium's noun after its place, then its
+            # name)
+            r"|(?:[\w.-]+\s+){0,3}?(?:"
             + _media_alt(kb)
             + r")\s+[A-Z][^,;:]{1,60}?|(?:[a-z][\w-]*\s+){0,2}(?:"
             + "|".join(
@@ -1380,10 +1382,12 @@ _SUBJECT_AND = re.compile(
 
 # a document and what was done with it: "work made public on April 20, 2012", "editorial published by major
 # newspapers" (not "report released by WHO": the issuer named)
+_BY_NAME = r"\s+(?:(?:the|its|their)\s+)?[A-Z]"  # "by" and the name of who made a document
 _DOC_DONE = re.compile(
     r"((?:[\w-]+\s+){0,3}?([a-z]+))\s+(?:made public|released|published|issued|carried|posted|adopted|sent|"
-    r"written|dated|run)(?:\s+(?:on|in|by(?!\s+(?:the\s+)?[A-Z])|at|last|this|yesterday)\b[^,;:]*(?:,\s\d{4})?)?$"
-)
+    r"written|dated|run)(?:\s+(?:on|in|by(?!" + _BY_NAME + r")|at|last|this|yesterday)\b"
+    r"(?:(?!\sby" + _BY_NAME + r")[^,;:])*(?:,\s\d{4})?)?$"
+)  # (not "released on Monday by the Public Security Institute": its issuer named, see _issuer_in_span)
 _DATE_COMMA = re.compile(r"(?:(?<=\s\d)|(?<=\s\d\d)),(?= \d{4}\b)")  # the comma of "April 20, 2012"
 _DOC_WHICH = re.compile(
     r"\b([a-z]+)\s+(?:(?:titled|headlined|entitled)\s+[\"“][^\"”]*[\"”]\s*)?which(?:\s+also)?$"
@@ -2210,13 +2214,24 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         and not any(w in kb.org_heads for w in titled.group(1).split())
     ):  # "Vice President and Minister for Women Affairs Isatou Njie-Saidy": the name after the titles
         ss, sp = ss + titled.start(1), titled.group(1)
-    titled_paper = re.search(
-        r"\b(?:newspaper|paper|magazine|daily|weekly|journal|agency)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$",
-        sp,
-    )
+    titled_paper = _KIND_THEN_NAME.search(sp)
+    if (
+        titled_paper
+        and titled_paper.group("kind") in _COMPANY_KINDS
+        and re.search(r"\s(?:of|from|at|for|with)\s", sp[: titled_paper.start()])
+    ):
+        titled_paper = None  # ("official from the state-owned nuclear power firm Kazatomprom": the official)
     if titled_paper and not _NOT_A_SPEAKER.search(sp):
-        # "The south Korean Internet paper Jaju Minbo ... held that": the paper's name
-        ss, sp = ss + titled_paper.start(1), titled_paper.group(1)
+        # "The south Korean Internet paper Jaju Minbo ... held that": the paper's name ("U.S.
+        # telecommunications company Motorola Solutions announced": the company's)
+        ss, sp = ss + titled_paper.start("name"), titled_paper.group("name")
+    place_medium = _PLACE_THEN_ACRONYM.fullmatch(sp)
+    if (
+        place_medium
+        and place_medium.group(2) not in kb.title_abbreviations
+        and any(m.start == ss and m.end == ss + place_medium.end(1) and m.label == "PLACE" for m in mentions)
+    ):
+        ss, sp = ss + place_medium.start(2), place_medium.group(2)  # "according to south Korea CBS": CBS
     named = re.search(r"[\"“]([A-Z][^\"”]{1,60})[\"”]$", sp)
     if (
         named
@@ -2236,6 +2251,20 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     return Quote(start, end, text[start:end], direct, sp, ss, se, entity, kind, cue, name)
 
 
+# a kind of medium or company, then its name ending the span: "Internet paper Jaju Minbo", "telecommunications
+# company Motorola Solutions"
+# a gathering speaking as a whole ("the meeting stressed"): its holder speaks
+_MEETING_HEADS = frozenset(["meeting", "conference", "seminar", "symposium", "plenum", "congress", "session"])
+_COMPANY_KINDS = frozenset(
+    ["company", "firm", "corporation", "manufacturer", "maker", "carrier", "airline", "conglomerate"]
+)
+_KIND_THEN_NAME = re.compile(
+    r"\b(?P<kind>newspaper|paper|magazine|daily|weekly|journal|agency|"
+    + "|".join(sorted(_COMPANY_KINDS))
+    + r")\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$"
+)
+# a place, then a medium's acronym: "south Korea CBS"
+_PLACE_THEN_ACRONYM = re.compile(r"(.+?)\s+([A-Z][A-Z0-9&-]{1,7})")
 # a medium's name after its noun: capitalised words and their joiners, "The" kept ("The Voice")
 _MEDIUM_NAME = re.compile(r"(?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.'’-]*)*")
 
@@ -2479,7 +2508,8 @@ _ISSUER_NOUNS = frozenset(
 # preposition that brings in the issuer's capitalised name
 _ISSUER_OF = re.compile(
     r"(?:" + _MONTH_NAME + r"\.?\s+\d{1,2}\s+)?"  # ("January 9 decree")
-    r"((?:[a-záéíóúñ][\w-]*\s+){0,7}?)(?:of|by|from|de|del|por)\s+(?:(?:the|la|el|los|las)\s+)?"
+    r"((?:(?:[a-záéíóúñ][\w-]*|" + _WEEKDAY + r")\s+){0,7}?)(?:of|by|from|de|del|por)\s+"
+    r"(?:(?:the|la|el|los|las)\s+|(?<=by\s)(?:its|their)\s+)?"  # ("released on Monday by its ... Institute")
     r"(?:(?:semi-official|official|state-run|state-owned|government-run|pro-government|ruling|opposition|"
     r"conservative|progressive|leading|influential|prestigious|well-known|major|independent|private)\s+){0,2}"
     r"(?:(?:south|north)\s+(?=Korea['’]s\s|Korean\s+[A-Z]))?(?=[A-Z])"
@@ -2909,6 +2939,14 @@ def _speaker_kind(
         )
     if head in kb.sender_nouns and not indefinite:
         return "document:mensaje", None, None  # "El remitente senala": who sent the message named before
+    if (
+        head in _MEETING_HEADS
+        and len(words) <= 2
+        and sp[:1].islower()
+        and re.search(r"\b(?:the|The)\s+$", text[max(0, ss - 20) : ss])
+    ):
+        # "the meeting stressed", "The annual meeting referred to": the body that held it (guidelines 2.3)
+        return f"meeting:{head}", None, None
     if head in kb.doc_nouns and (own or not indefinite) and not (first is not None and first.start == ss):
         return f"document:{head}", None, None
     if re.match(r"(?:Papers|Newspapers|Dailies)\s+(?:today|on\s+\w+day|\w+day|in)\b", sp):
