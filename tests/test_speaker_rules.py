@@ -4754,3 +4754,44 @@ def test_the_meeting_speaks_for_the_body_that_held_it():
         "2012-01-01",
     )
     assert [k for _, k, _ in got] == ["anonymous"]
+
+
+def test_a_disaster_claiming_casualties_is_no_speech():
+    # "the flood that hit all parts of Thailand, claiming big casualties": no quote, so the message after it
+    # is the sender's (not the junk "quote"'s subject)
+    got = _speakers(
+        "Message of Sympathy",
+        "DPRK Premier Choe Yong Rim Monday sent a message of sympathy to Yingluck Shinawatra, prime minister "
+        "of Thailand, as regards the flood that hit all parts of Thailand, claiming big casualties and "
+        "material losses.\nThe message hoped that the government and people of Thailand would eradicate the "
+        "aftermath of the disaster.",
+        "2011-10-05",
+    )
+    assert got == [("message", "named", "Choe Yong Rim")]
+
+
+def test_a_document_made_public_by_it():
+    # "X demanded ..., according to a statement released by it on Jan. 21. ... said the statement": the "it"
+    # is X; "A commentary made public by it ... it said": the body of the sentence before (not the
+    # commentary itself, and no endless reading of one by the other)
+    got = _speakers(
+        "Suppression Protested",
+        "The South Headquarters of the Pan-national Alliance for Korea's Reunification demanded the "
+        "authorities stop suppression of its former member, according to a statement released by it on Jan. "
+        "21.\nThe authorities are investigating a former core member of the alliance, said the statement.",
+        "2011-01-25",
+    )
+    assert got[-1][2] == "South Headquarters of the Pan-national Alliance for Korea's Reunification"
+    got = _speakers(
+        "US Urged",
+        "The South Headquarters of the Pan-national Alliance for Korea's Reunification demanded the U.S. "
+        "stop the moves for war exercises.\nA commentary made public by it on Feb. 17 accused the U.S. of "
+        "working hard to stage exercises.\nLast year the U.S. instigated the authorities to wage war "
+        "maneuvers, it said.",
+        "2011-02-21",
+    )
+    assert got[-1] == (
+        "it",
+        "named",
+        "South Headquarters of the Pan-national Alliance for Korea's Reunification",
+    )

@@ -112,6 +112,10 @@ GOES_ON = (
 # documents one text names in two ways: "recibio mensaje de condolencias ..., La misiva senala"
 # "the white paper said": a document its issuer published, not a newspaper
 _WHITE_PAPER = re.compile(r"\bwhite\s+paper$", re.IGNORECASE)
+# a document made "by it"
+_BY_PRONOUN = re.compile(
+    r"\s+(?:(?:released|issued|published|made\s+public|adopted|sent|written)\s+)?by\s+(it|them|him|her)\b"
+)
 # verbs by which a body holds a gathering
 _HELD = re.compile(r"\b(?:held|convened|hosted|organized|organised|sponsored|opened|called)\b")
 _SAME_DOCUMENT = (
@@ -421,6 +425,7 @@ class Discourse:
         self.quote_spans: list[tuple[int, int]] = []
         self.reported_spans: list[tuple[int, int]] = []
         self.narrated_spans: list[tuple[int, int]] = []
+        self._resolving: set[int] = set()  # pronouns being resolved from inside a document's reading
         # the words of a direct quote or block, by where its speaker is: "he" inside them is someone else
         self.own_words: dict[int, tuple[int, int]] = {}
         self.current: tuple[int, int] = (-1, -1)  # the quote whose speaker is being resolved
@@ -1487,7 +1492,11 @@ class Discourse:
                 subj.kind in ("org", "person")
                 and subj.ref is not None
                 and subj.at < found.start()
-                and _HELD.search(self.text, subj.at, found.start())
+                and (
+                    _HELD.search(self.text, subj.at, found.start())
+                    # ("X at a press conference on May 1 condemned ...": X held it)
+                    or re.search(r"\b(?:at|in)\s+$", self.text[subj.at : found.start()])
+                )
             ):
                 return subj.ref  # "The Tanzanian National Coordinating Committee ... held a meeting"
             if not found.group().lower().startswith("the "):
@@ -2354,6 +2363,21 @@ class Discourse:
                 if body is not None:
                     return Ref("named", None, body.group(), False)
                 return Ref("anonymous", None, None, False)
+            by_it = _BY_PRONOUN.match(t, found.end(), s.end)
+            if by_it is not None and by_it.start(1) not in self._resolving:
+                # "according to a statement released by it on Jan. 21": whom the pronoun stands for (once:
+                # "A commentary made public by it ... it said" would lead back here)
+                word = {"him": "he", "her": "she", "them": "they"}.get(by_it.group(1), by_it.group(1))
+                subj = self.subject(j)
+                if subj.kind in ("org", "person") and subj.ref is not None and subj.at < found.start():
+                    return subj.ref  # ("X demanded ..., according to a statement released by it")
+                self._resolving.add(by_it.start(1))
+                try:
+                    r = self.pronoun(word, s.start)  # (from the sentences before: not the document itself)
+                finally:
+                    self._resolving.discard(by_it.start(1))
+                if r.kind != "anonymous":
+                    return r
             if t[found.start()] in "'’":
                 owner = [m for m in self.mentions_in(s.start, found.start()) if m.end == found.start()]
                 if owner and owner[0].label in ("PERSON", "ORG"):

@@ -344,6 +344,10 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB, glued=()) -> Qu
     return _quote(text, qs, qe, True, speaker, cue, mentions, kb)
 
 
+# what a disaster claims: "the flood ..., claiming big casualties" is no speech
+_TOLL = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:casualties|lives|life|victims|deaths|toll)\b")
+
+
 def _cues(s: str, offset: int, glued, kb: KB) -> list[re.Match]:
     """The speech cues in ``s`` (at ``offset`` in the text), with those glued to a person's name before
     them at the positions ``glued`` ("Kim Jong Unsaid that ...": a source dropped the space after the name;
@@ -351,7 +355,13 @@ def _cues(s: str, offset: int, glued, kb: KB) -> list[re.Match]:
     cues = [
         c
         for c in kb.cues_re.finditer(s)
-        if not (c.group().endswith("ing") and _NOUN_BEFORE_ING.search(s, max(0, c.start() - 8), c.start()))
+        if not (
+            c.group().endswith("ing")
+            and (
+                _NOUN_BEFORE_ING.search(s, max(0, c.start() - 8), c.start())
+                or (c.group() == "claiming" and _TOLL.match(s, c.end()))
+            )
+        )
     ]
     # ("the U.S. House of Representatives' warning", "his warning": a noun, no cue)
     extra = []
