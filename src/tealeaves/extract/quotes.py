@@ -345,7 +345,10 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB, glued=()) -> Qu
 
 
 # what a disaster claims: "the flood ..., claiming big casualties" is no speech
-_TOLL = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:casualties|lives|life|victims|deaths|toll)\b")
+_TOLL = re.compile(
+    r"\s+(?:(?:a|the|big|heavy|huge|great|many|numerous|massive|more|over|about|at|least|some|hundreds|"
+    r"thousands|dozens|of|\d[\d,.]*)\s+){0,4}(?:casualties|lives|victims|deaths|toll)\b"
+)
 
 
 def _cues(s: str, offset: int, glued, kb: KB) -> list[re.Match]:
