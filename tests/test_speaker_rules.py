@@ -4795,3 +4795,13 @@ def test_a_document_made_public_by_it():
         "named",
         "South Headquarters of the Pan-national Alliance for Korea's Reunification",
     )
+
+
+def test_an_issue_number_glued_to_its_no_is_no_part_of_a_papers_name():
+    # "The Russian paper Patriot No.39 carried an article": the paper is Patriot (as with "No. 39")
+    got = _speakers(
+        "Article",
+        "The Russian paper Patriot No.39 carried an article.\nIt said the Korean people will win.",
+        "2011-10-26",
+    )
+    assert got == [("It", "named", "Patriot")]

@@ -587,6 +587,7 @@ def _whole_names(text: str, found: list[Mention], kb: KB) -> list[Mention]:
                     words[-1] in kb.stopwords
                     or words[-1].rstrip(".,;:") in kb.stopwords  # ("Rodong Sinmun Friday.": the day, a stop)
                     or (words[-1] in ("No.", "No") and _NUMBER_AFTER.match(text, b))
+                    or re.fullmatch(r"No\.\d+", words[-1])  # ("the Russian paper Patriot No.39": its issue)
                 )
             ):
                 b -= len(words.pop()) + 1
