@@ -4805,3 +4805,91 @@ def test_an_issue_number_glued_to_its_no_is_no_part_of_a_papers_name():
         "2011-10-26",
     )
     assert got == [("It", "named", "Patriot")]
+
+
+def test_people_named_together_after_an_inverted_cue_and_their_they():
+    # "President Kim Il Sung led ..., said Chairman X and General Secretary Y of the ... They issued a joint
+    # statement ... the statement said": "led" is a verb (so the cue is inverted), the speakers are the first
+    # of the people named together (guidelines 2.2), and so is the "they" who issued the statement
+    got = _speakers(
+        "Anniversary Observed",
+        "President Kim Il Sung led the Korean people to victory, said Chairman Genaro Ledesma Izquieta and "
+        "General Secretary Cati Campos of the People's Front of Workers, Peasants and Students of Peru. They "
+        "issued a joint statement on June 22.\nThe world admires the President, the statement said.",
+        "2011-07-01",
+    )
+    assert [name for _, _, name in got] == ["Genaro Ledesma Izquieta", "Genaro Ledesma Izquieta"]
+
+
+def test_a_south_korean_body_named_with_korean_opening_its_name():
+    # "The south Korean Youth Solidarity issued a statement": the body "Korean Youth Solidarity" (a lower-case
+    # "south" is no part of the name, guidelines 6), and the statement and its "it" are its
+    got = _speakers(
+        "Suppression",
+        "The south Korean Youth Solidarity issued a statement on June 27 demanding that the security "
+        "authorities stop the suppression.\nThe statement recalled that on June 23 the police searched "
+        "houses."
+        "\nHanchong was a massive youth organization, it held.",
+        "2011-06-30",
+    )
+    assert [name for _, _, name in got] == ["Korean Youth Solidarity"] * 3
+
+
+def test_an_obituary_speaks_for_whoever_issued_it():
+    # "His obituary was released on Sunday in the name of the SPA Presidium, ...": its issuer (not the man it
+    # is about); "An obituary of O Ik Je was issued by the Central Committee of ...": likewise
+    got = _speakers(
+        "Obituary",
+        "Kang Yong Sop died of a heart attack on Saturday.\nHis obituary was released on Sunday in the name "
+        "of "
+        "the SPA Presidium and the Religious Believers Council of Korea.\nKang worked as a deputy since the "
+        "10th SPA, the obituary said.",
+        "2012-01-22",
+    )
+    assert got[-1][1:] == ("named", "Presidium of the Supreme People's Assembly")
+    got = _speakers(
+        "Obituary",
+        "O Ik Je died of illness on September 1, 2012.\nAn obituary of O Ik Je was issued by the Central "
+        "Committee of the Democratic Front for the Reunification of Korea Sunday.\nAccording to it, O was a "
+        "patriot who dedicated himself to the reunification of the country.",
+        "2012-09-02",
+    )
+    assert got[-1][2] == "Central Committee of the Democratic Front for the Reunification of Korea"
+
+
+def test_the_office_of_a_place_the_text_does_not_identify_is_anonymous():
+    # "asked the mayor of a city in New Jersey State ... The mayor declined ... He said": a city not named, so
+    # its mayor is not identified (guidelines 2.3)
+    got = _speakers(
+        "Japan Accused",
+        "Japanese diplomats asked the mayor of a city in New Jersey State to dismantle the monument.\nThe "
+        "mayor "
+        "declined to accept the proposal.\nHe said at a press conference that the monument is necessary.",
+        "2012-06-04",
+    )
+    assert got == [("He", "anonymous", None)]
+
+
+def test_spanish_connective_phrase_and_a_message_sent_on_an_occasion():
+    # "De otro lado, el ex gobernador de Nuevo Mexico, Bill Richardson, demando ... el insistio": the
+    # connective opens the sentence, the subject follows its comma; "el mensaje de condolencias que con
+    # motivo del fallecimiento del Dirigente Kim Jong Il, le remitiera ... Girma Woldegiorgis": the sender
+    got = _speakers(
+        "Condolencias",
+        "Robert Springs expreso sus condolencias.\nDe otro lado, el ex gobernador de Nuevo Mexico, Bill "
+        "Richardson, demando a su gobierno que exprese condolencias.\nEn entrevista concedida el dia 20, el "
+        "insistio en que el gobierno exprese condolencias oficialmente a la RPDC.",
+        "2011-12-23",
+        lang="es",
+    )
+    assert got[-1][2] == "Bill Richardson"
+    got = _speakers(
+        "Pesame",
+        "Kim Jong Un recibio el mensaje de condolencias que con motivo del fallecimiento del Dirigente Kim "
+        "Jong "
+        "Il, le remitiera el dia 20 el presidente de la Republica Federal Democratica de Etiopia, Girma "
+        "Woldegiorgis.\nEl mensaje senala:\nExpresamos nuestras profundas condolencias.",
+        "2011-12-21",
+        lang="es",
+    )
+    assert got == [("mensaje", "named", "Girma Woldegiorgis")]

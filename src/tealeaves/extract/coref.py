@@ -67,12 +67,14 @@ _PASSIVE_BY = re.compile(
 _SENDER = re.compile(
     r"(?:\s+of\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?!to\s)[\w-]+)?"  # ("of greeting", not "of condolence to X")
     r"(?:\s+de\s+[a-zñáéíóú][\w-]+)?"  # ("mensaje de felicitacion de Medvedev")
-    r"(?:\s+(?:released|issued|published|presented)(?=\s+(?:on|in)\s))?"  # ("a report released on Monday by")
+    # ("a report released on Monday by", "was released on Sunday in the name of")
+    r"(?:(?:\s+(?:was|were))?\s+(?:released|issued|published|presented)(?=\s+(?:on|in)\s))?"
     r"(?:\s+(?:on|dated|sent on)\s+[\w.,]+(?:\s+\d{1,2})?,?)?"
     r"(?:\s+[A-Z][a-z]+day)?"  # ("received a congratulatory message Wednesday from X")
     r"(?:\s+(?:written|penned|authored|contributed|signed|sent))?"
     # ("el mensaje de felicitacion del CC del PTC": "del")
-    r"\s+(?P<prep>from|by|of|de(?=\s+[A-Z])|del(?=\s+[A-Z]))\s+"
+    r"\s+(?P<prep>from|by|of|de(?=\s+[A-Z])|del(?=\s+[A-Z])|in\s+the\s+name\s+of)\s+"  # ("released ...
+    # in the name of the SPA Presidium")
     r"(?:the\s+|(?<=by\s)(?:its|their)\s+(?=[A-Z]))?"
 )
 
@@ -91,7 +93,8 @@ def _names_sender(text: str, at: int, end: int) -> bool:
 _SENT_TO_HIM = re.compile(
     r"(?:\s+de\s+[\w-]+)?(?:\s+(?:y|e)\s+[\w-]+)?\s+que\s+"
     # ("una carta que en representacion de los participantes en el XV simposio ..., le dirigiera")
-    r"(?:(?:en\s+(?:representacion|nombre)|a\s+nombre)\s+de\s+[^,]{1,200},\s+)?"
+    # (or "que con motivo del fallecimiento del Dirigente Kim Jong Il, le remitiera")
+    r"(?:(?:en\s+(?:representacion|nombre)|a\s+nombre|con\s+motivo)\s+(?:de|del)\s+[^,]{1,200},\s+)?"
     r"(?:le|les)\s+(?:dirigi\w*|envi\w*|remiti\w*|mand\w*|dedic\w*)\b"
 )
 # what "the speaker" did before: "made a speech", "hizo uso de la palabra"
@@ -112,6 +115,12 @@ GOES_ON = (
 # documents one text names in two ways: "recibio mensaje de condolencias ..., La misiva senala"
 # "the white paper said": a document its issuer published, not a newspaper
 _WHITE_PAPER = re.compile(r"\bwhite\s+paper$", re.IGNORECASE)
+# a speaker span naming people together: "Chairman X and General Secretary Y"
+_JOINT_SPEAKERS = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+and\s+(?:[A-Z][\w.'’-]*\s+){1,5}")
+# a passive "was issued by" and the issuer after it
+_ISSUED_BY = re.compile(
+    r"\b(?:was|were)\s+(?:issued|released|published|made\s+public)\s+(?:[\w,.]+\s+){0,3}?by\s+(?:the\s+)?"
+)
 # a document made "by it"
 _BY_PRONOUN = re.compile(
     r"\s+(?:(?:released|issued|published|made\s+public|adopted|sent|written)\s+)?by\s+(it|them|him|her)\b"
@@ -526,7 +535,9 @@ class Discourse:
             )
             or re.match(
                 r"(?:(?:One|That|The same|Same|The next|Next) (?:day|morning|evening|night|time)|"
-                r"(?:Some|A few|Several|Two|Three|Four|Five) (?:days|weeks|months|years) ago)\b",
+                r"(?:Some|A few|Several|Two|Three|Four|Five) (?:days|weeks|months|years) ago|"
+                # ("De otro lado, el ex gobernador ..., Bill Richardson, demando": a Spanish connective)
+                r"(?:De|Por) (?:otro lado|otra parte|su parte|el contrario|igual modo)(?=,))\b",
                 t[p : p + 24],
             )
         ):
@@ -1371,6 +1382,17 @@ class Discourse:
                 or any(a <= subj.at < b for a, b in self.quote_spans)
                 or self.current[0] <= subj.at < self.current[1]
             ):
+                joint = [
+                    r
+                    for p, r in self.refs
+                    if s.start <= p < limit
+                    and r.kind == "named"
+                    and _JOINT_SPEAKERS.match(self.text, p, min(s.end, p + 160))
+                ]
+                if joint and j < i:
+                    # "..., said Chairman X and General Secretary Y of ... They issued a joint statement": the
+                    # people the sentence before quoted together, the first of them
+                    return joint[-1]
                 continue  # (a subject inside quoted words, these or others, is none of the speaker's)
             if subj.kind == "pronoun":
                 if PRONOUNS.get(subj.word, "person") == "group":
@@ -1818,6 +1840,8 @@ class Discourse:
             and head in self.kb.place_offices
             and (len(words) == 1 or words[0] in ("city", "prefectural", "provincial", "state"))
             and any(m.label == "PLACE" for m in self.mentions if m.end <= at)
+            # (not "the mayor of a city in New Jersey State ... The mayor declined": a place not identified)
+            and not re.search(r"\b" + re.escape(head) + r"\s+of\s+(?:an?|one|some)\s", self.text[:at], re.I)
         ):
             # "... the city mayor's reckless remarks ... The mayor in a news interview said": the one
             # holder of a place's office, the place named before
@@ -2383,8 +2407,13 @@ class Discourse:
                 if owner and owner[0].label in ("PERSON", "ORG"):
                     return self.ref_of(owner[0])  # "Kim Jong Un's work ...": its author
             poss = re.match(r"(its|their|his|her)\s", found.group(), re.IGNORECASE)
-            if poss is not None and _STOP_NP & set(found.group().lower().split()[1:-1]):
-                poss = None  # ("gave his handwriting to a letter": "his" is not the letter's)
+            if poss is not None and (
+                noun == "obituary" or _STOP_NP & set(found.group().lower().split()[1:-1])
+            ):
+                poss = (
+                    None  # ("gave his handwriting to a letter": "his" is not the letter's; "His obituary" is
+                )
+                # about him)
             if poss is not None and j != i:
                 # "This support was manifested in its statement": whose "its" is
                 r = self.pronoun(
@@ -2434,6 +2463,14 @@ class Discourse:
                 if name:
                     return Ref("named", None, name, False)
             frm = _SENDER.match(t, found.end(), s.end)  # "a message of greeting on June 13 from X"
+            if frm is not None and noun == "obituary" and frm.group("prep") == "of":
+                # "An obituary of O Ik Je was issued by the Central Committee of ...": of the one who died, by
+                # its issuer
+                by = _ISSUED_BY.search(t, frm.end(), s.end)
+                issuers = [m for m in self.mentions_in(by.end(), s.end) if m.start == by.end()] if by else []
+                if issuers and issuers[0].label in ("ORG", "PERSON"):
+                    return self.ref_of(issuers[0])
+                frm = None
             if frm is None:
                 # "recibio un mensaje de felicitacion que le dirigiera el dia 23 el presidente de ..., Joseph
                 # Kabila Kabange": the sender of a Spanish "que le dirigio/envio"
@@ -2680,6 +2717,12 @@ class Discourse:
             return self.listed_members(j) or Ref("anonymous", None, None, True, plural=True)
         if subj.kind == "pronoun" and subj.word in ("he", "she"):
             return self.pronoun(subj.word, subj.at)  # "In a commentary he blamed ...": whom "he" stands for
+        if subj.kind == "pronoun" and subj.word == "they":
+            # "..., said Chairman X and General Secretary Y of the ... They issued a joint statement": the
+            # speakers the "they" takes up (the first of them), else a group
+            r = self.pronoun("they", subj.at)
+            if r.kind == "named":
+                return r
         if subj.kind == "anon":
             name = (
                 capitalised_name(self.text, subj.at, s.end)

@@ -996,7 +996,10 @@ _BEFORE_INVERTED = re.compile(r",\s+$")
 # a verb somewhere in a stretch of text: what a quote has and a name with its title has not
 _HAS_VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|do|does|did|"
-    r"es|son|fue|ha|han)\b|\b[a-z]{2,}(?:ed|es)\b|\b[a-z]{3,}[^s's]s\b"
+    r"es|son|fue|ha|han)\b|\b[a-z]{2,}(?:ed|es)\b|\b[a-z]{3,}[^s's]s\b|"
+    # (past tenses of their own: "President Kim Il Sung led the Korean people to victory, said X")
+    r"\b(?:led|made|gave|took|held|met|sent|went|came|saw|paid|kept|won|built|brought|fought|taught|stood|"
+    r"grew|began|became|rose|fell|lost|found|spent|bore|drew|wrote|chose|shone|laid|struck|threw|knew)\b"
 )
 # offices after an inverted cue with the body they hold them in: "..., said the president of the Asian
 # Olympic Council."
@@ -2268,6 +2271,8 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
 # company Motorola Solutions"
 # a gathering speaking as a whole ("the meeting stressed"): its holder speaks
 _MEETING_HEADS = frozenset(["meeting", "conference", "seminar", "symposium", "plenum", "congress", "session"])
+# a body's capitalised name after "south"/"north": "south Korean Youth Solidarity"
+_SOUTH_KOREAN_NAME = re.compile(r"(?:south|north)\s+(Korean(?:\s+[A-Z][\w'’-]*){1,5})")
 _COMPANY_KINDS = frozenset(
     ["company", "firm", "corporation", "manufacturer", "maker", "carrier", "airline", "conglomerate"]
 )
@@ -2913,7 +2918,9 @@ def _speaker_kind(
                 re.fullmatch(r"(?:[A-Z][\w.-]*\s+){1,3}", text[ss : people[0].start])
                 and _titles_only(text[ss : people[0].start].split(), kb)
                 and " " in people[0].text
-                and re.match(r"(?:$|,|\s+of\s)", text[people[0].end : se])
+                # ("Chairman Genaro Ledesma Izquieta and General Secretary Cati Campos of ...": the first of
+                # the people named together, guidelines 2.2)
+                and re.match(r"(?:$|,|\s+of\s|\s+and\s+[A-Z])", text[people[0].end : se])
             )
             or (
                 re.match(r"\s+and\s+(?:other|the other|all)\b", text[people[0].end : se])
@@ -3188,6 +3195,16 @@ def _speaker_kind(
         if joint and _is_name(joint.group(1).replace("'s ", " ")):
             return "named", None, joint.group(1)  # jointly speaking bodies: the first of them
         return "named", None, _without_nationality(sp, kb)  # ("Japanese Asahi Shimbun": the paper's name)
+    korean_name = _SOUTH_KOREAN_NAME.fullmatch(sp)
+    if (
+        korean_name
+        and first is None
+        and not re.fullmatch(r"[A-Z][a-z]+(?:ers|ents|ants|ists|ians|ees|ies|ives|s)", sp.split()[-1])
+        and sp.split()[-1] not in kb.person_titles
+    ):
+        # "The south Korean Youth Solidarity issued a statement": a body's name no pack knows, opening with
+        # "Korean" ("south" in lower case is no part of it, guidelines 6)
+        return "named", None, korean_name.group(1)
     owner = _appositive_owner(text, ss, mentions)
     if owner is not None:
         return "named", owner.entity, _name(kb, owner)  # ("Kim Mi Ran (48), jefa del colectivo, dijo")
