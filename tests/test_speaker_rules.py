@@ -4893,3 +4893,30 @@ def test_spanish_connective_phrase_and_a_message_sent_on_an_occasion():
         lang="es",
     )
     assert got == [("mensaje", "named", "Girma Woldegiorgis")]
+
+
+def test_an_autograph_a_spanish_medium_and_a_prefectures_government():
+    # "Kim Jong Un sent an autograph ... the autograph said": a document its sender speaks through; "Segun la
+    # cadena surcoreana CBS": the broadcaster by name; "..., Miyagi Prefecture, the prefectural government
+    # said": that prefecture's government
+    got = _speakers(
+        "Autograph",
+        "The respected Kim Jong Un on Feb. 23 sent an autograph as regards the deed of Ri Chang Son.\nTo "
+        "dedicate one's life to the collective is a beautiful deed, the autograph said.",
+        "2012-02-25",
+    )
+    assert got == [("autograph", "named", "Kim Jong Un")]
+    got = _speakers(
+        "Paginas web",
+        "Segun la cadena surcoreana CBS, el dia 19 quedaron abiertas en el Sur de Corea las paginas web.",
+        "2011-12-23",
+        lang="es",
+    )
+    assert got == [("CBS", "named", "CBS")]
+    got = _speakers(
+        "Cesium",
+        "Radioactive cesium has been detected in the meat of a wild boar captured in Kakuda city, Miyagi "
+        "Prefecture, the prefectural government said Friday.",
+        "2011-08-24",
+    )
+    assert got == [("prefectural government", "named", "Miyagi Prefectural Government")]

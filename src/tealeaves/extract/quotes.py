@@ -2241,6 +2241,9 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         # "The south Korean Internet paper Jaju Minbo ... held that": the paper's name ("U.S.
         # telecommunications company Motorola Solutions announced": the company's)
         ss, sp = ss + titled_paper.start("name"), titled_paper.group("name")
+    spanish_medium = _SPANISH_KIND_THEN_NAME.fullmatch(sp)
+    if spanish_medium:  # "Segun la cadena surcoreana CBS": the broadcaster's name
+        ss, sp = ss + spanish_medium.start("name"), spanish_medium.group("name")
     place_medium = _PLACE_THEN_ACRONYM.fullmatch(sp)
     if (
         place_medium
@@ -2271,6 +2274,8 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
 # company Motorola Solutions"
 # a gathering speaking as a whole ("the meeting stressed"): its holder speaks
 _MEETING_HEADS = frozenset(["meeting", "conference", "seminar", "symposium", "plenum", "congress", "session"])
+# the government of a prefecture or province named before it
+_LOCAL_GOVERNMENT = re.compile(r"(prefectural|provincial)\s+government")
 # a body's capitalised name after "south"/"north": "south Korean Youth Solidarity"
 _SOUTH_KOREAN_NAME = re.compile(r"(?:south|north)\s+(Korean(?:\s+[A-Z][\w'’-]*){1,5})")
 _COMPANY_KINDS = frozenset(
@@ -2280,6 +2285,11 @@ _KIND_THEN_NAME = re.compile(
     r"\b(?P<kind>newspaper|paper|magazine|daily|weekly|journal|agency|"
     + "|".join(sorted(_COMPANY_KINDS))
     + r")\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$"
+)
+# a Spanish medium's kind, its nationality and its name: "cadena surcoreana CBS", "diario mexicano La Jornada"
+_SPANISH_KIND_THEN_NAME = re.compile(
+    r"(?:cadena|emisora|agencia|diario|periodico|periódico|rotativo|semanario|revista|televisora)"
+    r"(?:\s+[a-záéíóúñ]+){0,2}\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
 # a place, then a medium's acronym: "south Korea CBS"
 _PLACE_THEN_ACRONYM = re.compile(r"(.+?)\s+([A-Z][A-Z0-9&-]{1,7})")
@@ -2957,6 +2967,24 @@ def _speaker_kind(
         return (
             issuer  # "a decree of the Presidium of the ...", "the survey of the Cabinet Office": its issuer
         )
+    local = _LOCAL_GOVERNMENT.fullmatch(low)
+    if local is not None and re.search(r"\b(?:the|The)\s+$", text[max(0, ss - 8) : ss]):
+        # "..., Miyagi Prefecture, the prefectural government said": that place's government
+        kind = {"prefectural": "Prefecture", "provincial": "Province"}[local.group(1)]
+        place = next(
+            (
+                m
+                for m in reversed(mentions)
+                if m.end <= ss and m.label == "PLACE" and m.text.endswith(" " + kind)
+            ),
+            None,
+        )
+        if place is not None:
+            return (
+                "named",
+                None,
+                f"{place.text[: -len(kind)].strip()} {local.group(1).capitalize()} Government",
+            )
     if head in kb.sender_nouns and not indefinite:
         return "document:mensaje", None, None  # "El remitente senala": who sent the message named before
     if (
