@@ -4920,3 +4920,36 @@ def test_an_autograph_a_spanish_medium_and_a_prefectures_government():
         "2011-08-24",
     )
     assert got == [("prefectural government", "named", "Miyagi Prefectural Government")]
+
+
+def test_a_company_name_keeps_its_abbreviated_ending_and_its_survey_speaks_for_it():
+    # "Chubu Electric Power Co. posted a loss, according to its survey": the company's name with its dot
+    # (guidelines 1: "Tokyo Electric Power Co."), and "its survey" is the company's; "On April 6 the Tokyo
+    # Electric Power Co." opens with no day's number
+    doc = Document.create(
+        "KCNA",
+        "2012-02-05",
+        "Net Loss",
+        "Chubu Electric Power Co. posted a group net loss of 70.76 billion yen for the April-December "
+        "period, "
+        "according to its survey on Tuesday.\nOn April 6 the Tokyo Electric Power Co. said water leaked.",
+    )
+    facts = Pipeline()(doc)
+    orgs = [m.text for m in facts["mention"] if m.label == "ORG"]
+    assert orgs == ["Chubu Electric Power Co.", "Tokyo Electric Power Co."]
+    assert facts["quote"][0].speaker_name == "Chubu Electric Power Co."
+
+
+def test_the_spanish_head_of_a_delegation_headed_by_someone():
+    # "la delegacion ..., encabezada por su presidente Satoshi Ishikawa ... el jefe de la delegacion subrayo":
+    # the person the delegation is headed by
+    got = _speakers(
+        "Delegacion",
+        "Kim Yong Nam recibio a la delegacion de la agencia noticiera Kyodo de Japon, encabezada por su "
+        "presidente Satoshi Ishikawa.\nEn la ocasion, el jefe de la delegacion subrayo que gracias a la "
+        "sabia "
+        "direccion de Kim Jong Un el pais avanza.",
+        "2012-10-12",
+        lang="es",
+    )
+    assert got == [("jefe de la delegacion", "named", "Satoshi Ishikawa")]

@@ -115,6 +115,8 @@ GOES_ON = (
 # documents one text names in two ways: "recibio mensaje de condolencias ..., La misiva senala"
 # "the white paper said": a document its issuer published, not a newspaper
 _WHITE_PAPER = re.compile(r"\bwhite\s+paper$", re.IGNORECASE)
+# a company's name by its abbreviated ending
+_COMPANY_END = re.compile(r"\s(?:Co|Corp|Inc|Ltd|LTD)\.?$")
 # a speaker span naming people together: "Chairman X and General Secretary Y"
 _JOINT_SPEAKERS = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+and\s+(?:[A-Z][\w.'’-]*\s+){1,5}")
 # a passive "was issued by" and the issuer after it
@@ -1343,7 +1345,9 @@ class Discourse:
         """'the head of the delegation': the person the delegation is 'led by' / 'headed by' before ``at``."""
         t = self.text
         found = None
-        for found in re.finditer(r"\b(?:led|headed)\s+by\s+", t[:at]):  # noqa: B007 - the last one
+        for found in re.finditer(  # noqa: B007 - the last one ("encabezada por su presidente X": Spanish)
+            r"\b(?:(?:led|headed)\s+by|encabezad[ao]s?\s+por(?:\s+(?:su|el|la))?)\s+", t[:at]
+        ):
             pass
         if found is None:
             return None
@@ -1579,10 +1583,14 @@ class Discourse:
         organization said")."""
         for m in reversed(self.mentions):
             if m.end <= at and m.label == "ORG" and not self.in_words(m.start):
-                if (
-                    skip_sources
-                    and self.kb.is_medium(m.entity)
-                    and _ACCORDING_TO_BEFORE.search(self.text, max(0, m.start - 30), m.start)
+                if skip_sources and (
+                    (
+                        self.kb.is_medium(m.entity)
+                        and _ACCORDING_TO_BEFORE.search(self.text, max(0, m.start - 30), m.start)
+                    )
+                    # (nor a company: "X ... accused the Japanese Mitsubishi Heavy Industry Co. ... The
+                    # organization said" is X)
+                    or _COMPANY_END.search(m.text)
                 ):
                     continue
                 return self.ref_of(m)
@@ -1773,8 +1781,8 @@ class Discourse:
             named = self.appositive(head, at)
             if named is not None:
                 return named
-            if head in ("head", "leader", "chief") and (
-                re.search(r"\bdelegation\b", t_after(self.text, at))
+            if head in ("head", "leader", "chief", "jefe") and (
+                re.search(r"\b(?:delegation|delegacion|delegación)\b", t_after(self.text, at))
                 or (len(span.split()) <= 2 and _DELEGATION_LED.search(self.text, 0, at))
             ):
                 # "the head of the delegation said"; "The head said" in a story of "the delegation of
@@ -3019,7 +3027,10 @@ _MADE_BY_ES = {
     "orador": re.compile(r"\b[Dd]iscurso\b[^.;:]{0,80}?\ba\s+cargo\s+de(?:l)?\s+"),
 }
 # a delegation and who leads it: "The delegation of Chinese publishers headed by "
-_DELEGATION_LED = re.compile(r"\b[Dd]elegation\b[^.;:]{0,80}?\b(?:led|headed)\s+by\s+[A-Z]")
+_DELEGATION_LED = re.compile(
+    r"\b(?:[Dd]elegation|[Dd]elegacion|[Dd]elegación)\b[^.;:]{0,80}?\b(?:(?:led|headed)\s+by|encabezad[ao]\s+por)"
+    r"\s+(?:(?:su|el|la)\s+)?(?:[a-z]+\s+)?[A-Z]"
+)
 
 
 # a medium printing a report: "The China News Service said as follows:"
@@ -3588,6 +3599,9 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         return disc.pronoun(sp, at)
     if kind.startswith("document:"):
         return replace(disc.document(kind.split(":", 1)[1], at, sp), doc=True)
+    if kind.startswith("owner:"):
+        r = disc.pronoun({"its": "it", "their": "they"}[kind.split(":", 1)[1]], at)
+        return r if r.kind != "anonymous" else Ref("anonymous", None, None, False)
     if kind.startswith("meeting:"):
         return disc.meeting_holder(kind.split(":", 1)[1], at) or Ref("anonymous", None, None, False)
     if kind.startswith("orgnoun:") and kind.split(":", 1)[1] in _BROADCAST_HEADS:

@@ -109,7 +109,22 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _person_forms(text, out, kb)
     out = [m for m in out if not (m.method == "pattern" and _WHEN_ONLY.fullmatch(m.text))]
     out = _short_names(text, out, kb, len(doc.title))
+    out = [_with_abbreviation_dot(text, m) for m in out]
     return _no_overlaps(_cc_forms(text, _other_states(text, _local_before_alias(out), kb)))
+
+
+# a company's name ending in an abbreviated word keeps its dot ("Tokyo Electric Power Co.", "Panasonic Corp.")
+_COMPANY_ABBREVIATIONS = frozenset(["Co", "Corp", "Inc", "Ltd", "LTD"])
+
+
+def _with_abbreviation_dot(text: str, m: Mention) -> Mention:
+    if (
+        m.label == "ORG"
+        and text[m.end : m.end + 1] == "."
+        and m.text.rsplit(" ", 1)[-1] in _COMPANY_ABBREVIATIONS
+    ):
+        return Mention(m.start, m.end + 1, text[m.start : m.end + 1], m.label, m.entity, m.method)
+    return m
 
 
 def _short_names(text: str, found: list[Mention], kb: KB, title_end: int) -> list[Mention]:
@@ -1184,7 +1199,17 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
         return None  # the whole run is a known name (the common case: decided before any work)
     toks = _tokens(text, start, end)
     words = [text[a:b] for a, b in toks]
-    while words and (words[0] in kb.stopwords or words[0].lower() in kb.connectors):
+    while (
+        words
+        and (
+            words[0] in kb.stopwords
+            or words[0].lower() in kb.connectors
+            # ("On April 6 the Tokyo Electric Power Company": a day's number opens no name, unless the name is
+            # named for the date, "April 25 Sports Team", which the month keeps)
+            or (words[0].isdigit() and len(words) > 1 and not words[1][:1].isupper())
+            or (words[0] == "the" and len(words) > 1)
+        )
+    ):
         words.pop(0)
         toks.pop(0)
     while words and (

@@ -2967,6 +2967,10 @@ def _speaker_kind(
         return (
             issuer  # "a decree of the Presidium of the ...", "the survey of the Cabinet Office": its issuer
         )
+    owned = re.fullmatch(r"(its|their)\s+(?:[\w-]+\s+)?([a-z]+)", sp)
+    if owned and (owned.group(2) in kb.doc_nouns or owned.group(2) in _ISSUER_NOUNS):
+        # "X posted a loss, according to its survey": the document of whom the "its" stands for
+        return f"owner:{owned.group(1)}", None, None
     local = _LOCAL_GOVERNMENT.fullmatch(low)
     if local is not None and re.search(r"\b(?:the|The)\s+$", text[max(0, ss - 8) : ss]):
         # "..., Miyagi Prefecture, the prefectural government said": that place's government
