@@ -4953,3 +4953,27 @@ def test_the_spanish_head_of_a_delegation_headed_by_someone():
         lang="es",
     )
     assert got == [("jefe de la delegacion", "named", "Satoshi Ishikawa")]
+
+
+def test_headline_offices_and_groups_described_only():
+    # "...: KPA Officers" (several, unnamed), "...: Overseas Koreans' Organization" (described), and an
+    # abbreviated office over no story: "Russia Is Opposed to ...: FM" is Russia's foreign minister, unnamed;
+    # "BRICS Aims to ...: FM" is of no state the text gives
+    def first(title, body=""):
+        doc = Document.create("KCNA", "2012-01-01", title, body)
+        q = Pipeline()(doc)["quote"][0]
+        return q.speaker_kind, q.speaker_name
+
+    assert first("We Will Remove Anderson Air Base from Earth: KPA Officers") == ("anonymous", None)
+    assert first("Lee Myung Bak, Wicked Enemy of Nation: Overseas Koreans' Organization") == (
+        "anonymous",
+        None,
+    )
+    assert first("Russia Is Opposed to US Sanctions on Iran: FM") == ("named", None)
+    assert first("EU Sows Discord among Zimbabweans by Partial Lifting of Sanctions: FM") == ("named", None)
+    assert first("BRICS Aims to Solve Urgent Problems: FM") == ("anonymous", None)
+    assert first(
+        "Vietnam Will Never Forget DPRK's Support--PM",
+        "The Vietnamese people always remember the support.\nThe prime minister of Vietnam said this on May "
+        "25.",
+    ) == ("named", None)

@@ -3580,6 +3580,9 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
             _place_or_demonym(described.group(1), disc.kb) or described.group(1) not in disc.kb.surface
         ):  # ("...: Nepali Paper", "...: Political Party": a describing word, not a name)
             return disc.described(described.group(1), described.group(2), at)
+        plural = re.fullmatch(r"[A-Z]{2,6}\s+([A-Z][a-z]+s)", sp)
+        if plural and plural.group(1) in disc.kb.described_speaker_heads:
+            return Ref("anonymous", None, None, True, plural=True)  # "...: KPA Officers": several, unnamed
         if sp in disc.kb.described_speaker_heads:
             return disc.described("", sp, at)  # "...: Foreigners", unless the story names them
         words = sp.split()
@@ -3591,6 +3594,28 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
                 r = disc.role(full, len(disc.text), definite=True, span=span)
                 if r is not None and (r.entity or r.name):
                     return r
+            if len(words) == 1 and not disc.doc.body.strip():
+                # "Russia Is Opposed to ...: FM" over no story: the foreign minister of the state the headline
+                # names, unnamed; "BRICS Aims to ...: FM": of no state the text gives
+                states = (
+                    [
+                        m
+                        for m in disc.mentions_in(0, at)
+                        if m.label == "PLACE" and country_entity(m.text, disc.kb) is not None
+                    ]
+                    or [  # ("... among Zimbabweans ...: FM")
+                        w
+                        for w in re.findall(r"[A-Z][a-z]+", disc.text[:at])
+                        if _state_demonym(w.removesuffix("s"), disc.kb)
+                    ]
+                )
+                return Ref("named", None, None, True) if states else Ref("anonymous", None, None, True)
+            if len(words) == 1 and any(
+                re.search(r"\b" + re.escape(full) + r"\s+of\s+(?:the\s+)?[A-Z]", disc.doc.body, re.IGNORECASE)
+                for full in disc.kb.title_abbreviations.get(words[0], ())
+            ):
+                # "...--PM" over "The prime minister of Vietnam said": that state's one holder, unnamed
+                return Ref("named", None, None, True)
         head_first = disc.kb.described_speaker_head_first.fullmatch(sp)
         if head_first and head_first.group(2).split()[0] not in disc.kb.surface:
             # "...: Organization of Koreans in Japan": a description, unless the story names the body

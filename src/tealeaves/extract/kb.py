@@ -490,7 +490,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     if q.get("described_speaker_heads"):
         heads = "|".join(map(re.escape, sorted(q["described_speaker_heads"], key=len, reverse=True)))
         kb.described_speaker_re = re.compile(
-            r"((?:[SN]\.\s+)?(?:[A-Z][\w.]*-)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:['’]l)?['’]?)\s+(?:[A-Z][a-z]+\s+)?("
+            r"((?:[SN]\.\s+)?(?:[A-Z][\w.]*-)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:['’]l)?['’]?)\s+(?:[A-Z][a-z]+['’]?\s+)?("
             + heads
             + r")"
             r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
