@@ -4977,3 +4977,24 @@ def test_headline_offices_and_groups_described_only():
         "The Vietnamese people always remember the support.\nThe prime minister of Vietnam said this on May "
         "25.",
     ) == ("named", None)
+
+
+def test_a_name_after_the_titles_administrator_and_chairperson():
+    # "Deputy Administrator Yu Xinwen of the China Meteorological Administration ... he said", "...,
+    # Chairperson of the Commission of the AU Jean Ping said": titles before a name the packs do not know
+    got = _speakers(
+        "Cooperation",
+        "Deputy Administrator Yu Xinwen of the China Meteorological Administration had an interview with "
+        "journalists in Pyongyang on Friday.\nThe traditional friendly relations are developing with each "
+        "passing day, he said.",
+        "2011-10-23",
+    )
+    assert got == [("he", "named", "Yu Xinwen")]
+    got = _speakers(
+        "AU",
+        "The member nations of the African Union hope to continue boosting them, Chairperson of the "
+        "Commission "
+        "of the AU Jean Ping said.",
+        "2011-01-21",
+    )
+    assert got == [("Jean Ping", "named", "Jean Ping")]
