@@ -4998,3 +4998,59 @@ def test_a_name_after_the_titles_administrator_and_chairperson():
         "2011-01-21",
     )
     assert got == [("Jean Ping", "named", "Jean Ping")]
+
+
+def test_round_ac_constructions():
+    # "The Russian ITAR-TASS said ... The news agency noted": a medium's nationality does not make another
+    # body (the mention keeps the medium's entity); "..., said DPRK Foreign Minister Pak Ui Chun who is head
+    # of its delegation": a relative clause after the inverted speaker; "People of all social standings are
+    # blaming ..., saying": a group; "led by its Head Wang Jiarui ... Wang wrote": a Chinese surname first
+    got = _speakers(
+        "Memorial",
+        "The Russian ITAR-TASS said that memorial events are taking place.\nThe news agency noted that the "
+        "army and people grieved.",
+        "2011-12-30",
+    )
+    assert [(k, n) for _, k, n in got] == [("named", "ITAR-TASS")] * 2
+    got = _speakers(
+        "UN",
+        "Now the UN has been abused for justifying the high-handed practices, said DPRK Foreign Minister "
+        "Pak Ui "
+        "Chun who is head of its delegation at the meeting.",
+        "2012-05-11",
+    )
+    assert got == [("Pak Ui Chun", "named", "Pak Ui Chun")]
+    got = _speakers(
+        "Apology",
+        "His apology is a burlesque.\nPeople of all social standings are blaming the government, saying that "
+        "they do not fix the door properly.",
+        "2012-07-27",
+    )
+    assert [k for _, k, _ in got] == ["anonymous"]
+    got = _speakers(
+        "Exhibition",
+        "The delegation of the Communist Party of China led by its Head Wang Jiarui visited the Exhibition "
+        "on "
+        "Thursday.\nWang wrote in the visitors book: We pay tribute to the KPA.",
+        "2012-08-02",
+    )
+    assert got == [("Wang", "named", "Wang Jiarui")]
+    doc = Document.create(
+        "KCNA", "2012-07-13", "I Witnessed True Picture of DPRK: Secretary General of Int'l Body", ""
+    )
+    assert [q.speaker_kind for q in Pipeline()(doc)["quote"]] == ["anonymous"]
+
+
+def test_a_spanish_document_is_the_nearest_one_and_union_heads_a_name():
+    # "En su declaración fechada 9, la Unión Popular de Mujeres Peruanas condenó ... señala el documento": the
+    # nearest document of any kind (accented as written), issued by the body "Unión ..." names head first
+    got = _speakers(
+        "Apoyo",
+        "En su nota fechada 8, el Instituto de Amistad con el Pueblo Coreano manifestó su respaldo.\nEl "
+        "documento exige ejecutar la Declaración Conjunta.\nEn su declaración fechada 9, la Unión Popular de "
+        "Mujeres Peruanas condenó severamente las provocaciones.\nLos imperialistas actúan para romper la "
+        "reconciliación, señala el documento.",
+        "2011-06-17",
+        lang="es",
+    )
+    assert got[-1] == ("documento", "named", "Unión Popular de Mujeres Peruanas")

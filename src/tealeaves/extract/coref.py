@@ -119,6 +119,14 @@ _WHITE_PAPER = re.compile(r"\bwhite\s+paper$", re.IGNORECASE)
 _COMPANY_END = re.compile(r"\s(?:Co|Corp|Inc|Ltd|LTD)\.?$")
 # a speaker span naming people together: "Chairman X and General Secretary Y"
 _JOINT_SPEAKERS = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+and\s+(?:[A-Z][\w.'’-]*\s+){1,5}")
+# Spanish document nouns as the packs write them and with their accents
+_ACCENTED = {
+    "declaracion": "declaración",
+    "informacion": "información",
+    "articulo": "artículo",
+    "periodico": "periódico",
+    "boletin": "boletín",
+}
 # a passive "was issued by" and the issuer after it
 _ISSUED_BY = re.compile(
     r"\b(?:was|were)\s+(?:issued|released|published|made\s+public)\s+(?:[\w,.]+\s+){0,3}?by\s+(?:the\s+)?"
@@ -1632,6 +1640,13 @@ class Discourse:
                 return self.ref_of(m)
         if len(word) < 4 or not word[:1].isupper():
             return None
+        if any(word in surnames for surnames, *_ in self.kb.name_systems):
+            # "... led by its Head Wang Jiarui ... Wang wrote": a surname written first, its given name after
+            last = None
+            for last in re.finditer(r"\b" + re.escape(word) + r"[ \t]+([A-Z][a-z]+)\b", self.text[:at]):  # noqa: B007
+                pass
+            if last is not None and last.group(1) not in self.kb.stopwords:
+                return Ref("named", None, f"{word} {last.group(1)}", True)
         # "... of the Party Boris Gryzlov ... Gryzlov said": a given name written before the surname, though
         # no mention holds it
         found = None
@@ -2288,7 +2303,15 @@ class Discourse:
                 }
                 | {"decreto", "declaracion", "mensaje", "carta", "misiva", "nota", "comunicado", "informe"}
             )
-        if synonyms != {noun} and not re.search(r"\b" + re.escape(noun) + r"s?\b", t[:at].lower()):
+        synonyms |= {_ACCENTED[x] for x in synonyms if x in _ACCENTED}  # ("En su declaración fechada 9")
+        if (
+            synonyms != {noun}
+            and (
+                noun
+                in ("document", "documento")  # (any document, the nearest: "El documento" may be another's)
+                or not re.search(r"\b" + re.escape(noun) + r"s?\b", t[:at].lower())
+            )
+        ):
             # "recibio mensaje de condolencias ... La misiva senala": the document named another way before
             noun_alt = "(?:" + "|".join(map(re.escape, sorted(synonyms))) + ")"
         else:
@@ -3580,6 +3603,11 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
             _place_or_demonym(described.group(1), disc.kb) or described.group(1) not in disc.kb.surface
         ):  # ("...: Nepali Paper", "...: Political Party": a describing word, not a name)
             return disc.described(described.group(1), described.group(2), at)
+        office_of = re.fullmatch(r".+?\s+of\s+(.+)", sp)
+        described_body = disc.kb.described_speaker_re.fullmatch(office_of.group(1)) if office_of else None
+        if described_body and described_body.group(1) in disc.kb.described_speaker_openers:
+            # "...: Secretary General of Int'l Body": an office of a body the headline only describes
+            return Ref("anonymous", None, None, True)
         plural = re.fullmatch(r"[A-Z]{2,6}\s+([A-Z][a-z]+s)", sp)
         if plural and plural.group(1) in disc.kb.described_speaker_heads:
             return Ref("anonymous", None, None, True, plural=True)  # "...: KPA Officers": several, unnamed

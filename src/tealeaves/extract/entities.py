@@ -883,8 +883,8 @@ class _Taken:
 def _qualified_org(text: str, start: int, eid: str, kb: KB) -> tuple[int, str | None]:
     """'Russian Foreign Ministry': a capitalised qualifier before a generic org name makes it another org."""
     m = re.search(r"(?:^|(?<=\s))([A-Z][a-zA-Z.]+) $", text[max(0, start - 30) : start])
-    if not m:
-        return start, eid
+    if not m or kb.is_medium(eid):
+        return start, eid  # ("the Russian ITAR-TASS": a medium's nationality describes it, the medium is one)
     word = m.group(1)
     if word in kb.stopwords or word in ("The", "A", "An") or word in kb.surface:
         return start, eid

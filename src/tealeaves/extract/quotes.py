@@ -1033,7 +1033,7 @@ def _inverted_np(kb: KB) -> re.Pattern:
             + r"|(?:[a-z][\w-]*\s+){0,2}(?:"
             + "|".join(sorted(_INVERTED_ROLES))
             + r")\s+(?:of|for)\s+(?:the\s+)?[A-Z][^,;:]{1,120}?))"
-            r"(?=\s+(?:in an? |on |at |to |through |when |y |en un |en su )|\s*(?:,|:|$))"
+            r"(?=\s+(?:in an? |on |at |to |through |when |who |y |en un |en su )|\s*(?:,|:|$))"
         ),
     )
 
@@ -1060,8 +1060,10 @@ def _closing(s: str, body_end: int, cues: list[re.Match], kb: KB):
         if c.group().lower() not in _SAY or c.start() <= 15 or not _BEFORE_INVERTED.search(s, 0, c.start()):
             continue
         m = _inverted_np(kb).match(s, c.end(), body_end) or _INVERTED_ES.match(s, c.end(), body_end)
-        if m and _FINITE_BEFORE_COMMA.match(s, m.end(), body_end):
-            continue  # "X, spokesman for the PNA, said Israeli restrictions ... are": a clause, not 'said X'
+        if m and _FINITE_BEFORE_COMMA.match(s, m.end(), body_end) and not re.match(r"\s+who\s", s[m.end() :]):
+            # "X, spokesman for the PNA, said Israeli restrictions ... are": a clause, not 'said X' (but "...,
+            # said X who is head of its delegation": a relative clause of the speaker)
+            continue
         if m and not _HAS_VERB.search(s, 0, c.start()):
             continue  # "Choe Un Bok, chairwoman of the Association, said Kim Jong Un clarified ...": no
             # quote before the cue (a name and its title), so the cue opens the reported clause
@@ -2999,7 +3001,14 @@ def _speaker_kind(
     ):
         # "the meeting stressed", "The annual meeting referred to": the body that held it (guidelines 2.3)
         return f"meeting:{head}", None, None
-    if head in kb.doc_nouns and (own or not indefinite) and not (first is not None and first.start == ss):
+    if (
+        head in kb.doc_nouns
+        and (own or not indefinite)
+        and not (first is not None and first.start == ss)
+        and not any(
+            m.end == se and m.label == "ORG" and m.entity for m in inside
+        )  # ("Chinese People's Daily")
+    ):
         return f"document:{head}", None, None
     if re.match(r"(?:Papers|Newspapers|Dailies)\s+(?:today|on\s+\w+day|\w+day|in)\b", sp):
         # "Papers today in editorials ...", "Papers Sunday in bylined commentaries ...": the DPRK papers
@@ -3174,6 +3183,8 @@ def _speaker_kind(
     plural = re.match(
         r"(?:[A-Z][\w-]*\s+)?([A-Za-z][a-z-]+[^s'’\s]s)\s+(?:of|from|in|and|across|at|who)\s+[a-z]", sp
     )
+    if re.match(r"(?:People|Persons|Personages)\s+(?:of|from|in|across)\s+[a-z]", sp):
+        return "anonymous", None, None  # "People of all social standings are blaming ...": a group
     if (
         plural
         and sp[:1].isupper()
