@@ -21,6 +21,11 @@ from tealeaves.extract.eventdates import MONTH, WEEKDAY
 from tealeaves.extract.kb import KB, blind_finditer, fold_accents, trie_regex
 from tealeaves.model import Document, Mention
 
+# (compiled once: hot paths)
+_QUALIFIER_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Z][a-zA-Z.]+) $")
+_OF_FOR_IN = re.compile(r"\s+(?:of|for|in)\s+")
+_OF_THE = re.compile(r" of (?:the )?")
+_SOMEONE_ELSES = re.compile(r"[A-Z][\w.]*\s+$|(?:Vice|vice|First|Deputy|deputy|\w+'s)[- ]$")
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Ene|Abr|Ago|Dic)"
 # ("All－China": a fullwidth dash, as a hyphen)
 _CAPWORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,2}\.(?= [A-Z])|[A-Z][\w'’\-－]*)"
@@ -239,7 +244,7 @@ def body_of_other_state(name: str, kb: KB) -> str | None:
         owner = first[:-2] if first.endswith(("'s", "’s")) else first
         if _foreign_place(owner, known[1], kb):  # ("Turkey's", "Pakistani")
             return known[1]
-    for cut in re.finditer(r" of (?:the )?", name):
+    for cut in _OF_THE.finditer(name):
         known = kb.surface.get(name[: cut.start()])
         if known and known[0] == "ORG" and _foreign_place(name[cut.end() :], known[1], kb):
             return known[1]
@@ -882,7 +887,7 @@ class _Taken:
 
 def _qualified_org(text: str, start: int, eid: str, kb: KB) -> tuple[int, str | None]:
     """'Russian Foreign Ministry': a capitalised qualifier before a generic org name makes it another org."""
-    m = re.search(r"(?:^|(?<=\s))([A-Z][a-zA-Z.]+) $", text[max(0, start - 30) : start])
+    m = _QUALIFIER_BEFORE.search(text[max(0, start - 30) : start])
     if not m or kb.is_medium(eid):
         return start, eid  # ("the Russian ITAR-TASS": a medium's nationality describes it, the medium is one)
     word = m.group(1)
@@ -953,7 +958,7 @@ def _titles(text: str, published: str, kb: KB, taken: _Taken) -> list[Mention]:
         before = text[max(0, start - 40) : start]
         lead = kb.title_epithets_re.search(before) if kb.title_epithets_re is not None else None
         rest = before[: lead.start()] if lead else before
-        if re.search(r"[A-Z][\w.]*\s+$|(?:Vice|vice|First|Deputy|deputy|\w+'s)[- ]$", rest) and not lead:
+        if _SOMEONE_ELSES.search(rest) and not lead:
             continue  # "U.S. President", "KPA Vice Marshal", "Cuba's President": someone else's title
         if lead is None and not re.search(r"(?:^|[\n:\"“(])\s*$", before):
             continue  # a bare capitalised title inside a sentence is not clearly the leader
@@ -1129,7 +1134,7 @@ def _plurals_joined(left: str, right: str, kb: KB) -> bool:
     """'... of Political Parties and Civic and Social Organizations', '... of Workers, Peasants and Students':
     two plurals joined inside what a body is "of" or "for" (the right side no name of its own)."""
     lw = left.split()
-    rw = re.split(r"\s+(?:of|for|in)\s+", right, maxsplit=1)[0].split()
+    rw = _OF_FOR_IN.split(right, maxsplit=1)[0].split()
     return (
         (" of " in left or " for " in left)
         and len(lw) >= 3

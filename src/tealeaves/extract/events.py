@@ -23,6 +23,8 @@ from tealeaves.extract import eventdates
 from tealeaves.extract.kb import KB, blind_finditer, holds_any
 from tealeaves.model import Document, Event, Mention, Sentence
 
+# (compiled once: a hot path)
+_OBJECT_BEFORE = re.compile(r"\b(?:to|from|by|for|with|of|and|under|de|a)\s+(?:\w+\s+)?$")
 _WD = eventdates.WEEKDAY
 _CLAUSE_END = re.compile(
     r",|;|:|\.(?:\s|$)|\s(?:together with|accompanied by|along with|to mark|to celebrate|on the occasion|"
@@ -145,7 +147,7 @@ def _appearances_in(doc, text: str, sent: Sentence, ments: list[Mention], kb: KB
                     out.append(ev)
                 continue
         before = text[max(sent.start, actor.start - 12) : actor.start].lower()
-        if re.search(r"\b(?:to|from|by|for|with|of|and|under|de|a)\s+(?:\w+\s+)?$", before):
+        if _OBJECT_BEFORE.search(before):
             continue  # "Greetings to Kim Jong Un", "accompanied by ...": not the one acting
         clause = text[max(sent.start, actor.start - 60) : actor.start]
         if re.search(r"\b(?:where|which|whom)\b[^,]*$", clause):

@@ -48,6 +48,10 @@ from tealeaves.extract.eventdates import MONTH, WEEKDAY
 from tealeaves.extract.kb import KB, holds_any
 from tealeaves.model import Document, Mention, Quote, Sentence
 
+# (compiled once: hot paths)
+_LAST_WORD = re.compile(r"(\S+)\s+$")
+_COMMA_DET_END = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?$")
+_SPAN_CUT = re.compile(r",\s|\s+in\s+[A-Z]|\s+\(")
 _WEEKDAY = WEEKDAY
 _QUOTED = re.compile(r"\"([^\"]{2,1500}?)\"|“([^”]{2,1500}?)”")
 _DET = re.compile(r"^(?:the|a|an|The|A|An|la|el|La|El|las|los|Las|Los|un|una|Un|Una)\s+")
@@ -1313,7 +1317,7 @@ def _is_clause(words: str) -> bool:
 
 def _cue_is_verb(text: str, at: int) -> bool:
     """'denied claims', 'the reports': a cue word used as a noun or after another verb is no cue."""
-    prev = re.search(r"(\S+)\s+$", text[max(0, at - 30) : at])
+    prev = _LAST_WORD.search(text[max(0, at - 30) : at])
     if prev is None:
         return True
     w = prev.group(1).lower().strip(",")
@@ -2208,7 +2212,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
             and re.match(r"\s+(?:at|of|from)\s", text[m.end : se])
         ):
             ss, sp = m.start, m.text  # "Dr. Hwang Myong Chol at the Academy of Social Sciences told KCNA"
-    cut = re.search(r",\s|\s+in\s+[A-Z]|\s+\(", sp)
+    cut = _SPAN_CUT.search(sp)
     if cut and any(m.start == ss and m.end > ss + cut.end() and m.label == "ORG" for m in mentions):
         cut = None  # "Central Association of Korean Nationals in Russia": the locative is in the name
     if cut and (SHARED_HEAD.fullmatch(sp) or _NAME_LIST_TAIL.match(sp, cut.end())):
@@ -2469,7 +2473,7 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
     """'Choe Yong Rim, member of the Presidium of the C.C., the WPK and premier, said': a speaker span that
     is the tail of an appositive after a named person becomes that person."""
     ss, se = span
-    if not re.search(r",\s+(?:the\s+|a\s+|an\s+)?$", text[max(0, ss - 8) : ss]):
+    if not _COMMA_DET_END.search(text[max(0, ss - 8) : ss]):
         return span
     words = text[ss:se].lower().split()
     if text[ss:se].strip().lower() in PRONOUNS or (
