@@ -5054,3 +5054,46 @@ def test_a_spanish_document_is_the_nearest_one_and_union_heads_a_name():
         lang="es",
     )
     assert got[-1] == ("documento", "named", "Unión Popular de Mujeres Peruanas")
+
+
+def test_round_ad_constructions():
+    # Spanish "ante el secretario general de la ASEAN, Surin Pitsuwan, ... el secretario general senalo" (the
+    # person after the office in apposition) and "El discurso ... estuvo a cargo del jefe ..., Ri Yong Su.
+    # El dijo" (who gave the speech); "Another Nepali paper said" (an unnamed paper, not the agency's own
+    # voice); 'according to "Voice of People", an Internet broadcasting of south Korea' (the name in marks)
+    got = _speakers(
+        "Credenciales",
+        "El Embajador presento el dia 11 ante el secretario general de la Asociacion de Naciones del Sudeste "
+        "Asiatico (ASEAN), Surin Pitsuwan, sus cartas credenciales.\nEn la ocasion el secretario general "
+        "senalo "
+        "que se regocija de que todo en la RPDC marchara bien.",
+        "2011-11-17",
+        lang="es",
+    )
+    assert got == [("secretario general", "named", "Surin Pitsuwan")]
+    got = _speakers(
+        "Regalos",
+        "Kim Jong Un envio regalos a las madres.\nEl discurso de entrega de regalos estuvo a cargo del jefe "
+        "de "
+        "departamento del Comite Central del Partido del Trabajo de Corea, Ri Yong Su.\nEl dijo que tener al "
+        "Mariscal es la maxima gloria.",
+        "2012-11-19",
+        lang="es",
+    )
+    assert got == [("El", "named", "Ri Yong Su")]
+    got = _speakers(
+        "Papers",
+        "Jana Sata said that the President led the revolution.\nJanmabhumi reported a similar "
+        "article.\nAnother "
+        "Nepali paper said that the centenary of the birth of the President was being celebrated worldwide.",
+        "2012-04-27",
+    )
+    assert got[-1] == ("Another Nepali paper", "anonymous", None)
+    got = _speakers(
+        "Watch",
+        'The Intelligence Service kept track of civic organizations in secrecy, according to "Voice of '
+        'People", '
+        "an Internet broadcasting of south Korea on October 10.",
+        "2011-10-12",
+    )
+    assert got == [("Voice of People", "named", "Voice of People")]

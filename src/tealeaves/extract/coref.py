@@ -115,6 +115,18 @@ GOES_ON = (
 # documents one text names in two ways: "recibio mensaje de condolencias ..., La misiva senala"
 # "the white paper said": a document its issuer published, not a newspaper
 _WHITE_PAPER = re.compile(r"\bwhite\s+paper$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=256)
+def _office_then_name(head: str) -> re.Pattern:
+    """An office, the body it is of, a comma and (a name): "el secretario general de la ASEAN, Surin"."""
+    return re.compile(
+        r"\b" + re.escape(head) + r"(?:\s+general)?\s+(?:de|del|of)\s+[^,;:.]{1,120},\s+", re.IGNORECASE
+    )
+
+
+# the Spanish "the speech was given by X": "El discurso ... estuvo a cargo del jefe ..., Ri Yong Su"
+_A_CARGO = re.compile(r"\bestuvo\s+a\s+cargo\s+(?:de|del)\s")
 # a company's name by its abbreviated ending
 _COMPANY_END = re.compile(r"\s(?:Co|Corp|Inc|Ltd|LTD)\.?$")
 # a speaker span naming people together: "Chairman X and General Secretary Y"
@@ -1067,6 +1079,13 @@ class Discourse:
                     continue
                 # ("The Mongolian defense minister voiced ..., according to ITAR TASS. "...," he said": the
                 # source quoted is a medium, not the "he"; the sentence's subject may be)
+            cargo = _A_CARGO.search(self.text, s.start, limit) if cls == "person" and j < i else None
+            if cargo is not None:
+                people = [m for m in self.mentions_in(cargo.end(), limit) if m.label == "PERSON"]
+                if people:
+                    return self.ref_of(
+                        people[-1]
+                    )  # ("El discurso ... estuvo a cargo del jefe ..., X. El dijo")
             subj = self.subject(j)
             sa = subj.at + 1 if self.text[subj.at : subj.at + 1] in ('"', "“", "'", "‘") else subj.at
             # (a subject found at an opening quotation mark lies inside the words quoted)
@@ -1796,6 +1815,30 @@ class Discourse:
             named = self.appositive(head, at)
             if named is not None:
                 return named
+            office_first = None
+            for office_first in _office_then_name(head).finditer(self.text, 0, at):  # noqa: B007 - the last
+                pass
+            people = (
+                [
+                    m
+                    for m in self.mentions_in(office_first.end(), office_first.end() + 80)
+                    if m.label == "PERSON"
+                ]
+                if office_first is not None
+                else []
+            )
+            if people and people[0].start == office_first.end():
+                # "ante el secretario general de la ASEAN, Surin Pitsuwan, ... el secretario general senalo":
+                # the person named in apposition after the office
+                return self.ref_of(people[0])
+            name = capitalised_name(self.text, office_first.end(), at) if office_first is not None else None
+            if (
+                name
+                and self.text.startswith(name + ",", office_first.end())
+                and 2 <= len(name.split()) <= 4
+                and self.looks_like_person(name)
+            ):
+                return Ref("named", None, name, True)
             if head in ("head", "leader", "chief", "jefe") and (
                 re.search(r"\b(?:delegation|delegacion|delegación)\b", t_after(self.text, at))
                 or (len(span.split()) <= 2 and _DELEGATION_LED.search(self.text, 0, at))

@@ -2270,6 +2270,11 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         ss, sp = ss + named.start(1), named.group(1)
         se = ss + len(sp)
         return Quote(start, end, text[start:end], direct, sp, ss, se, None, "named", cue, sp)
+    quoted_first = _QUOTED_MEDIUM_FIRST.match(sp)
+    if quoted_first:
+        # 'according to "Voice of People", an Internet broadcasting of south Korea': the name in marks
+        ss, sp = ss + quoted_first.start(1), quoted_first.group(1)
+        return Quote(start, end, text[start:end], direct, sp, ss, ss + len(sp), None, "named", cue, sp)
     if not sp or _NOT_A_SPEAKER.search(sp):
         return Quote(start, end, text[start:end], direct, None, None, None, None, "unknown", cue)
     kind, entity, name = _speaker_kind(text, sp, ss, se, mentions, kb)
@@ -2282,6 +2287,11 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
 _MEETING_HEADS = frozenset(["meeting", "conference", "seminar", "symposium", "plenum", "congress", "session"])
 # the government of a prefecture or province named before it
 _LOCAL_GOVERNMENT = re.compile(r"(prefectural|provincial)\s+government")
+# a medium's name in quotation marks, then what it is: '"Voice of People", an Internet broadcasting of ...'
+_QUOTED_MEDIUM_FIRST = re.compile(
+    r"[\"“]([A-Z][^\"”]{1,60})[\"”],\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:newspaper|paper|daily|weekly|magazine|journal|broadcasting|broadcaster|radio|TV|website|agency)\b"
+)
 # a body's capitalised name after "south"/"north": "south Korean Youth Solidarity"
 _SOUTH_KOREAN_NAME = re.compile(r"(?:south|north)\s+(Korean(?:\s+[A-Z][\w'’-]*){1,5})")
 _COMPANY_KINDS = frozenset(
@@ -2961,7 +2971,9 @@ def _speaker_kind(
         if author:  # "The treatise authored by Putin said": its author
             return "named", author[0].entity, _name(kb, author[0])
     before = text[max(0, ss - 4) : ss]
-    indefinite = bool(re.search(r"\b(?:a|an|A|An)\s+$", before))
+    indefinite = bool(re.search(r"\b(?:a|an|A|An)\s+$", before)) or (
+        sp.startswith(("Another ", "another ")) and not re.search(r"[A-Z][\w'’-]*\s+[A-Z]", sp[8:])
+    )  # ("Another Nepali paper said", not "Another paper of Cuba Juventud Rebelde")
     pre = _before_prep(words)
     own = head in kb.own_writing  # "An article says" in a press review: the paper's own
     media_inside = [m for m in inside if m.entity in media and m.start > ss]
