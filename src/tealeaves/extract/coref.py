@@ -28,7 +28,12 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from tealeaves.extract.entities import ACTING_BODY_AFTER, body_of_other_state, demonym_after
+from tealeaves.extract.entities import (
+    ACTING_BODY_AFTER,
+    COMPANY_ABBREVIATIONS,
+    body_of_other_state,
+    demonym_after,
+)
 from tealeaves.extract.entities import state_demonym as _state_demonym
 from tealeaves.extract.eventdates import WEEKDAY
 from tealeaves.extract.kb import KB
@@ -128,7 +133,7 @@ def _office_then_name(head: str) -> re.Pattern:
 # the Spanish "the speech was given by X": "El discurso ... estuvo a cargo del jefe ..., Ri Yong Su"
 _A_CARGO = re.compile(r"\bestuvo\s+a\s+cargo\s+(?:de|del)\s")
 # a company's name by its abbreviated ending
-_COMPANY_END = re.compile(r"\s(?:Co|Corp|Inc|Ltd|LTD)\.?$")
+_COMPANY_END = re.compile(r"\s(?:" + "|".join(sorted(COMPANY_ABBREVIATIONS)) + r")\.?$")
 # a speaker span naming people together: "Chairman X and General Secretary Y"
 _JOINT_SPEAKERS = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+and\s+(?:[A-Z][\w.'’-]*\s+){1,5}")
 # Spanish document nouns as the packs write them and with their accents

@@ -119,14 +119,14 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
 
 
 # a company's name ending in an abbreviated word keeps its dot ("Tokyo Electric Power Co.", "Panasonic Corp.")
-_COMPANY_ABBREVIATIONS = frozenset(["Co", "Corp", "Inc", "Ltd", "LTD"])
+COMPANY_ABBREVIATIONS = frozenset(["Co", "Corp", "Inc", "Ltd", "LTD"])
 
 
 def _with_abbreviation_dot(text: str, m: Mention) -> Mention:
     if (
         m.label == "ORG"
         and text[m.end : m.end + 1] == "."
-        and m.text.rsplit(" ", 1)[-1] in _COMPANY_ABBREVIATIONS
+        and m.text.rsplit(" ", 1)[-1] in COMPANY_ABBREVIATIONS
     ):
         return Mention(m.start, m.end + 1, text[m.start : m.end + 1], m.label, m.entity, m.method)
     return m
