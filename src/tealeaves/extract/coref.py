@@ -123,6 +123,27 @@ _WHITE_PAPER = re.compile(r"\bwhite\s+paper$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)
+def _document_intros(noun_alt: str) -> tuple[re.Pattern, re.Pattern]:
+    """What introduces a document named by ``noun_alt`` ("an article", "its statement", "In joint statement",
+    "published ... la informacion"), and its definite mention ("the message", "el mensaje"): compiled once
+    per noun, not per speaker."""
+    intro = re.compile(
+        r"\b(?:(?:an?|its|their|his|her|the following|this|following|issued|carried|published|released|"
+        r"posted|sent|un|una|su|sus|recibio)\s+(?:[\w.-]+\s+){0,3}?|(?-i:In)\s+(?:joint\s+)?|"
+        # ("Kyunghyang Daily News in August 10 editorial decried")
+        r"\bin\s+(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?\s+|"
+        # ("hizo publica el dia 23 la informacion no.995")
+        r"(?:publica|publico|publicó|difundio|difundió|emitio|emitió)\s+(?:[\w.-]+\s+){0,5}?|"
+        r"(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?|"
+        # ("The order of the Central Military Commission ... The order noted": the issuer after "of")
+        r"(?-i:The)\s+(?=" + noun_alt + r"\s+of\s+(?:the\s+)?(?-i:[A-Z])))" + noun_alt + r"s?\b",
+        re.IGNORECASE,
+    )
+    definite = re.compile(r"\b(?:the|el|la)\s+(?:[\w-]+\s+){0,2}?" + noun_alt + r"\b", re.IGNORECASE)
+    return intro, definite
+
+
+@functools.lru_cache(maxsize=256)
 def _office_then_name(head: str) -> re.Pattern:
     """An office, the body it is of, a comma and (a name): "el secretario general de la ASEAN, Surin"."""
     return re.compile(
@@ -2364,19 +2385,7 @@ class Discourse:
             noun_alt = "(?:" + "|".join(map(re.escape, sorted(synonyms))) + ")"
         else:
             noun_alt = re.escape(noun)
-        intro = re.compile(
-            r"\b(?:(?:an?|its|their|his|her|the following|this|following|issued|carried|published|released|"
-            r"posted|sent|un|una|su|sus|recibio)\s+(?:[\w.-]+\s+){0,3}?|(?-i:In)\s+(?:joint\s+)?|"
-            # ("Kyunghyang Daily News in August 10 editorial decried")
-            r"\bin\s+(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?\s+|"
-            # ("hizo publica el dia 23 la informacion no.995")
-            r"(?:publica|publico|publicó|difundio|difundió|emitio|emitió)\s+(?:[\w.-]+\s+){0,5}?|"
-            r"(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?|"
-            # ("The order of the Central Military Commission ... The order noted": the issuer after "of")
-            r"(?-i:The)\s+(?=" + noun_alt + r"\s+of\s+(?:the\s+)?(?-i:[A-Z])))" + noun_alt + r"s?\b",
-            re.IGNORECASE,
-        )
-        definite = re.compile(r"\b(?:the|el|la)\s+(?:[\w-]+\s+){0,2}?" + noun_alt + r"\b", re.IGNORECASE)
+        intro, definite = _document_intros(noun_alt)
         verb = _VERB_OF.get(noun)
         verb_rx = (
             re.compile(r"\b" + verb + (r"\b" if verb.endswith("ly") else r"(?:ed|es|s|ing)\b"))
