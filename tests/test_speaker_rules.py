@@ -5097,3 +5097,77 @@ def test_round_ad_constructions():
         "2011-10-12",
     )
     assert got == [("Voice of People", "named", "Voice of People")]
+
+
+def _org_mentions(title: str, body: str, published: str) -> list[tuple]:
+    doc = Document.create("KCNA", published, title, body, None, "en", "t")
+    return [(m.text, m.entity) for m in Pipeline(["entities"])(doc)["mention"] if m.label == "ORG"]
+
+
+def test_a_long_name_opening_a_sentence_before_what_a_body_does_is_one_organisation():
+    # The words from a sentence's "The" to the verb of a body ("held", "issued", "made public"), with a
+    # connector or a quoted phrase among four or more capitalised words, are one name; its mention stops
+    # before "in south Korea" (guidelines 1.2), the speaker's name keeps it (the fullest form, 1.4)
+    body = (
+        'The Meeting of Victims of the "National Security Law" in south Korea held a rally in Puyo on July '
+        "23., , It said the law must be repealed."
+    )
+    assert _org_mentions("Suppression under Fire", body, "2011-08-01") == [
+        ('Meeting of Victims of the "National Security Law"', None)
+    ]
+    assert _speakers("Suppression under Fire", body, "2011-08-01") == [
+        ("It", "named", 'Meeting of Victims of the "National Security Law" in south Korea')
+    ]
+    body = (
+        "The Staffordshire, Britain, Branch of the Korean Friendship Association issued a statement on Feb. "
+        "28 in protest against the joint military exercises., ,  The statement condemned the exercises."
+        ", , It asserted that the maneuvers are exercises simulating a nuclear war."
+    )
+    assert _speakers("Support Called for", body, "2011-03-06")[-1] == (
+        "It",
+        "named",
+        "Staffordshire, Britain, Branch of the Korean Friendship Association",
+    )
+    body = (
+        'The Joint Action for Probing the Truth about "Cheonan" Warship Case and Realizing Peace on Korean '
+        "Peninsula in south Korea at a press conference on March 24 called for probing the truth., , It said "
+        "that the truth has not yet been probed."
+    )
+    assert _speakers("Truth Called for", body, "2011-03-27") == [
+        (
+            "It",
+            "named",
+            'Joint Action for Probing the Truth about "Cheonan" Warship Case and Realizing Peace on Korean '
+            "Peninsula in south Korea",
+        )
+    ]
+
+
+def test_what_is_no_long_name_of_one_body():
+    # two bodies joined ("A and the B", a body's head word on each side of the "and"), a law, a session,
+    # a nationality before a quoted name, a pack body and its country
+    joined = (
+        "The Committee for Measures against the Spy Ring Case and the Association for Emergency Measures "
+        'against the "National Security Law" issued a joint statement on Sept. 1.'
+    )
+    assert len(_org_mentions("Statement", joined, "2011-09-03")) >= 2
+    law = "The DPRK Law on Special Zone for International Tour said that the zone is open."
+    got = _org_mentions("Law", law, "2011-06-02")
+    assert ("DPRK Law on Special Zone for International Tour", None) not in got
+    quoted = (
+        'The Ukrainian "Treasured Sword of Songun" Association for the Study of the Juche Idea issued a '
+        "statement on July 1."
+    )
+    assert _org_mentions("Statement", quoted, "2012-07-03")[0][0].startswith('"Treasured Sword')
+    xinhua = "The Xinhua News Agency of China on Monday reported that the talks had ended."
+    assert _org_mentions("Talks", xinhua, "2011-06-09")[0] == ("Xinhua News Agency", "xinhua")
+
+
+def test_a_pack_body_and_a_unit_after_it_is_the_pack_unit():
+    # "The Workers' Party of Korea Central Committee Friday sent": the pack's "WPK Central Committee"
+    body = (
+        "The Workers' Party of Korea Central Committee Friday sent a congratulatory message to war "
+        "veterans., , The message said that the victory was the fruition of the military idea of the "
+        "President."
+    )
+    assert _speakers("Message", body, "2012-07-29") == [("message", "named", "WPK Central Committee")]

@@ -115,7 +115,187 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = [m for m in out if not (m.method == "pattern" and _WHEN_ONLY.fullmatch(m.text))]
     out = _short_names(text, out, kb, len(doc.title))
     out = [_with_abbreviation_dot(text, m) for m in out]
-    return _no_overlaps(_cc_forms(text, _other_states(text, _local_before_alias(out), kb)))
+    out = _no_overlaps(_cc_forms(text, _other_states(text, _local_before_alias(out), kb)))
+    return _subject_names(text, out, kb, len(doc.title))
+
+
+# a word of a long name: a capitalised word, a capitalised phrase in quotation marks ('"National Security
+# Law"'), "south Korea"; and what joins two of them: a space, a comma, a connector ("for", "to Check",
+# "about"), an article ("Probing the Truth")
+_LONG_NAME_WORD = (
+    r"(?:(?!" + WEEKDAY + r"\b|" + MONTH + r"\b)[A-Z][\w'’.&-]*|[\"“][A-Z][^\"”\n]{0,60}[\"”]|"
+    r"(?:south|north)\s+Korea\b[\w'’.-]*)"
+)
+_LONG_NAME_JOIN = (
+    r"(?:\s+(?:(?:of|for|to|about|on|in|with|and|against|under|by)\s+(?:the\s+)?|the\s+)?|,\s+(?!the\s))"
+)
+# "The" before a capital; a sentence opens with it after a line break, a full stop or KCNA's ", ," paragraph
+# joints
+_THE_CAPITAL = re.compile(r"The (?=[A-Z])")
+_SENTENCE_ENDS = ("\n", ". ", "! ", "? ", ".” ", ", , ")
+# a locative that ends a name: its mention stops before it (guidelines 1.2: "in Bucharest"; "of south Korea",
+# but not "of Romania" in "National Committee for the Study of the Juche Idea of Romania")
+_LOCATIVE = re.compile(r"\s+(in|of)\s+(?:the\s+)?")
+
+
+# a nationality before a name that opens in quotation marks describes the body ('Ukrainian "Treasured Sword
+# of Songun" Association for the Study of the Juche Idea')
+_NATIONALITY_QUOTED = re.compile(r"[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)\s+(?=[\"“])")
+# an ordinal opening a name: a session or a meeting, not a body ("The Fourth Plenary Meeting of ...")
+_ORDINAL_FIRST = re.compile(
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|\d+(?:st|nd|rd|th))\b"
+)
+# heads of what is no body: laws, agreements, sessions, events
+_NOT_BODY_HEADS = frozenset(
+    re.findall(
+        r"\w+",
+        "Law Act Acts Treaty Agreement Accord Declaration Resolution Conference Session Plenary Festival "
+        "Exhibition Games Championship Championships Day Week Month Year Anniversary Exercise Exercises "
+        "Drill Drills Case Incident Project Program Programme Plan",
+    )
+)
+
+
+def _all_places(text: str, lo: int, hi: int, inside: list[Mention], kb: KB) -> bool:
+    """``text[lo:hi]`` is places only: "south Korea", "Vienna, Austria", "the Democratic People's Republic of
+    Korea" (place mentions, or a name the packs know as a place, with commas between)."""
+    rest = text[lo:hi]
+    if re.fullmatch(r"(?:south|north)\s+Korea", rest) or (kb.surface.get(rest) or ("",))[0] == "PLACE":
+        return True
+    at = lo
+    for x in sorted((x for x in inside if lo <= x.start and x.end <= hi), key=lambda x: x.start):
+        if x.label != "PLACE" or not re.fullmatch(r"(?:,\s+|\s+of\s+)?", text[at : x.start]):
+            return False
+        at = x.end
+    return at == hi and at > lo
+
+
+def _head_word(part: str) -> str:
+    """The word before a name's first connector: "Committee" in "Committee for Measures against ..."."""
+    head = re.match(r"[^,]*?(?=\s+(?:of|for|to|about|on|in|with|against|under|by|the)\s|,|$)", part)
+    return head.group().rsplit(" ", 1)[-1] if head else ""
+
+
+def _composed(text: str, start: int, end: int, inside: list[Mention], kb: KB) -> str | None:
+    """A pack body named by another pack body's name and a unit after it: "Workers' Party of Korea Central
+    Committee" is the pack's "WPK Central Committee" (the first body's names, each with the rest after it)."""
+    first = next((x for x in inside if x.start == start and x.label == "ORG" and x.entity), None)
+    e = kb.entity(first.entity) if first is not None else None
+    if e is None:
+        return None
+    rest = text[first.end : end]
+    for name in (e.name, *e.aliases):
+        known = kb.surface.get(name + rest)
+        if known is not None and known[0] == "ORG":
+            return known[1]
+    return None
+
+
+def _coordinated(name: str, start: int, inside: list[Mention], kb: KB) -> bool:
+    """Two bodies joined ("A and the B", "A, B and C"): a body's mention or a body's head word right before
+    a comma or an "and", a body's mention right after one, a place after "in" right before one ("... Library
+    in Peru and the ..."), or a body's head word heading the words on each side ("Committee for Measures
+    against the Spy Ring Case and the Association for ...")."""
+    for j in re.finditer(r",\s+|\s+and\s+(?:the\s+)?", name):
+        before = name[: j.start()].rsplit(" ", 1)[-1]
+        if before in kb.org_heads:
+            return True
+        a, b = start + j.start(), start + j.end()
+        if any(x.label == "ORG" and (x.end == a or x.start == b) for x in inside):
+            return True
+        if any(
+            x.label == "PLACE" and x.end == a and re.search(r"\sin\s+(?:the\s+)?$", name[: x.start - start])
+            for x in inside
+        ):
+            return True
+        if _head_word(name[: j.start()]) in kb.org_heads and _head_word(name[j.end() :]) in kb.org_heads:
+            return True
+    return False
+
+
+def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> list[Mention]:
+    """A long name no shape rule takes whole, as the subject of a sentence that opens with it and goes on
+    with what a body does: "The Solidarity for History and Justice to Check the Embellishment of Pro-Japanese
+    Acts and Dictatorship and the Retrogressive Revision of Textbooks in south Korea made public a
+    statement", 'The Citizens Council with Grand Mothers of the "Volunteers Corps" declared', "The
+    Staffordshire, Britain, Branch of the Korean Friendship Association issued". The words from "The" to the
+    verb (four or more capitalised words with a connector or a quoted phrase among them) are one
+    organisation's name; its mention stops before a locative at its end ("... in south Korea"), and the
+    shorter mentions inside it give way."""
+    if "The " not in text:
+        return found
+    rx = kb.rx(
+        "subject-name",
+        lambda: (
+            _LONG_NAME_WORD
+            + r"(?:"
+            + _LONG_NAME_JOIN
+            + _LONG_NAME_WORD
+            + r"){3,24}(?=(?:\s+(?:on\s+)?"
+            + WEEKDAY
+            + r")?(?:\s+(?:at|on|in)\s+(?:a|an|the)\s+[\w ]{0,45}?)?\s+(?:"
+            + "|".join(sorted(kb.p.get("names", {}).get("subject_name_verbs", []), key=len, reverse=True))
+            + r")\b)"
+        ),
+    )
+    added: list[Mention] = []
+    for the in _THE_CAPITAL.finditer(text, title_end):
+        if not text.endswith(_SENTENCE_ENDS, max(0, the.start() - 4), the.start()):
+            continue
+        m = rx.match(text, the.end())
+        if m is None:
+            continue
+        start, end = m.span()
+        described = _NATIONALITY_QUOTED.match(text, start, end)
+        if described is not None:
+            start = described.end()  # ('The Ukrainian "Treasured Sword of Songun" ...': a nationality)
+        name = text[start:end]
+        if not re.search(r"\s(?:of|for|to|about|on|with|against|under|by)\s|[\"“]", name):
+            continue  # ("The Korean Friendship Association": the shape rules take such names)
+        if any(x.start < start < x.end or x.start < end < x.end for x in found):
+            continue
+        inside = [x for x in found if start <= x.start and x.end <= end]
+        if _coordinated(name, start, inside, kb):
+            continue  # ("The Workers' Party of Korea and the Korean People's Army": two bodies)
+        last = _head_word(name)
+        if (
+            _ORDINAL_FIRST.match(name)
+            or last.lower() in kb.doc_nouns
+            or last in _NOT_BODY_HEADS
+            or last in kb.person_titles
+        ):
+            continue  # ("The Fourth Plenary Meeting of", "The DPRK Law on", "... Secretary General for")
+        for loc in _LOCATIVE.finditer(name):
+            if (loc.group(1) == "in" or name[loc.end() :].startswith(("south", "north"))) and _all_places(
+                text, start + loc.end(), end, inside, kb
+            ):
+                end = start + loc.start()
+                break
+        if any(x.start < end < x.end for x in inside):
+            continue  # ("... of the Workers' Party of Korea": "of Korea" is the party's, no locative)
+        if any(
+            x.label == "ORG"
+            and x.entity
+            and x.start == start
+            and (m := _LOCATIVE.match(text, x.end)) is not None
+            and _all_places(text, m.end(), end, inside, kb)
+            for x in inside
+        ):
+            continue  # ("The Xinhua News Agency of China": a body the packs know, and its country)
+        inside = [x for x in inside if x.end <= end]
+        if any(x.start == start and x.end >= end - 1 for x in inside) or (
+            # ("The DPRK Ministry of People's Security": a place, then a body the packs know)
+            any(x.label == "ORG" and x.entity and x.end == end for x in inside)
+            and all(x.label == "PLACE" for x in inside if x.end < end)
+        ):
+            continue
+        eid = _composed(text, start, end, inside, kb)
+        added.append(Mention(start, end, text[start:end], "ORG", eid, "pattern"))
+    if not added:
+        return found
+    out = [x for x in found if not any(a.start <= x.start and x.end <= a.end for a in added)] + added
+    out.sort(key=lambda x: (x.start, -x.end))
+    return out
 
 
 # a company's name ending in an abbreviated word keeps its dot ("Tokyo Electric Power Co.", "Panasonic Corp.")
