@@ -5171,3 +5171,37 @@ def test_a_pack_body_and_a_unit_after_it_is_the_pack_unit():
         "President."
     )
     assert _speakers("Message", body, "2012-07-29") == [("message", "named", "WPK Central Committee")]
+
+
+def test_a_one_word_name_after_a_title_of_a_place_or_before_the_office_then_held():
+    # "Mayor of Osaka City Hashimoto", "U.S. Secretary of State Hillary": one name word after a title and
+    # what it is the title of; "Saida, then principal of the school," and "The counselor of the Cuban mission
+    # ..., Carlos Fidel Martin,": the offices "principal", "counselor" (and "rector", "curator")
+    got = _speakers(
+        "Crackdown",
+        "Mayor of Osaka City Hashimoto said that the aid must be stopped. He added that no aid is possible.",
+        "2012-04-04",
+    )
+    assert got == [("Hashimoto", "named", "Hashimoto"), ("He", "named", "Hashimoto")]
+    got = _speakers(
+        "Logic",
+        "U.S. Secretary of State Hillary again cried out for changes in the DPRK.,  She at a huddle on "
+        "September 8 said that the DPRK must open.",
+        "2012-09-12",
+    )
+    assert got == [("She", "named", "Hillary")]
+    got = _speakers(
+        "Class",
+        "There is a touching story about the class., ,  Saida, then principal of the school, came to express "
+        "profound reverence while visiting the DPRK., ,  He said that the visit was unforgettable.",
+        "2011-02-16",
+    )
+    assert got == [("He", "named", "Saida")]
+    got = _speakers(
+        "Blockade",
+        "The counselor of the Cuban mission to the International Organizations in Geneva, Carlos Fidel "
+        "Martin, explained the consequences of the blockade., ,  Martin also said that the blockade must be "
+        "lifted.",
+        "2012-03-10",
+    )
+    assert got == [("Martin", "named", "Carlos Fidel Martin")]

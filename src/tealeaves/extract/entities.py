@@ -1868,11 +1868,25 @@ def _name_after_body(words: list[str], at: int, kb: KB) -> int | None:
     to four name words. Where the name begins, or None."""
     if at >= len(words) or words[at].lower() not in ("of", "for", "de", "del"):
         return None
-    for k in (2, 3, 4):
+    for k in (2, 3, 4, 1):
         j = len(words) - k
         if j <= at + 1:
-            return None
+            if k == 1:
+                return None
+            continue
         w = words[j - 1]
+        if k == 1:
+            # ("Mayor of Osaka City Hashimoto", "Secretary of State Hillary": one name word after a place or
+            # "State")
+            if (
+                _mononym(words[j], kb)
+                and words[j].lower() not in kb.common_words
+                and (w in kb.place_heads or w == "State" or (kb.surface.get(w) or ("",))[0] == "PLACE")
+                and not any(t in ("de", "del", "la", "el") for t in words[at:j])  # (Spanish: "la República
+                # Bolivariana de Venezuela")
+            ):
+                return j
+            return None
         ends_body = (
             (kb.surface.get(w) or ("",))[0] == "PLACE"
             or w in kb.org_heads

@@ -417,7 +417,8 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         # ", chairman of ...", ", a Capitalised role", and with up to three describing words before a role
         # noun that is no mere modifier: ", Ethiopian foreign minister", ", deputy chief of staff of"
         kb.person_roles_re = re.compile(
-            r",\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:"
+            # (", then principal of the school": the office then held)
+            r",\s+(?:(?:then|now)\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:"
             + "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
             # (a capitalised office and what it is the office of: "Albert II, King of Belgium")
             + r")|(?:"
