@@ -5205,3 +5205,18 @@ def test_a_one_word_name_after_a_title_of_a_place_or_before_the_office_then_held
         "2012-03-10",
     )
     assert got == [("Martin", "named", "Carlos Fidel Martin")]
+
+
+def test_a_nationality_before_a_press_or_a_broadcasting_service_is_no_part_of_its_name():
+    # guidelines 6: "Japanese Jiji Press" is Jiji Press, "Cambodian State Radio Broadcasting Service" is State
+    # Radio Broadcasting Service; "Guinean Agency of Press" (a translated name with "of") keeps it
+    got = _speakers("Launch", "The Japanese Jiji Press said that the DPRK launched a rocket.", "2011-02-24")
+    assert got == [("Japanese Jiji Press", "named", "Jiji Press")]
+    got = _speakers(
+        "Songun",
+        "The Cambodian State Radio Broadcasting Service said that the DPRK is strong.",
+        "2012-09-15",
+    )
+    assert got[0][1:] == ("named", "State Radio Broadcasting Service")
+    got = _speakers("Songun", "The Guinean Agency of Press said that the DPRK is strong.", "2011-06-13")
+    assert got == [("Guinean Agency of Press", "named", "Guinean Agency of Press")]

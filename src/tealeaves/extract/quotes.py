@@ -2521,7 +2521,11 @@ _APPOSED_LIST = re.compile(r",[^;:.,]{1,150},\s+")
 
 
 _NATIONAL_MEDIUM = re.compile(
-    NATIONALITY.pattern + r"\s+(?=[A-Z].*\b(?:" + PAPER_WORD + r"|Agency|TV|Radio)$)"
+    NATIONALITY.pattern
+    + r"\s+(?=[A-Z](?:(?! of ).)*\b(?:"  # (not "Guinean Agency of Press": a translated name)
+    + PAPER_WORD
+    # ("Japanese Jiji Press", "Cambodian State Radio Broadcasting Service")
+    + r"|Agency|TV|Radio|Television|Press|Broadcasting(?:\s+(?:Service|Corporation|System))?)$)"
 )
 
 
