@@ -5220,3 +5220,18 @@ def test_a_nationality_before_a_press_or_a_broadcasting_service_is_no_part_of_it
     assert got[0][1:] == ("named", "State Radio Broadcasting Service")
     got = _speakers("Songun", "The Guinean Agency of Press said that the DPRK is strong.", "2011-06-13")
     assert got == [("Guinean Agency of Press", "named", "Guinean Agency of Press")]
+
+
+def test_a_headline_speaker_holding_a_states_one_office():
+    # "...: Navy Commander", "...: Iranian Speaker", "...: Atomic Chief" over no story: the one holder of an
+    # office of the state the headline names, unnamed (guidelines 2.3); "...: President" is that state's, not
+    # the packs' President; "...: Minister" (which ministry?) and "...: Delegation Head" stay anonymous
+    def speaker(title):
+        return _speakers(title, "", "2012-01-10")[0][1:]
+
+    assert speaker("Iran Adds 2 Light Submarines to Naval Fleet: Navy Commander") == ("named", None)
+    assert speaker("Iranian Speaker: U.S. Aims Anti-Iran Conspiracy") == ("named", None)
+    assert speaker("Iran Ready for Exporting Nuclear Energy Service: Atomic Chief") == ("named", None)
+    assert speaker("Ukraine Will Not Join in MD in Europe: President") == ("named", None)
+    assert speaker("Cambodia Needs to Beef Up Defense Capacity: Minister") == ("anonymous", None)
+    assert speaker("DPRK Calls for UNIDO's Enhanced Role: Delegation Head") == ("anonymous", None)

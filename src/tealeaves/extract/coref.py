@@ -3648,6 +3648,38 @@ _SHORT_NAME = re.compile(
 )
 
 
+# offices a state has one holder of, named by the office word alone ("...: President")
+_HEAD_OF_STATE = frozenset(("president", "premier", "king", "queen", "emir", "sultan", "chancellor", "pope"))
+# bodies sent for a while, of which a state has many: their heads are no state office
+_TRANSIENT_BODIES = frozenset(("delegation", "team", "group", "mission", "party"))
+
+
+def _headline_office(sp: str, words: list[str], at: int, disc: Discourse) -> Ref | None:
+    """'Iran Adds 2 Light Submarines to Naval Fleet: Navy Commander', '...: Iranian Speaker', '...: Atomic
+    Chief': an office one person holds, of a state the headline or the speaker names (guidelines 2.3): the
+    holder the story names, else named with no entity. Not a deputy's or one of several ("Vice-President",
+    "Officials")."""
+    office = words[-1].lower() if words else ""
+    if not (1 <= len(words) <= 3 and (office in disc.offices or office in disc.kb.body_offices)):
+        return None
+    if len(words) == 1 and office not in _HEAD_OF_STATE:
+        return None  # ("...: Minister", "...: Commander": which ministry, which command)
+    if any(w.lower() in _TRANSIENT_BODIES for w in words[:-1]):
+        return None  # ("...: Delegation Head": a delegation is none of the state's standing bodies)
+    if any(w.lower().strip("-") in _NOT_SOLE or w.lower().startswith("vice") for w in words):
+        return None
+    if disc.doc.body.strip():
+        r = disc.role(office, len(disc.text), definite=True, span=sp)
+        if r is not None and (r.entity or r.name):
+            return r
+    states = any(
+        _state_demonym(w, disc.kb) or country_entity(w, disc.kb) is not None for w in words[:-1]
+    ) or any(
+        m.label == "PLACE" and country_entity(m.text, disc.kb) is not None for m in disc.mentions_in(0, at)
+    )
+    return Ref("named", None, None, True) if states else None
+
+
 def _resolve_one(q: Quote, disc: Discourse) -> Ref:
     kind = q.speaker_kind
     sp = q.speaker_text or ""
@@ -3701,6 +3733,9 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
             ):
                 # "...--PM" over "The prime minister of Vietnam said": that state's one holder, unnamed
                 return Ref("named", None, None, True)
+        held = _headline_office(sp, words, at, disc)
+        if held is not None:
+            return held
         head_first = disc.kb.described_speaker_head_first.fullmatch(sp)
         if head_first and head_first.group(2).split()[0] not in disc.kb.surface:
             # "...: Organization of Koreans in Japan": a description, unless the story names the body
