@@ -5235,3 +5235,17 @@ def test_a_headline_speaker_holding_a_states_one_office():
     assert speaker("Ukraine Will Not Join in MD in Europe: President") == ("named", None)
     assert speaker("Cambodia Needs to Beef Up Defense Capacity: Minister") == ("anonymous", None)
     assert speaker("DPRK Calls for UNIDO's Enhanced Role: Delegation Head") == ("anonymous", None)
+
+
+def test_an_assistants_office_with_its_portfolio_is_one_persons():
+    # "the U.S. assistant secretary of State for East Asian and Pacific Affairs", "the assistant secretary of
+    # the U.S. Defense Department for World Strategy": one holder (named, no entity), unlike "the deputy
+    # director of the institute" (one of several: anonymous)
+    got = _speakers(
+        "Moves",
+        "The U.S. assistant secretary of State for East Asian and Pacific Affairs said they would keep the "
+        "pressure.\nThe assistant secretary of the U.S. Defense Department for World Strategy recently said "
+        "that the cuts would hurt.\nThe deputy director of the institute said that the test failed.",
+        "2012-07-23",
+    )
+    assert [g[1] for g in got] == ["named", "named", "anonymous"]

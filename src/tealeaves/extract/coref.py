@@ -232,6 +232,13 @@ _NATIONAL_OFFICE = re.compile(
 )
 # words that make an office one of several holders or a past one
 _NOT_SOLE = frozenset(("deputy", "vice", "assistant", "former", "ex", "acting", "first", "senior", "some"))
+# a deputy's or an assistant's office with its portfolio, of a state or a body, is one person's: "U.S.
+# assistant secretary of State for East Asian and Pacific Affairs", "assistant secretary of the U.S. Defense
+# Department for World Strategy"
+PORTFOLIO_OFFICE = re.compile(
+    r"(?:[A-Z][\w.]*\s+)?(?:assistant|deputy)\s+[a-z]+\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}for\s+"
+    r"(?:the\s+)?[A-Z]"
+)
 # a document and who issued it, as a sentence's subject: "A bulletin issued by ", "The booklet published by
 # the "
 _ISSUED_BY = re.compile(
@@ -1984,6 +1991,8 @@ class Discourse:
         """The noun phrase at ``at`` is an office one person holds in a body or country the text names:
         "the attorney-general of Australia", "Pakistan's army chief", "the chairman of the ... Party"."""
         t = re.sub(r"^(?:the|The)\s+", "", self.text[at : min(end, at + 160)])
+        if PORTFOLIO_OFFICE.match(t):
+            return True  # ("the U.S. assistant secretary of State for East Asian and Pacific Affairs")
         owner = re.match(
             r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})['’]s\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|"
             r"(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?=\s+[a-z]))\b",  # ("South Africa's Tourism Minister spoke")

@@ -27,6 +27,7 @@ from tealeaves.extract.coref import (
     NOT_NAME_START,
     ORG_NOUNS,
     PAPER_WORD,
+    PORTFOLIO_OFFICE,
     POSTING_VERBS,
     PREPOSITIONS,
     PRONOUNS,
@@ -3152,6 +3153,8 @@ def _speaker_kind(
         owner = _appositive_owner(text, ss, mentions)
         if owner is not None:
             return "named", owner.entity, _name(kb, owner)
+        if role is not None and not indefinite and PORTFOLIO_OFFICE.match(re.sub(r"^(?:the|The)\s+", "", sp)):
+            return f"role:{role}", None, None  # ("the U.S. assistant secretary of State for East Asian ...")
         return "anonymous", None, None
     if head in kb.doc_nouns and not (first is not None and first.start == ss and first.label == "ORG"):
         return "anonymous", None, None  # "a statement": an issuer the text does not give ("Liao Yang Daily"
