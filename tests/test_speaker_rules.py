@@ -5249,3 +5249,24 @@ def test_an_assistants_office_with_its_portfolio_is_one_persons():
         "2012-07-23",
     )
     assert [g[1] for g in got] == ["named", "named", "anonymous"]
+
+
+def test_round_ae_constructions():
+    # '"Thongil," newspaper of Koreans in Uzbekistan, ... carried': a paper's name in marks before its noun
+    # without an article; Spanish one-holder offices "representante de Zimbabwe", "canciller japones" (named,
+    # no entity, guidelines 2.3)
+    got = _speakers(
+        "Paper",
+        '"Thongil," newspaper of Koreans in Uzbekistan, on April 24 carried articles calling for '
+        "reunification., ,  The paper said that a decisive phase will be opened.",
+        "2012-05-03",
+    )
+    assert got == [("paper", "named", "Thongil")]
+    got = _speakers(
+        "Condolencias",
+        "El representante de Zimbabwe dijo que los pueblos de los dos paises son companeros de armas.\n"
+        "Sumandose a la opinion de ellos, el canciller japones dijo que pensaria bien en las maneras.",
+        "2011-12-22",
+        lang="es",
+    )
+    assert [g[1] for g in got] == ["named", "named"]

@@ -294,7 +294,10 @@ _ISSUED = re.compile(
 _SENDING = re.compile(r"\b(?:envi[oó]|dirigi[oó]|remiti[oó]|mand[oó]|sent|addressed|forwarded)\b")
 # a sentence's subject issuing a document: "... released a commentary on August 25"
 _ISSUES_DOC = re.compile(
-    r"\b" + _ISSUE_VERBS + r"\s+(?:an?|its|a joint)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b"
+    + _ISSUE_VERBS
+    # ("made public on Nov. 8 a report": a date between the verb and its document)
+    + r"\s+(?:on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+day)\s+)?(?:an?|its|a joint)\s+(?:[\w-]+\s+){0,2}?"
     r"(statement|commentary|article|bulletin|letter|message|appeal|declaration|report|press release)\b"
 )
 _MEDIUM_AFTER_ISSUE = re.compile(
@@ -3074,7 +3077,11 @@ _DESCRIBED_QUOTED_ES = re.compile(
 )
 # a sentence opening with a name in quotation marks and its appositive: '"True Path of the Nation," the
 # organ of ...' / '"Minjok 21", a magazine of ...'
-_QUOTED_NAME = re.compile(r"[\"“]([A-Z][^\"”,]{2,80}?),?[\"”],?\s+(?:the|a|an)\s+[a-z]")
+_QUOTED_NAME = re.compile(
+    r"[\"“]([A-Z][^\"”,]{2,80}?),?[\"”],?\s+(?:(?:the|a|an)\s+[a-z]|"
+    # ('"Thongil," newspaper of Koreans in Uzbekistan, on April 24 carried': a medium's noun, no article)
+    r"(?:newspaper|paper|magazine|journal|weekly|daily|monthly|bulletin|organ)\s+of\s)"
+)
 
 
 # a capitalised run right before a verb: "... in the U.S. Minjok Thongsin carried an article"
