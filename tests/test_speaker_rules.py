@@ -5270,3 +5270,26 @@ def test_round_ae_constructions():
         lang="es",
     )
     assert [g[1] for g in got] == ["named", "named"]
+
+
+def test_a_unit_of_a_known_body_and_the_object_of_a_preposition_before_an_office():
+    # "The Liaoning Regional Association of the General Association of Koreans in China issued": "in China"
+    # ends the known body inside, not the unit's name; "On Oct. 13 when meeting with Kim Chun Bong, outgoing
+    # DPRK ambassador to his country, the president noted": the ambassador is met, the president speaks
+    got = _speakers(
+        "Conspiracy",
+        "The Liaoning Regional Association of the General Association of Koreans in China issued a statement "
+        "on Oct. 12., , It noted that the moves are a conspiracy.",
+        "2012-10-17",
+    )
+    assert got == [
+        ("It", "named", "Liaoning Regional Association of the General Association of Koreans in China")
+    ]
+    got = _speakers(
+        "Relations",
+        "We are sure that the relations will grow stronger, said President of Equatorial Guinea Obiang "
+        "Nguema Mbasogo., ,  On Oct. 13 when meeting with Kim Chun Bong, outgoing DPRK ambassador to his "
+        "country, the president noted that the friendly relations are steadily developing.",
+        "2011-10-20",
+    )
+    assert got[-1] == ("president", "named", "Obiang Nguema Mbasogo")

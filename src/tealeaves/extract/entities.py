@@ -266,8 +266,11 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
         ):
             continue  # ("The Fourth Plenary Meeting of", "The DPRK Law on", "... Secretary General for")
         for loc in _LOCATIVE.finditer(name):
-            if (loc.group(1) == "in" or name[loc.end() :].startswith(("south", "north"))) and _all_places(
-                text, start + loc.end(), end, inside, kb
+            if (
+                (loc.group(1) == "in" or name[loc.end() :].startswith(("south", "north")))
+                and _all_places(text, start + loc.end(), end, inside, kb)
+                # (not the end of a name inside: "... of the General Association of Koreans in China")
+                and not any(x.start < start + loc.start() < x.end for x in inside)
             ):
                 end = start + loc.start()
                 break

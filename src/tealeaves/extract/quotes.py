@@ -2501,6 +2501,10 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
         for m in mentions
         if m.label == "PERSON" and line_start <= m.start and m.end < ss and text.startswith(", ", m.end)
     ]
+    if people and _OBJECT_BEFORE.search(text, max(0, people[-1].start - 12), people[-1].start):
+        # "when meeting with Kim Chun Bong, outgoing DPRK ambassador to his country, the president noted":
+        # the object of a preposition is no subject; the president speaks
+        return span
     if people and not re.search(
         r"\b(?:said|says|noted|stressed|is|was|were|are|has|had)\b|[.!?][\"”]\s*,|[.!?]\s*,\s*,|[a-z][.!?],\s",
         text[people[-1].end : ss],
@@ -2517,6 +2521,7 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
     return span
 
 
+_OBJECT_BEFORE = re.compile(r"\b(?:with|to|for|from|at|on|about|toward|towards|against)\s+$")
 _APPOSED_AND = re.compile(r",[^;:.,]{1,150},\s+and\s+")
 _APPOSED_LIST = re.compile(r",[^;:.,]{1,150},\s+")
 
