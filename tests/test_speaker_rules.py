@@ -5293,3 +5293,16 @@ def test_a_unit_of_a_known_body_and_the_object_of_a_preposition_before_an_office
         "2011-10-20",
     )
     assert got[-1] == ("president", "named", "Obiang Nguema Mbasogo")
+
+
+def test_a_speaker_span_ending_in_a_relative_pronoun_is_the_name_before_it():
+    # "El discurso de la ocasion estuvo a cargo de Kim Ki Nam quien senalo", "intervino el suboficial Kim
+    # Hyon Hyok quien dijo": the name before "quien" speaks
+    got = _speakers(
+        "Congreso",
+        "El discurso de la ocasion estuvo a cargo de Kim Ki Nam quien senalo que el Congreso Mundial fue un "
+        "gran festival.",
+        "2012-04-14",
+        lang="es",
+    )
+    assert got == [("Kim Ki Nam", "named", "Kim Ki Nam")]

@@ -2141,6 +2141,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
             speaker_span = _participle_subject(text, speaker_span, mentions, kb)
         speaker_span = _after_adverb(text, speaker_span, start, mentions, kb)
         speaker_span = _medium_after_nationality(text, speaker_span, mentions, kb)
+        speaker_span = _before_relative(text, speaker_span, mentions)
     if speaker_span is None:
         return Quote(start, end, text[start:end], direct, None, None, None, None, "unknown", cue)
     ss, se = speaker_span
@@ -2478,6 +2479,20 @@ def _coordinated_subject(text: str, span: tuple[int, int], mentions: list[Mentio
     if people and re.fullmatch(r"\s*[a-z][a-z\s,-]*\band(?:\s+then)?", text[people[0].end : se]):
         return people[0].start, people[0].end
     return span
+
+
+def _before_relative(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
+    """'El discurso de la ocasion estuvo a cargo de Kim Ki Nam quien senalo': a span ending in a relative
+    pronoun ("quien", "who") speaks as the name right before it."""
+    ss, se = span
+    rel = _RELATIVE_END.search(text, ss, se)
+    if rel is None:
+        return span
+    named = [m for m in mentions if ss <= m.start and m.end == rel.start() and m.label in ("PERSON", "ORG")]
+    return (named[-1].start, named[-1].end) if named else span
+
+
+_RELATIVE_END = re.compile(r",?\s+(?:quien|quienes|who)\s*$")
 
 
 def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention], kb: KB) -> tuple[int, int]:
