@@ -5306,3 +5306,15 @@ def test_a_speaker_span_ending_in_a_relative_pronoun_is_the_name_before_it():
         lang="es",
     )
     assert got == [("Kim Ki Nam", "named", "Kim Ki Nam")]
+
+
+def test_a_bureau_or_an_institute_then_its_name():
+    # "the EU statistics bureau Eurostat said", "the national statistics institute Insee": the name after the
+    # kind speaks, not the body before it
+    got = _speakers(
+        "Output",
+        "Construction output in the euro zone dropped by 1.1 percent in May, the EU statistics bureau "
+        "Eurostat said on Tuesday.",
+        "2011-07-23",
+    )
+    assert got == [("Eurostat", "named", "Eurostat")]

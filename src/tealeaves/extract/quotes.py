@@ -2300,7 +2300,8 @@ _COMPANY_KINDS = frozenset(
     ["company", "firm", "corporation", "manufacturer", "maker", "carrier", "airline", "conglomerate"]
 )
 _KIND_THEN_NAME = re.compile(
-    r"\b(?P<kind>newspaper|paper|magazine|daily|weekly|journal|agency|"
+    # ("the EU statistics bureau Eurostat", "the research institute Rand")
+    r"\b(?P<kind>newspaper|paper|magazine|daily|weekly|journal|agency|bureau|institute|watchdog|"
     + "|".join(sorted(_COMPANY_KINDS))
     + r")\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$"
 )
