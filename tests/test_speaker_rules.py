@@ -5318,3 +5318,14 @@ def test_a_bureau_or_an_institute_then_its_name():
         "2011-07-23",
     )
     assert got == [("Eurostat", "named", "Eurostat")]
+
+
+def test_a_name_after_a_nationality_a_capitalised_title_and_a_comma():
+    # "Colombian Foreign Minister, Maria Angela Holguin, on Wednesday ratified": the holder's whole name
+    got = _speakers(
+        "Support",
+        "Colombian Foreign Minister, Maria Angela Holguin, on Wednesday ratified her country's support to "
+        'Cuba., "You can be sure that we always will support you in that cause", Holguin stated.',
+        "2012-02-12",
+    )
+    assert got == [("Holguin", "named", "Maria Angela Holguin")]

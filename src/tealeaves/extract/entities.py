@@ -1720,7 +1720,10 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         )
         and words[-1].lower() not in kb.common_words  # (a list's next item: "Agriculture, Animal Husbandry")
         and _NAME_CLOSES.match(text, end)
-        and kb.role_of_comma_re.search(text, max(0, start - 120), start)
+        and (
+            kb.role_of_comma_re.search(text, max(0, start - 120), start)
+            or _national_title_comma(text, start, kb)
+        )
     ):
         # "the prime minister of Togo, Gilbert Fossoun Houngbo,", "al premier de la Republica Togolesa,
         # Gilbert Fossoun Houngbo.": a name in apposition after an office and what it is the office of
@@ -1777,6 +1780,16 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
 
 
 # what may close a name in apposition: a comma, a full stop, a bracket
+def _national_title_comma(text: str, start: int, kb: KB) -> bool:
+    """'Colombian Foreign Minister, Maria Angela Holguin,': a nationality and a capitalised title, then the
+    comma before the holder's name."""
+    m = _NATIONAL_TITLE_COMMA.search(text, max(0, start - 60), start)
+    return m is not None and m.group(2) in kb.person_titles
+
+
+_NATIONAL_TITLE_COMMA = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z]+(?:ese|ian|an|ish|i|ch))\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+),\s+$"
+)
 _NAME_CLOSES = re.compile(r"\s*(?:[,.;)]|\(|$)")
 # what follows a personal name: an appositive or an age, or a verb of speech or action
 _PERSON_NEXT = re.compile(
