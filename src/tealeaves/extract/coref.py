@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from tealeaves.extract.entities import (
     ACTING_BODY_AFTER,
     COMPANY_ABBREVIATIONS,
+    NATIONALITY_WORD,
     body_of_other_state,
     demonym_after,
 )
@@ -3109,7 +3110,7 @@ BROADCAST_WORD = r"(?:TV|Radio|Television)"
 _TITLE_BEFORE_MARK = re.compile(r"\b(?:titled|entitled|headlined|title|titles|headline|caption|slogan)\s*$")
 _PAPER_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}" + PAPER_WORD + r"\b")
 # a nationality before a name ("Japanese Asahi Shimbun", "Nepali paper"): not part of the name
-NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)")
+NATIONALITY = re.compile(NATIONALITY_WORD)
 _UNNAMED_MEDIUM = re.compile(
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:paper|newspaper|magazine|daily|weekly|journal|news agency)\b"
     r"(?!\s+(?:[A-Z]|called|named|titled))"

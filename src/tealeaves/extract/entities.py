@@ -119,6 +119,8 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     return _subject_names(text, out, kb, len(doc.title))
 
 
+# a nationality by its ending: "Japanese", "Colombian", "Bangladeshi", "Turkish", "French"
+NATIONALITY_WORD = r"[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)"
 # a word of a long name: a capitalised word, a capitalised phrase in quotation marks ('"National Security
 # Law"'), "south Korea"; and what joins two of them: a space, a comma, a connector ("for", "to Check",
 # "about"), an article ("Probing the Truth")
@@ -140,7 +142,7 @@ _LOCATIVE = re.compile(r"\s+(in|of)\s+(?:the\s+)?")
 
 # a nationality before a name that opens in quotation marks describes the body ('Ukrainian "Treasured Sword
 # of Songun" Association for the Study of the Juche Idea')
-_NATIONALITY_QUOTED = re.compile(r"[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)\s+(?=[\"“])")
+_NATIONALITY_QUOTED = re.compile(NATIONALITY_WORD + r"\s+(?=[\"“])")
 # an ordinal opening a name: a session or a meeting, not a body ("The Fourth Plenary Meeting of ...")
 _ORDINAL_FIRST = re.compile(
     r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|\d+(?:st|nd|rd|th))\b"
@@ -1788,7 +1790,7 @@ def _national_title_comma(text: str, start: int, kb: KB) -> bool:
 
 
 _NATIONAL_TITLE_COMMA = re.compile(
-    r"(?<![\w'’.-])([A-Z][a-z]+(?:ese|ian|an|ish|i|ch))\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+),\s+$"
+    r"(?<![\w'’.-])(" + NATIONALITY_WORD + r")\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+),\s+$"
 )
 _NAME_CLOSES = re.compile(r"\s*(?:[,.;)]|\(|$)")
 # what follows a personal name: an appositive or an age, or a verb of speech or action
