@@ -128,9 +128,13 @@ _LONG_NAME_WORD = (
     r"(?:(?!" + WEEKDAY + r"\b|" + MONTH + r"\b)[A-Z][\w'’.&-]*|[\"“][A-Z][^\"”\n]{0,60}[\"”]|"
     r"(?:south|north)\s+Korea\b[\w'’.-]*)"
 )
-_LONG_NAME_JOIN = (
-    r"(?:\s+(?:(?:of|for|to|about|on|in|with|and|against|under|by)\s+(?:the\s+)?|the\s+)?|,\s+(?!the\s))"
-)
+# the prepositions inside a long name ("Solidarity for History", "Truth about ...")
+_NAME_PREPOSITIONS = "of|for|to|about|on|with|against|under|by"
+_LONG_NAME_JOIN = r"(?:\s+(?:(?:" + _NAME_PREPOSITIONS + r"|in|and)\s+(?:the\s+)?|the\s+)?|,\s+(?!the\s))"
+# one of them: a run of capitalised words holding none is left to the shape rules
+_HAS_PREPOSITION = re.compile(r"\s(?:" + _NAME_PREPOSITIONS + r")\s|[\"“]")
+# a name's head word: the word before its first preposition, "in", "the" or comma
+_HEAD_WORD = re.compile(r"[^,]*?(?=\s+(?:" + _NAME_PREPOSITIONS + r"|in|the)\s|,|$)")
 # "The" before a capital; a sentence opens with it after a line break, a full stop or KCNA's ", ," paragraph
 # joints
 _THE_CAPITAL = re.compile(r"The (?=[A-Z])")
@@ -174,8 +178,7 @@ def _all_places(text: str, lo: int, hi: int, inside: list[Mention], kb: KB) -> b
 
 def _head_word(part: str) -> str:
     """The word before a name's first connector: "Committee" in "Committee for Measures against ..."."""
-    head = re.match(r"[^,]*?(?=\s+(?:of|for|to|about|on|in|with|against|under|by|the)\s|,|$)", part)
-    return head.group().rsplit(" ", 1)[-1] if head else ""
+    return _HEAD_WORD.match(part).group().rsplit(" ", 1)[-1]
 
 
 def _composed(text: str, start: int, end: int, inside: list[Mention], kb: KB) -> str | None:
@@ -252,7 +255,7 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
         if described is not None:
             start = described.end()  # ('The Ukrainian "Treasured Sword of Songun" ...': a nationality)
         name = text[start:end]
-        if not re.search(r"\s(?:of|for|to|about|on|with|against|under|by)\s|[\"“]", name):
+        if not _HAS_PREPOSITION.search(name):
             continue  # ("The Korean Friendship Association": the shape rules take such names)
         if any(x.start < start < x.end or x.start < end < x.end for x in found):
             continue
@@ -282,8 +285,8 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
             x.label == "ORG"
             and x.entity
             and x.start == start
-            and (m := _LOCATIVE.match(text, x.end)) is not None
-            and _all_places(text, m.end(), end, inside, kb)
+            and (after := _LOCATIVE.match(text, x.end)) is not None
+            and _all_places(text, after.end(), end, inside, kb)
             for x in inside
         ):
             continue  # ("The Xinhua News Agency of China": a body the packs know, and its country)
