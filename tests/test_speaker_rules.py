@@ -5329,3 +5329,156 @@ def test_a_name_after_a_nationality_a_capitalised_title_and_a_comma():
         "2012-02-12",
     )
     assert got == [("Holguin", "named", "Maria Angela Holguin")]
+
+
+def _person_mentions(title: str, body: str, published: str, lang: str = "en") -> list[tuple]:
+    doc = Document.create("KCNA", published, title, body, None, lang, "t")
+    return [(m.text, m.entity) for m in Pipeline(["entities"])(doc)["mention"] if m.label == "PERSON"]
+
+
+def test_a_name_after_an_abbreviated_title_the_run_of_capitals_stops_at():
+    # "Prof. Narihiko Ito of a university of Japan said": the run of capitals stops at the title's dot; the
+    # name after it is the speaker, not the whole description
+    got = _speakers(
+        "Meeting",
+        "Speeches were made at the meeting., ,  Prof. Narihiko Ito of a university of Japan said that the "
+        "way is not found for a fundamental solution.",
+        "2012-09-17",
+    )
+    assert got == [("Narihiko Ito", "named", "Narihiko Ito")]
+    # (a Korean name after the title stays with the body after it: "Prof. Jong Ki Ryol of Qinghua University")
+    body = "They met the family of Prof. Jong Ki Ryol of Qinghua University and other compatriots."
+    assert ("Jong Ki Ryol", None) in _person_mentions("Visit", body, "2011-12-27")
+    assert ("Qinghua University", None) in _org_mentions("Visit", body, "2011-12-27")
+
+
+def test_a_one_word_name_after_a_role_and_its_office():
+    # "Matsubara, Japan's minister in charge of ...": a possessive country before the role
+    got = _speakers(
+        "KCNA Commentary Rebukes Japan's Rhetoric",
+        'Matsubara, Japan\'s minister in charge of "abduction issue", on several occasions insisted that if '
+        "the abductees do not come back the issue cannot be seen as settled.",
+        "2012-07-25",
+    )
+    assert got == [("Matsubara", "named", "Matsubara")]
+    # "the Japanese minister Sakamoto said", "el diputado japones Sakamoto dijo", "el vicecanciller
+    # Yamaguchi, dijo": one name word between a role and a cue
+    assert _speakers("Match", "The Japanese minister Sakamoto said that the team lost.", "2011-12-03") == [
+        ("Sakamoto", "named", "Sakamoto")
+    ]
+    for body in (
+        'Al referirse a ese juego, el diputado japones Sakamoto dijo que "si el equipo hubiera ganado".',
+        'En ese acto el vicecanciller Yamaguchi, dijo que "el islote es japones".',
+    ):
+        got = _speakers("Juego", body, "2011-12-03", lang="es")
+        assert [g[1] for g in got] == ["named"] and got[0][0] in ("Sakamoto", "Yamaguchi")
+    # but a weekday is no name, and "Santiago Lyon, AP's director of photography" is no one-word name
+    got = _speakers("Match", "The minister Monday said that the team lost.", "2011-12-03")
+    assert got[0][1] == "anonymous"
+    assert ("Lyon", None) not in _person_mentions(
+        "Exhibition", "It will help, according to Santiago Lyon, AP's director of photography.", "2012-03-06"
+    )
+
+
+def test_a_spanish_office_and_a_portfolio_that_is_no_name():
+    # "Hor Nam Hong, vicepremier del gobierno y ministro ...": a person; "director de Defensa Nacional,
+    # vicepremier del Consejo de Ministros": a portfolio of common words, then the next office, no person
+    assert ("Hor Nam Hong", None) in _person_mentions(
+        "Homenaje",
+        "Hor Nam Hong, vicepremier del gobierno y ministro de Relaciones Exteriores del Reino de Camboya, y "
+        "su comitiva depositaron flores.",
+        "2012-04-05",
+        lang="es",
+    )
+    got = _person_mentions(
+        "Biografia",
+        "Fue vicepresidente del Comite Popular de Corea del Norte y director de Defensa Nacional, "
+        "vicepremier del Consejo de Ministros y ministro de Industria.",
+        "2011-01-31",
+        lang="es",
+    )
+    assert ("Defensa Nacional", None) not in got
+
+
+def test_korean_given_names_with_a_capital_after_the_hyphen():
+    # "Park Chung-Hee" as "Park Chung-hee" (the packs know him); "Jon Chol Gu-Kim Song Sim", a couple, is
+    # no single name
+    got = _person_mentions(
+        "Dictator",
+        'Park Chung-Hee, "yusin" dictator, pursued a harsh repressive policy as soon as he seized power.',
+        "2012-08-17",
+    )
+    assert got[0] == ("Park Chung-Hee", "park-chung-hee")
+    got = _person_mentions(
+        "Club", "Llamo a su lado a las parejas Jon Chol Gu-Kim Song Sim y Kim Hyong Jun.", "2012-01-28", "es"
+    )
+    assert not any("Gu-Kim" in name for name, _ in got)
+
+
+def test_a_surname_alone_after_two_people_of_that_name_is_the_one_named_last():
+    # "Her father Park Chung-Hee staged a coup ... In 2007 Park called": the surname stands for the one
+    # named last; but no leader goes by his surname alone ("Kim Yong Nam ... Kim Jong Il ... Kim has worked
+    # at the troupe")
+    body = (
+        "The stands of Park Geun Hye are arousing concern., ,  Her father Park Chung-Hee staged a military "
+        'coup to seize power., ,  In 2007 Park called the "military coup" a revolution.'
+    )
+    got = _person_mentions("Commentary", body, "2012-07-14")
+    assert ("Park", "park-chung-hee") in got
+    body = (
+        "Kim Yong Nam saw the opera., ,  The singer met Kim Jong Il., ,  Kim has worked at the opera troupe "
+        "for dozens of years."
+    )
+    got = _person_mentions("Singer", body, "2012-01-21")
+    assert [e for name, e in got if name == "Kim"] == []
+
+
+def test_a_known_name_glued_to_the_next_word():
+    # kcna.kp: "Kim Jong Unsaid that ..." (the line break lost between the name and the verb)
+    body = "The talks were held. Kim Jong Unsaid that the relations would develop."
+    got = _speakers("Talks", body, "2024-06-20")
+    assert got == [("Kim Jong Un", "named", "Kim Jong Un")]
+    # but "Kim Yong Sun" is not "Kim Yong Su" and an "n"
+    got = _person_mentions("Visit", "Kim Yong Sun, a worker, visited the plant.", "2024-06-20")
+    assert got[0][0] == "Kim Yong Sun"
+
+
+def test_a_name_whose_last_word_is_no_korean_syllable():
+    # "Jon Arni Halldorsson": not the Korean name "Jon Arni" and a word
+    got = _speakers(
+        "Support",
+        "Jon Arni Halldorsson, general secretary of the Iceland-DPRK Friendship and Cultural Society, said "
+        "that the DPRK is strong.",
+        "2012-02-20",
+    )
+    assert got == [("Jon Arni Halldorsson", "named", "Jon Arni Halldorsson")]
+
+
+def test_who_reported_a_clause_goes_on_after_and_and_a_colon():
+    # "X dijo que cada frase ... y prosiguio:", "X said that ... and went on:": the reporter goes on in the
+    # block, not the clause's subject
+    got = _speakers(
+        "Editorial",
+        "El pueblo redobla la decision. , El jefe de departamento del Ministerio de Industria Ligera, Han "
+        "Chong Su (de 54 anos), dijo que cada frase le conmueve mucho y prosiguio:, \r, La industria ligera "
+        "es el frente principal de la ofensiva general de este ano.",
+        "2011-01-01",
+        lang="es",
+    )
+    assert [g[2] for g in got] == ["Han Chong Su", "Han Chong Su"]
+    got = _speakers(
+        "Editorial",
+        "The people are resolved. Han Chong Su, department director of the ministry, said that every phrase "
+        "of the editorial moved him and went on:, \r, Light industry is the main front this year.",
+        "2011-01-01",
+    )
+    assert [g[2] for g in got] == ["Han Chong Su", "Han Chong Su"]
+    # but "..., comenzo el informador y prosiguio:" names a speaker of its own
+    got = _speakers(
+        "Acto",
+        "El acto tuvo lugar. , El informe senalo que el dia fue la maxima fortuna de la nacion, comenzo el "
+        "informador y prosiguio:, , Gracias a este dia el pueblo pudo avanzar.",
+        "2011-02-15",
+        lang="es",
+    )
+    assert got[-1][0] == "informador"

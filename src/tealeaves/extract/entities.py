@@ -323,7 +323,7 @@ def _with_abbreviation_dot(text: str, m: Mention) -> Mention:
 def _short_names(text: str, found: list[Mention], kb: KB, title_end: int) -> list[Mention]:
     """'Lee Myung Bak ... In the article Lee talked', 'Mahmoud Abbas ... Abbas said': a person of the packs
     the body names in full and then by the surname alone (the first word of a Korean name, else the last)
-    is the same person, unless two people named before share that word."""
+    is the same person; of two people named before who share that word, the one named last."""
     keys: dict[str, list[Mention]] = {}
     for m in found:
         words = m.text.split()
@@ -356,8 +356,23 @@ def _short_names(text: str, found: list[Mention], kb: KB, title_end: int) -> lis
             before = [m for m in full if m.end <= at] if x_ok else []
             if before and len({m.entity for m in before}) == 1:
                 new.append(Mention(at, end, key, "PERSON", before[-1].entity, "short"))
+            elif before:
+                # two people of the packs of that name before: the one named last, unless a name no pack
+                # knows came after it ("Her father Park Chung-hee staged a coup ... Park's 'military coup'")
+                last = max(
+                    (m for m in found if m.end <= at and m.label == "PERSON" and _keyed(m.text, key)),
+                    key=lambda m: m.end,
+                )
+                if last.entity is not None and last.entity not in kb.leaders:  # (no leader goes by surname)
+                    new.append(Mention(at, end, key, "PERSON", last.entity, "short"))
             at = text.find(key, end)
     return sorted(found + new, key=lambda m: (m.start, -m.end)) if new else found
+
+
+def _keyed(name: str, key: str) -> bool:
+    """A name of two words or more that opens or ends with the surname ``key``."""
+    words = name.split()
+    return len(words) >= 2 and key in (words[0], words[-1])
 
 
 # a surname that may stand alone for a person named in full before ("Yun", "Putin", "Al-Maliki")
@@ -1165,6 +1180,38 @@ def _title_case(title: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+# an abbreviated title longer than the run of capitals takes in ("Prof.", "Capt."), right before a name
+_LONG_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]{3,4}\. $")
+
+
+_LOWER_RUN = re.compile(r"[a-z]*")
+
+
+def _glued_at_end(text: str, start: int, end: int, kb: KB) -> Mention | None:
+    """A multi-word person name of the packs opening the run, its last word glued to the next word by a
+    scraping defect (kcna.kp: "Kim Jong Unsaid", "Kim Il Sungand")."""
+    if kb.glued_re is None:
+        return None
+    firsts = kb.compiled.get("glued-firsts")
+    if firsts is None:
+        firsts = kb.compiled["glued-firsts"] = frozenset(
+            s.split(" ", 1)[0]
+            for s, (label, _, _) in kb.surface.items()
+            if label == "PERSON" and s.count(" ") >= 2
+        )
+    space = text.find(" ", start, end)
+    if space < 0 or text[start:space] not in firsts:
+        return None
+    g = kb.glued_re.match(text, start, end)
+    if g is None or g.end() >= end or not text[g.end()].islower():
+        return None
+    glued = _LOWER_RUN.match(text, g.end()).group()
+    if len(glued) < 2 or glued not in kb.common_words:
+        return None  # ("Kim Yong Sun" is not "Kim Yong Su" and an "n")
+    label, eid, method = kb.surface[g.group()]
+    return Mention(g.start(), g.end(), g.group(), label, eid, method)
+
+
 def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int, glue: bool) -> tuple[list[Mention], set]:
     """Unknown names, and the known mentions they swallow. In a Title Case headline (``title_case_end``
     > 0) every word is capitalised, so only name shapes that do not rely on capitals being rare (Korean
@@ -1176,6 +1223,14 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int, glue: bool) 
         if m.group() in stopwords:
             continue  # a lone stopword ("The", "He": a fifth of the sequences) is no name
         strict = m.start() < title_case_end
+        glued_end = _glued_at_end(text, m.start(), m.end(), kb)
+        if glued_end is not None:
+            # "Kim Jong Unsaid", "Kim Jong Unexpressed deep thanks": a known name glued to the word after it
+            out.append(glued_end)
+            rest = text.find(" ", glued_end.end, m.end())
+            if rest > 0:
+                out.extend(_classify_span(text, rest + 1, m.end(), kb, strict=strict))
+            continue
         prev_head_first = None
         parts = _split_and(text, m.start(), m.end(), kb)
         for start, end in _unglued(text, parts, taken) if glue else parts:
@@ -1211,6 +1266,11 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int, glue: bool) 
                 found = _classify_span(text, s, e, kb, strict=strict)
                 if not found and not strict:
                     found = _acting_body(text, s, e, kb)
+                if not found and not strict:
+                    title = _LONG_ABBREVIATION_BEFORE.search(text, max(0, s - 8), s)
+                    if title and title.group().rstrip() in kb.person_titles:
+                        # "Prof. Narihiko Ito": a title the run of capitals stopped at, its dot
+                        found = [x for x in _classify_span(text, title.start(), e, kb) if x.start >= s]
                 out.extend(found)
     return out, replaced
 
@@ -1535,6 +1595,8 @@ def _place(word: str, kb: KB) -> bool:
 
 
 _AFTER_THE = re.compile(r"\b[Tt]he\s+$")
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'’-]* $")  # (not a sentence's last word)
+_SPANISH_OF_BEFORE = re.compile(r"\bde(?:l| la)?\s+$")
 
 
 def _mononym(word: str, kb: KB) -> bool:
@@ -1688,6 +1750,10 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         and kb.person_roles_re.match(text, end)
         and all(w[:1].isupper() for w in words)
         and not _AFTER_THE.search(text, max(0, start - 5), start)
+        and not (
+            _SPANISH_OF_BEFORE.search(text, max(0, start - 5), start)
+            and all(w.lower() in kb.common_words or w.lower() in kb.connectors for w in words)
+        )  # ("director de Defensa Nacional, vicepremier del ...": a portfolio, then the next office)
     ):  # "Juan Perez, the Peruvian ambassador"; but "in the Gaza Strip, the Chinese representative said" ends
         # a clause
         label = "PERSON"
@@ -1708,6 +1774,18 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         and kb.role_before_re.search(text, max(0, start - 40), start)
     ):
         label = "PERSON"  # "Former Mossad chief Meir Dagan": a name right after a role noun
+    if (
+        label is None
+        and not strict
+        and kb.role_before_re is not None
+        and len(words) == 1
+        and _mononym(words[0], kb)
+        and words[0].lower() not in kb.common_words
+        and words[0] not in kb.surnames  # (a Korean surname alone is a short form: _short_names)
+        and kb.rx("cue-after", lambda: r",?\s+" + kb.cue_alt + r"\b").match(text, end)
+        and _role_before_one_word(text, start, kb)
+    ):
+        label = "PERSON"  # "the Japanese minister Sakamoto said", "el diputado japones Sakamoto dijo"
     if (
         label is None
         and not strict
@@ -1741,6 +1819,8 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         and _mononym(words[0], kb)
         and kb.person_role_of_re.match(text, end)
         and not _AFTER_THE.search(text, max(0, start - 5), start)
+        # ("Santiago Lyon, AP's director of": a longer name, a place word before it)
+        and not _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 30), start)
     ):
         label = "PERSON"  # "Vishwanath, director-general of the IIJI": a one-word name and its office
     if (
@@ -1782,6 +1862,22 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         if opener is not None and not described:
             start = opener
     return [Mention(start, end, text[start:end], label, None, "pattern")]
+
+
+def _role_before_one_word(text: str, start: int, kb: KB) -> bool:
+    """A role noun right before a one-word name, or a role and a nationality after it ('el diputado japones
+    Sakamoto')."""
+    if kb.role_before_re.search(text, max(0, start - 40), start):
+        return True
+    w = _LAST_WORD.search(text, max(0, start - 30), start)
+    return (
+        w is not None
+        and (_demonym(w.group(1), kb) or demonym_after(" " + w.group(1), kb))
+        and kb.role_before_re.search(text, max(0, w.start() - 40), w.start() + 1) is not None
+    )
+
+
+_LAST_WORD = re.compile(r"(?:^|\s)(\w+) $")
 
 
 # what may close a name in apposition: a comma, a full stop, a bracket
@@ -2035,6 +2131,12 @@ def _system_name(words: list[str], kb: KB) -> int | None:
     return None
 
 
+def _syllable(word: str, kb: KB) -> bool:
+    """A romanised given-name syllable ('Chol', 'Chung-hee', 'Chung-Hee'); not two names joined by a hyphen
+    ('Gu-Kim' in 'Jon Chol Gu-Kim Song Sim', a couple)."""
+    return kb.syllable_re.fullmatch(word) is not None and word.partition("-")[2] not in kb.surnames
+
+
 def _korean_name(text: str, toks, words: list[str], kb: KB, strict: bool = False) -> list[Mention]:
     if kb.syllable_re is None or words[0] not in kb.surnames or len(words) < 2:
         return []
@@ -2042,7 +2144,7 @@ def _korean_name(text: str, toks, words: list[str], kb: KB, strict: bool = False
     while (
         n < len(words)
         and n < 3
-        and kb.syllable_re.fullmatch(words[n].rstrip("'’s"))
+        and _syllable(words[n].rstrip("'’s"), kb)
         and (
             words[n] not in kb.stopwords
             or (n == 2 and words[n] not in _NOT_LAST_SYLLABLE)
@@ -2051,7 +2153,7 @@ def _korean_name(text: str, toks, words: list[str], kb: KB, strict: bool = False
                 n == 1
                 and len(words) > 2
                 and words[2] not in kb.stopwords
-                and kb.syllable_re.fullmatch(words[2].rstrip("'’s"))
+                and _syllable(words[2].rstrip("'’s"), kb)
                 and not _label_by_head(words[:3], kb)
             )  # ("Ri Su Hyang", "Jong Su Rim": a stopword elsewhere, a middle syllable between two)
         )
@@ -2061,6 +2163,15 @@ def _korean_name(text: str, toks, words: list[str], kb: KB, strict: bool = False
         n += 1
     if n < 2 or (n < len(words) and _label_by_head(words, kb)):
         return []
+    if (
+        not strict
+        and n == len(words) - 1
+        and _mononym(words[n], kb)
+        and words[n] not in kb.surface
+        and words[n].lower() not in kb.common_words
+        and not _syllable(words[n].rstrip("'’s"), kb)
+    ):
+        return []  # "Jon Arni Halldorsson": a last word no syllable makes the whole a name of another kind
     s, e = toks[0][0], toks[n - 1][1]
     for suf in _POSSESSIVE:
         if text[s:e].endswith(suf):

@@ -431,9 +431,12 @@ def _compile_patterns(kb: KB, p: dict) -> None:
             r"|their|is|was|are|were|has|had|said|says)\b)[A-Za-z][\w'.-]*\s+){1,3}(?:" + strong + r"))\b"
         )
         # a one-word name before such a role and what it is the role of: "Vishwanath, director-general of"
-        # ("Matsubara, Japanese minister in charge of", "Sakamoto, member of the House of Representatives")
+        # ("Matsubara, Japanese minister in charge of", "Sakamoto, member of the House of Representatives",
+        # "Matsubara, Japan's minister in charge of")
         kb.person_role_of_re = re.compile(
-            r",\s+(?:(?:[A-Za-z][\w.-]*\s+){0,2}(?:" + strong + r"|member)\s+(?:of|at|to|in\s+charge\s+of)\s)"
+            r",\s+(?:(?:[A-Za-z][\w.'’-]*\s+){0,2}(?:"
+            + strong
+            + r"|member)\s+(?:of|at|to|in\s+charge\s+of)\s)"
         )
         lower_roles = "|".join(
             re.escape(r) for r in sorted(set(roles) - modifiers, key=len, reverse=True) if r.islower()

@@ -415,9 +415,22 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
         while end > first.start and text[end - 1] in " -0\n":
             end -= 1
         cue_at = c.start()
+        reported_goes_on = False
         if len(cues) > 1 and re.fullmatch(r",\s*(?:and\s+)?|\s+(?:and|y)\s+", s[cues[-2].end() : c.start()]):
             cue_at = cues[-2].start()  # 'the paper said, and went on:', '... said and went on:': who said it
             # goes on
+        elif (
+            len(cues) > 1
+            and _CONTINUE.search(s[: c.end()])
+            and _AND_Y_BEFORE.search(s, 0, c.start())
+            and _THAT_AFTER_CUE.match(s, cues[-2].end())
+            and _INVERTED_BLOCK_ES.search(s, cues[-2].end(), c.start()) is None  # (not "..., comenzo el
+            # informador y prosiguio:", a speaker of its own)
+        ):
+            # "X dijo que cada frase le conmueve mucho y prosiguio:", "X said that ... and went on:": who
+            # reported the clause goes on, not the clause's subject
+            cue_at = cues[-2].start()
+            reported_goes_on = True
         elif _PARTICIPLE_RE.fullmatch(c.group()):
             # 'X noted that the DPRK celebrated the Day of the Sun with splendor, adding:': the participle's
             # subject is the main verb's, not the reported clause's
@@ -428,12 +441,12 @@ def _blocks(text: str, doc: Document, sentences: list[Sentence], mentions, kb: K
                 cue_at = main[-1].start()
         inverted = (
             _INVERTED_BLOCK.fullmatch(s, cues[-2].end(), c.start())
-            if len(cues) > 1 and s[: cues[-2].start()].rstrip().endswith(",")
+            if len(cues) > 1 and s[: cues[-2].start()].rstrip().endswith(",") and not reported_goes_on
             else None
         )
         zero_subject = False
         speaker = None
-        if inverted is None and _CONTINUE.search(s[: c.end()]):
+        if inverted is None and not reported_goes_on and _CONTINUE.search(s[: c.end()]):
             # "Asi senala el diario Rodong Sinmun en un comentario ... y continua:", "..., comienza el
             # articulo y prosigue:": the subject after the first verb; "..., asevera y prosigue:": none
             inverted = _INVERTED_BLOCK_ES.search(s, 0, c.start())
@@ -620,6 +633,8 @@ _INVERTED_TAIL_ES = re.compile(
 # "..., senalo el y continuo:": the pronoun after the verb (él written without its accent)
 _PRONOUN_BLOCK_ES = re.compile(r"\s+(él|el|ella)\s+y\s+[a-záéíóúñ]+\s*:")
 _ZERO_SUBJECT_ES = re.compile(r",\s+[a-zñáéíóú]+\s+y\s+$")  # "..., asevera y prosigue:"
+_AND_Y_BEFORE = re.compile(r",?\s+(?:and|y)\s+$")
+_THAT_AFTER_CUE = re.compile(r"\s+(?:that|que)\s")
 _CONTINUE = re.compile(r"\b(?:" + GOES_ON + r"|adding|added)$")
 _FOLLOWING = re.compile(
     r"\b(?P<verb>released|issued|published|made public|sent|carried|read out|announced|gave|made)\s+"
