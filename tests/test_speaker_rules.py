@@ -5482,3 +5482,35 @@ def test_who_reported_a_clause_goes_on_after_and_and_a_colon():
         lang="es",
     )
     assert got[-1][0] == "informador"
+
+
+def test_a_cabinet_secretary_of_a_state_is_one_holder():
+    # "the U.S. defense secretary asserted": an office one person holds, named with no entity
+    got = _speakers(
+        "Moves",
+        "Right after the meeting the U.S. defense secretary asserted that the U.S. would cooperate.",
+        "2012-11-07",
+    )
+    assert got == [("U.S. defense secretary", "named", None)]
+
+
+def test_a_name_before_from_and_an_institution():
+    # "Wolf-Dieter Rausch from University of Veterinary Medicine Vienna, Austria, made a speech ... he said"
+    got = _speakers(
+        "Conference",
+        "At the conference on Monday, Wolf-Dieter Rausch from University of Veterinary Medicine Vienna, "
+        "Austria, made a speech., ,  The first nerve culture is of high technology, he said.",
+        "2012-09-24",
+    )
+    assert got == [("he", "named", "Wolf-Dieter Rausch")]
+
+
+def test_a_name_opening_with_a_lower_case_arabic_article():
+    # "local daily al-Thawra reported ... the paper said": the daily's name, which no capital opens
+    got = _speakers(
+        "Practice",
+        "Syrian missile forces have carried out a project, local daily al-Thawra reported on Monday. , , "
+        'During the practice, "the missile forces performed the project with accuracy," the paper said.',
+        "2011-12-08",
+    )
+    assert [g[2] for g in got] == ["al-Thawra", "al-Thawra"]
