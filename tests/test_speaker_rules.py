@@ -5514,3 +5514,38 @@ def test_a_name_opening_with_a_lower_case_arabic_article():
         "2011-12-08",
     )
     assert [g[2] for g in got] == ["al-Thawra", "al-Thawra"]
+
+
+def test_spanish_officials_and_experts_stay_anonymous():
+    # "un funcionario del Ministerio de Deportes dijo": an official, as in English, not the ministry
+    got = _speakers(
+        "Campeonato",
+        "Citado por la ACNC, un funcionario del Ministerio de Deportes dijo que participan muchos jugadores.",
+        "2011-10-08",
+        lang="es",
+    )
+    assert got == [("funcionario del Ministerio de Deportes", "anonymous", None)]
+
+
+def test_an_office_of_a_long_state_name_before_the_holder():
+    # "ante el presidente de la Republica de Serbia, Boris Tadzic, ... el mandatario dijo": the office of a
+    # state whose name holds a connector gives the holder his role
+    got = _speakers(
+        "Cartas credenciales",
+        "Kim Son Gyong presento el dia 21 ante el presidente de la Republica de Serbia, Boris Tadzic, sus "
+        "cartas credenciales. En la ocasion el mandatario dijo que Serbia aprecia las relaciones.",
+        "2012-02-28",
+        lang="es",
+    )
+    assert got == [("mandatario", "named", "Boris Tadzic")]
+
+
+def test_an_article_posted_on_the_homepage_of_a_body():
+    # "posted on the Internet homepage of the Ria-Soyuz Music Press Company of Russia ... The article said:"
+    got = _speakers(
+        "Ceramics",
+        'An article titled "Korea\'s Long History" was posted on the Internet homepage of the Ria-Soyuz '
+        "Music Press Company of Russia.,  The article said:, ,  From olden times Koreans made ceramics.",
+        "2011-06-03",
+    )
+    assert got == [("article", "named", "Ria-Soyuz Music Press Company of Russia")]

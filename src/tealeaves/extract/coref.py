@@ -382,13 +382,14 @@ def media_words(kb: KB) -> str:
 def medium_kind_lead(kb: KB) -> re.Pattern:
     """A medium's kind before its name, with up to three capitalised words before it: "Chinese Internet
     website Xinlang", "the Indonesian paper Suara Karya" (the packs' paper and broadcaster nouns, and an
-    Internet homepage or site)."""
+    Internet homepage or site, or whose it is)."""
     return kb.rx(
         "medium-kind-lead",
         lambda: (
             r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:[Ii]nternet\s+)?(?:"
             + media_words(kb)
-            + r"|homepage|site)\s+(?=[A-Z])"
+            # ("the Internet homepage of the Ria-Soyuz Music Press Company": whose homepage)
+            + r"|homepage|site|(?:homepage|site|website)\s+of(?:\s+the)?)\s+(?=[A-Z])"
         ),
     )
 
@@ -2228,7 +2229,9 @@ class Discourse:
                 r"\b(?:al|el|la|del|the|to the|of the)\s+((?:[a-záéíóúñ-]+\s+)?(?:"
                 + "|".join(map(re.escape, words))
                 + r")(?:\s+[a-záéíóúñ]+)?"
-                + r"(?:\s+(?:of|de)\s+(?:the\s+|la\s+|el\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?),$"
+                # ("the president of Tunisia,", "el presidente de la Republica de Serbia,")
+                + r"(?:\s+(?:of|de)\s+(?:the\s+|la\s+|el\s+)?[A-Z][\w'’-]*"
+                + r"(?:\s+(?:(?:of|de|del|la|the)\s+)?[A-Z][\w'’-]*){0,3})?),$"
             )
         m = rx.search(pre)
         return m.group(1) if m else None
