@@ -5549,3 +5549,32 @@ def test_an_article_posted_on_the_homepage_of_a_body():
         "2011-06-03",
     )
     assert got == [("article", "named", "Ria-Soyuz Music Press Company of Russia")]
+
+
+def test_quoted_as_saying():
+    # "X quoted Y as saying that ...": Y's words (annotation precedent "quoted ... as saying", cue
+    # "saying"); a document stands for its issuer ("the information disclosed by WikiLeaks")
+    got = _quote_fields(
+        "Report",
+        "The Washington Post on April 18 quoted the information disclosed by WikiLeaks as saying that the "
+        "U.S. had planned the attack.",
+        "2011-04-20",
+        ("text", "cue", "speaker_kind", "speaker_name"),
+    )
+    assert got == [("the U.S. had planned the attack", "saying", "named", "WikiLeaks")]
+    got = _quote_fields(
+        "Report",
+        "The Finance Ministry of Japan quoted a survey on June 14 as saying that firms are in depression.",
+        "2011-06-20",
+        ("text", "speaker_kind"),
+    )
+    assert got == [("firms are in depression", "anonymous")]
+    # nothing after "as saying": the opening clause is the words
+    got = _quote_fields(
+        "Piracy",
+        "Piracy cases in the strait fell significantly, Antara News Agency quoted an Indonesian minister as "
+        "saying on Friday.",
+        "2011-05-05",
+        ("text", "speaker_kind"),
+    )
+    assert got == [("Piracy cases in the strait fell significantly", "anonymous")]

@@ -107,6 +107,8 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
             out.append(q)
     out += _blocks(text, doc, sentences, mentions, kb, glued)
     out += _says_this(text, doc, sentences, mentions, kb)
+    if "as saying" in text:
+        out += _quoted_as_saying(text, doc, sentences, mentions, kb)
     for sent in sentences:
         if sent.start < doc.body_offset or _asi(kb).match(text, sent.start, sent.end):
             continue  # ("Asi senala el diario ...": the words are the sentence before)
@@ -121,6 +123,42 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
     out.sort(key=lambda q: q.start)
     out = _continued(out, kb)
     return _resolve(out, text, sentences, mentions, kb, doc)
+
+
+# "The Finance Ministry quoted a survey on June 14 as saying that ...": the one quoted speaks, the clause
+# after "saying" (or the sentence's opening clause, when nothing follows: "..., Antara quoted a minister as
+# saying on Friday.")
+_QUOTED_AS = re.compile(
+    r"\bquoted\s+(?:(?:the|a|an)\s+)?(?P<sp>[^.;:\"“]{1,150}?)(?:\s+(?:on|in)\s+(?:"
+    + _WEEKDAY
+    + r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s+as\s+(?P<cue>saying)\b"
+    r"(?P<when>\s+(?:on|at|in|during)\s+[^,\"“]{1,80}?(?=\s+that\b|[.,]?$))?(?:\s*,?\s*that\b)?\s*"
+)
+
+
+_AS_SAYING = re.compile(r"\s+(?:on\s+[^,]{1,30}?\s+)?as\s+saying\b")
+
+
+def _quoted_as_saying(text: str, doc: Document, sentences: list[Sentence], mentions, kb: KB) -> list[Quote]:
+    out = []
+    for sent in sentences:
+        if sent.start < doc.body_offset:
+            continue
+        s = text[sent.start : sent.end]
+        m = _QUOTED_AS.search(s)
+        if m is None:
+            continue
+        body_end = len(s.rstrip(" .!?"))
+        speaker = (sent.start + m.start("sp"), sent.start + m.end("sp"))
+        if len(s[m.end() : body_end].split()) >= 3:
+            qs, qe = m.end(), _clause_end(s, m.end(), body_end)
+        else:
+            comma = s.rfind(", ", 0, m.start())
+            if comma < 0 or len(s[:comma].split()) < 3:
+                continue
+            qs, qe = len(s) - len(s.lstrip()), comma
+        out.append(_quote(text, sent.start + qs, sent.start + qe, False, speaker, "saying", mentions, kb))
+    return out
 
 
 _GOES_ON = frozenset({"goes on", "went on", "continued", "continues", "adding", "added", "went on to say"})
@@ -2152,7 +2190,8 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         speaker_span = _appositive_person(text, speaker_span, outside, kb)
         speaker_span = _coordinated_subject(text, speaker_span, mentions)
         speaker_span = _listed_subject(text, speaker_span, mentions)
-        if cue.endswith("ing"):
+        if cue.endswith("ing") and not _AS_SAYING.match(text, speaker_span[1]):
+            # (not the one "quoted ... as saying": "the information disclosed by WikiLeaks" is whole)
             speaker_span = _participle_subject(text, speaker_span, mentions, kb)
         speaker_span = _after_adverb(text, speaker_span, start, mentions, kb)
         speaker_span = _medium_after_nationality(text, speaker_span, mentions, kb)
@@ -2585,8 +2624,8 @@ _AUTHORED_BY = re.compile(
 _ISSUER_NOUNS = frozenset(
     {
         *("survey", "surveys", "poll", "estimate", "estimates", "study", "studies", "data", "figures"),
-        *("statistics", "chapter", "decree", "decrees", "order", "findings", "analysis"),
-        *("reporte", "informe", "decreto", "orden", "encuesta", "estudio"),
+        *("statistics", "chapter", "decree", "decrees", "order", "findings", "analysis", "information"),
+        *("reporte", "informe", "decreto", "orden", "encuesta", "estudio", "informacion", "información"),
     }
 )
 # "chapter of a report by ", "decree of the ", "reporte de la ": lower-case words with such a noun, then the
