@@ -5578,3 +5578,6 @@ def test_quoted_as_saying():
         ("text", "speaker_kind"),
     )
     assert got == [("Piracy cases in the strait fell significantly", "anonymous")]
+    # the passive: "Kim Yong Nam was quoted as saying that ..."
+    got = _speakers("R", "Kim Yong Nam was quoted as saying that the relations would develop.", "2011-05-05")
+    assert got == [("Kim Yong Nam", "named", "Kim Yong Nam")]

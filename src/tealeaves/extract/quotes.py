@@ -136,7 +136,11 @@ _QUOTED_AS = re.compile(
 )
 
 
-_AS_SAYING = re.compile(r"\s+(?:on\s+[^,]{1,30}?\s+)?as\s+saying\b")
+_WAS_QUOTED_AS = re.compile(
+    r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?quoted\s+"
+    r"as\s+saying\b(?:\s*,?\s*that\b)?\s*"
+)
+_AS_SAYING = re.compile(r"\s+(?:on\s+[^,]{1,30}?\s+)?as\s+saying\b|" + _WAS_QUOTED_AS.pattern)
 
 
 def _quoted_as_saying(text: str, doc: Document, sentences: list[Sentence], mentions, kb: KB) -> list[Quote]:
@@ -146,10 +150,18 @@ def _quoted_as_saying(text: str, doc: Document, sentences: list[Sentence], menti
             continue
         s = text[sent.start : sent.end]
         m = _QUOTED_AS.search(s)
-        if m is None:
+        passive = _WAS_QUOTED_AS.search(s) if m is None else None
+        if passive is not None:
+            # "Kim Yong Nam was quoted as saying that ...": the subject was quoted
+            m = passive
+            speaker = _subject_before(text, sent.start, sent.start + m.start(), kb)
+            if speaker is None:
+                continue
+        elif m is None:
             continue
+        else:
+            speaker = (sent.start + m.start("sp"), sent.start + m.end("sp"))
         body_end = len(s.rstrip(" .!?"))
-        speaker = (sent.start + m.start("sp"), sent.start + m.end("sp"))
         if len(s[m.end() : body_end].split()) >= 3:
             qs, qe = m.end(), _clause_end(s, m.end(), body_end)
         else:
