@@ -164,6 +164,8 @@ def _quoted_as_saying(text: str, doc: Document, sentences: list[Sentence], menti
         body_end = len(s.rstrip(" .!?"))
         if len(s[m.end() : body_end].split()) >= 3:
             qs, qe = m.end(), _clause_end(s, m.end(), body_end)
+        elif passive is not None:
+            continue  # ('"...," Khamenei was quoted as saying.': the quotation's own rule)
         else:
             comma = s.rfind(", ", 0, m.start())
             if comma < 0 or len(s[:comma].split()) < 3:
