@@ -5581,3 +5581,22 @@ def test_quoted_as_saying():
     # the passive: "Kim Yong Nam was quoted as saying that ..."
     got = _speakers("R", "Kim Yong Nam was quoted as saying that the relations would develop.", "2011-05-05")
     assert got == [("Kim Yong Nam", "named", "Kim Yong Nam")]
+
+
+def test_the_speaker_after_the_floor_was_taken_by_someone():
+    # "The floor was taken by Jon Yong Nam, chairman of ... The speaker said ... he noted": who took the floor
+    got = _speakers(
+        "Youth Day",
+        "Present there were officials concerned., ,  The floor was taken by Jon Yong Nam, chairman of the "
+        "Central Committee of the Kim Il Sung Socialist Youth League., ,  The speaker said Kim Jong Un "
+        "provided the meeting for 152 delegates.",
+        "2012-08-29",
+    )
+    assert got == [("speaker", "named", "Jon Yong Nam")]
+    got = _speakers(
+        "Meeting",
+        "Present there were officials., , Jon Yong Nam, chairman of the League, took the floor., ,  The "
+        "speaker said the country would prosper.",
+        "2012-08-29",
+    )
+    assert got == [("speaker", "named", "Jon Yong Nam")]

@@ -105,7 +105,9 @@ _SENT_TO_HIM = re.compile(
 )
 # what "the speaker" did before: "made a speech", "hizo uso de la palabra"
 _SPOKE = {
-    "speaker": re.compile(r"\b(?:made|delivered|gave) an? (?:[\w-]+ )?(?:speech|address)\b|\bspoke\b"),
+    "speaker": re.compile(
+        r"\b(?:made|delivered|gave) an? (?:[\w-]+ )?(?:speech|address)\b|\bspoke\b|\btook the floor\b"
+    ),
     "orador": re.compile(r"\bhizo uso de la palabra\b|\bpronunci[oó] (?:un|el) discurso\b"),
 }
 # what a described headline speaker is when it is one person ("Chinese Official", "Bangladesh Political
@@ -3125,6 +3127,8 @@ _UNNAMED_MEDIUM = re.compile(
 _MADE_BY_ES = {
     "informante": re.compile(r"\b[Ii]nforme\b[^.;:]{0,80}?\b(?:a\s+cargo\s+de(?:l)?|por)\s+"),
     "orador": re.compile(r"\b[Dd]iscurso\b[^.;:]{0,80}?\ba\s+cargo\s+de(?:l)?\s+"),
+    # (and English: "The floor was taken by Jon Yong Nam, chairman of ... The speaker said")
+    "speaker": re.compile(r"\b(?:[Ff]loor\s+was\s+taken|[Ss]peech\s+was\s+(?:made|delivered))\s+by\s+"),
 }
 # a delegation and who leads it: "The delegation of Chinese publishers headed by "
 _DELEGATION_LED = re.compile(
