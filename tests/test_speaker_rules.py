@@ -5600,3 +5600,17 @@ def test_the_speaker_after_the_floor_was_taken_by_someone():
         "2012-08-29",
     )
     assert got == [("speaker", "named", "Jon Yong Nam")]
+
+
+def test_a_chinese_surname_that_is_a_pronoun_elsewhere():
+    # "Vice-manager of a company He Ying noted": mid-sentence "He" and a pinyin word are a name; "He Said"
+    # opening a sentence is no one
+    got = _speakers(
+        "Opera",
+        "Vice-manager of a company He Ying noted that he was carried away by the voices.",
+        "2012-06-26",
+    )
+    assert got == [("He Ying", "named", "He Ying")]
+    got = _person_mentions("Leaders", "Present were Hu Jintao, He Guoqiang and other leaders.", "2012-06-26")
+    assert ("He Guoqiang", None) in got
+    assert _person_mentions("Talks", "He Said that the talks failed.", "2012-06-26") == []

@@ -1626,6 +1626,7 @@ def _place(word: str, kb: KB) -> bool:
 
 
 _AFTER_THE = re.compile(r"\b[Tt]he\s+$")
+_MID_SENTENCE = re.compile(r"[a-z,] $")
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'’-]* $")  # (not a sentence's last word)
 _SPANISH_OF_BEFORE = re.compile(r"\bde(?:l| la)?\s+$")
 
@@ -1674,6 +1675,13 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
     ):
         if words[0] in kb.person_titles and len(words) > 1 and words[1] not in kb.stopwords:
             break  # "President Obiang Nguema Mbasogo": the title tells a person follows
+        if (
+            not strict
+            and 2 <= len(words) <= 3
+            and _MID_SENTENCE.search(text, max(0, toks[0][0] - 2), toks[0][0])
+            and _system_name(words, kb) == 0
+        ):
+            break  # "Vice-manager of a company He Ying", ", He Guoqiang": mid-sentence, a surname, not "He"
         if (
             len(words) >= 4
             and _MONTH_DAY.fullmatch(" ".join(words[:2]))
