@@ -5614,3 +5614,15 @@ def test_a_chinese_surname_that_is_a_pronoun_elsewhere():
     got = _person_mentions("Leaders", "Present were Hu Jintao, He Guoqiang and other leaders.", "2012-06-26")
     assert ("He Guoqiang", None) in got
     assert _person_mentions("Talks", "He Said that the talks failed.", "2012-06-26") == []
+
+
+def test_a_name_then_the_survey_it_issued():
+    # "according to a Gallup poll released earlier this month": Gallup (a document stands for its issuer);
+    # not "Another article" nor "South Korean paper"
+    got = _speakers(
+        "Economy",
+        "Fifty-nine percent of Americans disapprove of his handling of the economy, according to a Gallup "
+        "poll released earlier this month.",
+        "2012-03-03",
+    )
+    assert [g[1:] for g in got] == [("named", "Gallup")]

@@ -2674,6 +2674,13 @@ def _plural_office(pre: list[str], kb: KB) -> bool:
     return last.endswith("s")
 
 
+# a name, then the document it issued: "Gallup poll (released earlier this month)", "Pew survey"
+_NAME_THEN_DOC = re.compile(
+    r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+([a-z]+)"
+    r"(?:\s+(?:released|published|conducted|issued|made\s+public|compiled)\b.*)?"
+)
+
+
 def _issuer_in_span(
     text: str, ss: int, se: int, inside: list[Mention], kb: KB
 ) -> tuple[str, str | None, str] | None:
@@ -3079,6 +3086,18 @@ def _speaker_kind(
         return (
             issuer  # "a decree of the Presidium of the ...", "the survey of the Cabinet Office": its issuer
         )
+    named_doc = _NAME_THEN_DOC.fullmatch(sp)
+    if (
+        named_doc is not None
+        and named_doc.group(2) in _ISSUER_NOUNS | {"report", "reports"}
+        and not any(w in kb.stopwords or state_demonym(w, kb) for w in named_doc.group(1).split())
+    ):
+        # "according to a Gallup poll released earlier this month", "a Pew survey": the name issued it
+        hit = [m for m in inside if m.start == ss and m.text == named_doc.group(1)]
+        if hit and hit[0].label in ("ORG", "PERSON"):
+            return "named", hit[0].entity, _name(kb, hit[0])
+        if not hit:
+            return "named", None, named_doc.group(1)
     owned = re.fullmatch(r"(its|their)\s+(?:[\w-]+\s+)?([a-z]+)", sp)
     if owned and (owned.group(2) in kb.doc_nouns or owned.group(2) in _ISSUER_NOUNS):
         # "X posted a loss, according to its survey": the document of whom the "its" stands for
