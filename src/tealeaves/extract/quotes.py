@@ -3091,6 +3091,8 @@ def _speaker_kind(
         named_doc is not None
         and named_doc.group(2) in _ISSUER_NOUNS | {"report", "reports"}
         and not any(w in kb.stopwords or state_demonym(w, kb) for w in named_doc.group(1).split())
+        # ("Survey data issued by ...", "Foreign figures": a sentence's capital, no name)
+        and not all(w.lower() in kb.common_words for w in named_doc.group(1).split())
     ):
         # "according to a Gallup poll released earlier this month", "a Pew survey": the name issued it
         hit = [m for m in inside if m.start == ss and m.text == named_doc.group(1)]
