@@ -5626,3 +5626,21 @@ def test_a_name_then_the_survey_it_issued():
         "2012-03-03",
     )
     assert [g[1:] for g in got] == [("named", "Gallup")]
+
+
+def test_a_closing_name_with_its_appositive_before_the_cue():
+    # "A, Kurbonzyon Mirzoyeva, secretary of the Sogd Regional Committee of ..., noted, adding: B": the name
+    # before its appositive says A, and B after the colon
+    got = _speakers(
+        "Tajik",
+        "Kim Jong Il developed the traditional DPRK-China friendship into a new higher stage through his "
+        "recent visit to China, Kurbonzyon Mirzoyeva, secretary of the Sogd Regional Committee of the Party "
+        "of Tajikistan, noted, adding: The cordial hospitality was impressive.",
+        "2011-06-28",
+    )
+    assert [g[2] for g in got] == ["Kurbonzyon Mirzoyeva", "Kurbonzyon Mirzoyeva"]
+    # but not a relative clause ("Ivan Petrov, who is secretary of the committee, said")
+    got = _speakers(
+        "T", "The DPRK is strong, Ivan Petrov, who is secretary of the committee, said.", "2011-06-28"
+    )
+    assert got == []

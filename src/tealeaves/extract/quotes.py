@@ -1038,6 +1038,10 @@ _SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds
 _CLOSE_NP = re.compile(
     r",[\"”]?\s+((?:[\w'’.\"-]+\s+){0,14}?[\w'’.\"-]+)\s+(?:(?!(?:daily|weekly|monthly|quarterly)\b)[a-z]\w*ly\s+)?$"
 )  # ("..., the daily noted": the paper, not "the" and an adverb; "National Assembly said": no adverb)
+# a name, its appositive and the comma before a closing cue: ", Ivan Petrov, secretary of the committee, said"
+_CLOSE_APPOSED = re.compile(
+    r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4}),\s+(?P<app>(?:the\s+|a\s+|an\s+)?[a-z][^,;:\"“”]{2,150}?),\s+$"
+)
 # what may follow a closing cue: ", adding", "." (also "..., Rodong Sinmun Monday says in an article, and
 # goes on:")
 # a month, written out or abbreviated
@@ -1122,6 +1126,11 @@ def _closing(s: str, body_end: int, cues: list[re.Match], kb: KB):
             continue
         m = _CLOSE_NP.search(s, max(0, c.start() - 150), c.start())
         if m is None:
+            a = _CLOSE_APPOSED.search(s, max(0, c.start() - 220), c.start())
+            if a is not None and a.start() > 15 and not _is_clause(a.group("app")):
+                # "A, Kurbonzyon Mirzoyeva, secretary of the Sogd Regional Committee ..., noted.": the name
+                # before its appositive
+                return (a.start(1), a.end(1)), c.group(), a.start(), c.end()
             continue
         sp = m.group(1)
         if m.start() > 15 and not _is_clause(sp) and not sp.lower().startswith(("and ", "but ", "as ")):
