@@ -5644,3 +5644,15 @@ def test_a_closing_name_with_its_appositive_before_the_cue():
         "T", "The DPRK is strong, Ivan Petrov, who is secretary of the committee, said.", "2011-06-28"
     )
     assert got == []
+
+
+def test_a_spanish_adverb_trailing_the_speaker():
+    # "Ryu tambien apunto que": Ryu, not "Ryu tambien"
+    got = _speakers(
+        "Ryu",
+        "Despues de tomar el cargo imito los disparates del traidor Lee Myung Bak., ,  Ryu U Ik lo siguio., "
+        ", Ryu tambien apunto que el Norte tomara una opcion buena.",
+        "2012-10-31",
+        lang="es",
+    )
+    assert got[-1][0] == "Ryu"

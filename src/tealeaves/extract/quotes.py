@@ -1429,7 +1429,9 @@ _LY_NOUNS = (
     r"homily|folly|belly|jelly|lily|Italy|July|Sicily|Kelly|Ely)"
 )
 _TRAIL_WORDS = re.compile(
-    r"\s+(?:(?:on\s+)?" + _WEEKDAY + r"|today|also|then|further|even|said|says|"
+    # (and the Spanish adverbs: "Ryu tambien apunto que")
+    r"\s+(?:(?:on\s+)?" + _WEEKDAY + r"|today|also|then|further|even|said|says|tambien|también|ademas|además|"
+    r"asimismo|"
     r"once again|again|later|earlier|here|there|on \w+\.? \d+(?:, \d{4})?|"
     r"(?:in|at) (?:a|an|the|his|her|its|their) [\w\s-]{1,30}|"
     r"on the occasion [\w\s]{1,30}|(?!" + _LY_NOUNS + r"\b)[a-z]\w+ly)$"
