@@ -5656,3 +5656,23 @@ def test_a_spanish_adverb_trailing_the_speaker():
         lang="es",
     )
     assert got[-1][0] == "Ryu"
+
+
+def test_a_participle_of_speaking_opening_the_sentence():
+    # "Speaking at a seminar held at the press center in Seoul Wednesday, Mun Jong In said, "..."": the
+    # phrase is no words said, and the subject follows it
+    got = _quote_fields(
+        "Seminar",
+        'Speaking at a seminar held at the press center in Seoul Wednesday, Mun Jong In said, "It is '
+        'difficult to overcome the situation."',
+        "2011-10-31",
+        ("text", "speaker_name"),
+    )
+    assert got == [("It is difficult to overcome the situation.", "Mun Jong In")]
+    got = _quote_fields(
+        "Seminar",
+        "Speaking at a seminar in Seoul, Mun Jong In said that it is difficult to overcome the situation.",
+        "2011-10-31",
+        ("text", "speaker_name"),
+    )
+    assert got == [("it is difficult to overcome the situation", "Mun Jong In")]

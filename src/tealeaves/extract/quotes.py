@@ -1038,6 +1038,12 @@ _SAY = {"said", "says", "noted", "notes", "stressed", "stresses", "added", "adds
 _CLOSE_NP = re.compile(
     r",[\"”]?\s+((?:[\w'’.\"-]+\s+){0,14}?[\w'’.\"-]+)\s+(?:(?!(?:daily|weekly|monthly|quarterly)\b)[a-z]\w*ly\s+)?$"
 )  # ("..., the daily noted": the paper, not "the" and an adverb; "National Assembly said": no adverb)
+# a participle of speaking or meeting opening the sentence, then only its phrase before the subject's comma
+_CIRCUMSTANCE_OPENER = re.compile(
+    r"\s*(?:Speaking|Addressing|Talking|Writing|Answering|Replying|Responding|Meeting|Visiting|Commenting)\s+"
+    r"[^,;:]*$"
+)
+_CIRCUMSTANCE_LEAD = re.compile(_CIRCUMSTANCE_OPENER.pattern[:-1] + r",\s+")
 # a name, its appositive and the comma before a closing cue: ", Ivan Petrov, secretary of the committee, said"
 _CLOSE_APPOSED = re.compile(
     r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4}),\s+(?P<app>(?:the\s+|a\s+|an\s+)?[a-z][^,;:\"“”]{2,150}?),\s+$"
@@ -1133,6 +1139,8 @@ def _closing(s: str, body_end: int, cues: list[re.Match], kb: KB):
                 return (a.start(1), a.end(1)), c.group(), a.start(), c.end()
             continue
         sp = m.group(1)
+        if _CIRCUMSTANCE_OPENER.match(s, 0, m.start()):
+            continue  # ("Speaking at a seminar, Mun Jong In said, ...": the circumstance, no words said)
         if m.start() > 15 and not _is_clause(sp) and not sp.lower().startswith(("and ", "but ", "as ")):
             return (m.start(1), m.end(1)), c.group(), m.start(), c.end()
     if s.rstrip()[-1:] not in '.!?"”:':
@@ -1496,6 +1504,16 @@ _DOC_WHICH = re.compile(
 
 
 def _subject_before(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, int] | None:
+    span = _subject_before_once(text, s_start, cue_at, kb)
+    if span is None:
+        lead = _CIRCUMSTANCE_LEAD.match(text, s_start, cue_at)
+        if lead is not None and lead.end() < cue_at:
+            # "Speaking at a seminar in Seoul Wednesday, Mun Jong In said": the subject after the phrase
+            span = _subject_before_once(text, lead.end(), cue_at, kb)
+    return span
+
+
+def _subject_before_once(text: str, s_start: int, cue_at: int, kb: KB) -> tuple[int, int] | None:
     """The speaker before a cue: the noun phrase nearest to it ("X, chief of the group, said" -> "chief of
     the group"; its entity is resolved later through the name before it). A Spanish clause joined to the
     cue by "y" ("el traidor Lee Myung Bak invito a Chongwadae a los ninos y les dijo") gives its subject,
