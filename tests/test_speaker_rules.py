@@ -5676,3 +5676,15 @@ def test_a_participle_of_speaking_opening_the_sentence():
         ("text", "speaker_name"),
     )
     assert got == [("it is difficult to overcome the situation", "Mun Jong In")]
+
+
+def test_a_states_leader_is_its_head_of_state_as_the_story_names_him():
+    # "Nigerian President Goodluck Jonathan has said ... The Nigerian leader said this", and the headline's
+    # "...: Nigerian Leader"
+    got = _speakers(
+        "Terrorism Will Be Defeated: Nigerian Leader",
+        "Nigerian President Goodluck Jonathan has said the country would work with the United Nations to "
+        "ensure terrorism is brought under control. , , The Nigerian leader said this on Saturday.",
+        "2011-08-31",
+    )
+    assert {g[2] for g in got} == {"Goodluck Jonathan"}

@@ -1725,6 +1725,17 @@ class Discourse:
     # -- descriptions --------------------------------------------------------------------------------
     def role(self, head: str, at: int, definite: bool, span: str = "") -> Ref | None:
         """'the Mongolian ambassador' -> the person introduced with that role, if any."""
+        if (
+            definite
+            and head.lower() == "leader"
+            and any(_state_demonym(w, self.kb) or country_entity(w, self.kb) for w in span.split()[:-1])
+        ):
+            # "The Nigerian leader said" after "Nigerian President Goodluck Jonathan": a state's leader is
+            # its head of state or government, as the story names him
+            for alt in _STATE_LEADERS:
+                r = self.role(alt, at, definite, span)
+                if r is not None and (r.entity or r.name):
+                    return r
         if definite:
             # (the office or one it stands for: "El mandatario dijo" after "al presidente pakistani, X")
             names = [head, *self.kb.p.get("names", {}).get("role_synonyms", {}).get(head.lower(), [])]
@@ -3678,6 +3689,9 @@ _HEAD_OF_STATE = frozenset(("president", "premier", "king", "queen", "emir", "su
 _TRANSIENT_BODIES = frozenset(("delegation", "team", "group", "mission", "party"))
 
 
+_STATE_LEADERS = ("president", "prime minister", "premier", "king", "emir", "sultan")
+
+
 def _headline_office(sp: str, words: list[str], at: int, disc: Discourse) -> Ref | None:
     """'Iran Adds 2 Light Submarines to Naval Fleet: Navy Commander', '...: Iranian Speaker', '...: Atomic
     Chief': an office one person holds, of a state the headline or the speaker names (guidelines 2.3): the
@@ -3696,6 +3710,13 @@ def _headline_office(sp: str, words: list[str], at: int, disc: Discourse) -> Ref
         r = disc.role(office, len(disc.text), definite=True, span=sp)
         if r is not None and (r.entity or r.name):
             return r
+        if office == "leader" and len(words) >= 2:
+            # "...: Nigerian Leader" after "Nigerian President Goodluck Jonathan has said": a state's leader
+            # is its head of state or government, as the story names him
+            for head in _STATE_LEADERS:
+                r = disc.role(head, len(disc.text), definite=True, span=sp)
+                if r is not None and (r.entity or r.name):
+                    return r
     states = any(
         _state_demonym(w, disc.kb) or country_entity(w, disc.kb) is not None for w in words[:-1]
     ) or any(
