@@ -1728,7 +1728,8 @@ class Discourse:
         if (
             definite
             and head.lower() == "leader"
-            and any(_state_demonym(w, self.kb) or country_entity(w, self.kb) for w in span.split()[:-1])
+            and len(span.split()) >= 2
+            and all(_state_demonym(w, self.kb) or country_entity(w, self.kb) for w in span.split()[:-1])
         ):
             # "The Nigerian leader said" after "Nigerian President Goodluck Jonathan": a state's leader is
             # its head of state or government, as the story names him
