@@ -5688,3 +5688,14 @@ def test_a_states_leader_is_its_head_of_state_as_the_story_names_him():
         "2011-08-31",
     )
     assert {g[2] for g in got} == {"Goodluck Jonathan"}
+
+
+def test_a_broadcasters_name_in_marks_after_its_kind():
+    # 'The Internet broadcasting service "Voice of People" on June 30 said': the name in the marks
+    got = _speakers(
+        "Chemicals",
+        'The Internet broadcasting service "Voice of People" on June 30 said that the U.S. army buried '
+        "chemicals.",
+        "2011-07-02",
+    )
+    assert got == [("Voice of People", "named", "Voice of People")]

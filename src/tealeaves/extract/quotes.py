@@ -2338,14 +2338,15 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     titled_paper = _KIND_THEN_NAME.search(sp)
     if (
         titled_paper
-        and titled_paper.group("kind") in _COMPANY_KINDS
+        and (titled_paper.group("kind") or "") in _COMPANY_KINDS
         and re.search(r"\s(?:of|from|at|for|with)\s", sp[: titled_paper.start()])
     ):
         titled_paper = None  # ("official from the state-owned nuclear power firm Kazatomprom": the official)
     if titled_paper and not _NOT_A_SPEAKER.search(sp):
         # "The south Korean Internet paper Jaju Minbo ... held that": the paper's name ("U.S.
         # telecommunications company Motorola Solutions announced": the company's)
-        ss, sp = ss + titled_paper.start("name"), titled_paper.group("name")
+        part = "quoted" if titled_paper.group("quoted") else "name"
+        ss, sp = ss + titled_paper.start(part), titled_paper.group(part)
     spanish_medium = _SPANISH_KIND_THEN_NAME.fullmatch(sp)
     if spanish_medium:  # "Segun la cadena surcoreana CBS": the broadcaster's name
         ss, sp = ss + spanish_medium.start("name"), spanish_medium.group("name")
@@ -2401,6 +2402,9 @@ _KIND_THEN_NAME = re.compile(
     r"\b(?P<kind>newspaper|paper|magazine|daily|weekly|journal|agency|bureau|institute|watchdog|"
     + "|".join(sorted(_COMPANY_KINDS))
     + r")\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$"
+    # ('Internet broadcasting service "Voice of People"': a name in marks after a broadcaster's kind)
+    + r"|\b(?:service|radio|television|TV|broadcaster|website|homepage|paper|newspaper|magazine)\s+[\"“]"
+    + r"(?P<quoted>[A-Z][^\"”]{1,60})[\"”]$"
 )
 # a Spanish medium's kind, its nationality and its name: "cadena surcoreana CBS", "diario mexicano La Jornada"
 _SPANISH_KIND_THEN_NAME = re.compile(
