@@ -1187,11 +1187,8 @@ _LONG_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]{3,4}\. $")
 _LOWER_RUN = re.compile(r"[a-z]*")
 
 
-def _glued_at_end(text: str, start: int, end: int, kb: KB) -> Mention | None:
-    """A multi-word person name of the packs opening the run, its last word glued to the next word by a
-    scraping defect (kcna.kp: "Kim Jong Unsaid", "Kim Il Sungand")."""
-    if kb.glued_re is None:
-        return None
+def _glued_firsts(kb: KB) -> frozenset:
+    """The first words of the packs' person names of three words or more (the names a glued end may hide)."""
     firsts = kb.compiled.get("glued-firsts")
     if firsts is None:
         firsts = kb.compiled["glued-firsts"] = frozenset(
@@ -1199,8 +1196,13 @@ def _glued_at_end(text: str, start: int, end: int, kb: KB) -> Mention | None:
             for s, (label, _, _) in kb.surface.items()
             if label == "PERSON" and s.count(" ") >= 2
         )
-    space = text.find(" ", start, end)
-    if space < 0 or text[start:space] not in firsts:
+    return firsts
+
+
+def _glued_at_end(text: str, start: int, end: int, kb: KB) -> Mention | None:
+    """A multi-word person name of the packs opening the run, its last word glued to the next word by a
+    scraping defect (kcna.kp: "Kim Jong Unsaid", "Kim Il Sungand")."""
+    if kb.glued_re is None:
         return None
     g = kb.glued_re.match(text, start, end)
     if g is None or g.end() >= end or not text[g.end()].islower():
@@ -1219,11 +1221,17 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int, glue: bool) 
     out: list[Mention] = []
     replaced: set[tuple[int, int]] = set()
     stopwords = kb.stopwords
+    glued_firsts = _glued_firsts(kb)
     for m in _CAPSEQ.finditer(text):
         if m.group() in stopwords:
             continue  # a lone stopword ("The", "He": a fifth of the sequences) is no name
         strict = m.start() < title_case_end
-        glued_end = _glued_at_end(text, m.start(), m.end(), kb)
+        space = text.find(" ", m.start(), m.end())
+        glued_end = (
+            _glued_at_end(text, m.start(), m.end(), kb)
+            if space > 0 and text[m.start() : space] in glued_firsts
+            else None
+        )
         if glued_end is not None:
             # "Kim Jong Unsaid", "Kim Jong Unexpressed deep thanks": a known name glued to the word after it
             out.append(glued_end)
