@@ -234,7 +234,6 @@ _NATIONAL_OFFICE = re.compile(
     r"([A-Z][\w.'’-]*)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:of|for|to|in|at|speaking|on)\s|[\s,.]|$)"
 )
 # words that make an office one of several holders or a past one
-_NOT_SOLE = frozenset(("deputy", "vice", "assistant", "former", "ex", "acting", "first", "senior", "some"))
 # a deputy's or an assistant's office with its portfolio, of a state or a body, is one person's: "U.S.
 # assistant secretary of State for East Asian and Pacific Affairs", "assistant secretary of the U.S. Defense
 # Department for World Strategy"
@@ -1733,7 +1732,7 @@ class Discourse:
         ):
             # "The Nigerian leader said" after "Nigerian President Goodluck Jonathan": a state's leader is
             # its head of state or government, as the story names him
-            for alt in _STATE_LEADERS:
+            for alt in self.kb.state_leaders:
                 r = self.role(alt, at, definite, span)
                 if r is not None and (r.entity or r.name):
                     return r
@@ -2038,7 +2037,7 @@ class Discourse:
             # "the Russian minister of Culture", "the U.S. representative": a country's office (not its
             # deputy's, nor a former holder's)
             office = nat.group(2)
-            return not (_NOT_SOLE & set(office.split())) and (
+            return not (self.kb.not_sole_words & set(office.split())) and (
                 office in self.offices or office.split()[-1] in self.offices | self.kb.body_offices
             )
         of = re.match(r"([a-z][\w-]*)\s+of\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)", t)
@@ -3684,15 +3683,6 @@ _SHORT_NAME = re.compile(
 )
 
 
-# offices a state has one holder of, named by the office word alone ("...: President")
-_HEAD_OF_STATE = frozenset(("president", "premier", "king", "queen", "emir", "sultan", "chancellor", "pope"))
-# bodies sent for a while, of which a state has many: their heads are no state office
-_TRANSIENT_BODIES = frozenset(("delegation", "team", "group", "mission", "party"))
-
-
-_STATE_LEADERS = ("president", "prime minister", "premier", "king", "emir", "sultan")
-
-
 def _headline_office(sp: str, words: list[str], at: int, disc: Discourse) -> Ref | None:
     """'Iran Adds 2 Light Submarines to Naval Fleet: Navy Commander', '...: Iranian Speaker', '...: Atomic
     Chief': an office one person holds, of a state the headline or the speaker names (guidelines 2.3): the
@@ -3701,11 +3691,11 @@ def _headline_office(sp: str, words: list[str], at: int, disc: Discourse) -> Ref
     office = words[-1].lower() if words else ""
     if not (1 <= len(words) <= 3 and (office in disc.offices or office in disc.kb.body_offices)):
         return None
-    if len(words) == 1 and office not in _HEAD_OF_STATE:
+    if len(words) == 1 and office not in disc.kb.sole_offices:
         return None  # ("...: Minister", "...: Commander": which ministry, which command)
-    if any(w.lower() in _TRANSIENT_BODIES for w in words[:-1]):
+    if any(w.lower() in disc.kb.transient_bodies for w in words[:-1]):
         return None  # ("...: Delegation Head": a delegation is none of the state's standing bodies)
-    if any(w.lower().strip("-") in _NOT_SOLE or w.lower().startswith("vice") for w in words):
+    if any(w.lower().strip("-") in disc.kb.not_sole_words or w.lower().startswith("vice") for w in words):
         return None
     if disc.doc.body.strip():
         r = disc.role(office, len(disc.text), definite=True, span=sp)
@@ -3714,7 +3704,7 @@ def _headline_office(sp: str, words: list[str], at: int, disc: Discourse) -> Ref
         if office == "leader" and len(words) >= 2:
             # "...: Nigerian Leader" after "Nigerian President Goodluck Jonathan has said": a state's leader
             # is its head of state or government, as the story names him
-            for head in _STATE_LEADERS:
+            for head in disc.kb.state_leaders:
                 r = disc.role(head, len(disc.text), definite=True, span=sp)
                 if r is not None and (r.entity or r.name):
                     return r

@@ -151,15 +151,6 @@ _NATIONALITY_QUOTED = re.compile(NATIONALITY_WORD + r"\s+(?=[\"“])")
 _ORDINAL_FIRST = re.compile(
     r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|\d+(?:st|nd|rd|th))\b"
 )
-# heads of what is no body: laws, agreements, sessions, events
-_NOT_BODY_HEADS = frozenset(
-    re.findall(
-        r"\w+",
-        "Law Act Acts Treaty Agreement Accord Declaration Resolution Conference Session Plenary Festival "
-        "Exhibition Games Championship Championships Day Week Month Year Anniversary Exercise Exercises "
-        "Drill Drills Case Incident Project Program Programme Plan",
-    )
-)
 
 
 def _all_places(text: str, lo: int, hi: int, inside: list[Mention], kb: KB) -> bool:
@@ -266,7 +257,7 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
         if (
             _ORDINAL_FIRST.match(name)
             or last.lower() in kb.doc_nouns
-            or last in _NOT_BODY_HEADS
+            or last in kb.not_body_heads
             or last in kb.person_titles
         ):
             continue  # ("The Fourth Plenary Meeting of", "The DPRK Law on", "... Secretary General for")

@@ -242,6 +242,16 @@ class KB:
     body_offices: frozenset = frozenset()
     # offices a place has one holder of ("the mayor" after the city is named)
     place_offices: frozenset = frozenset()
+    # a headline office named alone that only one person of a state holds ("...: President")
+    sole_offices: frozenset = frozenset()
+    # bodies sent for a while, of which a state has many: their heads hold no state office ("Delegation Head")
+    transient_bodies: frozenset = frozenset()
+    # words that make an office one of several ("deputy", "vice", "former")
+    not_sole_words: frozenset = frozenset()
+    # the offices a state's leader holds, in the order tried ("The Nigerian leader" -> its president)
+    state_leaders: tuple = ()
+    # heads of what is no body: laws, agreements, sessions, events ("Law", "Festival")
+    not_body_heads: frozenset = frozenset()
     # a headline office's abbreviation and the titles it stands for: "PM" -> ("Prime Minister",)
     title_abbreviations: dict = field(default_factory=dict)
     # an office and the head word of the body it heads: "minister" -> "Ministry" ("the minister" of "Angola's
@@ -446,6 +456,7 @@ def _compile_patterns(kb: KB, p: dict) -> None:
         # Togo, [Gilbert Fossoun Houngbo]", "al premier de la Republica Togolesa, [Gilbert Fossoun Houngbo]"
         kb.role_of_comma_re = re.compile(r"\b(?:" + lower_roles + r")\s+(?:of|de|del)\s+[^,;:.()]{1,80},\s+$")
     kb.stopwords = frozenset(names.get("stopwords", []))
+    kb.not_body_heads = frozenset(names.get("not_body_heads", []))
     kb.name_openers = frozenset(names.get("name_openers", []))
     if names.get("title_epithets"):
         epithets = "|".join(map(re.escape, sorted(set(names["title_epithets"]), key=len, reverse=True)))
@@ -507,6 +518,10 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     kb.media_writers = frozenset(s.lower() for s in q.get("media_writers", []))
     kb.own_headline_speakers = frozenset(s.lower() for s in q.get("own_headline_speakers", []))
     kb.body_offices = frozenset(s.lower() for s in q.get("body_offices", []))
+    kb.sole_offices = frozenset(s.lower() for s in q.get("sole_offices", []))
+    kb.transient_bodies = frozenset(s.lower() for s in q.get("transient_bodies", []))
+    kb.not_sole_words = frozenset(s.lower() for s in q.get("not_sole_words", []))
+    kb.state_leaders = tuple(s.lower() for s in q.get("state_leaders", []))
     kb.media_nouns = frozenset(q.get("media_nouns", []))
     kb.doc_nouns = frozenset(q.get("document_nouns", [])) | kb.media_nouns
     kb.broadcast_nouns = frozenset(q.get("broadcast_nouns", []))
