@@ -1730,8 +1730,8 @@ class Discourse:
             and len(span.split()) >= 2
             and all(_state_demonym(w, self.kb) or country_entity(w, self.kb) for w in span.split()[:-1])
         ):
-            # "The Nigerian leader said" after "Nigerian President Goodluck Jonathan": a state's leader is
-            # its head of state or government, as the story names him
+            # "The Nigerian leader said", "...: Nigerian Leader" after "Nigerian President Goodluck Jonathan":
+            # a state's leader is its head of state or government, as the story names him
             for alt in self.kb.state_leaders:
                 r = self.role(alt, at, definite, span)
                 if r is not None and (r.entity or r.name):
@@ -3701,13 +3701,6 @@ def _headline_office(sp: str, words: list[str], at: int, disc: Discourse) -> Ref
         r = disc.role(office, len(disc.text), definite=True, span=sp)
         if r is not None and (r.entity or r.name):
             return r
-        if office == "leader" and len(words) >= 2:
-            # "...: Nigerian Leader" after "Nigerian President Goodluck Jonathan has said": a state's leader
-            # is its head of state or government, as the story names him
-            for head in disc.kb.state_leaders:
-                r = disc.role(head, len(disc.text), definite=True, span=sp)
-                if r is not None and (r.entity or r.name):
-                    return r
     states = any(
         _state_demonym(w, disc.kb) or country_entity(w, disc.kb) is not None for w in words[:-1]
     ) or any(
