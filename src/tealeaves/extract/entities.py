@@ -1279,10 +1279,23 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int, glue: bool) 
 # a name opening with an Arabic article in lower case, which no run of capitals starts with: "al-Thawra",
 # "al-Quds al-Arabi"
 _ARTICLE_NAME = re.compile(r"(?<![\w'’.-])(?:al|el)-[A-Z][\w'’-]*(?: (?:(?:al|el)-)?[A-Z][\w'’-]*)*")
-_MEDIUM_BEFORE = re.compile(
-    r"\b(?:newspaper|paper|daily|weekly|magazine|journal|website|agency|radio|TV|television|channel|"
-    r"broadcaster)\s+$"
-)
+
+
+def _medium_before(kb: KB) -> re.Pattern:
+    """A medium's noun of the packs (paper, daily, agency, radio ...) right before a name."""
+    return kb.rx(
+        "medium-noun-before",
+        lambda: (
+            r"\b(?:"
+            + "|".join(
+                map(
+                    re.escape,
+                    sorted(kb.media_nouns | kb.broadcast_nouns | {"channel"}, key=len, reverse=True),
+                )
+            )
+            + r")\s+$"
+        ),
+    )
 
 
 def _article_names(text: str, kb: KB, taken: _Taken, found: list[Mention]) -> list[Mention]:
@@ -1295,7 +1308,7 @@ def _article_names(text: str, kb: KB, taken: _Taken, found: list[Mention]) -> li
             continue
         end -= len(m.group()) - len(m.group().removesuffix("'s").removesuffix("’s"))
         before = text[max(0, start - 30) : start]
-        if _MEDIUM_BEFORE.search(before):
+        if _medium_before(kb).search(before):
             label = "ORG"
         elif kb.role_before_re is not None and kb.role_before_re.search(before):
             label = "PERSON"
