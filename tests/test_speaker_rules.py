@@ -5699,3 +5699,30 @@ def test_a_broadcasters_name_in_marks_after_its_kind():
         "2011-07-02",
     )
     assert got == [("Voice of People", "named", "Voice of People")]
+
+
+def test_a_medium_the_story_shows_drops_the_place_after_its_name():
+    # "The Lanka Voice of Sri Lanka on May 20 carried ... an article ... The article said": a name no pack
+    # knows that carries an article is a medium's, whose name drops its country (guidelines 6)
+    got = _speakers(
+        "Article",
+        "The Lanka Bulletin of Sri Lanka on May 20 carried a photo of Kim Il Sung and an article titled "
+        '"Korea Forward". , , The article said that the project was completed in 55 days.',
+        "2011-05-27",
+    )
+    assert [g[2] for g in got] == ["Lanka Bulletin"]
+    # a body that makes public an article keeps it ("Solidarity for Progress of south Korea")
+    got = _speakers(
+        "Demand",
+        "The Solidarity for Progress of Sri Lanka made public an article on July 12 demanding the "
+        "resignation of the ministers. , , The article said that the ministers told a lie.",
+        "2012-07-15",
+    )
+    assert [g[2] for g in got] == ["Solidarity for Progress of Sri Lanka"]
+    # a broadcaster's kind in lower case inside its name
+    got = _speakers(
+        "Radio",
+        "Citta Libera broadcasting service of Italy said the politics is demonstrated day by day.",
+        "2011-08-28",
+    )
+    assert [g[2] for g in got] == ["Citta Libera broadcasting service"]

@@ -1268,8 +1268,9 @@ class Discourse:
                         and not self.mentions_in(subj.at, subj.at + len(name))
                     ):
                         # "Granma carried an article titled ... It carried a photo ... it said": a name no
-                        # pack knows that publishes an article is a medium, the "it"
-                        return Ref("named", None, name, False)
+                        # pack knows that publishes an article is a medium, the "it" (its name without the
+                        # place after it: "The La Juventud of Uruguay on May 20 carried ...", guidelines 6)
+                        return Ref("named", None, medium_without_place(name, self.kb), False)
                     end = self.text.find(name, subj.at) + len(name) if name else -1
                     tail = (
                         re.compile(r"\s+of\s+(?:south|north)\s+Korea\b").match(self.text, end)
@@ -3344,6 +3345,37 @@ _STATE_BODY_NP = re.compile(
 )
 _PAPER_END = re.compile(r"\b" + PAPER_WORD + r"$")
 _MEDIUM_INSIDE = re.compile(r"\b(?:TV|Television|Radio|Broadcasting)\b")
+# how a story refers to a medium's words ("the article said", "the paper noted")
+_MEDIUM_REF_WORDS = frozenset(
+    (
+        "article",
+        "articles",
+        "paper",
+        "newspaper",
+        "daily",
+        "weekly",
+        "magazine",
+        "editorial",
+        "radio",
+        "station",
+    )
+)
+
+
+def _PUBLISHES_OR_DESCRIBED(name: str) -> re.Pattern:
+    return re.compile(
+        r"\b(?:paper|newspaper|daily|weekly|magazine|journal)\s+"
+        + re.escape(name)
+        + r"\b|\b"
+        + re.escape(name)
+        + r"\b[^.]{0,40}?\b(?:carried|carries|printed|prints|ran|runs|aired|airs)\b"
+    )
+
+
+# a medium's kind written in lower case inside its name ("Citta Aperta broadcasting service of Italy")
+_MEDIUM_KIND_INSIDE = re.compile(
+    r"\s(?:broadcasting|television|radio)\s+(?:service|station|corporation|network)$"
+)
 _AND_NOT_IN_TITLE = re.compile(r" and (?![A-Z])")
 _AND_CAPITAL = re.compile(r"\band\s+(?=[A-Z])")
 _PLACE_TAIL_ONE = re.compile(
@@ -3522,6 +3554,7 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
                     _MEDIUM_NAME_END.search(ref.name.split(" of ")[0])
                     # ("... TV Holdings LTD of Hong Kong", "Kyunghyang Daily News of south Korea")
                     or _MEDIUM_INSIDE.search(ref.name.split(" of ")[0])
+                    or _MEDIUM_KIND_INSIDE.search(ref.name.split(" of ")[0])
                     or _PAPER_END.search(ref.name.split(" of ")[0])
                 )
             ):
@@ -3554,8 +3587,32 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
             done[key] = ref
             disc.add(q.speaker_start, ref)
         out[k] = replace(q, speaker_kind=ref.kind, speaker_entity=ref.entity, speaker_name=ref.name)
+    _media_by_reference(out, disc)
     _headline_office_holder(out, disc)
     return out
+
+
+def _media_by_reference(out: list[Quote], disc: Discourse) -> None:
+    """A name no pack knows whose words the story gives as "the article" or "the paper" said, which has no
+    body's head word and which the story shows as a medium (it carries or prints what it publishes, or a
+    paper's noun comes before it), is a medium's: its name drops the place written after it (guidelines 6:
+    "The La Juventud of Uruguay on May 20 carried ... an article ... The article said": La Juventud; not
+    "The Solidarity for Progress of south Korea made public an article ... The article said")."""
+    media = {
+        q.speaker_name
+        for q in out
+        if q.speaker_kind == "named"
+        and q.speaker_entity is None
+        and q.speaker_name
+        and (q.speaker_text or "").lower() in _MEDIUM_REF_WORDS
+        and not any(w in disc.kb.org_heads for w in q.speaker_name.split())
+        and _PUBLISHES_OR_DESCRIBED(q.speaker_name).search(disc.text)
+    }
+    for k, q in enumerate(out):
+        if q.speaker_name in media and q.speaker_entity is None:
+            name = medium_without_place(q.speaker_name, disc.kb)
+            if name != q.speaker_name:
+                out[k] = replace(q, speaker_name=name)
 
 
 def _headline_office_holder(out: list[Quote], disc: Discourse) -> None:
