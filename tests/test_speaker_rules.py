@@ -5726,3 +5726,19 @@ def test_a_medium_the_story_shows_drops_the_place_after_its_name():
         "2011-08-28",
     )
     assert [g[2] for g in got] == ["Citta Libera broadcasting service"]
+
+
+def test_a_spanish_phrase_before_a_subjectless_cue_is_no_speaker():
+    # "Viendo los azulejos de diferentes colores, dijo que ...", "Informado de que por su buena calidad, ...,
+    # expreso": a gerund's, participle's or preposition's phrase with no name in it is no subject; the person
+    # the story is about speaks
+    got = _speakers(
+        "Kim Jong Un visita fabrica",
+        "El Maximo Dirigente Kim Jong Un visito la Fabrica de Azulejos de Taedonggang. , , Viendo los "
+        "azulejos de diferentes colores, dijo con satisfaccion que son todos de buena calidad. , , En el "
+        "parque de primera etapa, expreso su satisfaccion de que los soldados hayan reconstruido bien las "
+        "instalaciones.",
+        "2012-07-01",
+        lang="es",
+    )
+    assert [g[2] for g in got] == ["Kim Jong Un", "Kim Jong Un"]

@@ -2210,6 +2210,13 @@ _NOT_A_SPEAKER = re.compile(
     # ('remarks that "..." and "it urges the north": a cue inside quoted words)
     r"|^(?:and|but|or)\s+[\"“][a-z]"
 )
+# a Spanish phrase with no name in it that opens with a gerund, a participle and its preposition, or a
+# preposition or demonstrative: never the subject of the cue after it
+_NO_SUBJECT_ES = re.compile(
+    r"(?:[A-Z][a-zñáéíóú]*(?:ando|iendo|yendo)"
+    r"|(?:Muy\s+)?[A-Za-zñáéíóú]+(?:ado|ido|ada|ida|ados|idos|adas|idas)\s+(?:de|con|por|que|a|al|en|del)"
+    r"|(?:En|Gracias|Ante|Durante|Desde|Tras|Al|Con|Sobre|Para|Por|Esto|Eso|Ello))\s[^A-Z\d\"“«]*"
+)
 _JUNK = {"and", "but", "or", "which", "who", "that", "as", "this", "it is", "there", "se", "como"}
 # ("Se dice que ...": Spanish "it is said", nobody; "Como senala el libro": "as the book says")
 
@@ -2226,6 +2233,15 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     while end > start and text[end - 1] in " ,:;\r\n\t":
         end -= 1
     if speaker_span is not None and text[speaker_span[0] : speaker_span[1]].strip().lower() in _JUNK:
+        speaker_span = None
+    if (
+        speaker_span is not None
+        and cue.lower() in kb.zero_subject_cues
+        and _NO_SUBJECT_ES.fullmatch(text[speaker_span[0] : speaker_span[1]].strip())
+    ):
+        # "Viendo los azulejos de diferentes colores, dijo que ...", "Gracias a la lucha heroica de los
+        # constructores, se hizo posible ..., dijo": a phrase before a cue that drops its subject is no
+        # subject (the person the story is about speaks)
         speaker_span = None
     if speaker_span is not None:
         # (not a name inside the quote: "... under the leadership of Kim Jong Il, the governor said")
