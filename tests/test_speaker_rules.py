@@ -5742,3 +5742,18 @@ def test_a_spanish_phrase_before_a_subjectless_cue_is_no_speaker():
         lang="es",
     )
     assert [g[2] for g in got] == ["Kim Jong Un", "Kim Jong Un"]
+
+
+def test_thus_said_and_its_subject_after_whom_it_told():
+    # '"...", Asi dijo a la ACNC X': "thus said", its subject after the verb and whom it told (an office's
+    # holder in apposition after it), and no reported clause after the cue
+    got = _speakers(
+        "Almacen para Ninos",
+        '"Nuestro almacen esta reconstruido magnificamente como moderna base de servicio comercial.", Asi '
+        "dijo a la ACNC la gerente del almacen, Kim Yong Ok. , , "
+        '"Es un honor para todos nosotros trabajar aqui", Asi dijo a la ACNC Tokgo Hyon Song (46 anos de '
+        "edad), obrero.",
+        "2012-06-01",
+        lang="es",
+    )
+    assert [g[2] for g in got] == ["Kim Yong Ok", "Tokgo Hyon Song"]

@@ -312,6 +312,20 @@ _TITLED = re.compile(
 _VERB_BEFORE_COLON = re.compile(r"(?<=[a-z,])\s+([a-z]+(?:ed|ept|ote|old|oke))(?:\s+[a-z]+ly)?\s*$")
 
 
+def _holder_after(text: str, speaker: tuple[int, int], mentions) -> tuple[int, int]:
+    """'..., dijo la viceministra de Industria Metalurgica, O Hi Sun (56 anos de edad) ante': the office's
+    holder named in apposition after it, else the office."""
+    holder = _HOLDER_AFTER.match(text, speaker[1])
+    named = [x for x in mentions if holder and x.start == holder.end() and x.label == "PERSON"]
+    if (
+        named
+        and _HOLDER_CLOSES.match(text, named[0].end)
+        and re.match(r"(?:(?:la|el|the)\s+)?[a-z]", text[speaker[0] : speaker[0] + 8])
+    ):
+        return (named[0].start, named[0].end)
+    return speaker
+
+
 def _direct(text: str, m: re.Match, sentences, mentions, kb: KB, glued=()) -> Quote | None:
     g = 1 if m.group(1) is not None else 2
     qs, qe = m.start(g), m.end(g)
@@ -354,7 +368,21 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB, glued=()) -> Qu
         b = kb.rx("direct-after-cue", lambda: r"\s*,?\s*(" + kb.cue_alt + r")\s+" + np + r"\s*[.,;]").match(
             after
         )
-        if a is not None and not _is_clause(a.group(1)):
+        asi = (
+            kb.rx(
+                "direct-after-asi", lambda: r"\s*,?\s*(?:Asi|Así)\s+(" + kb.cue_alt + r")\s+" + _ASI_SPEAKER
+            ).match(after)
+            if a is not None and a.group(1) in ("Asi", "Así")
+            else None
+        )
+        if asi is not None:
+            # '"...", Asi dijo a la ACNC Tokgo Hyon Song (46 anos de edad)': "thus said" and its subject after
+            # the verb and whom it told
+            cue = asi.group(1)
+            speaker = _holder_after(text, (m.end() + asi.start("sp"), m.end() + asi.end("sp")), mentions)
+        elif a is not None and a.group(1) in ("Asi", "Así"):
+            cue = a.group(2)  # ("Asi dijo", the subject not found after it: no speaker)
+        elif a is not None and not _is_clause(a.group(1)):
             cue = a.group(2)
             ss = m.end() + a.start(1)
             speaker = (ss, ss + len(a.group(1)))
@@ -362,16 +390,7 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB, glued=()) -> Qu
             cue = b.group(1)
             ss = m.end() + b.start(2)
             speaker = (ss, ss + len(b.group(2)))
-            holder = _HOLDER_AFTER.match(text, speaker[1])
-            named = [x for x in mentions if holder and x.start == holder.end() and x.label == "PERSON"]
-            if (
-                named
-                and _HOLDER_CLOSES.match(text, named[0].end)
-                and re.match(r"(?:(?:la|el|the)\s+)?[a-z]", text[speaker[0] : speaker[0] + 8])
-            ):
-                # '..., dijo la viceministra de Industria Metalurgica, O Hi Sun (56 anos de edad) ante': the
-                # office's holder named in apposition after it
-                speaker = (named[0].start, named[0].end)
+            speaker = _holder_after(text, speaker, mentions)
         elif before.rstrip().endswith(":"):
             cue = ":"
             end = len(before.rstrip()) - 1
@@ -629,6 +648,17 @@ _ASI = (
 )
 
 
+# the subject after "Asi dijo", past whom it told ("a la ACNC", "al reportero") and its article: a name, or an
+# office up to the comma before its holder ("la gerente del almacen, Kim Yong Ok")
+_ASI_SPEAKER = (
+    r"(?:(?:a\s+(?:la|el|los|las|este|esta|un|una)|al)\s+(?:[A-Z]{2,}|[a-z]+)\s+)?"
+    r"(?:(?:el|la|los|las)\s+)?(?P<sp>[A-Za-zñáéíóú][\w'’-]*(?:\s+[\w'’-]+){0,14}?)\s*(?=[.,;(]|$)"
+)
+
+
+_THUS_BEFORE = re.compile(r"(?:^|[\s,\"”])(?:Asi|Así)\s+$")
+
+
 def _asi(kb: KB) -> re.Pattern:
     return kb.rx("asi", lambda: _ASI.replace("MEDIA", _media_alt(kb)))
 
@@ -814,6 +844,8 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
                 continue
             if _PARTICIPLE_RE.fullmatch(c.group()) and not by_ing:
                 continue
+            if _THUS_BEFORE.search(s, 0, c.start()):
+                continue  # '"...", Asi dijo a la ACNC X': "thus said", the words are before it
             rest = s[c.end() :]
             if not rest.strip(" .!?") or rest.lstrip().startswith((",", ".", ";")):
                 continue
