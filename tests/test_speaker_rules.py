@@ -5757,3 +5757,17 @@ def test_thus_said_and_its_subject_after_whom_it_told():
         lang="es",
     )
     assert [g[2] for g in got] == ["Kim Yong Ok", "Tokgo Hyon Song"]
+
+
+def test_an_adverb_before_the_pronoun_and_what_was_said_as_a_subject():
+    # "There he said in profound sorrow:": the pronoun after the adverb; "What they said over the issue ...
+    # is nothing but rhetoric", "contrary to what she said earlier": what was said, no speech reported
+    got = _speakers(
+        "Mourning",
+        "Jo Il Min, chief of the Pyongyang Mission, visited the Kumsusan Memorial Palace. , , There he said "
+        "in profound sorrow: The news of the demise came like a bolt from the blue. , , What they said over "
+        "the issue of the level of military talks is nothing but rhetoric. , , Her commitments are contrary "
+        "to what she said earlier as they are peppered with contradictions.",
+        "2011-12-22",
+    )
+    assert [g[2] for g in got] == ["Jo Il Min"]

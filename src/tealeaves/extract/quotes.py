@@ -656,6 +656,8 @@ _ASI_SPEAKER = (
 )
 
 
+_PLACE_ADVERB_PRONOUN = re.compile(r"(?:There|Here|Then|Later|Now|Again|Also)\s+(he|she|they|it|He|She|They)")
+_FREE_RELATIVE = re.compile(r"(?:^|\s)(?:What|what|Whatever|whatever)\s+(?:he|she|they|it|we)\s+$")
 _THUS_BEFORE = re.compile(r"(?:^|[\s,\"”])(?:Asi|Así)\s+$")
 
 
@@ -844,8 +846,10 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
                 continue
             if _PARTICIPLE_RE.fullmatch(c.group()) and not by_ing:
                 continue
-            if _THUS_BEFORE.search(s, 0, c.start()):
-                continue  # '"...", Asi dijo a la ACNC X': "thus said", the words are before it
+            if _THUS_BEFORE.search(s, 0, c.start()) or _FREE_RELATIVE.search(s, 0, c.start()):
+                # '"...", Asi dijo a la ACNC X': "thus said", the words are before it; "What they said over
+                # the issue is nothing but rhetoric": what was said, the subject of another verb
+                continue
             rest = s[c.end() :]
             if not rest.strip(" .!?") or rest.lstrip().startswith((",", ".", ";")):
                 continue
@@ -1944,7 +1948,8 @@ _NAMED_NP_ES = re.compile(
 _OPENER_ADVERBS = frozenset(
     (
         "Ademas", "Además", "Asimismo", "Tambien", "También", "Entonces", "Finalmente", "Igualmente",
-        "Posteriormente", "Seguidamente", "Luego", "Despues", "Después",
+        "Posteriormente", "Seguidamente", "Luego", "Despues", "Después", "Siempre", "Recientemente",
+        "Actualmente", "Ahora", "Nuevamente",
     )
 )  # fmt: skip
 # a Spanish clause ending in "y" before the cue ("... invito a Chongwadae a los ninos y les")
@@ -2299,6 +2304,10 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     if d and not any(m.start == ss and m.label == "PERSON" for m in mentions):  # ("An Ok": a surname)
         ss += d.end()
         sp = sp[d.end() :]
+    there = _PLACE_ADVERB_PRONOUN.fullmatch(sp)
+    if there:  # "There he said in profound sorrow:": the pronoun after the adverb of place or time
+        ss += there.start(1)
+        sp = there.group(1)
     fresh = _FRESH.match(sp)
     if fresh:  # "A recent AP report said": the report of AP, as "An AP report"
         ss += fresh.end()
