@@ -5771,3 +5771,17 @@ def test_an_adverb_before_the_pronoun_and_what_was_said_as_a_subject():
         "2011-12-22",
     )
     assert [g[2] for g in got] == ["Jo Il Min"]
+
+
+def test_a_side_the_packs_know_and_the_name_after_it_are_two_names():
+    # "Kim Jong Il and the Kuwait-DPRK Friendship Association", "the Indonesian Democratic Party of Struggle
+    # and the WPK": one side of "and the" is a name the packs know, so each side is a name of its own
+    got = _org_mentions(
+        "Relations",
+        "A floral basket was sent to Kim Jong Il and the Kuwait-DPRK Friendship Association on Monday. , , "
+        "Relations between the Indonesian Democratic Party of Struggle and the WPK are developing.",
+        "2012-02-16",
+    )
+    assert ("Kuwait-DPRK Friendship Association", None) in got
+    assert ("Indonesian Democratic Party of Struggle", None) in got
+    assert not any(" and the " in name for name, _ in got)

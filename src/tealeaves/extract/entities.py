@@ -1421,6 +1421,15 @@ def _and_the_body(left: str, right: str, kb: KB) -> bool:
     )
 
 
+def _known_and_the(left: str, right: str, kb: KB) -> bool:
+    """'Kim Il Sung and the Kuwait-DPRK Friendship Association', 'KAPPC and the Hyundai Group', 'Indonesian
+    Democratic Party of Struggle and the WPK': a whole side the packs know, then "and the" and a name: two
+    names."""
+    if not right.startswith("the ") or not right[4:5].isupper():
+        return False
+    return kb.surface.get(left) is not None or kb.surface.get(right[4:]) is not None
+
+
 def _plurals_joined(left: str, right: str, kb: KB) -> bool:
     """'... of Political Parties and Civic and Social Organizations', '... of Workers, Peasants and Students':
     two plurals joined inside what a body is "of" or "for" (the right side no name of its own)."""
@@ -1460,6 +1469,7 @@ def _split_and(text: str, start: int, end: int, kb: KB) -> list[tuple[int, int]]
             or _both(text[pos:cut], text[start + m.end() : end], kb)
             or _titled_pair(text[pos:cut], text[start + m.end() : end], kb)
             or _and_the_body(text[pos:cut], text[start + m.end() : end], kb)
+            or _known_and_the(text[pos:cut], text[start + m.end() : end], kb)
         ):
             parts.append((pos, cut))
             pos = start + m.end()
