@@ -5785,3 +5785,22 @@ def test_a_side_the_packs_know_and_the_name_after_it_are_two_names():
     assert ("Kuwait-DPRK Friendship Association", None) in got
     assert ("Indonesian Democratic Party of Struggle", None) in got
     assert not any(" and the " in name for name, _ in got)
+
+
+def test_no_name_runs_from_the_headline_into_the_body_or_keeps_its_sentences_full_stop():
+    def names(title, body):
+        doc = Document.create("KCNA", "2012-03-01", title, body, None, "en", "t")
+        return [m.text for m in Pipeline(["entities"])(doc)["mention"]]
+
+    got = names("Congratulatory Group of Koreans in Japan", "Pyongyang, March 1 (KCNA) -- It arrived.")
+    assert "Congratulatory Group of Koreans in Japan" in got and not any("\n" in t for t in got)
+    got = names(
+        "Dynamic Movement for Reunification Urged",
+        "The South Headquarters of the Pan-national Alliance for Korea's Reunification said in a statement "
+        "that the movement should go on.",
+    )
+    assert "South Headquarters of the Pan-national Alliance for Korea's Reunification" in got
+    got = names("Meeting", "It was read. , , A letter was sent by the Federation of Koreans in Australia.")
+    assert "Federation of Koreans in Australia" in got
+    got = names("Meeting", "It was sent by the Wuhan Lilin Development Co. It was read.")
+    assert any(t.endswith("Co.") for t in got)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from tealeaves.extract.eventdates import MONTH, WEEKDAY
 from tealeaves.extract.kb import KB, blind_finditer, fold_accents, trie_regex
@@ -116,7 +117,29 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _short_names(text, out, kb, len(doc.title))
     out = [_with_abbreviation_dot(text, m) for m in out]
     out = _no_overlaps(_cc_forms(text, _other_states(text, _local_before_alias(out), kb)))
-    return _subject_names(text, out, kb, len(doc.title))
+    return _clean_edges(text, _subject_names(text, out, kb, len(doc.title)), len(doc.title))
+
+
+def _clean_edges(text: str, found: list[Mention], title_end: int) -> list[Mention]:
+    """No name runs from the headline into the body or keeps the full stop that ends its sentence:
+    "Congratulatory Group of Koreans in Japan\n\nPyongyang" is the headline's part, "... Reunification
+    Urged\n\nThe South Headquarters of ..." the body's; "... of Koreans in Australia." loses its stop (not
+    an abbreviation's: "Co.", "Univ.", "LTD.")."""
+    out = []
+    for m in found:
+        start, end = m.start, m.end
+        if start < title_end < end:
+            body = re.compile(r"\s*The\s+(?=\S+\s+\S)").match(text, title_end, end)
+            if body is not None:
+                start = body.end()  # ("... Urged\n\nThe South Headquarters of ...": the body's subject)
+            else:
+                end = len(text[start:title_end].rstrip()) + start
+        elif text.endswith(".", start, end) and not _ABBREVIATION_END.search(text, start, end):
+            end -= 1
+        if end <= start:
+            continue
+        out.append(m if end == m.end else replace(m, end=end, text=text[start:end]))
+    return out
 
 
 # a nationality by its ending: "Japanese", "Colombian", "Bangladeshi", "Turkish", "French"
@@ -299,6 +322,13 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
 
 # a company's name ending in an abbreviated word keeps its dot ("Tokyo Electric Power Co.", "Panasonic Corp.")
 COMPANY_ABBREVIATIONS = frozenset(["Co", "Corp", "Inc", "Ltd", "LTD"])
+
+
+# what ends with its own dot: one capital ("Kim Il Sung Univ. of the D.P.R.K."), a run of capitals with dots
+# or in capitals ("U.S.", "LTD."), a company's or a title's abbreviation, the Spanish "EE.UU."
+_ABBREVIATION_END = re.compile(
+    r"(?:\b[A-Z]|\b[A-Z]{2,}|\b(?:Co|Corp|Inc|Ltd|Univ|Bros|Dept|Assn|Jr|Sr|St|Mt|No|Gen|Col|Prof|Dr)|\.[A-Za-z]{1,3})\.$"
+)
 
 
 def _with_abbreviation_dot(text: str, m: Mention) -> Mention:
