@@ -5804,3 +5804,24 @@ def test_no_name_runs_from_the_headline_into_the_body_or_keeps_its_sentences_ful
     assert "Federation of Koreans in Australia" in got
     got = names("Meeting", "It was read. , , The Tokyo Electric Power Co. said it.")
     assert any(t.endswith("Co.") for t in got)
+
+
+def test_a_title_word_opening_a_bodys_name_is_no_persons_title():
+    # "General Political Department of ...", "February 8 General Machinery Plant": "General" opens a body's
+    # name (a word the news writes in lower case, then a head word), no person "Political" or "Machinery";
+    # "President Bush" is still a title and a name
+    doc = Document.create(
+        "KCNA",
+        "2012-02-01",
+        "Visit",
+        "Li Jinai, director of the General Political Department of the Chinese Liberation Army, arrived. , , "
+        "He then went over to the February 8 General Machinery Plant. , , President Bush said so.",
+        None,
+        "en",
+        "t",
+    )
+    got = [(m.text, m.label) for m in Pipeline(["entities"])(doc)["mention"]]
+    assert ("General Political Department of the Chinese Liberation Army", "ORG") in got
+    assert ("February 8 General Machinery Plant", "ORG") in got
+    assert not any(t in ("Political", "Machinery") for t, _ in got)
+    assert ("Bush", "PERSON") in got

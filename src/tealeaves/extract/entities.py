@@ -1803,6 +1803,8 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
             if head and head[0].label != "PERSON" and head[0].start == rest[0][0]:
                 return head
             person = _person_after_title(text, rest, kb)
+            if person and _title_opens_a_name(words, i, n, person[0], kb):
+                break  # ("General Political Department of ...", "General Machinery Plant": a body's name)
             if not person and not head:
                 other = _system_name(words, kb)  # "Minister of Industry and Commerce Vu Huy Hoang"
                 if other is not None:
@@ -2161,6 +2163,17 @@ def _titled_outer(text: str, start: int, end: int, inner, kb: KB) -> tuple[list[
     if body is None:
         return [person], set()
     return [body, person], set(body_inner)
+
+
+def _title_opens_a_name(words: list[str], i: int, n: int, person: Mention, kb: KB) -> bool:
+    """A title word that opens a body's or a work's name, not a person's title: one or two words after it the
+    news writes in lower case, then a head word or the end ("General Political Department of the ...",
+    "General Machinery Plant", "General Line of Our Party", "for General Mobilization")."""
+    after = person.text.split()
+    if len(after) > 2 or any(w.lower() not in kb.common_words or w in kb.surnames for w in after):
+        return False
+    nxt = words[i + n + len(after)] if i + n + len(after) < len(words) else None
+    return nxt is None or nxt in kb.org_heads or nxt in kb.place_heads or nxt[:1].islower()
 
 
 def _person_after_title(text: str, toks: list[tuple[int, int]], kb: KB) -> list[Mention]:
