@@ -5825,3 +5825,21 @@ def test_a_title_word_opening_a_bodys_name_is_no_persons_title():
     assert ("February 8 General Machinery Plant", "ORG") in got
     assert not any(t in ("Political", "Machinery") for t, _ in got)
     assert ("Bush", "PERSON") in got
+
+
+def test_headline_phrases_are_no_bodies_and_the_west_bank_is_a_place():
+    # "Kim Jong Il's Work Off Press in Peru", "Senior Party and government officials": a verb's particle, an
+    # opening adjective make no body's name; "West Bank" and "Gaza Strip" are places the general pack lists
+    def mentions(title, body):
+        doc = Document.create("KCNA", "2012-02-01", title, body, None, "en", "t")
+        return [(m.text, m.label) for m in Pipeline(["entities"])(doc)["mention"]]
+
+    got = mentions("Kim Jong Il's Work Off Press in Peru", "A work of Kim Jong Il was published in Peru.")
+    assert not any("Press" in t for t, _ in got)
+    got = mentions(
+        "Visit",
+        "Senior Party and government officials visited the families. , , Israel seized land in the West Bank "
+        "and the Gaza Strip.",
+    )
+    assert ("West Bank", "PLACE") in got and ("Gaza Strip", "PLACE") in got
+    assert not any(t.startswith("Senior") for t, _ in got)

@@ -1293,6 +1293,9 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int, glue: bool) 
                         continue
                     s = nxt + 1
                 found = _classify_span(text, s, e, kb, strict=strict)
+                if strict:
+                    # ("Kim Jong Il's Work Off Press in Peru": a verb's particle, no name's word)
+                    found = [x for x in found if not _HEADLINE_PARTICLE.search(x.text)]
                 if not found and not strict:
                     found = _acting_body(text, s, e, kb)
                 if not found and not strict:
@@ -1306,6 +1309,8 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int, glue: bool) 
     return out, replaced
 
 
+# a verb's particle in a Title Case headline, never a word of a name there ("Work Off Press", "Book Out")
+_HEADLINE_PARTICLE = re.compile(r"(?<![\w-])(?:Off|Out|Up|Down|Away)(?![\w-])")
 # a name opening with an Arabic article in lower case, which no run of capitals starts with: "al-Thawra",
 # "al-Quds al-Arabi"
 _ARTICLE_NAME = re.compile(r"(?<![\w'’.-])(?:al|el)-[A-Z][\w'’-]*(?: (?:(?:al|el)-)?[A-Z][\w'’-]*)*")
