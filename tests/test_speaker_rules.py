@@ -5843,3 +5843,22 @@ def test_headline_phrases_are_no_bodies_and_the_west_bank_is_a_place():
     )
     assert ("West Bank", "PLACE") in got and ("Gaza Strip", "PLACE") in got
     assert not any(t.startswith("Senior") for t, _ in got)
+
+
+def test_a_spanish_province_with_its_compass_word_is_the_packs_province():
+    # "provincia de Hamgyong del Norte", "Phyong-an del Sur": North Hamgyong, South Phyongan (the span the
+    # Spanish words give, guidelines 1.1), so an appearance there has its place
+    doc = Document.create(
+        "kcna-ft",
+        "2011-08-01",
+        "Kim Jong Il dirige hospital popular de provincia de Hamgyong del Norte",
+        "El Dirigente Kim Jong Il dirigio el Hospital Popular de la provincia de Phyong-an del Sur.",
+        None,
+        "es",
+        None,
+    )
+    facts = Pipeline()(doc)
+    got = [(m.text, m.entity) for m in facts["mention"] if m.label == "PLACE"]
+    assert ("provincia de Hamgyong del Norte", "north-hamgyong") in got
+    assert ("provincia de Phyong-an del Sur", "south-phyongan") in got
+    assert [e.place for e in facts["event"] if e.type == "appearance"][:1] == ["north-hamgyong"]

@@ -117,7 +117,35 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _short_names(text, out, kb, len(doc.title))
     out = [_with_abbreviation_dot(text, m) for m in out]
     out = _no_overlaps(_cc_forms(text, _other_states(text, _local_before_alias(out), kb)))
-    return _clean_edges(text, _subject_names(text, out, kb, len(doc.title)), len(doc.title))
+    out = _clean_edges(text, _subject_names(text, out, kb, len(doc.title)), len(doc.title))
+    return _compass_after(text, out, kb) if " de" in text else out
+
+
+# a Spanish compass word after a place's name: "provincia de Hamgyong del Norte", "Phyong-an del Sur"
+_COMPASS_AFTER = re.compile(r"\s+del?\s+(Norte|Sur|norte|sur|Este|Oeste)\b")
+_PROVINCE_BEFORE = re.compile(r"[Pp]rovincia\s+de\s+$")
+_COMPASS = {"norte": "North", "sur": "South", "este": "East", "oeste": "West"}
+
+
+def _compass_after(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    """'la provincia de Hamgyong del Norte': the place the packs know as "North Hamgyong" (a hyphen of the
+    romanisation dropped: "Phyong-an del Sur" is South Phyongan), over "provincia de" and the compass word
+    (the Spanish words, guidelines 1.1)."""
+    out = []
+    for m in found:
+        c = _COMPASS_AFTER.match(text, m.end) if m.label == "PLACE" and m.entity is None else None
+        if c is not None:
+            compass = _COMPASS[c.group(1).lower()]
+            for name in (m.text, m.text.replace("-", ""), m.text.replace("-", " ")):
+                hit = kb.surface.get(f"{compass} {name}")
+                if hit is not None and hit[0] == "PLACE":
+                    kind = _PROVINCE_BEFORE.search(text, max(0, m.start - 20), m.start)
+                    start = kind.start() if kind else m.start  # (the span the Spanish words give, 1.1)
+                    m = replace(m, start=start, end=c.end(), text=text[start : c.end()], entity=hit[1])
+                    m = replace(m, method="alias")
+                    break
+        out.append(m)
+    return out
 
 
 def _clean_edges(text: str, found: list[Mention], title_end: int) -> list[Mention]:
