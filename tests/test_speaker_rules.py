@@ -5862,3 +5862,22 @@ def test_a_spanish_province_with_its_compass_word_is_the_packs_province():
     assert ("provincia de Hamgyong del Norte", "north-hamgyong") in got
     assert ("provincia de Phyong-an del Sur", "south-phyongan") in got
     assert [e.place for e in facts["event"] if e.type == "appearance"][:1] == ["north-hamgyong"]
+
+
+def test_spanish_names_of_pyongyang_sites_resolve_to_the_gazetteer():
+    # "Palacio de los Congresos Mansudae", "Palacio del Sol de Kumsusan", "Plaza Kim Il Sung": the Spanish
+    # service's names of sites the DPRK pack lists
+    doc = Document.create(
+        "kcna-ft",
+        "2012-05-03",
+        "Reunion",
+        "La reunion tuvo lugar en el Palacio de los Congresos Mansudae. , , Visitaron el Palacio del Sol de "
+        "Kumsusan y la Plaza Kim Il Sung.",
+        None,
+        "es",
+        None,
+    )
+    got = {m.text: m.entity for m in Pipeline(["entities"])(doc)["mention"] if m.label == "PLACE"}
+    assert got.get("Palacio de los Congresos Mansudae") == "mansudae-assembly-hall"
+    assert got.get("Palacio del Sol de Kumsusan") == "kumsusan-palace-of-the-sun"
+    assert got.get("Plaza Kim Il Sung") == "kim-il-sung-square"
