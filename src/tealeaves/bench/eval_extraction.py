@@ -353,6 +353,12 @@ def _appearances(rec, events, kb, rep: Report) -> None:
         rep.acc["appearances.place"].add(
             _same_entity(kb, e.place, g.get("place")) if e.place or g.get("place") else True
         )
+        # the place as the text gives it (the guidelines' place): a province the packs give for a known site
+        # the text names alone (``place_text`` empty) is the gazetteer's, not the text's
+        stated = e.place if e.place_text else None
+        rep.acc["appearances.place.stated"].add(
+            _same_entity(kb, stated, g.get("place")) if stated or g.get("place") else True
+        )
         gw, ew = _words(g.get("site")), _words(e.site)
         rep.acc["appearances.site"].add((not gw and not ew) or (gw and len(gw & ew) >= 0.5 * len(gw)))
         acc_gold = {a.lower() for a in g.get("accompanied") or []}
