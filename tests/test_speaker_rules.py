@@ -5881,3 +5881,25 @@ def test_spanish_names_of_pyongyang_sites_resolve_to_the_gazetteer():
     assert got.get("Palacio de los Congresos Mansudae") == "mansudae-assembly-hall"
     assert got.get("Palacio del Sol de Kumsusan") == "kumsusan-palace-of-the-sun"
     assert got.get("Plaza Kim Il Sung") == "kim-il-sung-square"
+
+
+def test_the_paper_whose_finding_it_reports_and_a_body_opening_with_all_and_a_country():
+    # "An opinion poll by the Mainichi Shimbun daily has found that ..., the paper reported": the one paper
+    # named as the finding's agent in its own words, not the agency's own voice
+    got = _speakers(
+        "54% Japanese Oppose Consumption Tax Hike",
+        "An opinion poll by the Mainichi Shimbun daily has found that 54 percent of respondents are opposed "
+        "to the plan, the paper reported Monday.",
+        "2011-12-08",
+    )
+    assert [(g[1], g[2]) for g in got] == [("named", "Mainichi Shimbun")]
+    # "They included the All India Indo-Korean Friendship Association, ...": "All" and a country open the
+    # body's name, so the joint statement's first signer is found
+    got = _speakers(
+        "Launch Supported",
+        "Foreign organizations released a joint statement on March 27 in support of the launch., They "
+        "included the All India Indo-Korean Friendship Association, the All India Agricultural Workers' "
+        "Union and the All India Federation of Lawyers., , The statement said that it is a legitimate right.",
+        "2012-04-02",
+    )
+    assert [g[2] for g in got] == ["All India Indo-Korean Friendship Association"]

@@ -2365,6 +2365,7 @@ class Discourse:
                 self._medium(order, at, headline)
                 or self._publisher(order, at, headline)
                 or self._headline_paper(at)
+                or self._finding_by_medium(at)
                 or self._own(at)
             )
         author = None
@@ -2711,6 +2712,7 @@ class Discourse:
                 self._publisher(order, at, headline)
                 or self._paper_spoke(at)
                 or self._headline_paper(at)
+                or self._finding_by_medium(at)
                 or self._own(at)
             )
         lead = None if introduced else self._lead_actor(at)
@@ -2733,6 +2735,22 @@ class Discourse:
         if r.kind == "named" and not r.person and (described or self.kb.is_medium(r.entity)):
             return r
         return None
+
+    def _finding_by_medium(self, at: int) -> Ref | None:
+        """'An opinion poll by the Mainichi Shimbun daily has found that ..., the paper reported': the one
+        paper named in the words it reports, as the agent of a finding ("by", "of", "conducted by")."""
+        if self.current is None:
+            return None
+        a, b = self.current
+        found = [
+            m
+            for m in self.mentions_in(a, b)
+            if m.label == "ORG"
+            and (self.kb.is_medium(m.entity) or (m.entity is None and _PAPER_END.search(m.text)))
+            and _AGENT_BEFORE.search(self.text, max(a, m.start - 20), m.start)
+        ]
+        names = {m.entity or m.text for m in found}
+        return self.ref_of(found[0]) if len(names) == 1 else None
 
     def _headline_paper(self, at: int) -> Ref | None:
         """A story whose headline has a paper speak and names no DPRK medium ("S. Korean Paper Slams ...",
@@ -3343,6 +3361,8 @@ _STATE_BODY_NP = re.compile(
     r"(?:The\s+|the\s+)?([A-Z][a-z]+)\s+(army|navy|air\s+force|armed\s+forces|military|police|government)\b"
     r"(?!\s+[A-Z])"
 )
+# the agent of a finding before a medium's name: "a poll by the", "a survey of the", "conducted by"
+_AGENT_BEFORE = re.compile(r"\b(?:by|of)\s+(?:the\s+)?$")
 _PAPER_END = re.compile(r"\b" + PAPER_WORD + r"$")
 _MEDIUM_INSIDE = re.compile(r"\b(?:TV|Television|Radio|Broadcasting)\b")
 # how a story refers to a medium's words ("the article said", "the paper noted")

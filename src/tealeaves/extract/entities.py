@@ -118,7 +118,22 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = [_with_abbreviation_dot(text, m) for m in out]
     out = _no_overlaps(_cc_forms(text, _other_states(text, _local_before_alias(out), kb)))
     out = _clean_edges(text, _subject_names(text, out, kb, len(doc.title)), len(doc.title))
+    out = _all_country(text, out, kb) if "All " in text else out
     return _compass_after(text, out, kb) if " de" in text else out
+
+
+def _all_country(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    """'the All India Indo-Korean Friendship Association', 'All China Youth Federation': a body's name
+    opening with "All" and a country ("All" opens no name elsewhere, a stopword)."""
+    out = []
+    for m in found:
+        if m.label == "ORG" and m.entity is None and text.endswith("All ", max(0, m.start - 4), m.start):
+            first = m.text.split()[0]
+            hit = kb.surface.get(first)
+            if hit is not None and hit[0] == "PLACE" and len(m.text.split()) >= 2:
+                m = replace(m, start=m.start - 4, text=text[m.start - 4 : m.end])
+        out.append(m)
+    return out
 
 
 # a Spanish compass word after a place's name: "provincia de Hamgyong del Norte", "Phyong-an del Sur"
