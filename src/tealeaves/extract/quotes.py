@@ -846,7 +846,8 @@ def _indirect(text: str, sent: Sentence, mentions, kb: KB, glued=()) -> list[Quo
                 continue
             if _PARTICIPLE_RE.fullmatch(c.group()) and not by_ing:
                 continue
-            if _THUS_BEFORE.search(s, 0, c.start()) or _FREE_RELATIVE.search(s, 0, c.start()):
+            near = max(0, c.start() - 24)  # (both end at the cue: only the words right before it)
+            if _THUS_BEFORE.search(s, near, c.start()) or _FREE_RELATIVE.search(s, near, c.start()):
                 # '"...", Asi dijo a la ACNC X': "thus said", the words are before it; "What they said over
                 # the issue is nothing but rhetoric": what was said, the subject of another verb
                 continue
