@@ -5903,3 +5903,15 @@ def test_the_paper_whose_finding_it_reports_and_a_body_opening_with_all_and_a_co
         "2012-04-02",
     )
     assert [g[2] for g in got] == ["All India Indo-Korean Friendship Association"]
+
+
+def test_a_news_word_opening_a_mediums_name_is_no_description():
+    # "The Chinese News Service said:": "News" opens the medium's name before its kind "Service", so the
+    # name is not cut to "Service" as "Russian internet news Balt Info" is to "Balt Info"
+    got = _speakers(
+        "Speech",
+        "The Chinese News Service said:, ,  Kim Jong Un in his speech noted that the unity of the army and "
+        "the people is firm.",
+        "2012-08-27",
+    )
+    assert got[0][2] == "Chinese News Service"

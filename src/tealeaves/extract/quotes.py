@@ -2815,6 +2815,9 @@ def _issuer_in_span(
     return "named", entity, re.sub(r"['’]s$", "", name)
 
 
+_MEDIUM_KIND_WORDS = frozenset(("Service", "Services", "Agency", "Network", "Channel", "Station"))
+
+
 def _without_nationality(name: str, kb: KB) -> str:
     """'Japanese Asahi Shimbun' -> 'Asahi Shimbun': a medium's name without the nationality before it. A
     country's own name is part of the name ("Japan Meteorological Agency")."""
@@ -2824,8 +2827,14 @@ def _without_nationality(name: str, kb: KB) -> str:
             0
         ]  # "Xinhua News of China" (guidelines 6), not "Voice of Russia"
     described = _described_medium(kb).match(name)
-    if described is not None and _is_name(name[described.end() :]):
-        return name[described.end() :]  # "Bangladeshi Paper Matribumi", "Russian internet news Balt Info"
+    if (
+        described is not None
+        and _is_name(name[described.end() :])
+        and name[described.end() :].split()[0] not in _MEDIUM_KIND_WORDS
+    ):
+        # "Bangladeshi Paper Matribumi", "Russian internet news Balt Info" (not "Chinese News Service": the
+        # word after "News" is the kind of a medium whose name the news word opens)
+        return name[described.end() :]
     m = _NATIONAL_MEDIUM.match(name)
     if m is None or (kb.surface.get(m.group().strip()) or ("",))[0] == "PLACE":
         bare = re.match(NATIONALITY.pattern + r"\s+(?=[A-Z])", name)
