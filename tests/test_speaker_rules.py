@@ -5915,3 +5915,15 @@ def test_a_news_word_opening_a_mediums_name_is_no_description():
         "2012-08-27",
     )
     assert got[0][2] == "Chinese News Service"
+
+
+def test_an_acronym_no_pack_knows_speaks_first_of_coordinated_media():
+    # "according to CBS and KBS of south Korea": the first of coordinated speakers speaks (guidelines 2.2),
+    # though only the second is a name the packs know
+    got = _speakers(
+        "Court",
+        "The Seoul High Court put on trial members of the Council on Thursday, according to CBS and KBS of "
+        "south Korea.",
+        "2011-09-24",
+    )
+    assert [(g[1], g[2]) for g in got] == [("named", "CBS")]

@@ -2435,6 +2435,11 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         return Quote(start, end, text[start:end], direct, sp, ss, ss + len(sp), None, "named", cue, sp)
     if not sp or _NOT_A_SPEAKER.search(sp):
         return Quote(start, end, text[start:end], direct, None, None, None, None, "unknown", cue)
+    acronym = _ACRONYM_AND.match(sp)
+    if acronym and not any(m.start == ss for m in mentions) and acronym.group(1) not in kb.surface:
+        # "according to CBS and KBS of south Korea": a name the packs do not know speaks first (2.2)
+        a = acronym.group(1)
+        return Quote(start, end, text[start:end], direct, sp, ss, se, None, "named", cue, a)
     kind, entity, name = _speaker_kind(text, sp, ss, se, mentions, kb)
     return Quote(start, end, text[start:end], direct, sp, ss, se, entity, kind, cue, name)
 
@@ -2815,6 +2820,8 @@ def _issuer_in_span(
     return "named", entity, re.sub(r"['’]s$", "", name)
 
 
+# an acronym no mention covers, then "and" and another name: coordinated speakers, the first speaks
+_ACRONYM_AND = re.compile(r"([A-Z]{2,6})\s+and\s+(?:the\s+)?[A-Z]")
 _MEDIUM_KIND_WORDS = frozenset(("Service", "Services", "Agency", "Network", "Channel", "Station"))
 
 
