@@ -3382,7 +3382,8 @@ _MEDIUM_REF_WORDS = frozenset(
 )
 
 
-def _PUBLISHES_OR_DESCRIBED(name: str) -> re.Pattern:
+def _publishes_or_described(name: str) -> re.Pattern:
+    """Where the text shows ``name`` as a medium: a paper's noun before it, or it carries or prints."""
     return re.compile(
         r"\b(?:paper|newspaper|daily|weekly|magazine|journal)\s+"
         + re.escape(name)
@@ -3626,7 +3627,7 @@ def _media_by_reference(out: list[Quote], disc: Discourse) -> None:
         and q.speaker_name
         and (q.speaker_text or "").lower() in _MEDIUM_REF_WORDS
         and not any(w in disc.kb.org_heads for w in q.speaker_name.split())
-        and _PUBLISHES_OR_DESCRIBED(q.speaker_name).search(disc.text)
+        and _publishes_or_described(q.speaker_name).search(disc.text)
     }
     for k, q in enumerate(out):
         if q.speaker_name in media and q.speaker_entity is None:
