@@ -3365,21 +3365,9 @@ _STATE_BODY_NP = re.compile(
 _AGENT_BEFORE = re.compile(r"\b(?:by|of)\s+(?:the\s+)?$")
 _PAPER_END = re.compile(r"\b" + PAPER_WORD + r"$")
 _MEDIUM_INSIDE = re.compile(r"\b(?:TV|Television|Radio|Broadcasting)\b")
-# how a story refers to a medium's words ("the article said", "the paper noted")
-_MEDIUM_REF_WORDS = frozenset(
-    (
-        "article",
-        "articles",
-        "paper",
-        "newspaper",
-        "daily",
-        "weekly",
-        "magazine",
-        "editorial",
-        "radio",
-        "station",
-    )
-)
+# how a story refers to a medium's words besides the packs' media and broadcast nouns ("the article said";
+# not "the commentary": a body releases commentaries)
+_MEDIUM_PIECE_WORDS = frozenset(("article", "articles", "editorial"))
 
 
 def _publishes_or_described(name: str) -> re.Pattern:
@@ -3619,13 +3607,14 @@ def _media_by_reference(out: list[Quote], disc: Discourse) -> None:
     paper's noun comes before it), is a medium's: its name drops the place written after it (guidelines 6:
     "The La Juventud of Uruguay on May 20 carried ... an article ... The article said": La Juventud; not
     "The Solidarity for Progress of south Korea made public an article ... The article said")."""
+    refs = disc.kb.media_nouns | disc.kb.broadcast_nouns | _MEDIUM_PIECE_WORDS
     media = {
         q.speaker_name
         for q in out
         if q.speaker_kind == "named"
         and q.speaker_entity is None
         and q.speaker_name
-        and (q.speaker_text or "").lower() in _MEDIUM_REF_WORDS
+        and (q.speaker_text or "").lower() in refs
         and not any(w in disc.kb.org_heads for w in q.speaker_name.split())
         and _publishes_or_described(q.speaker_name).search(disc.text)
     }
