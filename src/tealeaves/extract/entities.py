@@ -156,11 +156,16 @@ def _compass_after(text: str, found: list[Mention], kb: KB) -> list[Mention]:
                 if hit is not None and hit[0] == "PLACE":
                     kind = _PROVINCE_BEFORE.search(text, max(0, m.start - 20), m.start)
                     start = kind.start() if kind else m.start  # (the span the Spanish words give, 1.1)
-                    m = replace(m, start=start, end=c.end(), text=text[start : c.end()], entity=hit[1])
-                    m = replace(m, method="alias")
+                    m = replace(
+                        m, start=start, end=c.end(), text=text[start : c.end()], entity=hit[1], method="alias"
+                    )
                     break
         out.append(m)
     return out
+
+
+# the body's opening subject after the headline: "\n\nThe South Headquarters of ..."
+_BODY_SUBJECT = re.compile(r"\s*The\s+(?=\S+\s+\S)")
 
 
 def _clean_edges(text: str, found: list[Mention], title_end: int) -> list[Mention]:
@@ -172,7 +177,7 @@ def _clean_edges(text: str, found: list[Mention], title_end: int) -> list[Mentio
     for m in found:
         start, end = m.start, m.end
         if start < title_end < end:
-            body = re.compile(r"\s*The\s+(?=\S+\s+\S)").match(text, title_end, end)
+            body = _BODY_SUBJECT.match(text, title_end, end)
             if body is not None:
                 start = body.end()  # ("... Urged\n\nThe South Headquarters of ...": the body's subject)
             else:
@@ -369,8 +374,11 @@ COMPANY_ABBREVIATIONS = frozenset(["Co", "Corp", "Inc", "Ltd", "LTD"])
 
 # what ends with its own dot: one capital ("Kim Il Sung Univ. of the D.P.R.K."), a run of capitals with dots
 # or in capitals ("U.S.", "LTD."), a company's or a title's abbreviation, the Spanish "EE.UU."
+_OWN_DOT_WORDS = COMPANY_ABBREVIATIONS | {
+    "Univ", "Bros", "Dept", "Assn", "Jr", "Sr", "St", "Mt", "No", "Gen", "Col", "Prof", "Dr",
+}  # fmt: skip
 _ABBREVIATION_END = re.compile(
-    r"(?:\b[A-Z]|\b[A-Z]{2,}|\b(?:Co|Corp|Inc|Ltd|Univ|Bros|Dept|Assn|Jr|Sr|St|Mt|No|Gen|Col|Prof|Dr)|\.[A-Za-z]{1,3})\.$"
+    r"(?:\b[A-Z]|\b[A-Z]{2,}|\.[A-Za-z]{1,3}|\b(?:" + "|".join(sorted(_OWN_DOT_WORDS)) + r"))\.$"
 )
 
 
