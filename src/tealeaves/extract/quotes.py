@@ -368,11 +368,12 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB, glued=()) -> Qu
         b = kb.rx("direct-after-cue", lambda: r"\s*,?\s*(" + kb.cue_alt + r")\s+" + np + r"\s*[.,;]").match(
             after
         )
+        thus = a is not None and a.group(1) in ("Asi", "Así")
         asi = (
             kb.rx(
                 "direct-after-asi", lambda: r"\s*,?\s*(?:Asi|Así)\s+(" + kb.cue_alt + r")\s+" + _ASI_SPEAKER
             ).match(after)
-            if a is not None and a.group(1) in ("Asi", "Así")
+            if thus
             else None
         )
         if asi is not None:
@@ -380,7 +381,7 @@ def _direct(text: str, m: re.Match, sentences, mentions, kb: KB, glued=()) -> Qu
             # the verb and whom it told
             cue = asi.group(1)
             speaker = _holder_after(text, (m.end() + asi.start("sp"), m.end() + asi.end("sp")), mentions)
-        elif a is not None and a.group(1) in ("Asi", "Así"):
+        elif thus:
             cue = a.group(2)  # ("Asi dijo", the subject not found after it: no speaker)
         elif a is not None and not _is_clause(a.group(1)):
             cue = a.group(2)
