@@ -5336,6 +5336,12 @@ def _person_mentions(title: str, body: str, published: str, lang: str = "en") ->
     return [(m.text, m.entity) for m in Pipeline(["entities"])(doc)["mention"] if m.label == "PERSON"]
 
 
+def _mentions(title: str, body: str, published: str = "2012-02-01", lang: str = "en") -> list:
+    """Every mention the entity stage finds in a document made of ``title`` and ``body``."""
+    doc = Document.create("KCNA", published, title, body, None, lang, "t")
+    return Pipeline(["entities"])(doc)["mention"]
+
+
 def test_a_name_after_an_abbreviated_title_the_run_of_capitals_stops_at():
     # "Prof. Narihiko Ito of a university of Japan said": the run of capitals stops at the title's dot; the
     # name after it is the speaker, not the whole description
@@ -5789,8 +5795,7 @@ def test_a_side_the_packs_know_and_the_name_after_it_are_two_names():
 
 def test_no_name_runs_from_the_headline_into_the_body_or_keeps_its_sentences_full_stop():
     def names(title, body):
-        doc = Document.create("KCNA", "2012-03-01", title, body, None, "en", "t")
-        return [m.text for m in Pipeline(["entities"])(doc)["mention"]]
+        return [m.text for m in _mentions(title, body, "2012-03-01")]
 
     got = names("Congratulatory Group of Koreans in Japan", "Pyongyang, March 1 (KCNA) -- It arrived.")
     assert "Congratulatory Group of Koreans in Japan" in got and not any("\n" in t for t in got)
@@ -5810,17 +5815,15 @@ def test_a_title_word_opening_a_bodys_name_is_no_persons_title():
     # "General Political Department of ...", "February 8 General Machinery Plant": "General" opens a body's
     # name (a word the news writes in lower case, then a head word), no person "Political" or "Machinery";
     # "President Bush" is still a title and a name
-    doc = Document.create(
-        "KCNA",
-        "2012-02-01",
-        "Visit",
-        "Li Jinai, director of the General Political Department of the Chinese Liberation Army, arrived. , , "
-        "He then went over to the February 8 General Machinery Plant. , , President Bush said so.",
-        None,
-        "en",
-        "t",
-    )
-    got = [(m.text, m.label) for m in Pipeline(["entities"])(doc)["mention"]]
+    got = [
+        (m.text, m.label)
+        for m in _mentions(
+            "Visit",
+            "Li Jinai, director of the General Political Department of the Chinese Liberation Army, "
+            "arrived. , , He then went over to the February 8 General Machinery Plant. , , President Bush "
+            "said so.",
+        )
+    ]
     assert ("General Political Department of the Chinese Liberation Army", "ORG") in got
     assert ("February 8 General Machinery Plant", "ORG") in got
     assert not any(t in ("Political", "Machinery") for t, _ in got)
@@ -5831,8 +5834,7 @@ def test_headline_phrases_are_no_bodies_and_the_west_bank_is_a_place():
     # "Kim Jong Il's Work Off Press in Peru", "Senior Party and government officials": a verb's particle, an
     # opening adjective make no body's name; "West Bank" and "Gaza Strip" are places the general pack lists
     def mentions(title, body):
-        doc = Document.create("KCNA", "2012-02-01", title, body, None, "en", "t")
-        return [(m.text, m.label) for m in Pipeline(["entities"])(doc)["mention"]]
+        return [(m.text, m.label) for m in _mentions(title, body)]
 
     got = mentions("Kim Jong Il's Work Off Press in Peru", "A work of Kim Jong Il was published in Peru.")
     assert not any("Press" in t for t, _ in got)
@@ -5867,17 +5869,14 @@ def test_a_spanish_province_with_its_compass_word_is_the_packs_province():
 def test_spanish_names_of_pyongyang_sites_resolve_to_the_gazetteer():
     # "Palacio de los Congresos Mansudae", "Palacio del Sol de Kumsusan", "Plaza Kim Il Sung": the Spanish
     # service's names of sites the DPRK pack lists
-    doc = Document.create(
-        "kcna-ft",
-        "2012-05-03",
+    found = _mentions(
         "Reunion",
         "La reunion tuvo lugar en el Palacio de los Congresos Mansudae. , , Visitaron el Palacio del Sol de "
         "Kumsusan y la Plaza Kim Il Sung.",
-        None,
+        "2012-05-03",
         "es",
-        None,
     )
-    got = {m.text: m.entity for m in Pipeline(["entities"])(doc)["mention"] if m.label == "PLACE"}
+    got = {m.text: m.entity for m in found if m.label == "PLACE"}
     assert got.get("Palacio de los Congresos Mansudae") == "mansudae-assembly-hall"
     assert got.get("Palacio del Sol de Kumsusan") == "kumsusan-palace-of-the-sun"
     assert got.get("Plaza Kim Il Sung") == "kim-il-sung-square"
