@@ -184,6 +184,8 @@ _SAME_DOCUMENT = (
     frozenset({"statement", "declaration", "communique", "declaracion", "comunicado", "nota", "texto"}),
     # ('La pagina online ... inserto un articulo ..., senala la nota': a Spanish "nota" is also an article)
     frozenset({"nota", "articulo", "artículo"}),
+    # ("carried ... a special write-up titled ... The article noted")
+    frozenset({"article", "write-up"}),
     # ("el secretariado del Comite ... hizo publica la informacion no.995 ... comienza la nota": a bulletin)
     frozenset({"bulletin", "boletin", "informacion", "información", "nota"}),
 )
@@ -2245,7 +2247,8 @@ class Discourse:
                 + r")(?:\s+[a-záéíóúñ]+)?"
                 # ("the president of Tunisia,", "el presidente de la Republica de Serbia,")
                 + r"(?:\s+(?:of|de)\s+(?:the\s+|la\s+|el\s+)?[A-Z][\w'’-]*"
-                + r"(?:\s+(?:(?:of|de|del|la|the)\s+)?[A-Z][\w'’-]*){0,3})?),$"
+                # ("el embajador de la Republica de Cuba en Corea,", "the ambassador of Cuba to the DPRK,")
+                + r"(?:\s+(?:(?:of|de|del|la|the|en|in|to|to the|ante)\s+)?[A-Z][\w'’-]*){0,3})?),$"
             )
         m = rx.search(pre)
         return m.group(1) if m else None
@@ -2543,7 +2546,12 @@ class Discourse:
             author = _CONTRIBUTED_BY.search(t, found.end(), s.end)
             if author is not None and not _TITLE_ONLY.fullmatch(t, found.end(), author.start()):
                 author = None  # (the author of another work: "... the publication of the work authored by X")
-            if author is not None and _OWN_WRITER.match(t, author.end(), s.end):
+            writer = _OWN_WRITER.match(t, author.end(), s.end) if author is not None else None
+            by_name = author.end() if author is not None else 0
+            if writer is not None and re.match(r"\s+[A-Z][\w'’-]+\s+[A-Z]", t[writer.end() : s.end]):
+                by_name = writer.end() + 1  # ("contributed by a commentator Im Pom": the writer named speaks)
+                writer = None
+            if writer is not None:
                 own = [m for m in self.mentions_in(s.start, found.start()) if m.entity in self.media]
                 if own:
                     # "Rodong Sinmun Friday in an article written by a military commentator": the paper's own
@@ -2555,7 +2563,7 @@ class Discourse:
                 people = [m for m in self.mentions_in(author.end(), min(s.end, author.end() + 80))]
                 if people and people[0].label == "PERSON" and people[0].start <= author.end() + 40:
                     return self.ref_of(people[0])
-                name = re.match(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})", t[author.end() : s.end])
+                name = re.match(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})", t[by_name : s.end])
                 if name and self.looks_like_person(name.group(1)):
                     return Ref("named", None, name.group(1), True)
             posted = _POSTED_ON.search(t, found.end(), s.end)
@@ -2957,6 +2965,12 @@ class Discourse:
             if korean is not None:
                 at = korean.end()  # ("The south Korean Solidarity for Democracy, ... issued a statement")
             name = capitalised_name(self.text, at, s.end)
+            if name and all(
+                _state_demonym(w, self.kb) or country_entity(w, self.kb) is not None
+                for w in name.split()
+                if w not in ("and", "y")
+            ):  # ("Guinean and British organizations posted articles": whose they are, not a name)
+                name = None
             if name and name not in INTRO_WORDS:  # ("Prior to the demonstration they made public ...")
                 return Ref("named", None, name, False)
         return None
@@ -3722,7 +3736,7 @@ def _expansion(text: str, acronym: str) -> str | None:
         words = text[max(0, m.start() - 160) : m.start()].split()
         for n in range(1, min(len(words), 12) + 1):
             tail = words[-n:]
-            if tail[0][:1].isupper() and "".join(w[0] for w in tail if w[:1].isupper()) == acronym:
+            if tail[0][:1].isupper() and acronym in _initials(tail):
                 return " ".join(tail)
     # no "(BCP)": a capitalised name written before the acronym's first use whose capitals spell it ("The
     # Brazilian Communist Party and ... posted ... The BCP on Feb. 12 posted")
@@ -3735,9 +3749,16 @@ def _expansion(text: str, acronym: str) -> str | None:
                 span = words[i:j]
                 if not (span[0][:1].isupper() and span[-1][:1].isupper()):
                     continue
-                if "".join(w[0] for w in span if w[:1].isupper()) == acronym:
+                if acronym in _initials(span):
                     found = " ".join(span)
     return found
+
+
+def _initials(words: list[str]) -> tuple[str, str]:
+    """The capitals of a name's words, and those with each part of a hyphenated word ("Afro-Asian People's
+    Solidarity Organization" is APSO or AAPSO)."""
+    caps = [w for w in words if w[:1].isupper()]
+    return "".join(w[0] for w in caps), "".join(p[0] for w in caps for p in w.split("-") if p[:1].isupper())
 
 
 _SPELLED_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|the|and|de|del|la)\s+)*[A-Z][\w'’-]*)+")

@@ -186,7 +186,9 @@ def _clean_edges(text: str, found: list[Mention], title_end: int) -> list[Mentio
             end -= 1
         if end <= start:
             continue
-        out.append(m if end == m.end else replace(m, end=end, text=text[start:end]))
+        out.append(
+            m if (start, end) == (m.start, m.end) else replace(m, start=start, end=end, text=text[start:end])
+        )
     return out
 
 
@@ -589,8 +591,11 @@ _AND_BROADCAST = re.compile(
 )
 
 
-# a party's tendency in brackets after its name: "(Maoist)", "(Marxist-Leninist)", "(Communist)" (no acronym)
+# a party's tendency or faction in brackets after its name: "(Maoist)", "(Marxist-Leninist)", "(United)",
+# "(Bagdash)" (no acronym); after a union's, front's or movement's name only a tendency, no short name
+# ("Teachers Union of south Korea (Jongyojo)", "Palestine National Liberation Movement (Fatah)")
 _IDEOLOGY = re.compile(r" \([A-Z][a-z]+(?:-[A-Z][a-z]+)*\)")
+_TENDENCY = re.compile(r" \([A-Z][a-z]+(?:ist|ists|ism|ed)(?:-[A-Z][a-z]+(?:ist|ists|ism))*\)")
 
 
 def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
@@ -622,7 +627,10 @@ def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
             joined = _AND_BROADCAST.match(text, end) if _BROADCAST_END.search(text, m.start, end) else None
             if joined is not None:
                 end = joined.end()  # "Apsara Television and Radio of Cambodia": one broadcaster of both
-            ideology = _IDEOLOGY.match(text, end)
+            party = re.search(r"\bParty\b", text[m.start : end]) is not None
+            ideology = (_IDEOLOGY if party else _TENDENCY).match(text, end)
+            if ideology and any(f.start == ideology.start() + 2 and f.label == "PLACE" for f in found):
+                ideology = None  # ("National Socialist Party (Romania)": where it is)
             if ideology and re.search(r"\b(?:Party|Front|League|Union|Movement)\b", text[m.start : end]):
                 end = ideology.end()  # "Unified Communist Party of Nepal (Maoist)": part of the party's name
             if end > m.end:
@@ -2050,6 +2058,8 @@ _PERSON_NEXT = re.compile(
     r"|\s+(?:said|says|stressed|noted|added|"
     r"told|stated|declared|pointed|underlined|emphasized|expressed|urged|called|hoped|wrote|sent|met|visited|"
     r"received|praised|denounced|condemned|explained|recalled|remarked|asked|replied|announced)\b"
+    # (" in his speech", " in a lecture": where a person said something)
+    r"|\s+in\s+(?:a|an|his|her)\s+(?:speech|lecture|interview|talk|address|letter|message)\b"
 )
 _MEDIUM_NEXT = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:organ|newspaper|paper|daily|weekly|magazine|journal|website|"

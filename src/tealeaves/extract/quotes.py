@@ -428,6 +428,10 @@ _TOLL = re.compile(
 )
 
 
+# a Spanish conditional before a verb: "si prosigue el ritmo actual" (if the pace goes on), no speech cue
+_IF_BEFORE = re.compile(r"(?:^|\s)[Ss]i\s+$")
+
+
 def _cues(s: str, offset: int, glued, kb: KB) -> list[re.Match]:
     """The speech cues in ``s`` (at ``offset`` in the text), with those glued to a person's name before
     them at the positions ``glued`` ("Kim Jong Unsaid that ...": a source dropped the space after the name;
@@ -442,6 +446,7 @@ def _cues(s: str, offset: int, glued, kb: KB) -> list[re.Match]:
                 or (c.group() == "claiming" and _TOLL.match(s, c.end()))
             )
         )
+        and not _IF_BEFORE.search(s, max(0, c.start() - 4), c.start())
     ]
     # ("the U.S. House of Representatives' warning", "his warning": a noun, no cue)
     extra = []
@@ -758,10 +763,19 @@ def _new_source(text: str, sent: Sentence, mentions: list[Mention], kb: KB) -> b
     if first is None or first.label not in ("PERSON", "ORG") or first.entity is not None:
         return False
     lead = medium_kind_lead(kb).match(text, sent.start, sent.end)  # ("The Indonesian paper")
-    opens = re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[sent.start : first.start]) is not None or (
-        lead is not None and lead.end() == first.start
+    opens = (
+        re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[sent.start : first.start]) is not None
+        or (lead is not None and lead.end() == first.start)
+        or _MEDIUM_OF_LEAD.fullmatch(text, sent.start, first.start) is not None
     )
     return opens and _SOURCE_ACTS.match(text, first.end, sent.end) is not None
+
+
+# a body's medium before its name: "An Internet homepage of the Brazilian Communist Party on May 27 carried"
+_MEDIUM_OF_LEAD = re.compile(
+    r"\s*(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){0,2}(?:homepage|website|web\s+site|organ|newspaper|paper|"
+    r"magazine|bulletin|journal)\s+of\s+(?:the\s+)?"
+)
 
 
 def _leader_opens(sent: Sentence, mentions: list[Mention], kb: KB) -> bool:
@@ -1144,7 +1158,13 @@ def _inverted_np(kb: KB) -> re.Pattern:
             + _media_alt(kb)
             + r")\s+[A-Z][^,;:]{1,60}?|(?:[a-z][\w-]*\s+){0,2}(?:"
             + "|".join(
-                sorted(kb.doc_nouns | ORG_NOUNS | {"spokesman", "spokeswoman", "spokesperson", "official"})
+                sorted(
+                    kb.doc_nouns
+                    | ORG_NOUNS
+                    | {"spokesman", "spokeswoman", "spokesperson", "official"}
+                    # ("..., said the radio.": a broadcaster's noun)
+                    | {w for w in kb.broadcast_nouns if w.islower() and " " not in w}
+                )
             )
             + r")|(?:[a-z][\w-]*\s+){0,2}(?:"
             # ("..., says a bylined commentary of DPRK major paper Rodong Sinmun Friday": a document, whose)
@@ -1354,8 +1374,24 @@ def _clausal(rest: str) -> bool:
                           r"\w+ed|\w+s)\b", rest))  # fmt: skip
 
 
+_ACCORDING_SOURCE_ES = re.compile(
+    r"\s+(?:(?:el|la|los|las|un|una)\s+)?(?:(?:recientes?|[uú]ltimos?|[uú]ltimas?|nuevos?|nuevas?)\s+)?"
+    r"(?:informes?|reportes?|versiones|versi[oó]n|fuentes|estad[ií]sticas|encuestas?|(?=[A-Z])(?!\S*\s+\d)(\S))"
+)
+
+
 def _according(text, sent, s: str, mentions, kb: KB) -> list[Quote]:
     a = kb.according_re.search(s) if holds_any(s.lower(), kb.according_gate) else None
+    if a is not None and a.group().lower() == "de acuerdo con":
+        # opening the sentence, and only before a report, a source or a body's name: elsewhere it is
+        # agreement ("estan de acuerdo con ...") or accordance ("De acuerdo con la propuesta ...")
+        source = _ACCORDING_SOURCE_ES.match(s, a.end())
+        if s[: a.start()].strip(" ,") or source is None:
+            return []
+        if source.group(1) and not any(
+            m.label == "ORG" and m.start == sent.start + source.start(1) for m in mentions
+        ):
+            return []
     if a is None or not _source_np(s[a.end() :], kb):
         return []
     sp_end = s.find(",", a.end())
@@ -2285,6 +2321,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     if speaker_span is not None:
         # (not a name inside the quote: "... under the leadership of Kim Jong Il, the governor said")
         outside = [m for m in mentions if not start <= m.start < end]
+        speaker_span = _named_before_phrase(text, speaker_span, outside)
         speaker_span = _appositive_person(text, speaker_span, outside, kb)
         speaker_span = _coordinated_subject(text, speaker_span, mentions)
         speaker_span = _listed_subject(text, speaker_span, mentions)
@@ -2702,6 +2739,57 @@ def _appositive_person(text: str, span: tuple[int, int], mentions: list[Mention]
     return span
 
 
+# a phrase of when or how someone spoke, between the subject's appositive and the cue: ", on Oct. 9 said", ",
+# in an interview with a news agency on March 27 warned"
+_CIRCUMSTANCE_SPAN = re.compile(
+    r"(?:on|in|at|during|through|via)(?:\s[^,;:\"“]*)?|(?:on\s+)?" + _WEEKDAY + r"|today|yesterday"
+)
+_APPOSITIVE_SEGMENT = re.compile(r"(?:(?:the|a|an|its|his|her|their)\s+)?[a-z][^;:\"“]*")
+_SEGMENT_VERB = re.compile(r"\b(?:said|says|is|was|were|are|has|had|have|will|would)\b")
+_NAME_SEGMENT = re.compile(
+    r"(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|de|del|la|el)\s+)*[A-Z][\w'’.-]*)*"
+)
+_SEGMENT_BREAK = re.compile(r",\s+")
+
+
+def _named_before_phrase(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
+    """'Al Baath, the organ of Syria's Baath Arab Socialist Party, on Oct. 9 said', 'The former head of the
+    IAEA, Mohammad El Baradei, in an interview ... on March 27 warned': a speaker span that is only the
+    phrase of when or how they spoke, after a name and its appositive set off by commas, becomes the name."""
+    ss, se = span
+    if text[max(0, ss - 2) : ss] != ", " or not _CIRCUMSTANCE_SPAN.fullmatch(text, ss, se):
+        return span
+    line = max(text.rfind(". ", 0, ss) + 2, text.rfind("\n", 0, ss) + 1, text.rfind(", ,", 0, ss) + 3, 0)
+    lead = re.compile(r"[\s,]*").match(text, line, ss).end()
+    bounds, at = [], lead
+    for cut in _SEGMENT_BREAK.finditer(text, lead, ss - 2):
+        bounds.append((at, cut.start()))
+        at = cut.end()
+    bounds.append((at, ss - 2))
+
+    def apposed(parts: list[tuple[int, int]]) -> bool:
+        return all(
+            _APPOSITIVE_SEGMENT.fullmatch(text, a, b) and not _SEGMENT_VERB.search(text, a, b)
+            for a, b in parts
+        )
+
+    if not 2 <= len(bounds) <= 4:
+        return span
+    (a, b), rest = bounds[0], bounds[1:]
+    if _NAME_SEGMENT.fullmatch(text, a, b) and apposed(rest):
+        named = [m for m in mentions if m.label in ("PERSON", "ORG") and m.end == b and a <= m.start]
+        return (named[0].start, b) if named else (a + (4 if text.startswith("The ", a) else 0), b)
+    a2, b2 = rest[0]
+    if (
+        re.fullmatch(r"(?:The\s+|the\s+)?[a-z][^;:\"“]*", text[a:b])
+        and not _SEGMENT_VERB.search(text, a, b)
+        and _NAME_ONLY.fullmatch(text, a2, b2)
+        and apposed(rest[1:])
+    ):
+        return a2, b2  # the title first, then the name
+    return span
+
+
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|for|from|at|on|about|toward|towards|against)\s+$")
 _APPOSED_AND = re.compile(r",[^;:.,]{1,150},\s+and\s+")
 _APPOSED_LIST = re.compile(r",[^;:.,]{1,150},\s+")
@@ -2737,6 +2825,7 @@ _ISSUER_NOUNS = frozenset(
         *("survey", "surveys", "poll", "estimate", "estimates", "study", "studies", "data", "figures"),
         *("statistics", "chapter", "decree", "decrees", "order", "findings", "analysis", "information"),
         *("reporte", "informe", "decreto", "orden", "encuesta", "estudio", "informacion", "información"),
+        *("version", "versión", "versiones"),  # ("segun las versiones recientes de Asahi Shimbun")
     }
 )
 # "chapter of a report by ", "decree of the ", "reporte de la ": lower-case words with such a noun, then the
@@ -2786,7 +2875,9 @@ def _issuer_in_span(
     for its issuer). None when the span names no issuer, or names it with an office after it ("the statement
     of the Foreign Ministry spokesman": the spokesman speaks)."""
     m = _ISSUER_OF.match(text, ss, se)
-    if m is None or not (set(m.group(1).split()) & (_ISSUER_NOUNS | kb.doc_nouns)):
+    words = set(m.group(1).split()) if m is not None else set()
+    words |= {w[:-1] for w in words if w.endswith("s")}  # ("reports of Asahi Shimbun")
+    if m is None or not (words & (_ISSUER_NOUNS | kb.doc_nouns)):
         return None
     at = m.end()
     owns = _PLACE_OWNS.match(text, at, se)
@@ -3025,6 +3116,9 @@ def _story_country(text: str, at: int, mentions: list[Mention], kb: KB):
 _FULL_TEXT_OF = re.compile(r"(?:full\s+)?text\s+of\s+the\s+([a-z]+)")
 # a capitalised plural of a place's people ("Koreans", "Pyongyangites"; "Evans" is a name: no demonym)
 _PLURAL_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ites)")
+
+
+_PROGRAM_HEADS = frozenset(("Program", "Programme", "Programa"))
 
 
 def _speaker_kind(
@@ -3457,6 +3551,16 @@ def _speaker_kind(
     if korean and first is not None and first.start == ss + korean.end():
         return "named", first.entity, _name(kb, first)  # "south Korean Confederation of Trade Unions"
     if sp[:1].isupper():
+        if (
+            first is not None
+            and first.label == "ORG"
+            and first.start > ss
+            and sp.split()[0] in kb.org_heads | _PROGRAM_HEADS
+            and all(w[:1].isupper() or w in _NAME_JOINERS for w in sp.split())
+        ):
+            # "Programa Mundial de Alimentos de las Naciones Unidas": a body of the one named inside it, by
+            # its own head word
+            return "named", None, sp
         if first is not None and (
             first.start == ss
             or first.label == "PERSON"
