@@ -497,6 +497,7 @@ class Discourse:
         self.quote_spans: list[tuple[int, int]] = []
         self.reported_spans: list[tuple[int, int]] = []
         self.narrated_spans: list[tuple[int, int]] = []
+        self.span_refs: dict[tuple[int, int], Ref] = {}  # each resolved quote's speaker, by the quote's span
         self._resolving: set[int] = set()  # pronouns being resolved from inside a document's reading
         # the words of a direct quote or block, by where its speaker is: "he" inside them is someone else
         self.own_words: dict[int, tuple[int, int]] = {}
@@ -926,6 +927,14 @@ class Discourse:
         known = self.known_inside(ref.name) if not ref.person else None
         if known is not None:
             return known  # "Chinese People's Daily", "ITAR-TASS of Russia": the body the packs know
+        words = ref.name.split()
+        for k in range(1, len(words) - 1):
+            # "El Maximo Dirigente Kim Jong Un": a person the packs know after the titles written before him
+            hit = self.kb.surface.get(" ".join(words[k:]))
+            if hit is not None and hit[0] == "PERSON" and all(w[:1].isupper() for w in words[:k]):
+                e = self.kb.entity(hit[1])
+                if e is not None:
+                    return Ref(ref.kind, e.id, e.name, True)
         titled = None if _DESCRIBED_NAME.match(ref.name) else self.name_after_title(ref.name)
         if titled is not None:  # (not "... preparatory committee for ... of President Kim Il Sung")
             return replace(ref, name=titled, person=True)  # "War veteran Ri Un Chang": the person
@@ -1058,6 +1067,20 @@ class Discourse:
                     return other
         return ANONYMOUS_PERSON
 
+    def _carried_words(self, i: int, pos: int) -> tuple[int, int] | None:
+        """'... the article noted, adding:, , The dear respected Kim Jong Un has carried forward the cause.,
+        , He declared that ...': a "he" opening the sentence right after a document's or a medium's words
+        (no narration between) is someone those words name; the span of those words, else None."""
+        here = self.sents[i]
+        if self.text[here.start : pos].strip(" ,\r\n\t"):
+            return None
+        for a, b in self.quote_spans:
+            if b <= here.start and not self.text[b : here.start].strip(" ,.\r\n\t"):
+                r = self.span_refs.get((a, b))
+                if r is not None and r.kind in ("named", "self") and not r.person:
+                    return a, b
+        return None
+
     def _wrong_gender(self, r: Ref, gender: str) -> bool:
         e = self.kb.entity(r.entity)
         return e is not None and e.gender is not None and e.gender != gender
@@ -1084,10 +1107,15 @@ class Discourse:
                     return r  # (not "Superintendents of education ... released a joint resolution")
             return self.joint_subject(pos) or Ref("anonymous", None, None, True, plural=True)
         i = self.sent_index(pos)
+        carried = self._carried_words(i, pos) if cls == "person" else None
         for j in range(i, -1, -1):
             s = self.sents[j]
             limit = pos if j == i else s.end
-            if self.inside_other_quote(s.start, s.end, pos) and not self.narrated(s.start):
+            if (
+                self.inside_other_quote(s.start, s.end, pos)
+                and not self.narrated(s.start)
+                and not (carried is not None and carried[0] <= s.start and s.end <= carried[1] + 2)
+            ):
                 continue
             within = _IN_THE_DOC.match(self.text, s.start, limit) if cls == "thing" and j < i else None
             if within is not None and within.group(1).lower() in self.kb.doc_nouns:
@@ -1136,6 +1164,7 @@ class Discourse:
                 and (a, b) not in self.reported_spans  # (what a medium reports is the story's own sentence)
                 and (a, b) not in self.narrated_spans
                 and not ((a, b) == self.current and b <= self.sents[i].start and cls == "person")
+                and (a, b) != carried
                 for a, b in self.quote_spans
             ):
                 continue  # (a subject inside quoted words, another's or those "it" attributes, is not "it";
@@ -1696,9 +1725,9 @@ class Discourse:
         for m in reversed(self.mentions):
             if m.end > at or m.label != "PERSON":
                 continue
-            toks = re.sub(r"['’]s$", "", m.text).split()
-            if len(toks) > 1 and word in toks:
-                return self.ref_of(m)
+            toks = _ARABIC_ARTICLE.sub("al-", re.sub(r"['’]s$", "", m.text)).split()
+            if len(toks) > 1 and (word in toks or word.lower() in (t.lower() for t in toks if "-" in t)):
+                return self.ref_of(m)  # ("Al-Khatib said" after "Ghassan al- Khatib")
         if len(word) < 4 or not word[:1].isupper():
             return None
         if any(word in surnames for surnames, *_ in self.kb.name_systems):
@@ -1711,7 +1740,9 @@ class Discourse:
         # "... of the Party Boris Gryzlov ... Gryzlov said": a given name written before the surname, though
         # no mention holds it
         found = None
-        given = re.compile(r"\b([A-Z][a-z][\w'’-]*)[ \t]+" + re.escape(word) + r"\b")  # (not across lines)
+        article = re.match(r"[Aa]l-", word)  # ("Al-Khatib said" after "Ghassan al- Khatib")
+        word_rx = r"[Aa]l-\s?" + re.escape(word[3:]) if article else re.escape(word)
+        given = re.compile(r"\b([A-Z][a-z][\w'’-]*)[ \t]+" + word_rx + r"\b")  # (not across lines)
         for found in given.finditer(self.text, 0, at):  # noqa: B007 - the last one
             pass
         if (
@@ -1719,7 +1750,7 @@ class Discourse:
             and found.group(1) not in self.kb.stopwords
             and found.group(1) not in self.kb.person_titles
         ):
-            name = found.group(1) + " " + word
+            name = found.group(1) + " " + ("al-" + word[3:] if article else word)
             if self.looks_like_person(name):
                 return Ref("named", None, name, True)
         return None
@@ -3495,6 +3526,10 @@ NOT_NAME_START = _words(
 )
 
 
+# an Arabic article the source wrote apart from its noun: "Ghassan al- Khatib" is Ghassan al-Khatib
+_ARABIC_ARTICLE = re.compile(r"(?<![\w-])al-\s+(?=[A-Z])")
+
+
 def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
     """Resolve the pronoun, document and description speakers of ``quotes`` (in speaker order)."""
     disc.quote_spans = [(q.start, q.end) for q in quotes]
@@ -3609,7 +3644,9 @@ def resolve(quotes: list[Quote], disc: Discourse) -> list[Quote]:
                     ref = Ref("named", None, gov, False)
             done[key] = ref
             disc.add(q.speaker_start, ref)
-        out[k] = replace(q, speaker_kind=ref.kind, speaker_entity=ref.entity, speaker_name=ref.name)
+        disc.span_refs[(q.start, q.end)] = ref
+        name = _ARABIC_ARTICLE.sub("al-", ref.name) if ref.name and "l- " in ref.name else ref.name
+        out[k] = replace(q, speaker_kind=ref.kind, speaker_entity=ref.entity, speaker_name=name)
     _media_by_reference(out, disc)
     _headline_office_holder(out, disc)
     return out

@@ -505,11 +505,12 @@ def _compile_patterns(kb: KB, p: dict) -> None:
     if q.get("described_speaker_heads"):
         heads = "|".join(map(re.escape, sorted(q["described_speaker_heads"], key=len, reverse=True)))
         kb.described_speaker_re = re.compile(
-            r"((?:[SN]\.\s+)?(?:[A-Z][\w.]*-)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:['’]l)?['’]?)\s+(?:[A-Z][a-z]+['’]?\s+)?("
+            r"((?:[SN]\.\s+)?(?:[A-Z][\w.]*-)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:['’]l)?['’]?)\s+(?:[A-Z][a-z]+['’]?\s+){0,2}("
             + heads
             + r")"
             r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
-        )  # ("S. Korean Internet Paper", "U.S.-Residing Korean Scientists", "Political Figure of D. Congo")
+        )  # ("S. Korean Internet Paper", "U.S.-Residing Korean Scientists", "Political Figure of D. Congo",
+        # "Nepali Political Party Leaders")
         kb.described_speaker_head_first = re.compile(
             r"(" + heads + r")\s+of\s+([A-Z][a-z]+(?:\s+(?:in|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?)"
         )  # ("...: Organization of Koreans in Japan")

@@ -2343,6 +2343,10 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     if d and not any(m.start == ss and m.label == "PERSON" for m in mentions):  # ("An Ok": a surname)
         ss += d.end()
         sp = sp[d.end() :]
+    demonstrative = re.fullmatch(r"(?:This|That|These|Those)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", sp)
+    if demonstrative:  # "This song stresses": the song, as "the song" (no name)
+        ss += demonstrative.start(1)
+        sp = demonstrative.group(1)
     there = _PLACE_ADVERB_PRONOUN.fullmatch(sp)
     if there:  # "There he said in profound sorrow:": the pronoun after the adverb of place or time
         ss += there.start(1)
