@@ -6200,3 +6200,46 @@ def test_he_after_an_articles_words_is_the_person_they_name():
         ("cue", "speaker_entity"),
     )
     assert ("declared", "kim-jong-un") in got
+
+
+def test_an_age_set_off_after_a_name_is_no_speaker():
+    # "..., Kim Il Sung Socialist Youth League, Kan Ok Ryon, 26, said:": the name before the age; not a
+    # body's name before an age that follows an appositive ("... Academy of Social Sciences, 36, said")
+    got = _speakers(
+        "Youths",
+        "An instructor of the C.C., Kim Il Sung Socialist Youth League, Kan Ok Ryon, 26, said:, , Under the "
+        "leadership of Kim Jong Un we will take over the baton.",
+        "2011-12-20",
+    )
+    assert [g[2] for g in got] == ["Kan Ok Ryon"]
+    got = _speakers(
+        "Paper Fatigues",
+        "Jong Song Ho, room chief of the Folklore Institute of the Academy of Social Sciences, 36, said that "
+        "Korean fighters donned fatigues made of paper.",
+        "2011-02-07",
+    )
+    assert [g[2] for g in got] == ["Jong Song Ho"]
+
+
+def test_a_ministry_listing_its_fields_after_an_inverted_cue():
+    # "..., the Ministry of Education, Culture, Sports, Science and Technology reported": the whole name
+    got = _speakers(
+        "Curium Detected",
+        "In another development, curium was found., , Curium was detected in Okuma cho located three "
+        "kilometers from the plant, the Ministry of Education, Culture, Sports, Science and Technology "
+        "reported.",
+        "2011-06-14",
+    )
+    assert [g[2] for g in got] == ["Ministry of Education, Culture, Sports, Science and Technology"]
+
+
+def test_the_paper_after_an_unnamed_one_is_that_one():
+    # "A Malaysian newspaper said ... the paper said": the unnamed paper, not Xinhua named before it
+    got = _speakers(
+        "Film Studio",
+        "Xinhua News said the DPRK is strong., , A Malaysian newspaper said under the title of "
+        '"Do not allow" that the DPRK is a mysterious country., , Even though it fought a war, it was '
+        "rehabilitated very quickly, the paper said.",
+        "2012-10-04",
+    )
+    assert [g[1] for g in got] == ["named", "anonymous", "anonymous"]

@@ -2394,7 +2394,18 @@ class Discourse:
             order = [k for k in range(len(self.sents)) if self.sents[k].start >= self.doc.body_offset][:3]
         if noun in self.kb.media_nouns and not (noun == "paper" and _WHITE_PAPER.search(span)):
             # "the paper": the one named as a paper, else the publisher of the article just reported
-            # ("Huan Qiu Shibao carried an article ... the paper said"), else the medium's own voice
+            # ("Huan Qiu Shibao carried an article ... the paper said"), else the medium's own voice; but
+            # after "A Malaysian newspaper said ...", that unnamed paper, though another was named before
+            if not headline:
+                for j in order[:4]:
+                    s = self.sents[j]
+                    if self._medium([j], at, False) is not None:
+                        break
+                    unnamed = _UNNAMED_PAPER.search(self.text, s.start, min(s.end, at))
+                    if unnamed is not None and not self.inside_other_quote(
+                        unnamed.start(), unnamed.end(), at
+                    ):
+                        return Ref("anonymous", None, None, False)
             return (
                 self._medium(order, at, headline)
                 or self._publisher(order, at, headline)
@@ -3992,4 +4003,6 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
             named = disc.appositive(sp.split()[-1], at)  # "the rector stressed", after "X, rector of ..."
             if named is not None:
                 return named
-    return Ref("anonymous", None, None, True, plural=plural)
+    # ("This situation demands that ...": a thing the demonstrative points to, no person a "he" may take up)
+    thing = re.search(r"\b(?:This|That|These|Those)\s+$", disc.text[max(0, at - 7) : at]) is not None
+    return Ref("anonymous", None, None, not thing, plural=plural)

@@ -1178,6 +1178,13 @@ def _inverted_np(kb: KB) -> re.Pattern:
     )
 
 
+# a body's head and its first field, then capitalised fields set off by commas: ", the Ministry of Education,
+# Culture, Sports, "
+_LISTED_NAME_BEFORE = re.compile(
+    r",\s+(?:the\s+)?([A-Z][\w'’-]*\s+(?:of|for)\s+[A-Z][\w'’-]*)(?:,\s+[A-Z][\w'’-]*)+,\s+$"
+)
+
+
 def _closing(s: str, body_end: int, cues: list[re.Match], kb: KB):
     """A closing attribution: '..., he said[, adding ...].' or '..., said X in a statement on May 22.'
     Returns ((speaker start, end), cue, end of the quote, end of the attribution) relative to ``s``."""
@@ -1197,6 +1204,11 @@ def _closing(s: str, body_end: int, cues: list[re.Match], kb: KB):
                 return (a.start(1), a.end(1)), c.group(), a.start(), c.end()
             continue
         sp = m.group(1)
+        listed = _LISTED_NAME_BEFORE.search(s, max(0, m.start() - 150), m.start() + 2)
+        if listed is not None and _NAME_LIST_TAIL.match(sp) and listed.start() > 15:
+            # "..., the Ministry of Education, Culture, Sports, Science and Technology reported": a name
+            # listing its fields with commas, from its head on
+            return (listed.start(1), m.end(1)), c.group(), listed.start(), c.end()
         if _CIRCUMSTANCE_OPENER.match(s, 0, m.start()):
             continue  # ("Speaking at a seminar, Mun Jong In said, ...": the circumstance, no words said)
         if m.start() > 15 and not _is_clause(sp) and not sp.lower().startswith(("and ", "but ", "as ")):
@@ -2321,6 +2333,7 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
     if speaker_span is not None:
         # (not a name inside the quote: "... under the leadership of Kim Jong Il, the governor said")
         outside = [m for m in mentions if not start <= m.start < end]
+        speaker_span = _named_before_age(text, speaker_span, outside)
         speaker_span = _named_before_phrase(text, speaker_span, outside)
         speaker_span = _appositive_person(text, speaker_span, outside, kb)
         speaker_span = _coordinated_subject(text, speaker_span, mentions)
@@ -2756,6 +2769,27 @@ _NAME_SEGMENT = re.compile(
 _SEGMENT_BREAK = re.compile(r",\s+")
 
 
+_AGE_ONLY = re.compile(r"\s*\d{1,3}\s*")
+_NAME_BEFORE_AGE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,4},\s+$")
+
+
+def _named_before_age(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
+    """'Kan Ok Ryon, 26, said': a speaker span that is only an age set off by commas is the name before it."""
+    ss, se = span
+    if not _AGE_ONLY.fullmatch(text, ss, se):
+        return span
+    named = [m for m in mentions if m.label == "PERSON" and text.startswith(", ", m.end) and m.end + 2 == ss]
+    if named:
+        return named[-1].start, named[-1].end
+    name = _NAME_BEFORE_AGE.search(text, max(0, ss - 80), ss)
+    if name is None or re.search(
+        r"\b(?:of|the|for|at|in|from|to|and|de|del|[A-Z][\w'’-]*)[ \t]+$",
+        text[max(0, name.start() - 30) : name.start()],
+    ):
+        return span  # ("room chief of the ... Academy of Social Sciences, 36, said": a body's name, not his)
+    return name.start(), name.end() - len(name.group()) + len(name.group().rstrip(", "))
+
+
 def _named_before_phrase(text: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
     """'Al Baath, the organ of Syria's Baath Arab Socialist Party, on Oct. 9 said', 'The former head of the
     IAEA, Mohammad El Baradei, in an interview ... on March 27 warned': a speaker span that is only the
@@ -3181,6 +3215,16 @@ def _speaker_kind(
             return kind
     inside = [m for m in mentions if ss <= m.start and m.end <= se]
     first = inside[0] if inside else None
+    if (
+        first is not None
+        and first.start == ss
+        and first.end < se
+        and first.label == "ORG"
+        and re.fullmatch(r"[^,]+(?:,\s+[A-Z][\w'’-]*)+\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", sp)
+        and _is_name(re.sub(r",\s+(?=[A-Z])", " and ", sp))
+    ):
+        # "Ministry of Education, Culture, Sports, Science and Technology": a name listing its fields
+        return "named", None, sp
     media, roles, offices = speaker_words(kb)
     if low in PRONOUNS:
         return "pronoun", None, None
