@@ -6243,3 +6243,19 @@ def test_the_paper_after_an_unnamed_one_is_that_one():
         "2012-10-04",
     )
     assert [g[1] for g in got] == ["named", "anonymous", "anonymous"]
+
+
+def test_the_paper_is_not_a_place_before_its_noun_or_the_object_of_its_verb():
+    # "..., the first revolutionary vanguard organization of a new type in Korea, the paper introduced the
+    # action programme of the DIU ... The paper said": Charcha, named before; neither Korea (a place before
+    # ", the paper") nor the DIU (the object of what the paper did); the leading "Noting that ..." clause
+    # ends before "the paper introduced", not at "the first revolutionary"
+    got = _speakers(
+        "Anniversary of DIU Marked in Nepal",
+        "The Nepalese newspaper Charcha on Sept. 26 carried a special write-up., ,  Noting that the "
+        "President formed the DIU, the first revolutionary vanguard organization of a new type in Korea, "
+        "the paper introduced the action programme of the DIU which clarified the duty of the revolution., "
+        ",  The paper said that the Korean revolution started from the DIU.",
+        "2011-10-02",
+    )
+    assert [g[2] for g in got] == ["Charcha", "Charcha"]

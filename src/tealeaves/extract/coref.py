@@ -3057,6 +3057,8 @@ class Discourse:
                 if self.kb.cues_re is not None and self.kb.cues_re.match(t, b.end() + 1):
                     continue  # ("... the conclusion of FTA, the paper said": an attribution, no appositive)
                 ms = [m for m in self.mentions_in(s.start, b.start()) if m.end == b.start()]
+                if ms and ms[0].label == "PLACE":
+                    continue  # ("... organization of a new type in Korea, the paper introduced": no name)
                 if ms:
                     return self.ref_of(ms[0])
                 run = re.search(
@@ -3084,7 +3086,9 @@ class Discourse:
                     if m.label == "ORG"
                     and re.match(r"\s+(?:\w+ly\s+)?[a-z]", t[m.end : m.end + 20])
                     and len(re.findall(r"[\"“”]", t[s.start + a.end() : m.start])) % 2 == 0
-                ]  # (not a name inside a title in quotation marks: 'The paper in an article titled "WPK is')
+                    and not _VERB_BETWEEN.search(t, s.start + a.end(), m.start)
+                ]  # (not a name inside a title in quotation marks: 'The paper in an article titled "WPK is';
+                # not the object of the paper's verb: "the paper introduced the action programme of the DIU")
                 if near:
                     return self.ref_of(near[0])
                 start = s.start + a.end()
@@ -3481,6 +3485,9 @@ _LEADER_GROUP = re.compile(
 _NP_OPENS = re.compile(r"(?:^|(?<=[.,]\s)|(?<=\n))\s*((?:el|la|El|La|the|The)\s+[a-z])")
 # a sentence opening "In the letter he deplored": the document a person speaks through
 _IN_THE_DOC = re.compile(r"[\s,]*In\s+(?:the|his|her|their)\s+([a-z]+),?\s+(?:he|she|they)\s")
+
+
+_VERB_BETWEEN = re.compile(r"\b(?:[a-z]+ed|said|says|wrote|is|was|are|were)\b")
 
 
 def capitalised_name(text: str, at: int, end: int) -> str | None:

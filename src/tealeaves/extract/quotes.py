@@ -1309,8 +1309,20 @@ def _lead_end(s: str, start: int) -> int | None:
     other = re.compile(
         r",\s+(?=(?:the|The)\s+(?:respected\s+|dear\s+)*[\w-]+(?: [A-Z][\w-]*)*,? "
         r"(?!of |in |at |to |for |on |with |from |by |and |or )[a-z])"  # not "the second of its kind"
-    ).search(s, start)
-    return other.start() if other else None
+    )
+    found = list(other.finditer(s, start))
+    for o in found:
+        # (the one whose noun a finite verb follows: "..., the first revolutionary vanguard organization of
+        # a new type in Korea, the paper introduced")
+        if _LEAD_SUBJECT_VERB.match(s, o.end()):
+            return o.start()
+    return found[0].start() if found else None
+
+
+_LEAD_SUBJECT_VERB = re.compile(
+    r"(?:the|The)\s+(?:respected\s+|dear\s+)*[\w-]+(?: [A-Z][\w-]*)*,? (?:[a-z]+ly\s+)?"
+    r"(?:[a-z]+(?:ed|es)|says|said|told|wrote|went|held|gave|made|put|took|saw|spoke|sent|set|kept|drew)\b"
+)
 
 
 def _trailing(text, sent, s: str, after: int, body_end: int, speaker, mentions, kb) -> list[Quote]:
