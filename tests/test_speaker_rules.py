@@ -6259,3 +6259,13 @@ def test_the_paper_is_not_a_place_before_its_noun_or_the_object_of_its_verb():
         "2011-10-02",
     )
     assert [g[2] for g in got] == ["Charcha", "Charcha"]
+
+
+def test_a_name_before_an_age_set_off_by_commas_is_a_persons():
+    names = [
+        (m.text, m.label)
+        for m in _mentions(
+            "Youths", "The farmer Thak Hwa Suk, 56, said that the harvest is good.", "2011-12-20"
+        )
+    ]
+    assert ("Thak Hwa Suk", "PERSON") in names

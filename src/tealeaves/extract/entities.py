@@ -2055,6 +2055,7 @@ _NAME_CLOSES = re.compile(r"\s*(?:[,.;)]|\(|$)")
 _PERSON_NEXT = re.compile(
     # (", a ...", " (54)", " said", " from University of ...": what follows a personal name)
     r",\s+(?:a|an|the|who|[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:of|at|for|to)\b)|\s+\(\d|\s+from\s+(?:the\s+)?[A-Z]"
+    r"|,\s+\d{1,2},\s"  # ("Kan Ok Ryon, 26, said": an age set off by commas)
     r"|\s+(?:said|says|stressed|noted|added|"
     r"told|stated|declared|pointed|underlined|emphasized|expressed|urged|called|hoped|wrote|sent|met|visited|"
     r"received|praised|denounced|condemned|explained|recalled|remarked|asked|replied|announced)\b"

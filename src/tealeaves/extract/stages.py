@@ -17,7 +17,7 @@ def sentences(doc: Document, facts: Facts) -> Facts:
     return {"sentence": split_sentences(doc.text, title_len=len(doc.title))}
 
 
-@stage("entities", "70", requires=("sentence",), produces=("mention",), uses_packs=True)
+@stage("entities", "71", requires=("sentence",), produces=("mention",), uses_packs=True)
 def entities(doc: Document, facts: Facts, kb: KB) -> Facts:
     return {"mention": find_mentions(doc, kb)}
 
