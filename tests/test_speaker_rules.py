@@ -6269,3 +6269,19 @@ def test_a_name_before_an_age_set_off_by_commas_is_a_persons():
         )
     ]
     assert ("Thak Hwa Suk", "PERSON") in names
+
+
+def test_they_after_people_listed_with_their_titles_is_the_first_of_them():
+    # "Veteran ... champion Kang Sun Jong, Chairman of ... Ri Kyu Jae, ... and Co-representative of ... Son
+    # Mi Hui expressed ... they said": people listed before the verb speak as the first (guidelines 2.2);
+    # not names in a work's title in quotation marks
+    got = _speakers(
+        "Call for Mourning",
+        "Veteran pro-reunification champion Kang Sun Jong, Chairman of the South Headquarters of the "
+        "Pan-national Alliance for Korea's Reunification Ri Kyu Jae, Permanent co-representative of the "
+        "Solidarity for Progress Ri Kang Sil and Co-representative of the Women's Solidarity of south Korea "
+        "Son Mi Hui expressed deep condolences., , They conveyed the profound condolences to the "
+        "compatriots., , Mourning the demise is an obligation, they said.",
+        "2011-12-21",
+    )
+    assert [g[2] for g in got] == ["Kang Sun Jong"]

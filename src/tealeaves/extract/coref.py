@@ -1500,6 +1500,12 @@ class Discourse:
                 if PRONOUNS.get(subj.word, "person") == "group":
                     continue  # the same "they" further back
                 return None
+            listed = self._people_listed(subj.at, s.end) if j < i else None
+            if listed is not None:
+                # "Veteran pro-reunification champion Kang Sun Jong, Chairman of ... Ri Kyu Jae, ... and
+                # Co-representative of ... Son Mi Hui expressed ...": people listed with their titles before
+                # the verb, as the first of them
+                return listed
             if subj.kind not in ("person", "org", "other", "plural"):
                 return None
             if (
@@ -1535,6 +1541,23 @@ class Discourse:
                 break
             return None
         return None
+
+    def _people_listed(self, at: int, end: int) -> Ref | None:
+        """The first of two or more people named, with titles, before the sentence's first verb, the last
+        of them after "and"; else None."""
+        verb = _FIRST_VERB.search(self.text, at, end)
+        if verb is None:
+            return None
+        people = [m for m in self.mentions_in(at, verb.start()) if m.label == "PERSON"]
+        if (
+            len(people) < 2
+            or not re.search(r"\sand\s", self.text[people[-2].end : people[-1].start])
+            or people[0].start - at > 60
+            or _VERB_BETWEEN.search(self.text, at, people[0].start)
+            or re.search(r"[\"“”]", self.text[at : people[-1].end])  # (not names in a work's title)
+        ):
+            return None
+        return self.ref_of(people[0])
 
     def listed_members(self, j: int) -> Ref | None:
         """Bodies a plural subject of sentence ``j`` stands for, listed by name in it or the next sentence:
@@ -3488,6 +3511,9 @@ _IN_THE_DOC = re.compile(r"[\s,]*In\s+(?:the|his|her|their)\s+([a-z]+),?\s+(?:he
 
 
 _VERB_BETWEEN = re.compile(r"\b(?:[a-z]+ed|said|says|wrote|is|was|are|were)\b")
+_FIRST_VERB = re.compile(
+    r"\b(?:[a-z]{3,}ed|said|says|sent|made|gave|held|met|is|was|are|were|has|have|had|will|would)\b"
+)
 
 
 def capitalised_name(text: str, at: int, end: int) -> str | None:
