@@ -2422,8 +2422,9 @@ class Discourse:
             if not headline:
                 for j in order[:4]:
                     s = self.sents[j]
-                    if self._medium([j], at, False) is not None:
-                        break
+                    named = self._medium([j], at, False)
+                    if named is not None:
+                        return named  # (what ``_medium(order, ...)`` below finds first)
                     unnamed = _UNNAMED_PAPER.search(self.text, s.start, min(s.end, at))
                     if unnamed is not None and not self.inside_other_quote(
                         unnamed.start(), unnamed.end(), at
