@@ -1303,14 +1303,10 @@ def _sentence_subject(s: str, offset: int, at: int) -> tuple[int, int] | None:
 
 def _lead_end(s: str, start: int) -> int | None:
     """Where a leading 'Noting that ...' clause ends: at the comma before its subject ('..., he stressed')."""
-    pron = re.compile(r",\s+(?=(?:he|she|they|it)\s+[a-z])").search(s, start)
+    pron = _LEAD_PRONOUN.search(s, start)
     if pron:
         return pron.start()
-    other = re.compile(
-        r",\s+(?=(?:the|The)\s+(?:respected\s+|dear\s+)*[\w-]+(?: [A-Z][\w-]*)*,? "
-        r"(?!of |in |at |to |for |on |with |from |by |and |or )[a-z])"  # not "the second of its kind"
-    )
-    found = list(other.finditer(s, start))
+    found = list(_LEAD_SUBJECT.finditer(s, start))
     for o in found:
         # (the one whose noun a finite verb follows: "..., the first revolutionary vanguard organization of
         # a new type in Korea, the paper introduced")
@@ -1319,8 +1315,14 @@ def _lead_end(s: str, start: int) -> int | None:
     return found[0].start() if found else None
 
 
+_LEAD_PRONOUN = re.compile(r",\s+(?=(?:he|she|they|it)\s+[a-z])")
+# the subject after the leading clause: "the" and its noun (a name's capitalised words after it)
+_LEAD_NP = r"(?:the|The)\s+(?:respected\s+|dear\s+)*[\w-]+(?: [A-Z][\w-]*)*,? "
+_LEAD_SUBJECT = re.compile(
+    r",\s+(?=" + _LEAD_NP + r"(?!of |in |at |to |for |on |with |from |by |and |or )[a-z])"
+)  # (not "the second of its kind")
 _LEAD_SUBJECT_VERB = re.compile(
-    r"(?:the|The)\s+(?:respected\s+|dear\s+)*[\w-]+(?: [A-Z][\w-]*)*,? (?:[a-z]+ly\s+)?"
+    _LEAD_NP + r"(?:[a-z]+ly\s+)?"
     r"(?:[a-z]+(?:ed|es)|says|said|told|wrote|went|held|gave|made|put|took|saw|spoke|sent|set|kept|drew)\b"
 )
 
