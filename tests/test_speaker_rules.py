@@ -6285,3 +6285,28 @@ def test_they_after_people_listed_with_their_titles_is_the_first_of_them():
         "2011-12-21",
     )
     assert [g[2] for g in got] == ["Kang Sun Jong"]
+
+
+def test_an_office_of_a_described_body_and_the_bare_office_after_it_are_its_unnamed_holder():
+    # "the chairman of the war veterans committee" (a definite body the text describes in lower case) and
+    # "The general director" after "the general director of the Radio Broadcasting of France" (the same
+    # office given before with its body) are named, their holder unnamed (guidelines 2.3); an indefinite
+    # body stays anonymous
+    got = _speakers(
+        "Medal Conferred",
+        "A ceremony took place in Nakhodka on July 30., ,  The chairman of the war veterans committee "
+        "said that the medal reflects the humble wishes of the Russian war veterans. He added that it also "
+        "reflects the best wishes of the Russian people., ,  The general director of a company said that "
+        "the friendship will grow.",
+        "2012-08-03",
+    )
+    assert [g[1] for g in got] == ["named", "named", "anonymous"]
+    got = _speakers(
+        "Unhasu Orchestra Stays in Paris",
+        "The Unhasu Orchestra on a visit to France Tuesday paid a courtesy call on the general director of "
+        "the Radio Broadcasting of France.,  Present there were leading members of the Orchestra., ,  The "
+        "general director welcomed the Orchestra's visit to France, saying that a joint performance would "
+        "be of significance.",
+        "2012-03-15",
+    )
+    assert got == [("general director", "named", None)]

@@ -2103,6 +2103,21 @@ class Discourse:
             return re.search(r"\b" + self.kb.office_bodies[of.group(1)] + r"\b", of.group(2)) is not None
         return self.body_office(t, at) or (self.spanish and self.body_office_es(at))
 
+    def office_named_before(self, at: int, end: int) -> bool:
+        """A bare definite office ("the general director") that the text gave before with the body it is
+        held in ("the general director of the Radio Broadcasting of France"), an office one person holds
+        there (:meth:`unnamed_office`): the same unnamed holder (guidelines 2.3)."""
+        words = self.text[at:end]
+        if not re.search(r"\b(?:the|The)\s+$", self.text[max(0, at - 4) : at]) or not re.fullmatch(
+            r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?", words
+        ):
+            return False
+        given = re.compile(r"\b[Tt]he\s+" + re.escape(words) + r"\s+(?:of|for)\s")
+        for m in given.finditer(self.text, 0, max(0, at - 4)):
+            if self.unnamed_office(m.start(), m.start() + 160):
+                return True
+        return False
+
     def body_office_es(self, at: int) -> bool:
         """A Spanish office one person holds, head first, of a body the text identifies: "el jefe de
         delegacion coreana", "comandante de las tropas norteamericanas estacionadas en ...", "secretario de
@@ -2166,7 +2181,10 @@ class Discourse:
             return False
         phrase = " ".join(np[: k + 1])
         return (
-            re.search(r"[A-Z][\w'’-]*\s+" + re.escape(phrase) + r"\b", self.text[:at]) is not None
+            # "the chairman of the war veterans committee": a definite body the text describes, its head
+            # noun a body's (guidelines 2.3: "the director of the Indonesian company")
+            all(w not in self.kb.not_sole_words for w in np[:k])
+            or re.search(r"[A-Z][\w'’-]*\s+" + re.escape(phrase) + r"\b", self.text[:at]) is not None
             or re.search(r"\b" + re.escape(phrase.title()) + r"\s+(?:of|for)\s", self.text[:at]) is not None
             # ("at branch school in Nakhodka of Far Eastern State University", then "the branch school")
             or re.search(
@@ -3970,6 +3988,13 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
         r = disc.role(head, len(disc.text) if at < disc.doc.body_offset else at, definite=True, span=sp)
         if r is None and q.speaker_start is not None and disc.unnamed_office(q.speaker_start, q.speaker_end):
             return Ref("named", None, None, True)  # "the secretary of the U.S. Department of State": unnamed
+        if (
+            r is None
+            and q.speaker_start is not None
+            and disc.office_named_before(q.speaker_start, q.speaker_end or at)
+        ):
+            return Ref("named", None, None, True)  # "The general director welcomed" after "the general
+            # director of the Radio Broadcasting of France": that body's unnamed office-holder
         return r or Ref("anonymous", None, None, True)
     short = sp.rstrip(".") if len(sp) > 4 and not sp.endswith(("Jr.", "Sr.")) else sp  # ("..., said Abbas.")
     if kind in ("named", "anonymous") and q.speaker_entity is None and _SHORT_NAME.fullmatch(short):
