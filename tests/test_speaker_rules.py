@@ -6310,3 +6310,33 @@ def test_an_office_of_a_described_body_and_the_bare_office_after_it_are_its_unna
         "2012-03-15",
     )
     assert got == [("general director", "named", None)]
+
+
+def test_a_name_listing_its_fields_after_a_comma_is_one_organisation_and_speaks_whole():
+    # "Ministry of Education, Culture, Sports, Science and Technology", "People's Front of Workers, Peasants
+    # and Students of Peru": the fields a name lists are part of it (its mention and the speaker, in a clause
+    # before the verb, after an inverted cue and after "according to"); the words before its comma are no
+    # quote of the fields after it; a list of bodies or a second name after ", and" stays apart
+    orgs = _org_mentions(
+        "Radiation Detected",
+        "Cesium was detected in the soil, the Ministry of Education, Culture, Sports, Science and Technology "
+        "reported. The Ministry of Public Health, GAVI, WHO and UNICEF held talks. The Academy of Social "
+        "Science, and Dr Kim met.",
+        "2011-06-14",
+    )
+    assert "Ministry of Education, Culture, Sports, Science and Technology" in [o[0] for o in orgs]
+    assert "Ministry of Public Health" in [o[0] for o in orgs]
+    assert "Academy of Social Science" in [o[0] for o in orgs]
+    got = _speakers(
+        "Statement",
+        "Peace must be ensured on the peninsula, said the Ministry of Land, Infrastructure and Transport in "
+        "a statement on May 3., ,  According to the Ministry of Health, Labour and Welfare, the number of "
+        "the unemployed rose sharply., ,  People's Front of Workers, Peasants and Students of Peru issued a "
+        "statement on May 3. The statement said that the DPRK is strong.",
+        "2012-05-04",
+    )
+    assert [g[2] for g in got] == [
+        "Ministry of Land, Infrastructure and Transport",
+        "Ministry of Health, Labour and Welfare",
+        "People's Front of Workers, Peasants and Students of Peru",
+    ]

@@ -117,6 +117,7 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _short_names(text, out, kb, len(doc.title))
     out = [_with_abbreviation_dot(text, m) for m in out]
     out = _no_overlaps(_cc_forms(text, _other_states(text, _local_before_alias(out), kb)))
+    out = _field_lists(text, out, kb) if " and " in text else out
     out = _clean_edges(text, _subject_names(text, out, kb, len(doc.title)), len(doc.title))
     out = _all_country(text, out, kb) if "All " in text else out
     return _compass_after(text, out, kb) if " de" in text else out
@@ -637,6 +638,49 @@ def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
                 end -= len(text[m.start : end]) - len(re.sub(r"['’]s$", "", text[m.start : end]))
                 m = Mention(m.start, end, text[m.start : end], "ORG", None, m.method)
                 skip_to = end
+        out.append(m)
+    return out
+
+
+# the fields a body's name lists after its "of" or "for": ", Culture, Sports, Science and Technology",
+# ", Peasants and Students" (capitalised words, one to three an item, no weekday or month; not ", and X": a
+# second name after a comma)
+_FIELD = r"(?!(?:" + WEEKDAY + "|" + MONTH + r")\b)[A-Z][a-z][\w'’-]*"
+_FIELD_ITEM = _FIELD + r"(?:\s+" + _FIELD + r"){0,2}"
+_FIELD_LIST = re.compile(
+    r"(?:,\s+" + _FIELD_ITEM + r"){1,6}\s+and\s+" + _FIELD_ITEM + r"(?![\w'’-]|\s+[A-Z])"
+)
+# a name that ends with its first field: "Ministry of Education", "People's Front of Workers"
+_FIRST_FIELD = re.compile(r"\s(?:of|for)\s+(?:the\s+)?" + _FIELD_ITEM + r"$")
+
+
+def _field_lists(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    """A body's name that lists its fields goes on over the list: "Ministry of Education, Culture, Sports,
+    Science and Technology", "People's Front of Workers, Peasants and Students of Peru" (its mention stops at
+    the first comma otherwise). Not a list of bodies, places or people ("Ministry of Public Health, GAVI,
+    WHO and UNICEF", "Network of China, ITAR-TASS and ..."): no item may be or hold a mention, a title or a
+    word in capitals."""
+    out: list[Mention] = []
+    skip_to = -1
+    for m in found:
+        if m.start < skip_to:
+            continue
+        tail = (
+            _FIELD_LIST.match(text, m.end)
+            if m.label == "ORG" and text.startswith(",", m.end) and _FIRST_FIELD.search(m.text)
+            else None
+        )
+        if (
+            tail is not None
+            and not any(o is not m and o.start < tail.end() and o.end > m.end for o in found)
+            and not any(w in kb.person_titles for w in re.findall(r"[A-Z][\w'’-]*", tail.group()))
+        ):
+            name = text[m.start : tail.end()]
+            known = kb.surface.get(name)
+            m = Mention(
+                m.start, tail.end(), name, "ORG", known[1] if known and known[0] == "ORG" else None, "pattern"
+            )
+            skip_to = tail.end()
         out.append(m)
     return out
 

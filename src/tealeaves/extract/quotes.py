@@ -113,6 +113,11 @@ def find_quotes(doc: Document, sentences: list[Sentence], mentions: list[Mention
         if sent.start < doc.body_offset or _asi(kb).match(text, sent.start, sent.end):
             continue  # ("Asi senala el diario ...": the words are the sentence before)
         for q in _indirect(text, sent, mentions, kb, glued):
+            if q.speaker_start is not None and any(
+                m.label == "ORG" and m.start < q.end < m.end and m.start < q.speaker_start < m.end
+                for m in mentions
+            ):
+                continue  # ("Ministry of Land, Infrastructure and Transport issued ...": one name, no words)
             if not any(
                 o.start < q.end and q.start < o.end and not (_nested(o, q) or _nested(q, o)) for o in out
             ):
@@ -1421,6 +1426,12 @@ def _according(text, sent, s: str, mentions, kb: KB) -> list[Quote]:
     if a is None or not _source_np(s[a.end() :], kb):
         return []
     sp_end = s.find(",", a.end())
+    while sp_end > 0 and any(
+        m.start < sent.start + sp_end < m.end and m.start >= sent.start + a.end() for m in mentions
+    ):
+        sp_end = s.find(
+            ",", sp_end + 1
+        )  # ("According to the Ministry of Land, Infrastructure and Transport,")
     if a.start() < 3 and sp_end > 0:
         speaker = (sent.start + a.end() + 1, sent.start + sp_end)
         start, end = sent.start + sp_end + 1, sent.end
@@ -2326,6 +2337,19 @@ _TITLED_NAME = re.compile(r"(?<=\s)([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]
 
 
 def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quote:
+    if speaker_span is not None and end <= speaker_span[0] and text.startswith(",", speaker_span[1]):
+        # "..., said the Ministry of Land, Infrastructure and Transport in a statement": a name whose comma
+        # the speaker span stopped at goes on to its end
+        whole = next(
+            (
+                m
+                for m in mentions
+                if speaker_span[0] <= m.start < speaker_span[1] < m.end and m.label == "ORG"
+            ),
+            None,
+        )
+        if whole is not None:
+            speaker_span = (speaker_span[0], whole.end)
     while start < end and text[start] in " ,:;\r\n\t":
         start += 1  # "said:, ,  At this moment": the quote begins at its first word
     dl = _DATELINE.match(text, start, end)
