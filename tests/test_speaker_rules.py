@@ -6340,3 +6340,26 @@ def test_a_name_listing_its_fields_after_a_comma_is_one_organisation_and_speaks_
         "Ministry of Health, Labour and Welfare",
         "People's Front of Workers, Peasants and Students of Peru",
     ]
+
+
+def test_a_name_goes_on_over_a_title_in_quotation_marks_after_its_preposition():
+    # 'Sinhala Committee for Supporting the "Day of the Sun"', 'Association of Victims of the "Security Law"',
+    # 'Citizens' Coalition against the "Cheonan" Fabrication': the title in marks (and the capitalised words
+    # after it) is part of the name; not a topic after "on", not past a sentence's end
+    orgs = [
+        o[0]
+        for o in _org_mentions(
+            "Support Voiced",
+            "The U.S. must withdraw, said the Sinhala Committee for Supporting the "
+            '"Day of the Sun" on May 3. The Association of Victims of the "Security Law" issued a statement. '
+            'It was signed by the Citizens\' Coalition against the "Cheonan" Fabrication. A spokesman for '
+            'the Maritime Administration on "Oil Tanker Incident" spoke. It is the Nakhodka Regional '
+            'Committee of "A Just Russia." They met.',
+            "2011-06-14",
+        )
+    ]
+    assert 'Sinhala Committee for Supporting the "Day of the Sun"' in orgs
+    assert 'Association of Victims of the "Security Law"' in orgs
+    assert 'Citizens\' Coalition against the "Cheonan" Fabrication' in orgs
+    assert "Maritime Administration" in orgs
+    assert not any(o.endswith("They") for o in orgs)

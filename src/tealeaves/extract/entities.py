@@ -107,7 +107,7 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _whole_names(text, out, kb)
     out = _abbreviated(text, out)
     out = _extend_of(text, out, kb, tail_only=True)
-    out = _extend_tail(text, out)
+    out = _extend_tail(text, out, len(doc.title))
     out = _hyphen_joined(text, out, kb)
     out = _name_particles(text, out)
     out = _word_surnames(text, out, kb)
@@ -575,6 +575,13 @@ _ORG_TAIL = re.compile(
     r"(?:\s+(?:of|for|with)(?:\s+the)?\s+(?:(?:south|north)\s+(?=Korea))?[A-Z][\w'’.-]*"
     r"(?:\s+(?!" + _WHEN_WORD + r")[A-Z][\w'’.-]*)*)+"
 )  # (KCNA writes "... of south Korea"; "... for Korea's Reunification Sunday" ends before the day)
+# a title in quotation marks a name goes on with, after a preposition or a verb's "-ing" and "the" ('Sinhala
+# Committee for Supporting the "Day of the Sun"', 'Joint Action for Probing the Truth about "Cheonan" Warship
+# Case'), and the capitalised words after it
+_QUOTED_TAIL = re.compile(
+    r"(?:\s+(?P<prep>of|about|against|for)(?:\s+the)?|\s+the)\s+[\"“][A-Za-z][^\"”\n]{0,60}(?<![.!?])[\"”]"
+    r"(?P<after>(?:\s+(?!" + _WHEN_WORD + r")[A-Z][\w'’-]*){0,3})"
+)
 _ABROAD = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?!" + _WHEN_WORD + r")[A-Z][\w'’.-]*)?")
 # (not a day after the place: "The United Confederation of Koreans in Russia Tuesday held")
 # "... in East European and Central Asian Regions": a tail naming a kind of area is part of the name
@@ -599,7 +606,7 @@ _IDEOLOGY = re.compile(r" \([A-Z][a-z]+(?:-[A-Z][a-z]+)*\)")
 _TENDENCY = re.compile(r" \([A-Z][a-z]+(?:ist|ists|ism|ed)(?:-[A-Z][a-z]+(?:ist|ists|ism))*\)")
 
 
-def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
+def _extend_tail(text: str, found: list[Mention], title_end: int = 0) -> list[Mention]:
     """An unknown organisation's name the run finder cut short goes on while its connectors and capitalised
     words do, over the mentions inside that tail; bodies of Koreans abroad keep where they are."""
     out: list[Mention] = []
@@ -617,6 +624,19 @@ def _extend_tail(text: str, found: list[Mention]) -> list[Mention]:
             tail = _ORG_TAIL.match(text, end, min(len(text), end + 120))
             if tail:
                 end = tail.end()
+            quoted = _QUOTED_TAIL.match(text, end, min(len(text), end + 160))
+            if (
+                quoted is not None
+                and (quoted.group("prep") or text[m.start : end].endswith("ing"))
+                and not any(
+                    f.label == "PERSON" and quoted.start("after") <= f.start < quoted.end() for f in found
+                )
+            ):
+                # 'Committee for Supporting the "Day of the Sun"' (in a headline, where every word is
+                # capitalised, not the words after it)
+                end = quoted.end() if m.start >= title_end else quoted.start("after")
+                tail = _ORG_TAIL.match(text, end, min(len(text), end + 120))
+                end = tail.end() if tail else end
             name = text[m.start : end]
             abroad = _ABROAD.match(text, end)
             if abroad and re.search(
