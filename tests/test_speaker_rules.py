@@ -6363,3 +6363,29 @@ def test_a_name_goes_on_over_a_title_in_quotation_marks_after_its_preposition():
     assert 'Citizens\' Coalition against the "Cheonan" Fabrication' in orgs
     assert "Maritime Administration" in orgs
     assert not any(o.endswith("They") for o in orgs)
+
+
+def test_a_long_name_after_a_preposition_mid_sentence_is_one_organisation():
+    # "Support was expressed by the Solidarity for Peace and Reunification of Korea": a long name after a
+    # preposition and "the", its head word a body's before "for", is one organisation ("The organization
+    # said" then names it); not "Three Charters for ...", not a title's holder after the body, not a part of
+    # a longer name ("Branch of the ..."), and a locative "in ..." at its end is left out (guidelines 1.2)
+    got = _speakers(
+        "Support Voiced",
+        "Support was expressed by the Solidarity for Peace and Reunification of Korea on May 3., ,  The "
+        "organization said that the U.S. must withdraw its troops.",
+        "2012-05-04",
+    )
+    assert [g[2] for g in got] == ["Solidarity for Peace and Reunification of Korea"]
+    orgs = [
+        o[0]
+        for o in _org_mentions(
+            "Meetings Held",
+            "A meeting was organized by the People for Achieving Peace and Reunification in Puchon, Kunsan "
+            "and Taegu. They praised the Three Charters for National Reunification. A letter came from the "
+            "Korean Committee for Cultural Relations with Foreign Countries Mun Jae Chol.",
+            "2012-05-04",
+        )
+    ]
+    assert "People for Achieving Peace and Reunification" in orgs
+    assert not any(o.startswith("Three Charters") or o.endswith("Mun Jae Chol") for o in orgs)

@@ -211,7 +211,22 @@ _HAS_PREPOSITION = re.compile(r"\s(?:" + _NAME_PREPOSITIONS + r")\s|[\"“]")
 _HEAD_WORD = re.compile(r"[^,]*?(?=\s+(?:" + _NAME_PREPOSITIONS + r"|in|the)\s|,|$)")
 # "The" before a capital; a sentence opens with it after a line break, a full stop or KCNA's ", ," paragraph
 # joints
-_THE_CAPITAL = re.compile(r"The (?=[A-Z])")
+_THE_CAPITAL = re.compile(r"[Tt]he (?=[A-Z])")
+# a preposition before "the" and a body's name (mid-sentence), and that name's head word before "for"
+_OBJECT_THE = (" by ", " from ", " with ", " to ", " of ")
+_HEAD_FOR = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}([A-Z][\w'’-]*)\s+for\s")
+# a word of such a name: no full stop after it (the sentence ends there), no month ("on Sept.")
+_NOT_NAME_WORD = (
+    r"(?!" + WEEKDAY + r"\b|" + MONTH + r"\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+)
+_OBJECT_NAME_WORD = (
+    r"(?:" + _NOT_NAME_WORD + r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’&-]+)|[\"“][A-Z][^\"”\n]{0,60}[\"”]|"
+    r"(?:south|north)\s+Korea\b[\w'’-]*)"
+)
+# a locative ending such a name: "in Conakry, Guinea", "in Germany"
+_IN_TAIL = re.compile(
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:(?:\s+|,\s+|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][\w'’.-]*)*)+"
+)
 _SENTENCE_ENDS = ("\n", ". ", "! ", "? ", ".” ", ", , ")
 # a locative that ends a name: its mention stops before it (guidelines 1.2: "in Bucharest"; "of south Korea",
 # but not "of Romania" in "National Committee for the Study of the Juche Idea of Romania")
@@ -283,6 +298,50 @@ def _coordinated(name: str, start: int, inside: list[Mention], kb: KB) -> bool:
     return False
 
 
+def _object_name(text: str, m: re.Match | None, found: list[Mention], heads: frozenset) -> re.Match | None:
+    """A long name after a preposition and "the", mid-sentence: "Support was expressed by the Solidarity for
+    Peace and Reunification of Korea". Only a body's head word before "for" ("Solidarity", "Committee"; not
+    "Three Charters for ...", "Sports Contest for ..."), no person inside (a title's holder after the body:
+    "... with Foreign Countries Mun Jae Chol"), no body the packs know opening it ("Korean People's Army for
+    Having ..."); a locative "in ..." at its end is left out (guidelines 1.2)."""
+    if m is None:
+        return None
+    head = _HEAD_FOR.match(m.group())
+    if head is None or head.group(1) not in heads:
+        return None
+    start, end = m.span()
+    if any(
+        start <= x.start < end
+        and (x.label == "PERSON" or (x.start == start and x.label == "ORG" and x.entity))
+        for x in found
+    ):
+        return None
+    for k in re.finditer(r"\s+in\s", text[start:end]):
+        if _IN_TAIL.fullmatch(text, start + k.start(), end):
+            return _Span(start, start + k.start())
+    return m
+
+
+def _inside_name(text: str, at: int, kb: KB) -> bool:
+    """The preposition before ``at`` joins two parts of one name ("The Stoke-on-Trent Branch of the British
+    Group for ..."): a capitalised word before it that is no title or office ("Chairman of the ...")."""
+    before = re.search(r"([A-Z][\w'’.-]*)\s+\w+\s+$", text[max(0, at - 40) : at])
+    if before is None:
+        return False
+    word = before.group(1)
+    return word not in kb.person_titles and word.lower() not in kb.body_offices
+
+
+class _Span:
+    """A match's span alone (a name cut short of its locative)."""
+
+    def __init__(self, start: int, end: int):
+        self._span = (start, end)
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+
 def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> list[Mention]:
     """A long name no shape rule takes whole, as the subject of a sentence that opens with it and goes on
     with what a body does: "The Solidarity for History and Justice to Check the Embellishment of Pro-Japanese
@@ -292,7 +351,7 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
     verb (four or more capitalised words with a connector or a quoted phrase among them) are one
     organisation's name; its mention stops before a locative at its end ("... in south Korea"), and the
     shorter mentions inside it give way."""
-    if "The " not in text:
+    if "The " not in text and "the " not in text:
         return found
     rx = kb.rx(
         "subject-name",
@@ -308,11 +367,29 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
             + r")\b)"
         ),
     )
+    mid = kb.rx(
+        "object-name",
+        lambda: (
+            _OBJECT_NAME_WORD
+            + r"(?:"
+            + _LONG_NAME_JOIN
+            + _OBJECT_NAME_WORD
+            + r"){3,24}(?=\s+(?:on|in|at|and|to|from|which|who|that|was|were|is|are|has|have|had|said|says"
+            r"|will|would|as|through|since|during|under|after|before)\b|\s*[,.;:)]|\s*$)"
+        ),
+    )
+    heads = kb.org_heads | frozenset(kb.p.get("names", {}).get("object_name_heads", []))
     added: list[Mention] = []
     for the in _THE_CAPITAL.finditer(text, title_end):
-        if not text.endswith(_SENTENCE_ENDS, max(0, the.start() - 4), the.start()):
+        if text[the.start()] == "T" and text.endswith(_SENTENCE_ENDS, max(0, the.start() - 4), the.start()):
+            found_at = rx.match(text, the.end())
+        elif text.endswith(_OBJECT_THE, max(0, the.start() - 5), the.start()) and not _inside_name(
+            text, the.start(), kb
+        ):
+            found_at = _object_name(text, mid.match(text, the.end()), found, heads)
+        else:
             continue
-        m = rx.match(text, the.end())
+        m = found_at
         if m is None:
             continue
         start, end = m.span()
