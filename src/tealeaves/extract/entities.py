@@ -383,8 +383,10 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
     for the in _THE_CAPITAL.finditer(text, title_end):
         if text[the.start()] == "T" and text.endswith(_SENTENCE_ENDS, max(0, the.start() - 4), the.start()):
             found_at = rx.match(text, the.end())
-        elif text.endswith(_OBJECT_THE, max(0, the.start() - 5), the.start()) and not _inside_name(
-            text, the.start(), kb
+        elif (
+            text.endswith(_OBJECT_THE, max(0, the.start() - 5), the.start())
+            and text.find(" for ", the.end(), the.end() + 90) > 0
+            and not _inside_name(text, the.start(), kb)
         ):
             found_at = _object_name(text, mid.match(text, the.end()), found, heads)
         else:
