@@ -6389,3 +6389,52 @@ def test_a_long_name_after_a_preposition_mid_sentence_is_one_organisation():
     ]
     assert "People for Achieving Peace and Reunification" in orgs
     assert not any(o.startswith("Three Charters") or o.endswith("Mun Jae Chol") for o in orgs)
+
+
+def test_a_foreign_name_before_what_a_person_does_or_after_sent_by_is_a_person():
+    # "Ranjith Perera made a speech ... He stressed", "A message sent by Ranjith Perera to Kim Jong Un said",
+    # "At the talk Maurice Cukierman requested Kim Yong Il ... He said": a name no pack knows, none of its
+    # words one the news writes in lower case, before what a person does (or after "sent by") is a person,
+    # who then speaks; not a title's word ("headed by Yegorievsk Archbishop Mark")
+    assert _speakers(
+        "Meeting Held",
+        "A meeting was held. Ranjith Perera made a speech at the meeting. He stressed that the DPRK is "
+        "strong.",
+        "2012-05-01",
+    ) == [("He", "named", "Ranjith Perera")]
+    assert [
+        g[2]
+        for g in _speakers(
+            "Message",
+            "A message sent by Ranjith Perera to Kim Jong Un said that the DPRK is strong.",
+            "2012-05-01",
+        )
+    ] == ["Ranjith Perera"]
+    assert [
+        g[2]
+        for g in _speakers(
+            "Talk Held",
+            "At the talk Maurice Cukierman requested Kim Yong Il to convey his greetings., ,  He said that "
+            "the DPRK is strong.",
+            "2012-10-12",
+        )
+    ] == ["Maurice Cukierman"]
+    people = [
+        m.text
+        for m in _mentions("Delegation Arrives", "A delegation headed by Yegorievsk Archbishop Mark arrived.")
+        if m.label == "PERSON"
+    ]
+    assert "Yegorievsk Archbishop" not in people
+
+
+def test_a_closing_told_with_whom_it_told_attributes_the_words_before_it():
+    # "..., Liu Xiaona told KCNA.", "..., an official told reporters on March 13.": the words before are
+    # what was told; not '... told KCNA, "Snowfall makes me ..."' (the words come after)
+    got = _speakers(
+        "Memories",
+        "She would never forget the happy day all her life, Liu Xiaona told KCNA., ,  The centre will be "
+        "built soon, an official told reporters on March 13., ,  Ji Yong Song, a 70-year-old man living in "
+        'Pothonggang District, Pyongyang told KCNA, "Snowfall makes me miss him so much."',
+        "2012-04-23",
+    )
+    assert [g[2] for g in got] == ["Liu Xiaona", None, "Ji Yong Song"]

@@ -2140,7 +2140,11 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         and not strict
         and 2 <= len(words) <= 4
         and _uncommon_name(words, kb)
-        and (next_ := _PERSON_NEXT.match(text, end))
+        and (
+            (next_ := _PERSON_NEXT.match(text, end))
+            # ("A message sent by Ranjith Perera to Kim Jong Un": sent, led or signed by a person)
+            or (next_ := _PERSON_BY.search(text, max(0, start - 20), start))
+        )
         # (not a headline's first words: "Afghans Suffer from")
         and not (start == 0 and next_.group().lstrip().startswith("from"))
         and not _MEDIUM_NEXT.match(text, end)
@@ -2201,10 +2205,15 @@ _PERSON_NEXT = re.compile(
     r"|,\s+\d{1,2},\s"  # ("Kan Ok Ryon, 26, said": an age set off by commas)
     r"|\s+(?:said|says|stressed|noted|added|"
     r"told|stated|declared|pointed|underlined|emphasized|expressed|urged|called|hoped|wrote|sent|met|visited|"
-    r"received|praised|denounced|condemned|explained|recalled|remarked|asked|replied|announced)\b"
+    r"received|praised|denounced|condemned|explained|recalled|remarked|asked|replied|announced|"
+    # (what a person does at a meeting or a talk: "Ranjith Perera made a speech", "... requested Kim Yong Il")
+    r"made\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:speech|report|address|toast)|"
+    r"requested|delivered|conveyed|extended|presented|laid|paid|attended|thanked|welcomed|spoke|"
+    r"congratulated|wished|greeted|handed|signed)\b"
     # (" in his speech", " in a lecture": where a person said something)
     r"|\s+in\s+(?:a|an|his|her)\s+(?:speech|lecture|interview|talk|address|letter|message)\b"
 )
+_PERSON_BY = re.compile(r"\b(?:sent|led|signed|headed|delivered|made|given)\s+by\s+$")
 _MEDIUM_NEXT = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:organ|newspaper|paper|daily|weekly|magazine|journal|website|"
     r"agency|radio|TV|broadcaster)\b"
@@ -2227,6 +2236,7 @@ def _uncommon_name(words: list[str], kb: KB) -> bool:
             and w not in kb.stopwords
             and w not in kb.org_heads
             and w not in kb.place_heads
+            and w not in kb.person_titles  # ("Yegorievsk Archbishop Mark": a title before a name)
             and w not in kb.surface
             and not _WHEN_WORDS.fullmatch(w)
             for w in words

@@ -1114,6 +1114,11 @@ _CLOSE_WHEN = (
 )  # ("..., a navy spokesman said Monday.", "... said on April 17.")
 # what may follow a closing cue: a time, and the piece it was said in, the time before or after it
 # ("... said in a statement on June 18.")
+# whom a closing "told" told: "..., he told KCNA.", "... told reporters", "... told a press conference"
+_TOLD_CLOSE = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|reporters|journalists|newsmen|the\s+press|"
+    r"(?:a|the)\s+(?:[\w-]+\s+)?(?:conference|briefing|meeting|rally|gathering))(?=\s*[,.]|\s*$|\s+(?:on|in|at)\s)"
+)
 _AFTER_CLOSE = re.compile(
     r"\s*" + _CLOSE_WHEN + r"(?:in\s+(?:a|an|its|his|her|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*"
     r"(?:(?<=\s)" + _CLOSE_WHEN + r")?)?(?:,|\.|$)"
@@ -1196,7 +1201,20 @@ def _closing(s: str, body_end: int, cues: list[re.Match], kb: KB):
     for c in cues:
         if c.end() > body_end + 1:
             break
-        if not _AFTER_CLOSE.match(s, c.end(), body_end + 1) and not (
+        after = c.end()
+        whom = (
+            _TOLD_CLOSE.match(s, c.end(), body_end + 1)
+            if c.group().lower() in _TELL and not s.rstrip().endswith(":")  # ("... told KCNA:": a block)
+            else None
+        )
+        if (
+            whom is not None
+            and _AFTER_CLOSE.match(s, whom.end(), body_end + 1)
+            # (not '... told KCNA, "Snowfall makes me ..."': the words told come after)
+            and not re.match(r"\s*,\s*[\"“]", s[whom.end() :])
+        ):
+            after = whom.end()  # "..., Ranjith Perera told KCNA.": past whom he told
+        elif not _AFTER_CLOSE.match(s, c.end(), body_end + 1) and not (
             c.group().lower() in _SAY and _AFTER_SAID_AT.match(s, c.end(), body_end + 1)
         ):
             continue
@@ -1206,18 +1224,18 @@ def _closing(s: str, body_end: int, cues: list[re.Match], kb: KB):
             if a is not None and a.start() > 15 and not _is_clause(a.group("app")):
                 # "A, Kurbonzyon Mirzoyeva, secretary of the Sogd Regional Committee ..., noted.": the name
                 # before its appositive
-                return (a.start(1), a.end(1)), c.group(), a.start(), c.end()
+                return (a.start(1), a.end(1)), c.group(), a.start(), after
             continue
         sp = m.group(1)
         listed = _LISTED_NAME_BEFORE.search(s, max(0, m.start() - 150), m.start() + 2)
         if listed is not None and _NAME_LIST_TAIL.match(sp) and listed.start() > 15:
             # "..., the Ministry of Education, Culture, Sports, Science and Technology reported": a name
             # listing its fields with commas, from its head on
-            return (listed.start(1), m.end(1)), c.group(), listed.start(), c.end()
+            return (listed.start(1), m.end(1)), c.group(), listed.start(), after
         if _CIRCUMSTANCE_OPENER.match(s, 0, m.start()):
             continue  # ("Speaking at a seminar, Mun Jong In said, ...": the circumstance, no words said)
         if m.start() > 15 and not _is_clause(sp) and not sp.lower().startswith(("and ", "but ", "as ")):
-            return (m.start(1), m.end(1)), c.group(), m.start(), c.end()
+            return (m.start(1), m.end(1)), c.group(), m.start(), after
     if s.rstrip()[-1:] not in '.!?"”:':
         return None
     for c in cues:
