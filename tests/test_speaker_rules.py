@@ -6438,3 +6438,24 @@ def test_a_closing_told_with_whom_it_told_attributes_the_words_before_it():
         "2012-04-23",
     )
     assert [g[2] for g in got] == ["Liu Xiaona", None, "Ji Yong Song"]
+
+
+def test_the_organizations_after_bodies_coordinated_as_a_subject_are_the_first_of_them():
+    # "The British Association for the Study of Songun Policy and the British Group for the Study of the Juche
+    # idea expressed ... The organizations in a joint statement said": coordinated speakers speak as the
+    # first (guidelines 2.2); "A message was sent by the X to Kim Jong Un. The message said": its sender
+    got = _speakers(
+        "Support Voiced",
+        "The British Association for the Study of Songun Policy and the British Group for the Study of the "
+        "Juche Idea expressed full support for the statement., The organizations in a joint statement on "
+        "Feb. 25 said that the exercises are a test nuclear war.",
+        "2012-03-02",
+    )
+    assert [g[1:] for g in got] == [("named", "British Association for the Study of Songun Policy")]
+    got = _speakers(
+        "Message",
+        "A message was sent by the Nepal-Korea Friendship Society to Kim Jong Un., ,  The message said that "
+        "the DPRK is strong.",
+        "2012-05-01",
+    )
+    assert [g[2] for g in got] == ["Nepal-Korea Friendship Society"]

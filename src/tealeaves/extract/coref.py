@@ -77,7 +77,8 @@ _SENDER = re.compile(
     r"(?:(?:\s+(?:was|were))?\s+(?:released|issued|published|presented)(?=\s+(?:on|in)\s))?"
     r"(?:\s+(?:on|dated|sent on)\s+[\w.,]+(?:\s+\d{1,2})?,?)?"
     r"(?:\s+[A-Z][a-z]+day)?"  # ("received a congratulatory message Wednesday from X")
-    r"(?:\s+(?:written|penned|authored|contributed|signed|sent))?"
+    # ("a message sent by", "A message was sent by the X to ...": passive, its sender after "by")
+    r"(?:\s+(?:written|penned|authored|contributed|signed|(?:(?:was|were)\s+)?sent))?"
     # ("el mensaje de felicitacion del CC del PTC": "del")
     r"\s+(?P<prep>from|by|of|de(?=\s+[A-Z])|del(?=\s+[A-Z])|in\s+the\s+name\s+of)\s+"  # ("released ...
     # in the name of the SPA Presidium")
@@ -1664,6 +1665,24 @@ class Discourse:
                     return subj.ref
             if any(m.label == "ORG" for m in self.mentions_in(self.sents[k].start, self.sents[k].end)):
                 return None
+        return None
+
+    def coordinated_bodies(self, at: int) -> Ref | None:
+        """'the organizations' after bodies coordinated as a sentence's subject ("The British Association for
+        the Study of Songun Policy and the British Group for the Study of the Juche Idea expressed ..."): the
+        first of them, as coordinated speakers speak (guidelines 2.2); the two sentences before only."""
+        k0 = self.sent_index(at)
+        for k in range(k0 - 1, max(-1, k0 - 3), -1):
+            s = self.sents[k]
+            if s.start < self.doc.body_offset:
+                break
+            orgs = [m for m in self.mentions_in(s.start, s.end) if m.label == "ORG"]
+            if len(orgs) < 2 or not re.fullmatch(
+                r"\s*(?:The\s+|the\s+)?", self.text[s.start : orgs[0].start]
+            ):
+                continue
+            if re.fullmatch(r"\s*(?:,|and)\s+(?:the\s+)?", self.text[orgs[0].end : orgs[1].start]):
+                return self.ref_of(orgs[0])
         return None
 
     def broadcaster(self, lo: int, hi: int, last: bool = True) -> Ref | None:
@@ -3974,6 +3993,8 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
             or disc.broadcaster(disc.doc.body_offset, at)
             or Ref("anonymous", None, None, False)
         )
+    if kind == "orgnouns":
+        return disc.coordinated_bodies(at) or Ref("anonymous", None, None, False, plural=True)
     if kind.startswith("orgnoun:"):
         return (
             disc.described_body(kind.split(":", 1)[1], at)

@@ -3470,6 +3470,15 @@ def _speaker_kind(
             return f"orgnoun:{low.split()[-1]}", None, None
     if head in ORG_NOUNS and len(words) == 1 and re.search(r"\b(?:the|The)\s+$", before):
         return f"orgnoun:{head}", None, None  # "the organization warned": the organisation named before
+    if (
+        len(words) == 1
+        and head.endswith("s")
+        and (head[:-1] in ORG_NOUNS or head[:-3] + "y" in ORG_NOUNS)
+        and re.search(r"\b(?:the|The|These|these|Both|both)\s+$", before)
+    ):
+        # "The organizations in a joint statement said" after "The A and the B expressed ...": the bodies
+        # coordinated before, which speak as the first (guidelines 2.2)
+        return "orgnouns", None, None
     conj = re.match(r"([a-z][\w-]*) and (?:the |other |all )?[a-z]", sp)
     if conj and conj.group(1) in roles and not indefinite and not conj.group(1).endswith("s"):
         # "The reporter and speakers said": a coordinated subject speaks as its first conjunct (guide 2.2)
