@@ -6459,3 +6459,13 @@ def test_the_organizations_after_bodies_coordinated_as_a_subject_are_the_first_o
         "2012-05-01",
     )
     assert [g[2] for g in got] == ["Nepal-Korea Friendship Society"]
+
+
+def test_an_office_after_a_nationality_of_two_words_is_its_unnamed_holder():
+    # "The Sri Lankan President said": a nationality of two words ("Sri Lankan", "South African") and a
+    # state's office one person holds, capitalised or not, is named with the holder unnamed (guidelines 2.3)
+    for body in (
+        "The Sri Lankan President said that the talks would resume.",
+        "The Sri Lankan president said that the talks would resume.",
+    ):
+        assert [g[1:] for g in _speakers("Talks", body, "2012-05-01")] == [("named", None)]

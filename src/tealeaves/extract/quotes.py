@@ -2945,6 +2945,14 @@ _AFTER_ISSUER = re.compile(
 )
 
 
+def _nationality_width(words: list[str], kb: KB) -> int:
+    """How many of the first ``words`` are a nationality: 2 for "Sri Lankan", "South African" (a country's
+    demonym of two words), 1 for "Pakistani", "Kazakh" (by its ending, or a country's), else 0."""
+    if len(words) > 2 and country_entity(" ".join(words[:2]), kb) is not None and words[1][:1].isupper():
+        return 2
+    return 1 if words and (NATIONALITY.fullmatch(words[0]) or country_entity(words[0], kb) is not None) else 0
+
+
 def _plural_office(pre: list[str], kb: KB) -> bool:
     """The office words before a preposition name several holders ("the ambassadors"); a Spanish office's
     nationality after it ("presidente japones", "premier togoles") is no plural."""
@@ -3507,10 +3515,19 @@ def _speaker_kind(
             # without an article: "Kuwaiti defense minister said Sunday")
             or (
                 (definite or _SENTENCE_OPENS_BEFORE.search(text, max(0, ss - 6), ss) is not None)
-                # ("The Kazakh prime minister": a nationality the pattern of endings misses, a country's)
-                and (NATIONALITY.fullmatch(sp.split()[0]) or country_entity(sp.split()[0], kb) is not None)
-                and " ".join(sp.split()[1 : len(pre)]).islower()
-                and (first is None or first.start >= ss + len(" ".join(sp.split()[: len(pre)])))
+                # ("The Kazakh prime minister": a nationality the pattern of endings misses, a country's;
+                # "The Sri Lankan President": a nationality of two words, an office capitalised)
+                and (nat := _nationality_width(sp.split(), kb))
+                and (
+                    " ".join(sp.split()[nat : len(pre)]).islower()
+                    or " ".join(pre[nat:]) in offices
+                    or " ".join(pre[nat:]) in kb.body_offices
+                )
+                and (
+                    first is None
+                    or first.start >= ss + len(" ".join(sp.split()[: len(pre)]))
+                    or (nat == 2 and first.end <= ss + len(" ".join(sp.split()[:2])))
+                )
             )  # (also "the Chinese permanent representative to the United Nations": the office before "to")
             # a headline: "..., Says Korean Ambassador to Russia"
             or (not people and (first is None or first.start > ss) and "\n\n" not in text[:ss])
