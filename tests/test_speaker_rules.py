@@ -6469,3 +6469,22 @@ def test_an_office_after_a_nationality_of_two_words_is_its_unnamed_holder():
         "The Sri Lankan president said that the talks would resume.",
     ):
         assert [g[1:] for g in _speakers("Talks", body, "2012-05-01")] == [("named", None)]
+
+
+def test_two_foreign_names_joined_before_what_people_do_are_two_people():
+    # "Ranjith Perera and Kumar Silva spoke at the meeting. They said": two names no pack knows before what a
+    # person does are two people (the first speaks for both, guidelines 2.2); "Ranjith Perera was elected
+    # chairman ... he said": a person
+    got = _speakers(
+        "Talks",
+        "Ranjith Perera and Kumar Silva spoke at the meeting., ,  They said that the talks would resume.",
+        "2012-05-01",
+    )
+    assert [g[2] for g in got] == ["Ranjith Perera"]
+    got = _speakers(
+        "Talks",
+        "Ranjith Perera was elected chairman of the society., ,  In his speech he said that the talks would "
+        "resume.",
+        "2012-05-01",
+    )
+    assert [g[2] for g in got] == ["Ranjith Perera"]
