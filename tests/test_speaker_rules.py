@@ -6488,3 +6488,16 @@ def test_two_foreign_names_joined_before_what_people_do_are_two_people():
         "2012-05-01",
     )
     assert [g[2] for g in got] == ["Ranjith Perera"]
+
+
+def test_a_body_named_with_a_possessive_speaks_without_it():
+    # "The Sri Lanka Communist Party's report said": the party (its mention without the possessive), not
+    # "Sri Lanka Communist Party's"
+    got = _speakers(
+        "Talks", "The Sri Lanka Communist Party's report said that the talks would resume.", "2012-05-01"
+    )
+    assert [g[2] for g in got] == ["Sri Lanka Communist Party"]
+    orgs = [
+        o[0] for o in _org_mentions("Talks", "The Nepal Communist Party's delegation arrived.", "2012-05-01")
+    ]
+    assert orgs == ["Nepal Communist Party"]

@@ -1774,6 +1774,10 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
     ):
         words.pop()
         toks.pop()
+    if words and words[-1].endswith(_POSSESSIVE) and words[-1][:-2] in kb.org_heads:
+        # "the Sri Lanka Communist Party's report": the name's head word without its possessive
+        words[-1] = words[-1][:-2]
+        toks[-1] = (toks[-1][0], toks[-1][1] - 2)
     if len(words) < 2 or any(
         (w.lower() in _FUNCTION_WORDS and w.lower() not in kb.connectors) or w in _MONTHS for w in words
     ):

@@ -2552,6 +2552,8 @@ def _quote(text, start, end, direct, speaker_span, cue, mentions, kb: KB) -> Quo
         a = acronym.group(1)
         return Quote(start, end, text[start:end], direct, sp, ss, se, None, "named", cue, a)
     kind, entity, name = _speaker_kind(text, sp, ss, se, mentions, kb)
+    if name is not None and entity is None and name.endswith(("'s", "’s")) and len(name) > 4:
+        name = name[:-2]  # ("The Sri Lanka Communist Party's report said": the party speaks)
     return Quote(start, end, text[start:end], direct, sp, ss, se, entity, kind, cue, name)
 
 
