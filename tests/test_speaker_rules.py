@@ -6501,3 +6501,14 @@ def test_a_body_named_with_a_possessive_speaks_without_it():
         o[0] for o in _org_mentions("Talks", "The Nepal Communist Party's delegation arrived.", "2012-05-01")
     ]
     assert orgs == ["Nepal Communist Party"]
+
+
+def test_a_foreign_paper_described_without_its_name_is_not_the_agency_speaking():
+    # "...: Russian Magazine", "The Chinese Jilin Paper on July 5 said", "the Sri Lankan daily said" with no
+    # paper named before: a foreign medium (anonymous, or named by the name before its kind), not KCNA's own
+    # voice; "the paper said" in the agency's own story stays its own
+    assert [
+        g[1] for g in _speakers("Kim Il Sung's Feats Will Last Forever: Russian Magazine", "", "2012-09-01")
+    ] == ["anonymous"]
+    got = _speakers("Talks", "The U.S. is to blame for the tension, the Sri Lankan daily said.", "2012-05-01")
+    assert [g[1] for g in got] == ["anonymous"]

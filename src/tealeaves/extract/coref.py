@@ -86,6 +86,24 @@ _SENDER = re.compile(
 )
 
 
+def _demonym_word(word: str, kb: KB) -> bool:
+    """A nationality or a country's name ("Sri", "Pakistani", "Japan"): what describes a medium's country."""
+    return re.fullmatch(NATIONALITY_WORD, word) is not None or country_entity(word, kb) is not None
+
+
+def _foreign_described(span: str, kb: KB) -> bool:
+    """A medium's description that says it is not the DPRK's: a foreign nationality or a capitalised name
+    before the medium's word ("Sri Lankan daily", "a Lankadeepa commentary"; not "Korean", "DPRK")."""
+    words = re.sub(r"^(?:an?|the|The|A|An)\s+", "", span).split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    if words[0] in ("Korean", "DPRK", "Korea", "Pyongyang", "North", "KCNA", "Juche"):
+        return False
+    country = country_entity(" ".join(words[:2]), kb) if len(words) > 2 else None
+    country = country or country_entity(words[0], kb)
+    return country is None or country.id != "kp"
+
+
 _UNNAMED_PAPER = re.compile(
     r"\b(?:A|An|a|an)\s+(?:[A-Z][\w-]*\s+){0,2}(?:paper|newspaper|daily|weekly|magazine)\b"
 )
@@ -2467,13 +2485,22 @@ class Discourse:
                         unnamed.start(), unnamed.end(), at
                     ):
                         return Ref("anonymous", None, None, False)
-            return (
+            found = (
                 self._medium(order, at, headline)
                 or self._publisher(order, at, headline)
                 or self._headline_paper(at)
                 or self._finding_by_medium(at)
-                or self._own(at)
             )
+            if found is None and _foreign_described(span, self.kb):
+                # "the Sri Lankan daily said", "a Lankadeepa commentary said" with no paper named before: a
+                # foreign paper, not the DPRK medium's own voice
+                name = re.match(
+                    r"(?:an?\s+|the\s+)?((?:(?:La|El|Le|Les|Die|Il|O|Al)\s+)?[A-Z][\w'’-]+)\s+[a-z]+$", span
+                )
+                if name is not None and not _demonym_word(name.group(1), self.kb):
+                    return Ref("named", None, name.group(1), False)
+                return Ref("anonymous", None, None, False)
+            return found or self._own(at)
         author = None
         for author in _WRITTEN_BY.finditer(t, 0, at):  # noqa: B007 - the last one
             pass
