@@ -6512,3 +6512,27 @@ def test_a_foreign_paper_described_without_its_name_is_not_the_agency_speaking()
     ] == ["anonymous"]
     got = _speakers("Talks", "The U.S. is to blame for the tension, the Sri Lankan daily said.", "2012-05-01")
     assert [g[1] for g in got] == ["anonymous"]
+
+
+def test_the_guest_is_the_person_received_and_given_names_join_a_known_surname():
+    # "Kim Jong Un received Ranjith Perera ... The guest said": the person received (a name no pack knows
+    # after "received" is a person); "Sri Lankan MP Ranjith Perera": "MP" is a title; "Dmitri Anatoliyevich
+    # Medvedev": given names before a known surname are one mention of that person
+    got = _speakers(
+        "Talks",
+        "Kim Jong Un received Ranjith Perera., ,  The guest said that the talks would resume.",
+        "2012-05-01",
+    )
+    assert [g[1:] for g in got] == [("named", "Ranjith Perera")]
+    got = _speakers(
+        "Talks", "Sri Lankan MP Ranjith Perera stressed that the talks would resume.", "2012-05-01"
+    )
+    assert [g[2] for g in got] == ["Ranjith Perera"]
+    people = [
+        (m.text, m.entity)
+        for m in _mentions(
+            "Talks", "Kim Yong Nam met Dmitri Anatoliyevich Medvedev and V.V. Putin on Monday."
+        )
+        if m.label == "PERSON"
+    ]
+    assert ("Dmitri Anatoliyevich Medvedev", "dmitry-medvedev") in people

@@ -104,6 +104,10 @@ def _foreign_described(span: str, kb: KB) -> bool:
     return country is None or country.id != "kp"
 
 
+# what a host does with a guest, or a guest does ("received", "met", "visited", "arrived")
+_HOSTING = re.compile(
+    r"\b(?:received|met|visited|arrived|welcomed|hosted|called on|paid a (?:courtesy )?call)\b"
+)
 _UNNAMED_PAPER = re.compile(
     r"\b(?:A|An|a|an)\s+(?:[A-Z][\w-]*\s+){0,2}(?:paper|newspaper|daily|weekly|magazine)\b"
 )
@@ -1683,6 +1687,22 @@ class Discourse:
                     return subj.ref
             if any(m.label == "ORG" for m in self.mentions_in(self.sents[k].start, self.sents[k].end)):
                 return None
+        return None
+
+    def guest(self, at: int) -> Ref | None:
+        """'the guest', 'the visitor': the person received, met or visiting in the two sentences before
+        ("Kim Jong Un received Ranjith Perera ... The guest said"): the last person named there whom the
+        packs do not know (a leader or official of the DPRK is the host)."""
+        k0 = self.sent_index(at)
+        for k in range(k0 - 1, max(-1, k0 - 3), -1):
+            s = self.sents[k]
+            if s.start < self.doc.body_offset:
+                break
+            if not _HOSTING.search(self.text, s.start, s.end):
+                continue
+            people = [m for m in self.mentions_in(s.start, s.end) if m.label == "PERSON" and m.entity is None]
+            if people:
+                return self.ref_of(people[-1])
         return None
 
     def coordinated_bodies(self, at: int) -> Ref | None:
@@ -4020,6 +4040,8 @@ def _resolve_one(q: Quote, disc: Discourse) -> Ref:
             or disc.broadcaster(disc.doc.body_offset, at)
             or Ref("anonymous", None, None, False)
         )
+    if kind == "guest":
+        return disc.guest(at) or Ref("anonymous", None, None, True)
     if kind == "orgnouns":
         return disc.coordinated_bodies(at) or Ref("anonymous", None, None, False, plural=True)
     if kind.startswith("orgnoun:"):

@@ -118,6 +118,7 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = [_with_abbreviation_dot(text, m) for m in out]
     out = _no_overlaps(_cc_forms(text, _other_states(text, _local_before_alias(out), kb)))
     out = _field_lists(text, out, kb) if " and " in text else out
+    out = _given_names_before(text, out, kb)
     out = _clean_edges(text, _subject_names(text, out, kb, len(doc.title)), len(doc.title))
     out = _all_country(text, out, kb) if "All " in text else out
     return _compass_after(text, out, kb) if " de" in text else out
@@ -751,6 +752,29 @@ _FIELD_LIST = re.compile(
 )
 # a name that ends with its first field: "Ministry of Education", "People's Front of Workers"
 _FIRST_FIELD = re.compile(r"\s(?:of|for)\s+(?:the\s+)?" + _FIELD_ITEM + r"$")
+
+
+def _given_names_before(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    """A name no pack knows right before a known person's one-word name, opening with the letter the
+    person's given name does, is that person's given names: "Dmitri Anatoliyevich Medvedev", "V.V. Putin",
+    "George Walker Bush" are one mention of that person (not "Dmitri Anatoliyevich" and "Medvedev")."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        e = kb.entity(m.entity) if m.label == "PERSON" and m.entity else None
+        if (
+            prev is not None
+            and e is not None
+            and prev.label == "PERSON"
+            and prev.entity is None
+            and " " not in m.text
+            and text[prev.end : m.start] == " "
+            and prev.text[:1] == e.name[:1]
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "PERSON", m.entity, m.method)
+            continue
+        out.append(m)
+    return out
 
 
 def _field_lists(text: str, found: list[Mention], kb: KB) -> list[Mention]:
@@ -2160,7 +2184,8 @@ def _classify_span(text: str, start: int, end: int, kb: KB, strict: bool = False
         and _uncommon_name(words, kb)
         and (
             (next_ := _PERSON_NEXT.match(text, end))
-            # ("A message sent by Ranjith Perera to Kim Jong Un": sent, led or signed by a person)
+            # ("A message sent by Ranjith Perera to Kim Jong Un": sent, led or signed by a person; "Kim Jong
+            # Un received Ranjith Perera": whom a person receives or meets)
             or (next_ := _PERSON_BY.search(text, max(0, start - 20), start))
         )
         # (not a headline's first words: "Afghans Suffer from")
@@ -2240,7 +2265,10 @@ _PERSON_NEXT = re.compile(
     # (" in his speech", " in a lecture": where a person said something)
     + r"|\s+in\s+(?:a|an|his|her)\s+(?:speech|lecture|interview|talk|address|letter|message)\b"
 )
-_PERSON_BY = re.compile(r"\b(?:sent|led|signed|headed|delivered|made|given)\s+by\s+$")
+_PERSON_BY = re.compile(
+    r"\b(?:(?:sent|led|signed|headed|delivered|made|given)\s+by|received|met|welcomed|greeted|thanked|"
+    r"congratulated)\s+$"
+)
 _MEDIUM_NEXT = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:organ|newspaper|paper|daily|weekly|magazine|journal|website|"
     r"agency|radio|TV|broadcaster)\b"

@@ -3489,6 +3489,8 @@ def _speaker_kind(
         # "The organizations in a joint statement said" after "The A and the B expressed ...": the bodies
         # coordinated before, which speak as the first (guidelines 2.2)
         return "orgnouns", None, None
+    if words in (["guest"], ["visitor"]) and re.search(r"\b(?:the|The)\s+$", before):
+        return "guest", None, None  # "Kim Jong Un received X ... The guest said": the one received
     conj = re.match(r"([a-z][\w-]*) and (?:the |other |all )?[a-z]", sp)
     if conj and conj.group(1) in roles and not indefinite and not conj.group(1).endswith("s"):
         # "The reporter and speakers said": a coordinated subject speaks as its first conjunct (guide 2.2)
