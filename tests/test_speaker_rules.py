@@ -6536,3 +6536,32 @@ def test_the_guest_is_the_person_received_and_given_names_join_a_known_surname()
         if m.label == "PERSON"
     ]
     assert ("Dmitri Anatoliyevich Medvedev", "dmitry-medvedev") in people
+
+
+def test_a_long_subject_name_with_its_alias_in_brackets_or_before_a_second_body_is_one_organisation():
+    # "The Korea Solidarity for Independent Reunification and Democracy of south Korea (Hanchongryon) issued":
+    # an alias in brackets between the name and its verb; "The Committee for Measures against the Spy Ring
+    # Case and the Association for ... held": the first of two bodies joined by "and the" is one name; not a
+    # name's own "and" ("Congo-Korea Friendship and Solidarity Association") nor one inside quotation marks
+    orgs = [
+        o[0]
+        for o in _org_mentions(
+            "Talks",
+            "The Korea Solidarity for Independent Reunification and Democracy of south Korea (Hanchongryon) "
+            "issued a statement on May 3., ,  The Committee for Measures against the Spy Ring Case and the "
+            'Association for Emergency Measures against the "National Security Law" in south Korea issued a '
+            "joint statement on August 25.",
+            "2012-05-01",
+        )
+    ]
+    assert "Korea Solidarity for Independent Reunification and Democracy" in orgs
+    assert "Committee for Measures against the Spy Ring Case" in orgs
+    got = _speakers(
+        "Talks",
+        "The Korea Solidarity for Independent Reunification and Democracy of south Korea (Hanchongryon) "
+        "issued a statement on May 3. It said that the talks would resume.",
+        "2012-05-01",
+    )
+    assert [g[2] for g in got] == [
+        "Korea Solidarity for Independent Reunification and Democracy of south Korea"
+    ]

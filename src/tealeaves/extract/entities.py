@@ -278,6 +278,10 @@ def _composed(text: str, start: int, end: int, inside: list[Mention], kb: KB) ->
 
 
 def _coordinated(name: str, start: int, inside: list[Mention], kb: KB) -> bool:
+    return _coordination_at(name, start, inside, kb) is not None
+
+
+def _coordination_at(name: str, start: int, inside: list[Mention], kb: KB) -> int | None:
     """Two bodies joined ("A and the B", "A, B and C"): a body's mention or a body's head word right before
     a comma or an "and", a body's mention right after one, a place after "in" right before one ("... Library
     in Peru and the ..."), or a body's head word heading the words on each side ("Committee for Measures
@@ -285,18 +289,18 @@ def _coordinated(name: str, start: int, inside: list[Mention], kb: KB) -> bool:
     for j in re.finditer(r",\s+|\s+and\s+(?:the\s+)?", name):
         before = name[: j.start()].rsplit(" ", 1)[-1]
         if before in kb.org_heads:
-            return True
+            return j.start()
         a, b = start + j.start(), start + j.end()
         if any(x.label == "ORG" and (x.end == a or x.start == b) for x in inside):
-            return True
+            return j.start()
         if any(
             x.label == "PLACE" and x.end == a and re.search(r"\sin\s+(?:the\s+)?$", name[: x.start - start])
             for x in inside
         ):
-            return True
+            return j.start()
         if _head_word(name[: j.start()]) in kb.org_heads and _head_word(name[j.end() :]) in kb.org_heads:
-            return True
-    return False
+            return j.start()
+    return None
 
 
 def _object_name(text: str, m: re.Match | None, found: list[Mention], heads: frozenset) -> re.Match | None:
@@ -361,7 +365,8 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
             + r"(?:"
             + _LONG_NAME_JOIN
             + _LONG_NAME_WORD
-            + r"){3,24}(?=(?:\s+(?:on\s+)?"
+            # (its alias or abbreviation in brackets after it: "The Solidarity for ... (Hanchongryon) said")
+            + r"){3,24}(?=(?:\s+\([^()\n]{1,60}\))?(?:\s+(?:on\s+)?"
             + WEEKDAY
             + r")?(?:\s+(?:at|on|in)\s+(?:a|an|the)\s+[\w ]{0,45}?)?\s+(?:"
             + "|".join(sorted(kb.p.get("names", {}).get("subject_name_verbs", []), key=len, reverse=True))
@@ -382,7 +387,11 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
     heads = kb.org_heads | frozenset(kb.p.get("names", {}).get("object_name_heads", []))
     added: list[Mention] = []
     for the in _THE_CAPITAL.finditer(text, title_end):
-        if text[the.start()] == "T" and text.endswith(_SENTENCE_ENDS, max(0, the.start() - 4), the.start()):
+        if text[the.start()] == "T" and (
+            text.endswith(_SENTENCE_ENDS, max(0, the.start() - 4), the.start())
+            # (KCNA's paragraph joint with two spaces: "on May 3., ,  The ...")
+            or text.endswith(", ,  ", max(0, the.start() - 5), the.start())
+        ):
             found_at = rx.match(text, the.end())
         elif (
             text.endswith(_OBJECT_THE, max(0, the.start() - 5), the.start())
@@ -405,8 +414,26 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
         if any(x.start < start < x.end or x.start < end < x.end for x in found):
             continue
         inside = [x for x in found if start <= x.start and x.end <= end]
-        if _coordinated(name, start, inside, kb):
-            continue  # ("The Workers' Party of Korea and the Korean People's Army": two bodies)
+        split = _coordination_at(name, start, inside, kb)
+        if split is not None and (
+            not re.match(r"\s+and\s+the\s", name[split:])
+            or name.count('"', 0, split) % 2
+            or "“" in name[:split]
+        ):
+            continue  # (a name's own "and": "Congo-Korea Friendship and Solidarity Association", a quoted
+            # 'Federation "For the Union and ..."')
+        if split is not None:
+            # ("The Workers' Party of Korea and the Korean People's Army": two bodies; the first, a long name
+            # no rule takes whole, is one: "The Korean Solidarity Committee for ... and the X issued")
+            end = start + split
+            name = text[start:end]
+            inside = [x for x in inside if x.end <= end]
+            if (
+                len(name.split()) < 4
+                or not _HAS_PREPOSITION.search(name)
+                or _coordination_at(name, start, inside, kb) is not None
+            ):
+                continue
         last = _head_word(name)
         if (
             _ORDINAL_FIRST.match(name)
@@ -446,7 +473,16 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
         added.append(Mention(start, end, text[start:end], "ORG", eid, "pattern"))
     if not added:
         return found
-    out = [x for x in found if not any(a.start <= x.start and x.end <= a.end for a in added)] + added
+    out = [x for x in found if not any(a.start <= x.start and x.end <= a.end for a in added)]
+    for k, x in enumerate(out):
+        crossed = next((a for a in added if a.start < x.start < a.end < x.end), None)
+        if crossed is not None:
+            # ("... Spy Ring Case and the Association for ...": a second body's mention that took the first
+            # one's last words starts after the "and the" joining them)
+            joint = re.match(r"\s+and\s+the\s+", text[crossed.end : x.end])
+            at = crossed.end + joint.end() if joint else x.end
+            out[k] = replace(x, start=at, text=text[at : x.end]) if at < x.end else None
+    out = [x for x in out if x is not None] + added
     out.sort(key=lambda x: (x.start, -x.end))
     return out
 
