@@ -6565,3 +6565,18 @@ def test_a_long_subject_name_with_its_alias_in_brackets_or_before_a_second_body_
     assert [g[2] for g in got] == [
         "Korea Solidarity for Independent Reunification and Democracy of south Korea"
     ]
+
+
+def test_a_role_after_an_opening_phrase_is_the_subject_a_pronoun_takes():
+    # "At the talk the international secretary requested Kim Yong Il ... He said", "In the message the
+    # president extended ... He expressed": the role the story gave a person before, the sentence's subject,
+    # is the "he" (not the last person named, its object)
+    got = _speakers(
+        "Talk Held",
+        "Kim Yong Il met Maurice Cukierman, international secretary of the French Revolutionary Communist "
+        "League, who paid a courtesy call on Friday. At the talk the international secretary requested Kim "
+        "Yong Il to convey his greetings to Kim Jong Un., ,  He said he deemed it an honor to enjoy the "
+        "concert.",
+        "2012-10-12",
+    )
+    assert [g[2] for g in got] == ["Maurice Cukierman"]

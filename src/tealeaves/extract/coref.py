@@ -293,6 +293,9 @@ _FINITE_AFTER = re.compile(
 _OF_PERSON = re.compile(
     r"\b(?:of|for)\s+(?:the\s+)?(?:(?:Comrade|President|General|Generalissimo|Marshal|leader|Leader)\s+)?$"
 )
+# a role alone before a verb in the past tense: "the chairman thanked", "the international secretary
+# requested"
+_BARE_ROLE = re.compile(r"(?:[a-z][\w-]*\s+)?([a-z][\w-]*)(?=\s+[a-z]+ed\b)")
 _OFFICE_NP = re.compile(r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:of|for|to|in)\s)")
 INTRO_WORDS = _words(
     "At On In When While After Before During Then Thereafter Later Meanwhile Earlier Upon With Through Under "
@@ -664,6 +667,10 @@ class Discourse:
                     # "That day the mayor of Nagasaki submitted a written protest": an office one person
                     # holds, after a short opening phrase without a comma (the holder named elsewhere, or not)
                     return _Subject("role", office.end() + 4, word=np.group(1).split()[-1], text=np.group(1))
+                bare = _BARE_ROLE.match(t, office.end() + 4, s.end) if office else None
+                if bare and bare.group(1) in self.kb.body_offices | self.roles:
+                    # "At the talk the chairman thanked ...": a role the story gave a person before
+                    return _Subject("role", office.end() + 4, word=bare.group(1), text=bare.group(1))
                 return _Subject("other", p)
             p = c.end()
         headline = i == 0 and s.start < self.doc.body_offset

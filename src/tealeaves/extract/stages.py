@@ -22,7 +22,7 @@ def entities(doc: Document, facts: Facts, kb: KB) -> Facts:
     return {"mention": find_mentions(doc, kb)}
 
 
-@stage("quotes", "208", requires=("sentence", "mention"), produces=("quote",), uses_packs=True)
+@stage("quotes", "209", requires=("sentence", "mention"), produces=("quote",), uses_packs=True)
 def quotes(doc: Document, facts: Facts, kb: KB) -> Facts:
     return {"quote": find_quotes(doc, facts["sentence"], facts["mention"], kb)}
 
