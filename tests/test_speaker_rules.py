@@ -6580,3 +6580,15 @@ def test_a_role_after_an_opening_phrase_is_the_subject_a_pronoun_takes():
         "2012-10-12",
     )
     assert [g[2] for g in got] == ["Maurice Cukierman"]
+
+
+def test_a_foreign_name_before_a_spanish_verb_of_a_person_is_a_person():
+    # "Ranjith Perera visito el pais. Dijo que ...", "En la ocasion, Thongsing Thammavong dijo que": a name no
+    # pack knows before a Spanish verb of what a person does or says is a person, who speaks
+    got = _speakers(
+        "Conversaciones",
+        "Ranjith Perera visito el pais., ,  Dijo que las conversaciones se reanudaran.",
+        "2012-05-01",
+        lang="es",
+    )
+    assert [g[2] for g in got] == ["Ranjith Perera"]

@@ -2286,7 +2286,10 @@ _PERSON_VERBS = (
     r"received|praised|denounced|condemned|explained|recalled|remarked|asked|replied|announced|"
     r"made\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:speech|report|address|toast)|"
     r"requested|delivered|conveyed|extended|presented|laid|paid|attended|thanked|welcomed|spoke|"
-    r"congratulated|wished|greeted|handed|signed|was\s+(?:re-)?(?:elected|appointed))\b"
+    r"congratulated|wished|greeted|handed|signed|was\s+(?:re-)?(?:elected|appointed)|"
+    # (Spanish, accents lost or not: "Ranjith Perera visito el pais", "... dijo que")
+    r"dijo|visit[oó]|recibi[oó]|envi[oó]|expres[oó]|destac[oó]|afirm[oó]|subray[oó]|se[nñ]al[oó]|indic[oó]|"
+    r"agreg[oó]|pronunci[oó]|asisti[oó]|entreg[oó])\b"
 )
 _PERSON_DOES = re.compile(r"\s+" + _PERSON_VERBS)
 _PERSON_NEXT = re.compile(
