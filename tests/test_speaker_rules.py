@@ -6592,3 +6592,14 @@ def test_a_foreign_name_before_a_spanish_verb_of_a_person_is_a_person():
         lang="es",
     )
     assert [g[2] for g in got] == ["Ranjith Perera"]
+
+
+def test_a_foreign_name_of_the_body_before_what_a_person_does_is_a_person_and_the_body():
+    # "Ranjith Perera of the Korean Friendship Association said": the person speaks, the body is a mention of
+    # its own (not one body named "Ranjith Perera of the ...")
+    got = _speakers(
+        "Talks",
+        "Ranjith Perera of the Korean Friendship Association said that the talks would resume.",
+        "2012-05-01",
+    )
+    assert [g[2] for g in got] == ["Ranjith Perera"]

@@ -119,6 +119,7 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = _no_overlaps(_cc_forms(text, _other_states(text, _local_before_alias(out), kb)))
     out = _field_lists(text, out, kb) if " and " in text else out
     out = _given_names_before(text, out, kb)
+    out = _person_of_body(text, out, kb) if " of the " in text else out
     out = _clean_edges(text, _subject_names(text, out, kb, len(doc.title)), len(doc.title))
     out = _all_country(text, out, kb) if "All " in text else out
     return _compass_after(text, out, kb) if " de" in text else out
@@ -788,6 +789,29 @@ _FIELD_LIST = re.compile(
 )
 # a name that ends with its first field: "Ministry of Education", "People's Front of Workers"
 _FIRST_FIELD = re.compile(r"\s(?:of|for)\s+(?:the\s+)?" + _FIELD_ITEM + r"$")
+
+
+_PERSON_OF_BODY = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}) of the ([A-Z].+)")
+
+
+def _person_of_body(text: str, found: list[Mention], kb: KB) -> list[Mention]:
+    """'Ranjith Perera of the Korean Friendship Association said': a personal name no pack knows, "of the" and
+    a body's name, before what a person does, are a person and the body (not one body's name)."""
+    out: list[Mention] = []
+    for m in found:
+        pb = _PERSON_OF_BODY.fullmatch(m.text) if m.label == "ORG" and m.entity is None else None
+        if (
+            pb is not None
+            and _uncommon_name(pb.group(1).split(), kb)
+            and (_PERSON_DOES.match(text, m.end) or text.startswith(", ", m.end))
+        ):
+            person_end = m.start + len(pb.group(1))
+            body_start = m.start + pb.start(2)
+            out.append(Mention(m.start, person_end, pb.group(1), "PERSON", None, "pattern"))
+            out.append(Mention(body_start, m.end, pb.group(2), "ORG", None, m.method))
+            continue
+        out.append(m)
+    return out
 
 
 def _given_names_before(text: str, found: list[Mention], kb: KB) -> list[Mention]:
