@@ -6603,3 +6603,24 @@ def test_a_foreign_name_of_the_body_before_what_a_person_does_is_a_person_and_th
         "2012-05-01",
     )
     assert [g[2] for g in got] == ["Ranjith Perera"]
+
+
+def test_a_body_name_ending_in_a_place_stops_before_its_office_holders_name():
+    # "The secretary of the Communist Party of Sri Lanka Ranjith Perera said", "Academia de Ciencias Sociales
+    # de China Piao Jianyi": a place ends the body's name; the personal name after it (no pack knows it) is a
+    # person of its own, who speaks
+    got = _speakers(
+        "Talks",
+        "The secretary of the Communist Party of Sri Lanka Ranjith Perera said that the talks would resume.",
+        "2012-05-01",
+    )
+    assert [g[2] for g in got] == ["Ranjith Perera"]
+    orgs = [
+        o[0]
+        for o in _org_mentions(
+            "Talks",
+            "Ranjith Perera met the head of the Communist Party of Sri Lanka Kumar Silva.",
+            "2012-05-01",
+        )
+    ]
+    assert "Communist Party of Sri Lanka" in orgs

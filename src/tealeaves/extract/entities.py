@@ -1568,7 +1568,16 @@ def _unknown(text: str, kb: KB, taken: _Taken, title_case_end: int, glue: bool) 
             outer = _outer_name(text, start, end, inner, kb, strict) if inner else None
             if outer is not None:
                 out.append(outer)
-                replaced.update(inner)
+                replaced.update(x for x in inner if x[1] <= outer.end)
+                if outer.end + 1 < end and text[outer.end] == " " and not strict:
+                    # (a name the body's name stops before: "... Party of Sri Lanka Ranjith Perera")
+                    rest = _classify_span(text, outer.end + 1, end, kb)
+                    holder = text[outer.end + 1 : end].split()
+                    if not rest and 2 <= len(holder) <= 4 and _uncommon_name(holder, kb):
+                        rest = [
+                            Mention(outer.end + 1, end, text[outer.end + 1 : end], "PERSON", None, "pattern")
+                        ]
+                    out.extend(rest)
                 continue
             for s, e in taken.free_parts(start, end):
                 if strict and any(b in (s, s - 1) for _, b in taken.near(s - 1, s + 1)):
@@ -1862,6 +1871,22 @@ def _outer_name(text: str, start: int, end: int, inner, kb: KB, strict: bool) ->
         # "the Sri Lanka Communist Party's report": the name's head word without its possessive
         words[-1] = words[-1][:-2]
         toks[-1] = (toks[-1][0], toks[-1][1] - 2)
+    if not strict and len(words) >= 4:
+        # "Communist Party of Sri Lanka Ranjith Perera said": a place ending the body's name, then its
+        # office-holder's name (a personal name no pack knows), which is no part of the name
+        for k in range(len(toks) - 2, 0, -1):
+            if (toks[k - 1][0], toks[k - 1][1]) in inner or any(
+                a < toks[k][0] and b == toks[k - 1][1] for a, b in inner
+            ):
+                place_end = toks[k - 1][1]
+                if (
+                    (kb.surface.get(text[min(a for a, b in inner if b == place_end) : place_end]) or ("",))[0]
+                    == "PLACE"
+                    and 2 <= len(words) - k <= 4
+                    and _uncommon_name(words[k:], kb)
+                ):
+                    words, toks = words[:k], toks[:k]
+                break
     if len(words) < 2 or any(
         (w.lower() in _FUNCTION_WORDS and w.lower() not in kb.connectors) or w in _MONTHS for w in words
     ):
