@@ -6624,3 +6624,15 @@ def test_a_body_name_ending_in_a_place_stops_before_its_office_holders_name():
         )
     ]
     assert "Communist Party of Sri Lanka" in orgs
+
+
+def test_a_spanish_long_subject_name_is_one_organisation_and_la_asociacion_is_it():
+    # "La Asociacion de Amistad y Solidaridad con el Pueblo Coreano de Peru emitio una declaracion ... La
+    # asociacion senalo": the words from the article to what a body does are one name (an organisation head
+    # first, "de", "para" or "con" among them); "la asociacion" is the body named before
+    body = (
+        "La Asociacion de Amistad y Solidaridad con el Pueblo Coreano de Peru emitio una declaracion., ,  La "
+        "asociacion senalo que las conversaciones se reanudaran."
+    )
+    got = _speakers("Conversaciones", body, "2012-05-01", lang="es")
+    assert [g[2] for g in got] == ["Asociacion de Amistad y Solidaridad con el Pueblo Coreano de Peru"]

@@ -118,6 +118,7 @@ def find_mentions(doc: Document, kb: KB) -> list[Mention]:
     out = [_with_abbreviation_dot(text, m) for m in out]
     out = _no_overlaps(_cc_forms(text, _other_states(text, _local_before_alias(out), kb)))
     out = _field_lists(text, out, kb) if " and " in text else out
+    out = _subject_names_es(text, out, kb, len(doc.title)) if doc.lang == "es" else out
     out = _given_names_before(text, out, kb)
     out = _person_of_body(text, out, kb) if " of the " in text else out
     out = _clean_edges(text, _subject_names(text, out, kb, len(doc.title)), len(doc.title))
@@ -811,6 +812,50 @@ def _person_of_body(text: str, found: list[Mention], kb: KB) -> list[Mention]:
             out.append(Mention(body_start, m.end, pb.group(2), "ORG", None, m.method))
             continue
         out.append(m)
+    return out
+
+
+_NAME_WORD_ES = r"(?:[A-Z][\w'’-]*|[\"“][A-Z][^\"”\n]{0,60}[\"”])"
+_NAME_JOIN_ES = r"\s+(?:(?:de|del|para|con|contra|sobre|y|e|en)\s+(?:(?:el|la|los|las)\s+)?)?"
+
+
+def _subject_names_es(text: str, found: list[Mention], kb: KB, title_end: int) -> list[Mention]:
+    """A Spanish sentence opening with a body's long name and what a body does: "El Comite Nacional para el
+    Estudio de la Idea Juche de Sri Lanka emitio una declaracion", "La Asociacion de Amistad y Solidaridad con
+    el Pueblo Coreano de Peru ...": the words from the article to the verb (an organisation head first, a
+    connector among them) are one organisation's name; the mentions inside give way."""
+    rx = kb.rx(
+        "subject-name-es",
+        lambda: (
+            r"(?:El|La|Los|Las)\s+("
+            + _NAME_WORD_ES
+            + r"(?:"
+            + _NAME_JOIN_ES
+            + _NAME_WORD_ES
+            + r"){2,20})(?=(?:\s+\([^()\n]{1,60}\))?(?:,?\s+el\s+dia\s+\d+,?)?\s+(?:"
+            + "|".join(sorted(kb.p.get("names", {}).get("subject_name_verbs_es", []), key=len, reverse=True))
+            + r")\b)"
+        ),
+    )
+    added: list[Mention] = []
+    for m in rx.finditer(text, title_end):
+        start, end = m.span(1)
+        if m.start() > title_end and not re.search(
+            r"(?:[.!?]\s+|,\s*,\s+|\n\s*)$", text[max(0, m.start() - 6) : m.start()]
+        ):
+            continue  # (a sentence's opening only)
+        name = m.group(1)
+        if name.split()[0] not in kb.org_heads or not re.search(r"\s(?:de|del|para|con)\s", name):
+            continue
+        if any(x.start < start < x.end or x.start < end < x.end for x in found):
+            continue
+        if any(x.start == start and x.end == end for x in found):
+            continue
+        added.append(Mention(start, end, name, "ORG", None, "pattern"))
+    if not added:
+        return found
+    out = [x for x in found if not any(a.start <= x.start and x.end <= a.end for a in added)] + added
+    out.sort(key=lambda x: (x.start, -x.end))
     return out
 
 

@@ -2947,6 +2947,14 @@ _AFTER_ISSUER = re.compile(
 )
 
 
+def _org_nouns_es(kb: KB) -> frozenset:
+    """The Spanish head nouns of bodies (the packs' ``org_nouns_es``), once per knowledge base."""
+    got = kb.compiled.get("org-nouns-es")
+    if got is None:
+        got = kb.compiled["org-nouns-es"] = frozenset(kb.p.get("names", {}).get("org_nouns_es", []))
+    return got
+
+
 def _nationality_width(words: list[str], kb: KB) -> int:
     """How many of the first ``words`` are a nationality: 2 for "Sri Lankan", "South African" (a country's
     demonym of two words), 1 for "Pakistani", "Kazakh" (by its ending, or a country's), else 0."""
@@ -3480,6 +3488,8 @@ def _speaker_kind(
             return f"orgnoun:{low.split()[-1]}", None, None
     if head in ORG_NOUNS and len(words) == 1 and re.search(r"\b(?:the|The)\s+$", before):
         return f"orgnoun:{head}", None, None  # "the organization warned": the organisation named before
+    if len(words) == 1 and words[0] in _org_nouns_es(kb) and re.search(r"\b(?:el|El|la|La)\s+$", before):
+        return f"orgnoun:{words[0]}", None, None  # "La asociacion senalo": the body named before
     if (
         len(words) == 1
         and head.endswith("s")

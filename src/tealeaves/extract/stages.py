@@ -17,12 +17,12 @@ def sentences(doc: Document, facts: Facts) -> Facts:
     return {"sentence": split_sentences(doc.text, title_len=len(doc.title))}
 
 
-@stage("entities", "82", requires=("sentence",), produces=("mention",), uses_packs=True)
+@stage("entities", "83", requires=("sentence",), produces=("mention",), uses_packs=True)
 def entities(doc: Document, facts: Facts, kb: KB) -> Facts:
     return {"mention": find_mentions(doc, kb)}
 
 
-@stage("quotes", "212", requires=("sentence", "mention"), produces=("quote",), uses_packs=True)
+@stage("quotes", "213", requires=("sentence", "mention"), produces=("quote",), uses_packs=True)
 def quotes(doc: Document, facts: Facts, kb: KB) -> Facts:
     return {"quote": find_quotes(doc, facts["sentence"], facts["mention"], kb)}
 
