@@ -86,9 +86,15 @@ _SENDER = re.compile(
 )
 
 
-def _demonym_word(word: str, kb: KB) -> bool:
-    """A nationality or a country's name ("Sri", "Pakistani", "Japan"): what describes a medium's country."""
-    return re.fullmatch(NATIONALITY_WORD, word) is not None or country_entity(word, kb) is not None
+def nationality_width(words: list[str], kb: KB) -> int:
+    """How many of the first ``words`` are a nationality or a country's name: 2 for "Sri Lankan", "South
+    African" (a country's demonym of two words, more words after it), 1 for "Pakistani", "Kazakh", "Japan"
+    (by its ending, or a country's), else 0."""
+    if len(words) > 2 and words[1][:1].isupper() and country_entity(" ".join(words[:2]), kb) is not None:
+        return 2
+    if words and (re.fullmatch(NATIONALITY_WORD, words[0]) or country_entity(words[0], kb) is not None):
+        return 1
+    return 0
 
 
 def _foreign_described(span: str, kb: KB) -> bool:
@@ -99,8 +105,8 @@ def _foreign_described(span: str, kb: KB) -> bool:
         return False
     if words[0] in ("Korean", "DPRK", "Korea", "Pyongyang", "North", "KCNA", "Juche"):
         return False
-    country = country_entity(" ".join(words[:2]), kb) if len(words) > 2 else None
-    country = country or country_entity(words[0], kb)
+    width = nationality_width(words, kb)
+    country = country_entity(" ".join(words[:width]), kb) if width else None
     return country is None or country.id != "kp"
 
 
@@ -2524,7 +2530,7 @@ class Discourse:
                 name = re.match(
                     r"(?:an?\s+|the\s+)?((?:(?:La|El|Le|Les|Die|Il|O|Al)\s+)?[A-Z][\w'’-]+)\s+[a-z]+$", span
                 )
-                if name is not None and not _demonym_word(name.group(1), self.kb):
+                if name is not None and not nationality_width([name.group(1)], self.kb):
                     return Ref("named", None, name.group(1), False)
                 return Ref("anonymous", None, None, False)
             return found or self._own(at)

@@ -39,6 +39,7 @@ from tealeaves.extract.coref import (
     media_words,
     medium_kind_lead,
     medium_noun_end,
+    nationality_width,
     resolve,
     role_modifiers,
     shared_head_first,
@@ -2955,14 +2956,6 @@ def _org_nouns_es(kb: KB) -> frozenset:
     return got
 
 
-def _nationality_width(words: list[str], kb: KB) -> int:
-    """How many of the first ``words`` are a nationality: 2 for "Sri Lankan", "South African" (a country's
-    demonym of two words), 1 for "Pakistani", "Kazakh" (by its ending, or a country's), else 0."""
-    if len(words) > 2 and country_entity(" ".join(words[:2]), kb) is not None and words[1][:1].isupper():
-        return 2
-    return 1 if words and (NATIONALITY.fullmatch(words[0]) or country_entity(words[0], kb) is not None) else 0
-
-
 def _plural_office(pre: list[str], kb: KB) -> bool:
     """The office words before a preposition name several holders ("the ambassadors"); a Spanish office's
     nationality after it ("presidente japones", "premier togoles") is no plural."""
@@ -3531,7 +3524,7 @@ def _speaker_kind(
                 (definite or _SENTENCE_OPENS_BEFORE.search(text, max(0, ss - 6), ss) is not None)
                 # ("The Kazakh prime minister": a nationality the pattern of endings misses, a country's;
                 # "The Sri Lankan President": a nationality of two words, an office capitalised)
-                and (nat := _nationality_width(sp.split(), kb))
+                and (nat := nationality_width(sp.split(), kb))
                 and (
                     " ".join(sp.split()[nat : len(pre)]).islower()
                     or " ".join(pre[nat:]) in offices
