@@ -305,7 +305,9 @@ def _coordination_at(name: str, start: int, inside: list[Mention], kb: KB) -> in
     return None
 
 
-def _object_name(text: str, m: re.Match | None, found: list[Mention], heads: frozenset) -> re.Match | None:
+def _object_name(
+    text: str, m: re.Match | None, found: list[Mention], heads: frozenset
+) -> tuple[int, int] | None:
     """A long name after a preposition and "the", mid-sentence: "Support was expressed by the Solidarity for
     Peace and Reunification of Korea". Only a body's head word before "for" ("Solidarity", "Committee"; not
     "Three Charters for ...", "Sports Contest for ..."), no person inside (a title's holder after the body:
@@ -325,8 +327,8 @@ def _object_name(text: str, m: re.Match | None, found: list[Mention], heads: fro
         return None
     for k in re.finditer(r"\s+in\s", text[start:end]):
         if _IN_TAIL.fullmatch(text, start + k.start(), end):
-            return _Span(start, start + k.start())
-    return m
+            return start, start + k.start()
+    return start, end
 
 
 def _inside_name(text: str, at: int, kb: KB) -> bool:
@@ -337,16 +339,6 @@ def _inside_name(text: str, at: int, kb: KB) -> bool:
         return False
     word = before.group(1)
     return word not in kb.person_titles and word.lower() not in kb.body_offices
-
-
-class _Span:
-    """A match's span alone (a name cut short of its locative)."""
-
-    def __init__(self, start: int, end: int):
-        self._span = (start, end)
-
-    def span(self) -> tuple[int, int]:
-        return self._span
 
 
 def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> list[Mention]:
@@ -394,7 +386,8 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
             # (KCNA's paragraph joint with two spaces: "on May 3., ,  The ...")
             or text.endswith(", ,  ", max(0, the.start() - 5), the.start())
         ):
-            found_at = rx.match(text, the.end())
+            subject = rx.match(text, the.end())
+            found_at = subject.span() if subject is not None else None
         elif (
             text.endswith(_OBJECT_THE, max(0, the.start() - 5), the.start())
             and text.find(" for ", the.end(), the.end() + 90) > 0
@@ -403,10 +396,9 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
             found_at = _object_name(text, mid.match(text, the.end()), found, heads)
         else:
             continue
-        m = found_at
-        if m is None:
+        if found_at is None:
             continue
-        start, end = m.span()
+        start, end = found_at
         described = _NATIONALITY_QUOTED.match(text, start, end)
         if described is not None:
             start = described.end()  # ('The Ukrainian "Treasured Sword of Songun" ...': a nationality)
