@@ -279,10 +279,6 @@ def _composed(text: str, start: int, end: int, inside: list[Mention], kb: KB) ->
     return None
 
 
-def _coordinated(name: str, start: int, inside: list[Mention], kb: KB) -> bool:
-    return _coordination_at(name, start, inside, kb) is not None
-
-
 def _coordination_at(name: str, start: int, inside: list[Mention], kb: KB) -> int | None:
     """Two bodies joined ("A and the B", "A, B and C"): a body's mention or a body's head word right before
     a comma or an "and", a body's mention right after one, a place after "in" right before one ("... Library
@@ -465,14 +461,19 @@ def _subject_names(text: str, found: list[Mention], kb: KB, title_end: int) -> l
             continue
         eid = _composed(text, start, end, inside, kb)
         added.append(Mention(start, end, text[start:end], "ORG", eid, "pattern"))
+    return _give_way(text, found, added)
+
+
+def _give_way(text: str, found: list[Mention], added: list[Mention]) -> list[Mention]:
+    """``found`` with the long names ``added``: the mentions inside one give way; a mention that took a
+    name's last words starts after the "and the" joining them ("... Spy Ring Case and the Association for
+    ..."), or goes."""
     if not added:
         return found
     out = [x for x in found if not any(a.start <= x.start and x.end <= a.end for a in added)]
     for k, x in enumerate(out):
         crossed = next((a for a in added if a.start < x.start < a.end < x.end), None)
         if crossed is not None:
-            # ("... Spy Ring Case and the Association for ...": a second body's mention that took the first
-            # one's last words starts after the "and the" joining them)
             joint = re.match(r"\s+and\s+the\s+", text[crossed.end : x.end])
             at = crossed.end + joint.end() if joint else x.end
             out[k] = replace(x, start=at, text=text[at : x.end]) if at < x.end else None
@@ -844,11 +845,7 @@ def _subject_names_es(text: str, found: list[Mention], kb: KB, title_end: int) -
         if any(x.start == start and x.end == end for x in found):
             continue
         added.append(Mention(start, end, name, "ORG", None, "pattern"))
-    if not added:
-        return found
-    out = [x for x in found if not any(a.start <= x.start and x.end <= a.end for a in added)] + added
-    out.sort(key=lambda x: (x.start, -x.end))
-    return out
+    return _give_way(text, found, added)
 
 
 def _given_names_before(text: str, found: list[Mention], kb: KB) -> list[Mention]:
